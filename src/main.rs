@@ -1,0 +1,217 @@
+//! The `klantreis` command-line tool: documents, templates, JSON interchange and history from
+//! the shell. Exit code 0 on success; otherwise one line `klantreis: <error>` on stderr and a
+//! non-zero exit code.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use klantreis::{interchange, templates, Document, Edit, Lang};
+
+#[derive(Parser)]
+#[command(
+    name = "klantreis",
+    version,
+    about = "Customer journey maps in a local .klantreis document",
+    long_about = "Customer journey maps in a local .klantreis document (a SQLite file).\n\
+                  Every change is saved at once and can be undone, also after closing."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the journey templates: id and name.
+    Templates {
+        /// Language of the names: nl or en.
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
+    /// Create (or open) document FILE and add a journey from a template; prints its id.
+    New {
+        /// The .klantreis document; created when it does not exist.
+        file: PathBuf,
+        /// Template id (see `klantreis templates`).
+        #[arg(long)]
+        template: String,
+        /// Language of the journey: nl or en.
+        #[arg(long, default_value = "nl")]
+        lang: String,
+        /// Title of the journey (default: the template's name).
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Create (or open) document FILE and add the filled sample journey; prints its id.
+    Sample {
+        file: PathBuf,
+        /// Language of the sample: nl or en.
+        #[arg(long, default_value = "nl")]
+        lang: String,
+    },
+    /// List the journeys in FILE: id, title, and phase/lane/card counts (tab-separated).
+    List { file: PathBuf },
+    /// Import a journey from a klantreis/1 JSON file; prints the new journey's id.
+    Import {
+        file: PathBuf,
+        /// The JSON file to import.
+        json: PathBuf,
+    },
+    /// Export a journey as klantreis/1 JSON (with embedded images) to OUT or stdout.
+    ExportJson {
+        file: PathBuf,
+        /// Journey id (see `klantreis list`).
+        #[arg(long)]
+        journey: String,
+        /// Output file; default: standard output.
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+        /// Leave images out (only their ids are kept).
+        #[arg(long)]
+        no_images: bool,
+    },
+    /// Undo the last change in FILE; prints what was undone.
+    Undo { file: PathBuf },
+    /// Redo the last undone change in FILE; prints what was redone.
+    Redo { file: PathBuf },
+    /// Print the JSON Schema of the klantreis/1 interchange format.
+    Schema,
+}
+
+fn lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("unknown language {s:?} (use nl or en)"))
+}
+
+fn write_out(out: &Option<PathBuf>, text: &str) -> Result<(), String> {
+    match out {
+        Some(path) => {
+            // Write beside the target and rename, so an existing file is never half-written.
+            let tmp = path.with_extension("tmp-klantreis");
+            std::fs::write(&tmp, text).map_err(|e| format!("{}: {e}", tmp.display()))?;
+            std::fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))
+        }
+        None => std::io::stdout()
+            .write_all(text.as_bytes())
+            .map_err(|e| e.to_string()),
+    }
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    let e = |e: &dyn std::fmt::Display| e.to_string();
+    match cli.command {
+        Command::Templates { lang: l } => {
+            for t in templates::list(lang(&l)?) {
+                println!("{}\t{}", t.id, t.name);
+            }
+        }
+        Command::New {
+            file,
+            template,
+            lang: l,
+            title,
+        } => {
+            let journey =
+                templates::build(&template, lang(&l)?, title.as_deref()).map_err(|x| e(&x))?;
+            let mut doc = Document::open_or_create(&file).map_err(|x| e(&x))?;
+            let id = journey.meta.id.clone();
+            doc.apply(&Edit::CreateJourney {
+                journey,
+                personas: vec![],
+            })
+            .map_err(|x| e(&x))?;
+            doc.close().map_err(|x| e(&x))?;
+            println!("{id}");
+        }
+        Command::Sample { file, lang: l } => {
+            let (journey, persona) = templates::sample(lang(&l)?);
+            let mut doc = Document::open_or_create(&file).map_err(|x| e(&x))?;
+            let id = journey.meta.id.clone();
+            doc.apply(&Edit::CreateJourney {
+                journey,
+                personas: vec![persona],
+            })
+            .map_err(|x| e(&x))?;
+            doc.close().map_err(|x| e(&x))?;
+            println!("{id}");
+        }
+        Command::List { file } => {
+            let doc = Document::open(&file).map_err(|x| e(&x))?;
+            for j in &doc.workspace().journeys {
+                println!(
+                    "{}\t{}\t{} phases\t{} lanes\t{} cards",
+                    j.meta.id,
+                    j.meta.title,
+                    j.phases.len(),
+                    j.lanes.len(),
+                    j.cards.len()
+                );
+            }
+            doc.close().map_err(|x| e(&x))?;
+        }
+        Command::Import { file, json } => {
+            let text = std::fs::read_to_string(&json)
+                .map_err(|x| format!("{}: {x}", json.display()))?;
+            let mut doc = Document::open(&file).map_err(|x| e(&x))?;
+            let id = interchange::import(&mut doc, &text)
+                .map_err(|x| format!("{}: {x}", json.display()))?;
+            doc.close().map_err(|x| e(&x))?;
+            println!("{id}");
+        }
+        Command::ExportJson {
+            file,
+            journey,
+            out,
+            no_images,
+        } => {
+            let doc = Document::open(&file).map_err(|x| e(&x))?;
+            let text = interchange::export(&doc, &journey, !no_images).map_err(|x| e(&x))?;
+            doc.close().map_err(|x| e(&x))?;
+            write_out(&out, &text)?;
+        }
+        Command::Undo { file } => step(file, true)?,
+        Command::Redo { file } => step(file, false)?,
+        Command::Schema => print!("{}", interchange::schema_json()),
+    }
+    Ok(())
+}
+
+fn step(file: PathBuf, undo: bool) -> Result<(), String> {
+    let e = |e: &dyn std::fmt::Display| e.to_string();
+    {
+        {
+            let mut doc = Document::open(&file).map_err(|x| e(&x))?;
+            let entry = if undo {
+                doc.undo_entry()
+            } else {
+                doc.redo_entry()
+            }
+            .map_err(|x| e(&x))?;
+            let done = if undo { doc.undo() } else { doc.redo() }.map_err(|x| e(&x))?;
+            doc.close().map_err(|x| e(&x))?;
+            match (done, entry) {
+                (Some(_), Some(entry)) => println!("{}", entry.label),
+                _ => {
+                    return Err(if undo {
+                        "nothing to undo".into()
+                    } else {
+                        "nothing to redo".into()
+                    })
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("klantreis: {}", msg.lines().next().unwrap_or("error"));
+            ExitCode::FAILURE
+        }
+    }
+}
