@@ -141,7 +141,10 @@ pub struct JourneyPatch {
     pub scope: Option<Scope>,
     pub persona_ids: Option<Vec<String>>,
     pub state: Option<JourneyState>,
-    #[serde(deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "double_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub compared_with: Option<Option<String>>,
     pub language: Option<Lang>,
     pub wall_photos: Option<Vec<String>>,
@@ -151,9 +154,15 @@ pub struct JourneyPatch {
 #[serde(default, deny_unknown_fields)]
 pub struct PhasePatch {
     pub name: Option<String>,
-    #[serde(deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "double_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub duration: Option<Option<String>>,
-    #[serde(deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "double_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub data: Option<Option<PhaseData>>,
 }
 
@@ -170,7 +179,10 @@ pub struct LanePatch {
 pub struct CardPatch {
     pub text: Option<String>,
     pub colour: Option<CardColour>,
-    #[serde(deserialize_with = "double_option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        deserialize_with = "double_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub emotion: Option<Option<i8>>,
     pub impact: Option<bool>,
     pub validation: Option<Validation>,
@@ -341,7 +353,11 @@ fn journey<'a>(ws: &'a Workspace, id: &str) -> Result<&'a Journey, EditError> {
     ws.journey(id).ok_or_else(|| not_found("journey", id))
 }
 
-fn journey_of<'a>(ws: &'a Workspace, id: &str, kind: &'static str) -> Result<&'a Journey, EditError> {
+fn journey_of<'a>(
+    ws: &'a Workspace,
+    id: &str,
+    kind: &'static str,
+) -> Result<&'a Journey, EditError> {
     ws.journey_of(id).ok_or_else(|| not_found(kind, id))
 }
 
@@ -371,7 +387,10 @@ fn touch(cs: &mut ChangeSet, j: &JourneyMeta, now: &str) {
     let mut after = j.clone();
     after.version += 1;
     after.updated = now.to_string();
-    cs.push(Some(Record::Journey(j.clone())), Some(Record::Journey(after)));
+    cs.push(
+        Some(Record::Journey(j.clone())),
+        Some(Record::Journey(after)),
+    );
 }
 
 /// Order key for inserting before `before` among `keys` (sorted); `None` appends.
@@ -462,7 +481,10 @@ pub fn apply(ws: &Workspace, edit: &Edit, now: &str) -> Result<ChangeSet, EditEr
             }
             j.sort();
             if ws.journey(&j.meta.id).is_some() {
-                return Err(EditError::Invalid(format!("journey {:?} exists", j.meta.id)));
+                return Err(EditError::Invalid(format!(
+                    "journey {:?} exists",
+                    j.meta.id
+                )));
             }
             j.validate()
                 .map_err(|(path, msg)| EditError::Invalid(format!("{path}: {msg}")))?;
@@ -516,10 +538,17 @@ pub fn apply(ws: &Workspace, edit: &Edit, now: &str) -> Result<ChangeSet, EditEr
             if m != j.meta {
                 m.version += 1;
                 m.updated = now.to_string();
-                cs.push(Some(Record::Journey(j.meta.clone())), Some(Record::Journey(m)));
+                cs.push(
+                    Some(Record::Journey(j.meta.clone())),
+                    Some(Record::Journey(m)),
+                );
             }
         }
-        Edit::DuplicateJourney { id, title, new_id: nid } => {
+        Edit::DuplicateJourney {
+            id,
+            title,
+            new_id: nid,
+        } => {
             let j = journey(ws, id)?;
             let mut copy = j.clone();
             copy.meta.id = nid.clone().unwrap_or_else(|| new_id("journey"));
@@ -717,7 +746,8 @@ pub fn apply(ws: &Workspace, edit: &Edit, now: &str) -> Result<ChangeSet, EditEr
             id,
         } => {
             let j = journey(ws, journey_id)?;
-            j.phase(phase_id).ok_or_else(|| not_found("phase", phase_id))?;
+            j.phase(phase_id)
+                .ok_or_else(|| not_found("phase", phase_id))?;
             let lane = j.lane(lane_id).ok_or_else(|| not_found("lane", lane_id))?;
             let order = key_before(
                 j.cell_cards(phase_id, lane_id)
@@ -769,7 +799,10 @@ pub fn apply(ws: &Workspace, edit: &Edit, now: &str) -> Result<ChangeSet, EditEr
             }
             if c != *old {
                 touch(&mut cs, &j.meta, now);
-                cs.push(Some(card_rec(&j.meta.id, old)), Some(card_rec(&j.meta.id, &c)));
+                cs.push(
+                    Some(card_rec(&j.meta.id, old)),
+                    Some(card_rec(&j.meta.id, &c)),
+                );
             }
         }
         Edit::MoveCards {
@@ -782,7 +815,8 @@ pub fn apply(ws: &Workspace, edit: &Edit, now: &str) -> Result<ChangeSet, EditEr
                 .first()
                 .ok_or_else(|| EditError::Invalid("no cards to move".into()))?;
             let j = journey_of(ws, first, "card")?;
-            j.phase(phase_id).ok_or_else(|| not_found("phase", phase_id))?;
+            j.phase(phase_id)
+                .ok_or_else(|| not_found("phase", phase_id))?;
             j.lane(lane_id).ok_or_else(|| not_found("lane", lane_id))?;
             let moving: Vec<&Card> = ids
                 .iter()
@@ -830,7 +864,10 @@ pub fn apply(ws: &Workspace, edit: &Edit, now: &str) -> Result<ChangeSet, EditEr
             if !changed.is_empty() {
                 touch(&mut cs, &j.meta, now);
                 for (old, new) in changed {
-                    cs.push(Some(card_rec(&j.meta.id, old)), Some(card_rec(&j.meta.id, &new)));
+                    cs.push(
+                        Some(card_rec(&j.meta.id, old)),
+                        Some(card_rec(&j.meta.id, &new)),
+                    );
                 }
             }
         }
@@ -871,7 +908,8 @@ pub fn apply(ws: &Workspace, edit: &Edit, now: &str) -> Result<ChangeSet, EditEr
             before,
         } => {
             let j = journey(ws, journey_id)?;
-            j.phase(phase_id).ok_or_else(|| not_found("phase", phase_id))?;
+            j.phase(phase_id)
+                .ok_or_else(|| not_found("phase", phase_id))?;
             j.lane(lane_id).ok_or_else(|| not_found("lane", lane_id))?;
             let cell: Vec<&Card> = j.cell_cards(phase_id, lane_id).collect();
             let (lo, hi) = match before {
@@ -975,8 +1013,16 @@ pub fn apply_changes(ws: &mut Workspace, cs: &ChangeSet) {
             (None, None) => {}
         }
     }
+    // Canonical order (by id) so that a workspace reloaded from disk equals the one in
+    // memory, whatever order records were created, deleted and restored in.
+    ws.personas.sort_by(|a, b| a.id.cmp(&b.id));
+    ws.journeys.sort_by(|a, b| a.meta.id.cmp(&b.meta.id));
     let touched = cs.journey_ids();
-    for j in ws.journeys.iter_mut().filter(|j| touched.contains(&j.meta.id)) {
+    for j in ws
+        .journeys
+        .iter_mut()
+        .filter(|j| touched.contains(&j.meta.id))
+    {
         j.sort();
     }
 }

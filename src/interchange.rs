@@ -117,7 +117,11 @@ pub fn parse(text: &str) -> Result<InterchangeFile, InterchangeError> {
     }
     let file: InterchangeFile = serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
-        let path = if path == "." { "$".to_string() } else { format!("$.{path}") };
+        let path = if path == "." {
+            "$".to_string()
+        } else {
+            format!("$.{path}")
+        };
         invalid(path, e.into_inner().to_string())
     })?;
     file.journey
@@ -140,7 +144,10 @@ pub fn parse(text: &str) -> Result<InterchangeFile, InterchangeError> {
             return Err(invalid(format!("$.personas[{i}].id"), "must not be empty"));
         }
         if file.personas[..i].iter().any(|q| q.id == p.id) {
-            return Err(invalid(format!("$.personas[{i}].id"), format!("duplicate id {:?}", p.id)));
+            return Err(invalid(
+                format!("$.personas[{i}].id"),
+                format!("duplicate id {:?}", p.id),
+            ));
         }
         if let Some(photo) = &p.photo {
             if !file.images.is_empty() && !image_ids.contains(&photo.as_str()) {

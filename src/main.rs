@@ -151,8 +151,8 @@ fn run(cli: Cli) -> Result<(), String> {
             doc.close().map_err(|x| e(&x))?;
         }
         Command::Import { file, json } => {
-            let text = std::fs::read_to_string(&json)
-                .map_err(|x| format!("{}: {x}", json.display()))?;
+            let text =
+                std::fs::read_to_string(&json).map_err(|x| format!("{}: {x}", json.display()))?;
             let mut doc = Document::open(&file).map_err(|x| e(&x))?;
             let id = interchange::import(&mut doc, &text)
                 .map_err(|x| format!("{}: {x}", json.display()))?;

@@ -360,7 +360,8 @@ pub struct Image {
     pub data: Vec<u8>,
 }
 
-/// Everything in a document, in memory.
+/// Everything in a document, in memory. Personas and journeys are kept sorted by id (a
+/// canonical order; views sort as they like).
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Workspace {
     pub personas: Vec<Persona>,
@@ -474,10 +475,7 @@ impl Journey {
     }
 }
 
-fn check_id<'a>(
-    seen: &mut std::collections::HashSet<&'a str>,
-    id: &'a str,
-) -> Result<(), String> {
+fn check_id<'a>(seen: &mut std::collections::HashSet<&'a str>, id: &'a str) -> Result<(), String> {
     if id.trim().is_empty() {
         return Err("must not be empty".into());
     }

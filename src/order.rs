@@ -128,7 +128,10 @@ mod tests {
         let mut keys = vec![after(None)];
         for _ in 0..5000 {
             let next = after(keys.last().map(|s| s.as_str()));
-            assert!(next > *keys.last().expect("non-empty"), "{next} after {keys:?}");
+            assert!(
+                next > *keys.last().expect("non-empty"),
+                "{next} after {keys:?}"
+            );
             assert!(is_valid(&next), "{next}");
             keys.push(next);
         }

@@ -91,11 +91,17 @@ const THOUGHTS: (T2, T2) = (
 );
 const FEELINGS: (T2, T2) = (
     ("Gevoelens", "Feelings"),
-    ("Hoe voelt de klant zich? (−2 … +2)", "How does the customer feel? (−2 … +2)"),
+    (
+        "Hoe voelt de klant zich? (−2 … +2)",
+        "How does the customer feel? (−2 … +2)",
+    ),
 );
 const PAIN: (T2, T2) = (
     ("Pijnpunten", "Pain points"),
-    ("Waar gaat het mis of schuurt het?", "Where does it go wrong or chafe?"),
+    (
+        "Waar gaat het mis of schuurt het?",
+        "Where does it go wrong or chafe?",
+    ),
 );
 const OPPORTUNITIES: (T2, T2) = (
     ("Kansen", "Opportunities"),
@@ -103,15 +109,24 @@ const OPPORTUNITIES: (T2, T2) = (
 );
 const IMPACT: (T2, T2) = (
     ("Impactmomenten", "Impact moments"),
-    ("Welk moment maakt of breekt de ervaring?", "Which moment makes or breaks the experience?"),
+    (
+        "Welk moment maakt of breekt de ervaring?",
+        "Which moment makes or breaks the experience?",
+    ),
 );
 const BACKSTAGE: (T2, T2) = (
     ("Backstage", "Backstage"),
-    ("Wat gebeurt er achter de schermen?", "What happens behind the scenes?"),
+    (
+        "Wat gebeurt er achter de schermen?",
+        "What happens behind the scenes?",
+    ),
 );
 const DATA: (T2, T2) = (
     ("Data", "Data"),
-    ("Aantallen, uitval en doorlooptijd", "Numbers, drop-off and throughput time"),
+    (
+        "Aantallen, uitval en doorlooptijd",
+        "Numbers, drop-off and throughput time",
+    ),
 );
 
 fn std_lane(kind: LaneKind, def: (T2, T2)) -> LaneDef {
@@ -352,41 +367,213 @@ pub fn sample(lang: Lang) -> (Journey, Persona) {
         frustrations: vec![pick(("Lange levertijden", "Long delivery times"), lang).into()],
         photo: None,
     };
-    let mut j = match build("five-stages", lang, Some(pick(("Een e-bike kopen bij Fietsplezier", "Buying an e-bike at Fietsplezier"), lang))) {
-        Ok(j) => j,
-        // The template id is a constant above; an empty journey is the harmless fallback.
-        Err(_) => Journey::default(),
-    };
-    j.meta.goal = pick(("Meer proefritten omzetten in een aankoop", "Turn more test rides into a purchase"), lang).into();
+    let title = pick(
+        (
+            "Een e-bike kopen bij Fietsplezier",
+            "Buying an e-bike at Fietsplezier",
+        ),
+        lang,
+    );
+    // The template id is a constant; an empty journey would be the harmless fallback.
+    let mut j = build("five-stages", lang, Some(title)).unwrap_or_default();
+    j.meta.goal = pick(
+        (
+            "Meer proefritten omzetten in een aankoop",
+            "Turn more test rides into a purchase",
+        ),
+        lang,
+    )
+    .into();
     j.meta.scope = Scope {
-        start: pick(("Ziet een collega op een e-bike", "Sees a colleague on an e-bike"), lang).into(),
-        end: pick(("Raadt de winkel aan een vriend aan", "Recommends the shop to a friend"), lang).into(),
+        start: pick(
+            (
+                "Ziet een collega op een e-bike",
+                "Sees a colleague on an e-bike",
+            ),
+            lang,
+        )
+        .into(),
+        end: pick(
+            (
+                "Raadt de winkel aan een vriend aan",
+                "Recommends the shop to a friend",
+            ),
+            lang,
+        )
+        .into(),
     };
     j.meta.persona_ids = vec![persona.id.clone()];
     type C = (usize, usize, T2, Option<i8>, bool);
     let cards: Vec<C> = vec![
-        (0, 0, ("Ik zie een collega op een e-bike en raak aan de praat", "I see a colleague on an e-bike and we get talking"), None, false),
+        (
+            0,
+            0,
+            (
+                "Ik zie een collega op een e-bike en raak aan de praat",
+                "I see a colleague on an e-bike and we get talking",
+            ),
+            None,
+            false,
+        ),
         (0, 1, ("Instagram-advertentie", "Instagram ad"), None, false),
-        (0, 1, ("Verhaal van een collega", "A colleague's story"), None, false),
-        (0, 2, ("“Zou dat iets voor mij zijn?”", "“Would that suit me?”"), None, false),
+        (
+            0,
+            1,
+            ("Verhaal van een collega", "A colleague's story"),
+            None,
+            false,
+        ),
+        (
+            0,
+            2,
+            ("“Zou dat iets voor mij zijn?”", "“Would that suit me?”"),
+            None,
+            false,
+        ),
         (0, 3, ("Nieuwsgierig", "Curious"), Some(1), false),
-        (1, 0, ("Ik vergelijk modellen op reviewsites", "I compare models on review sites"), None, false),
-        (1, 1, ("Fietsersbond-test", "Cycling association test"), None, false),
-        (1, 2, ("“Wat is het verschil tussen € 2.000 en € 3.500?”", "“What is the difference between €2,000 and €3,500?”"), None, false),
-        (1, 3, ("Overweldigd door keuze", "Overwhelmed by choice"), Some(-1), false),
-        (1, 4, ("Specificaties zijn onbegrijpelijk", "Specifications are hard to understand"), None, false),
-        (1, 5, ("Keuzehulp met drie vragen", "Three-question choice guide"), None, false),
-        (2, 0, ("Ik maak een proefrit in de winkel", "I take a test ride in the shop"), None, true),
-        (2, 1, ("Proefrit met adviseur", "Test ride with an adviser"), None, true),
-        (2, 3, ("Enthousiast na de proefrit", "Excited after the test ride"), Some(2), true),
-        (2, 4, ("Levertijd van zes weken", "Six-week delivery time"), None, false),
-        (2, 5, ("Leenfiets tot de levering", "Loan bike until delivery"), None, false),
-        (3, 0, ("Ik breng de fiets voor de eerste onderhoudsbeurt", "I bring the bike in for its first service"), None, false),
-        (3, 3, ("Geïrriteerd: afspraak pas over drie weken", "Annoyed: first slot in three weeks"), Some(-2), false),
-        (3, 4, ("Geen online afspraak mogelijk", "No online booking"), None, false),
-        (3, 5, ("Online onderhoud plannen", "Book service online"), None, false),
-        (4, 0, ("Ik raad de winkel aan bij mijn buurvrouw", "I recommend the shop to my neighbour"), None, false),
-        (4, 2, ("“De proefrit maakte het verschil”", "“The test ride made the difference”"), None, false),
+        (
+            1,
+            0,
+            (
+                "Ik vergelijk modellen op reviewsites",
+                "I compare models on review sites",
+            ),
+            None,
+            false,
+        ),
+        (
+            1,
+            1,
+            ("Fietsersbond-test", "Cycling association test"),
+            None,
+            false,
+        ),
+        (
+            1,
+            2,
+            (
+                "“Wat is het verschil tussen € 2.000 en € 3.500?”",
+                "“What is the difference between €2,000 and €3,500?”",
+            ),
+            None,
+            false,
+        ),
+        (
+            1,
+            3,
+            ("Overweldigd door keuze", "Overwhelmed by choice"),
+            Some(-1),
+            false,
+        ),
+        (
+            1,
+            4,
+            (
+                "Specificaties zijn onbegrijpelijk",
+                "Specifications are hard to understand",
+            ),
+            None,
+            false,
+        ),
+        (
+            1,
+            5,
+            ("Keuzehulp met drie vragen", "Three-question choice guide"),
+            None,
+            false,
+        ),
+        (
+            2,
+            0,
+            (
+                "Ik maak een proefrit in de winkel",
+                "I take a test ride in the shop",
+            ),
+            None,
+            true,
+        ),
+        (
+            2,
+            1,
+            ("Proefrit met adviseur", "Test ride with an adviser"),
+            None,
+            true,
+        ),
+        (
+            2,
+            3,
+            ("Enthousiast na de proefrit", "Excited after the test ride"),
+            Some(2),
+            true,
+        ),
+        (
+            2,
+            4,
+            ("Levertijd van zes weken", "Six-week delivery time"),
+            None,
+            false,
+        ),
+        (
+            2,
+            5,
+            ("Leenfiets tot de levering", "Loan bike until delivery"),
+            None,
+            false,
+        ),
+        (
+            3,
+            0,
+            (
+                "Ik breng de fiets voor de eerste onderhoudsbeurt",
+                "I bring the bike in for its first service",
+            ),
+            None,
+            false,
+        ),
+        (
+            3,
+            3,
+            (
+                "Geïrriteerd: afspraak pas over drie weken",
+                "Annoyed: first slot in three weeks",
+            ),
+            Some(-2),
+            false,
+        ),
+        (
+            3,
+            4,
+            ("Geen online afspraak mogelijk", "No online booking"),
+            None,
+            false,
+        ),
+        (
+            3,
+            5,
+            ("Online onderhoud plannen", "Book service online"),
+            None,
+            false,
+        ),
+        (
+            4,
+            0,
+            (
+                "Ik raad de winkel aan bij mijn buurvrouw",
+                "I recommend the shop to my neighbour",
+            ),
+            None,
+            false,
+        ),
+        (
+            4,
+            2,
+            (
+                "“De proefrit maakte het verschil”",
+                "“The test ride made the difference”",
+            ),
+            None,
+            false,
+        ),
         (4, 3, ("Tevreden", "Satisfied"), Some(1), false),
     ];
     let mut last_key: std::collections::HashMap<(usize, usize), String> = Default::default();
@@ -410,7 +597,14 @@ pub fn sample(lang: Lang) -> (Journey, Persona) {
             c.validation = Validation::Validated;
             c.evidence = vec![Evidence {
                 source: EvidenceSource::Interview,
-                note: pick(("8 van 10 geïnterviewde kopers", "8 of 10 interviewed buyers"), lang).into(),
+                note: pick(
+                    (
+                        "8 van 10 geïnterviewde kopers",
+                        "8 of 10 interviewed buyers",
+                    ),
+                    lang,
+                )
+                .into(),
             }];
         }
         if pi == 1 && li == 1 {
@@ -441,9 +635,18 @@ mod tests {
         let names: Vec<_> = nl.phases.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(
             names,
-            ["Bekendheid", "Overweging", "Beslissing", "Retentie", "Belangenbehartiging"]
+            [
+                "Bekendheid",
+                "Overweging",
+                "Beslissing",
+                "Retentie",
+                "Belangenbehartiging"
+            ]
         );
-        assert_eq!(build("nope", Lang::Nl, None), Err(TemplateError::Unknown("nope".into())));
+        assert_eq!(
+            build("nope", Lang::Nl, None),
+            Err(TemplateError::Unknown("nope".into()))
+        );
     }
 
     #[test]
