@@ -21,6 +21,7 @@ pub const FORMAT: &str = "klantreis/1";
 #[serde(deny_unknown_fields)]
 pub struct InterchangeFile {
     /// Always `klantreis/1` for this version of the format.
+    #[schemars(extend("const" = "klantreis/1"))]
     pub format: String,
     pub journey: Journey,
     /// Personas the journey links to.

@@ -89,6 +89,8 @@ pub enum StoreError {
     Busy,
     #[error("the disk is full; the last change was not saved, nothing else was lost")]
     DiskFull,
+    #[error("could not write the document (is the disk full or read-only?); the last change was not saved, nothing else was lost")]
+    WriteFailed,
     #[error(transparent)]
     Edit(#[from] EditError),
     #[error("cannot undo: {0}")]
@@ -107,6 +109,16 @@ impl From<rusqlite::Error> for StoreError {
         match e.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => StoreError::Busy,
             Some(ErrorCode::DiskFull) => StoreError::DiskFull,
+            Some(ErrorCode::ReadOnly) => StoreError::WriteFailed,
+            Some(ErrorCode::SystemIoFailure) => match &e {
+                rusqlite::Error::SqliteFailure(f, _)
+                    if f.extended_code == rusqlite::ffi::SQLITE_IOERR_READ
+                        || f.extended_code == rusqlite::ffi::SQLITE_IOERR_SHORT_READ =>
+                {
+                    StoreError::Sqlite(e)
+                }
+                _ => StoreError::WriteFailed,
+            },
             _ => StoreError::Sqlite(e),
         }
     }
@@ -123,7 +135,7 @@ impl StoreError {
             StoreError::Corrupt { .. } => "corrupt",
             StoreError::Exists { .. } => "exists",
             StoreError::Busy => "busy",
-            StoreError::DiskFull => "disk_full",
+            StoreError::DiskFull | StoreError::WriteFailed => "disk_full",
             StoreError::Edit(_) => "invalid_edit",
             StoreError::Conflict(_) => "conflict",
             StoreError::Sqlite(_) | StoreError::Io(_) | StoreError::Json(_) => "io",
@@ -260,6 +272,12 @@ fn configure(conn: &Connection) -> Result<(), StoreError> {
 }
 
 fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    // Read first: an up-to-date file is not written to at all on open.
+    let version: i32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    if version == SCHEMA_VERSION && app == APPLICATION_ID {
+        return Ok(());
+    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let version: i32 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if version > SCHEMA_VERSION {
