@@ -6,8 +6,10 @@
 //! `model` → `edit` → `store` → `layout` → `export`, plus `templates` and `interchange`.
 
 pub mod edit;
+pub mod export;
 pub mod ids;
 pub mod interchange;
+pub mod layout;
 pub mod model;
 pub mod order;
 pub mod store;

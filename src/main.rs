@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use klantreis::{interchange, templates, Document, Edit, Lang};
+use klantreis::{export, interchange, layout, templates, Document, Edit, Lang};
 
 #[derive(Parser)]
 #[command(
@@ -78,6 +78,113 @@ enum Command {
     Redo { file: PathBuf },
     /// Print the JSON Schema of the klantreis/1 interchange format.
     Schema,
+    /// Print a journey as a vector PDF: the filled map, or (--blank) an empty workshop canvas;
+    /// with --tile, as a poster over A4/A3 sheets. Warnings go to stderr.
+    Pdf {
+        file: PathBuf,
+        #[command(flatten)]
+        page: PageArgs,
+        /// Split the page over sheets of this size: a4 or a3.
+        #[arg(long)]
+        tile: Option<String>,
+        /// Overlap between tiled sheets, in mm.
+        #[arg(long, default_value_t = 10.0)]
+        overlap: f32,
+        /// Output PDF file.
+        #[arg(short, long)]
+        out: PathBuf,
+    },
+    /// Export a journey as SVG (the same layout as the PDF).
+    Svg {
+        file: PathBuf,
+        #[command(flatten)]
+        page: PageArgs,
+        /// Output SVG file.
+        #[arg(short, long)]
+        out: PathBuf,
+    },
+    /// Print the laid-out Scene of a journey as JSON (what the canvas draws).
+    Scene {
+        file: PathBuf,
+        #[command(flatten)]
+        page: PageArgs,
+    },
+}
+
+#[derive(clap::Args)]
+struct PageArgs {
+    /// Journey id (see `klantreis list`).
+    #[arg(long)]
+    journey: String,
+    /// Paper size: a0, a1, a2, a3, a4 or letter.
+    #[arg(long, default_value = "a0")]
+    paper: String,
+    /// landscape or portrait.
+    #[arg(long, default_value = "landscape")]
+    orientation: String,
+    /// An empty workshop canvas with the journey's phases and lanes.
+    #[arg(long)]
+    blank: bool,
+}
+
+/// Lays out the journey of `page`; returns the Scene, the open document (for images) and
+/// the journey's title and language.
+fn scene_of(
+    file: &PathBuf,
+    page: &PageArgs,
+) -> Result<(layout::Scene, Document, String, Lang), String> {
+    let paper = layout::Paper::parse(&page.paper).ok_or_else(|| {
+        format!(
+            "unknown paper {:?} (use a0, a1, a2, a3, a4 or letter)",
+            page.paper
+        )
+    })?;
+    let orientation = match page.orientation.to_ascii_lowercase().as_str() {
+        "landscape" => layout::Orientation::Landscape,
+        "portrait" => layout::Orientation::Portrait,
+        o => {
+            return Err(format!(
+                "unknown orientation {o:?} (use landscape or portrait)"
+            ))
+        }
+    };
+    let doc = Document::open(file).map_err(|x| x.to_string())?;
+    let ws = doc.workspace();
+    let journey = ws.journey(&page.journey).ok_or_else(|| {
+        format!(
+            "no journey {:?} in {}; see `klantreis list`",
+            page.journey,
+            file.display()
+        )
+    })?;
+    let opts = layout::LayoutOptions {
+        paper,
+        orientation,
+        mode: if page.blank {
+            layout::Mode::Blank
+        } else {
+            layout::Mode::Filled
+        },
+        printed: Some(klantreis::ids::now_rfc3339().chars().take(10).collect()),
+        ..Default::default()
+    };
+    let scene = layout::layout(journey, &ws.personas, &opts);
+    let (title, lang) = (journey.meta.title.clone(), journey.meta.language);
+    Ok((scene, doc, title, lang))
+}
+
+fn warn(msg: &str) {
+    eprintln!("klantreis: warning: {msg}");
+}
+
+fn write_bytes(path: &std::path::Path, bytes: &[u8]) -> Result<(), String> {
+    // Write beside the target and rename, so an existing file is never half-written.
+    let tmp = path.with_extension("tmp-klantreis");
+    std::fs::write(&tmp, bytes).map_err(|e| format!("{}: {e}", tmp.display()))?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        format!("{}: {e}", path.display())
+    })
 }
 
 fn lang(s: &str) -> Result<Lang, String> {
@@ -173,6 +280,58 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Undo { file } => step(file, true)?,
         Command::Redo { file } => step(file, false)?,
         Command::Schema => print!("{}", interchange::schema_json()),
+        Command::Pdf {
+            file,
+            page,
+            tile,
+            overlap,
+            out,
+        } => {
+            let (scene, doc, title, lang) = scene_of(&file, &page)?;
+            for w in &scene.warnings {
+                warn(w.message());
+            }
+            let resolve = |id: &str| doc.image(id).ok().flatten().map(|i| (i.mime, i.data));
+            let meta = export::pdf::PdfMeta { title, lang };
+            let pdf = match tile {
+                None => export::pdf::to_pdf(&scene, &meta, Some(&resolve)),
+                Some(t) => {
+                    let sheet = match t.to_ascii_lowercase().as_str() {
+                        "a4" => layout::Paper::A4,
+                        "a3" => layout::Paper::A3,
+                        _ => return Err(format!("unknown tile sheet {t:?} (use a4 or a3)")),
+                    };
+                    let opts = export::tile::TileOptions {
+                        sheet,
+                        overlap: layout::Mm(overlap),
+                        ..Default::default()
+                    };
+                    export::pdf::to_tiled_pdf(&scene, &meta, Some(&resolve), &opts)
+                }
+            }
+            .map_err(|x| e(&x))?;
+            doc.close().map_err(|x| e(&x))?;
+            for w in &pdf.warnings {
+                warn(w);
+            }
+            write_bytes(&out, &pdf.bytes)?;
+        }
+        Command::Svg { file, page, out } => {
+            let (scene, doc, _, _) = scene_of(&file, &page)?;
+            for w in &scene.warnings {
+                warn(w.message());
+            }
+            let resolve = |id: &str| doc.image(id).ok().flatten().map(|i| (i.mime, i.data));
+            let svg = export::svg::to_svg(&scene, Some(&resolve));
+            doc.close().map_err(|x| e(&x))?;
+            write_bytes(&out, svg.as_bytes())?;
+        }
+        Command::Scene { file, page } => {
+            let (scene, doc, _, _) = scene_of(&file, &page)?;
+            doc.close().map_err(|x| e(&x))?;
+            let json = serde_json::to_string_pretty(&scene).map_err(|x| e(&x))?;
+            println!("{json}");
+        }
     }
     Ok(())
 }

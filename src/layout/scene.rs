@@ -1,0 +1,312 @@
+//! The Scene: what a journey looks like, as a flat list of drawing items in millimetres.
+//!
+//! Invariants:
+//! - coordinates are millimetres on the page, origin top-left, y pointing down;
+//! - items are in paint order (later items are drawn over earlier ones);
+//! - text is already broken into lines: each line has its own start `x` and `baseline`, and
+//!   its measured `width`, so renderers never wrap or measure text themselves;
+//! - colours are `#rrggbb` strings;
+//! - every item that shows a record carries `target`, which is what hit testing returns.
+//!
+//! The Scene is plain data (`Serialize`), shipped to the webview as JSON.
+
+use serde::Serialize;
+
+/// A length in millimetres.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default, Serialize)]
+#[serde(transparent)]
+pub struct Mm(pub f32);
+
+/// A length in PostScript points (1/72 inch), for font sizes on paper.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default, Serialize)]
+#[serde(transparent)]
+pub struct Pt(pub f32);
+
+impl Mm {
+    pub fn to_pt(self) -> Pt {
+        Pt(self.0 * 72.0 / 25.4)
+    }
+}
+
+impl Pt {
+    pub fn to_mm(self) -> Mm {
+        Mm(self.0 * 25.4 / 72.0)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct Point {
+    pub x: Mm,
+    pub y: Mm,
+}
+
+impl Point {
+    pub fn new(x: f32, y: f32) -> Point {
+        Point { x: Mm(x), y: Mm(y) }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct Rect {
+    pub x: Mm,
+    pub y: Mm,
+    pub w: Mm,
+    pub h: Mm,
+}
+
+impl Rect {
+    pub fn new(x: f32, y: f32, w: f32, h: f32) -> Rect {
+        Rect {
+            x: Mm(x),
+            y: Mm(y),
+            w: Mm(w),
+            h: Mm(h),
+        }
+    }
+
+    pub fn right(&self) -> f32 {
+        self.x.0 + self.w.0
+    }
+
+    pub fn bottom(&self) -> f32 {
+        self.y.0 + self.h.0
+    }
+
+    pub fn contains(&self, p: Point) -> bool {
+        p.x.0 >= self.x.0 && p.x.0 <= self.right() && p.y.0 >= self.y.0 && p.y.0 <= self.bottom()
+    }
+}
+
+/// Which record an item shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordKind {
+    Journey,
+    Persona,
+    Phase,
+    Lane,
+    Card,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RecordRef {
+    pub kind: RecordKind,
+    pub id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stroke {
+    pub colour: String,
+    pub width: Mm,
+    /// Dash and gap lengths; empty for a solid line.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dash: Vec<Mm>,
+}
+
+/// One line of a text block.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TextLine {
+    pub text: String,
+    pub x: Mm,
+    pub baseline: Mm,
+    pub width: Mm,
+}
+
+/// What a text block is, so the size report and the UI can tell card text from chrome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextRole {
+    Title,
+    Heading,
+    Label,
+    Body,
+    Card,
+    Hint,
+    Stamp,
+}
+
+/// A segment of a path.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Seg {
+    Move { to: Point },
+    Line { to: Point },
+    Cubic { c1: Point, c2: Point, to: Point },
+    Close,
+}
+
+/// One drawing item.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Item {
+    Rect {
+        rect: Rect,
+        /// Corner radius; 0 for square corners.
+        radius: Mm,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        fill: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        stroke: Option<Stroke>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        target: Option<RecordRef>,
+    },
+    Circle {
+        centre: Point,
+        r: Mm,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        fill: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        stroke: Option<Stroke>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        target: Option<RecordRef>,
+    },
+    Path {
+        segs: Vec<Seg>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        fill: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        stroke: Option<Stroke>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        target: Option<RecordRef>,
+    },
+    Text {
+        lines: Vec<TextLine>,
+        /// Font size (em) in millimetres on the page.
+        size: Mm,
+        /// The same size in points, as it will print.
+        size_pt: Pt,
+        bold: bool,
+        colour: String,
+        role: TextRole,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        target: Option<RecordRef>,
+    },
+    /// A picture from the document (a persona photo), drawn to cover `rect` and clipped to a
+    /// circle when `round`.
+    Image {
+        rect: Rect,
+        image_id: String,
+        round: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        target: Option<RecordRef>,
+    },
+}
+
+impl Item {
+    pub fn target(&self) -> Option<&RecordRef> {
+        match self {
+            Item::Rect { target, .. }
+            | Item::Circle { target, .. }
+            | Item::Path { target, .. }
+            | Item::Text { target, .. }
+            | Item::Image { target, .. } => target.as_ref(),
+        }
+    }
+}
+
+/// A place a drag can drop onto.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Region {
+    /// A phase × lane cell: dropping a card here moves it into that phase and lane.
+    Cell {
+        rect: Rect,
+        phase_id: String,
+        lane_id: String,
+    },
+    PhaseHeader {
+        rect: Rect,
+        phase_id: String,
+    },
+    LaneHeader {
+        rect: Rect,
+        lane_id: String,
+    },
+    /// The emotion band of one phase: a drop at height `y` means emotion
+    /// `2 - 4 * (y - top) / (bottom - top)` where `top` is +2 and `bottom` is −2.
+    Emotion {
+        rect: Rect,
+        phase_id: String,
+        top: Mm,
+        bottom: Mm,
+    },
+}
+
+impl Region {
+    pub fn rect(&self) -> &Rect {
+        match self {
+            Region::Cell { rect, .. }
+            | Region::PhaseHeader { rect, .. }
+            | Region::LaneHeader { rect, .. }
+            | Region::Emotion { rect, .. } => rect,
+        }
+    }
+}
+
+/// Something the user should know before printing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Warning {
+    /// Card text would print smaller than the legible minimum (9 pt).
+    SmallText {
+        size_pt: Pt,
+        /// The smallest paper (of A0–A4) on which card text reaches 9 pt, if any.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        suggest_paper: Option<String>,
+        message: String,
+    },
+    /// Characters no bundled font can draw.
+    MissingGlyphs { chars: Vec<char>, message: String },
+    /// A blank canvas whose cells are smaller than a 76 mm sticky note.
+    SmallCells { cell: Rect, message: String },
+}
+
+impl Warning {
+    pub fn message(&self) -> &str {
+        match self {
+            Warning::SmallText { message, .. }
+            | Warning::MissingGlyphs { message, .. }
+            | Warning::SmallCells { message, .. } => message,
+        }
+    }
+}
+
+/// A laid-out page.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scene {
+    /// Page size.
+    pub width: Mm,
+    pub height: Mm,
+    /// Where the map sits on the page (inside the margins).
+    pub content: Rect,
+    /// Factor from the map's natural size to the page (1.0 = cards at natural size).
+    pub scale: f32,
+    pub items: Vec<Item>,
+    pub regions: Vec<Region>,
+    /// The smallest card text (or, without cards, the smallest body text) in points on paper.
+    pub min_text_pt: Pt,
+    pub warnings: Vec<Warning>,
+}
+
+impl Scene {
+    /// The topmost record under `p`, for clicks.
+    pub fn hit(&self, p: Point) -> Option<&RecordRef> {
+        self.items.iter().rev().find_map(|it| {
+            let t = it.target()?;
+            let inside = match it {
+                Item::Rect { rect, .. } | Item::Image { rect, .. } => rect.contains(p),
+                Item::Circle { centre, r, .. } => {
+                    let (dx, dy) = (p.x.0 - centre.x.0, p.y.0 - centre.y.0);
+                    dx * dx + dy * dy <= r.0 * r.0
+                }
+                _ => false,
+            };
+            inside.then_some(t)
+        })
+    }
+
+    /// The drop region under `p` (the innermost: cells and headers do not overlap).
+    pub fn region_at(&self, p: Point) -> Option<&Region> {
+        self.regions.iter().find(|r| r.rect().contains(p))
+    }
+}
