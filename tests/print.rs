@@ -11,7 +11,9 @@ fn bin() -> &'static str {
 }
 
 fn run(cmd: &mut Command) -> Output {
-    let out = cmd.output().unwrap_or_else(|e| panic!("{cmd:?} cannot start: {e}"));
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("{cmd:?} cannot start: {e}"));
     assert!(
         out.status.success(),
         "{cmd:?} failed: {}\n{}",
@@ -70,10 +72,18 @@ fn squash(s: &str) -> String {
 }
 
 fn page_sizes(pdf: &Path) -> Vec<String> {
-    let info = stdout(Command::new("pdfinfo").args(["-f", "1", "-l", "999"]).arg(pdf));
+    let info = stdout(
+        Command::new("pdfinfo")
+            .args(["-f", "1", "-l", "999"])
+            .arg(pdf),
+    );
     info.lines()
         .filter(|l| l.starts_with("Page") && l.contains("size:"))
-        .map(|l| l.split_once("size:").map(|x| x.1.trim().to_string()).unwrap_or_default())
+        .map(|l| {
+            l.split_once("size:")
+                .map(|x| x.1.trim().to_string())
+                .unwrap_or_default()
+        })
         .collect()
 }
 
@@ -96,9 +106,15 @@ fn assert_fonts_embedded_and_subset(pdf: &Path) -> Vec<String> {
         assert!(n >= 7, "odd pdffonts row {row}");
         assert_eq!(cols[n - 5], "yes", "font not embedded: {row}");
         assert_eq!(cols[n - 4], "yes", "font not subset: {row}");
-        assert_eq!(cols[n - 3], "yes", "font without ToUnicode (text not extractable): {row}");
+        assert_eq!(
+            cols[n - 3],
+            "yes",
+            "font without ToUnicode (text not extractable): {row}"
+        );
     }
-    rows.iter().map(|r| r.split_whitespace().next().unwrap_or("").to_string()).collect()
+    rows.iter()
+        .map(|r| r.split_whitespace().next().unwrap_or("").to_string())
+        .collect()
 }
 
 fn qpdf_check(pdf: &Path) {
@@ -113,17 +129,32 @@ fn a0_landscape_map_is_exact_size_with_embedded_subset_fonts_and_every_card_text
     pdf(&doc, &j.meta.id, &out, &[]);
     assert_eq!(page_sizes(&out), vec!["3370.39 x 2383.94 pts (A0)"]);
     let fonts = assert_fonts_embedded_and_subset(&out);
-    assert!(fonts.iter().any(|f| f.ends_with("+NotoSans-Regular")), "{fonts:?}");
+    assert!(
+        fonts.iter().any(|f| f.ends_with("+NotoSans-Regular")),
+        "{fonts:?}"
+    );
     qpdf_check(&out);
-    let text = squash(&stdout(Command::new("pdftotext").args(["-raw", "-enc", "UTF-8"]).arg(&out).arg("-")));
+    let text = squash(&stdout(
+        Command::new("pdftotext")
+            .args(["-raw", "-enc", "UTF-8"])
+            .arg(&out)
+            .arg("-"),
+    ));
     for c in &j.cards {
-        assert!(text.contains(&squash(&c.text)), "card text {:?} not in the PDF text:\n{text}", c.text);
+        assert!(
+            text.contains(&squash(&c.text)),
+            "card text {:?} not in the PDF text:\n{text}",
+            c.text
+        );
     }
     for p in &j.phases {
         assert!(text.contains(&p.name), "phase {:?} missing", p.name);
     }
     assert!(text.contains(&j.meta.title), "title missing");
-    assert!(text.contains("versie"), "the stamp (title, version, date) is missing: {text}");
+    assert!(
+        text.contains("versie"),
+        "the stamp (title, version, date) is missing: {text}"
+    );
 }
 
 #[test]
@@ -137,13 +168,37 @@ fn portrait_and_other_papers_have_their_exact_size() {
         ("letter", "landscape", "792 x 612 pts (letter)"),
     ] {
         let out = dir.path().join(format!("{paper}-{orient}.pdf"));
-        let o = pdf(&doc, &j.meta.id, &out, &["--paper", paper, "--orientation", orient]);
+        let o = pdf(
+            &doc,
+            &j.meta.id,
+            &out,
+            &["--paper", paper, "--orientation", orient],
+        );
         assert_eq!(page_sizes(&out), vec![size.to_string()], "{paper} {orient}");
         if paper == "a4" {
-            let err = String::from_utf8_lossy(&o.stderr);
+            // Too small on A4: a warning with a suggested paper, on which the text is legible.
+            let err = String::from_utf8_lossy(&o.stderr).into_owned();
             assert!(
-                err.contains("warning") && err.contains("under the legible 9 pt") && err.contains("A2"),
-                "A4 must warn about small text and suggest A2: {err}"
+                err.contains("under the legible 9 pt"),
+                "A4 must warn about small text: {err}"
+            );
+            let suggested = err
+                .split("choose ")
+                .nth(1)
+                .and_then(|r| r.split_whitespace().next())
+                .unwrap_or_else(|| panic!("no suggestion in {err}"))
+                .to_ascii_lowercase();
+            let out2 = dir.path().join("suggested.pdf");
+            let o2 = pdf(
+                &doc,
+                &j.meta.id,
+                &out2,
+                &["--paper", &suggested, "--orientation", orient],
+            );
+            let err2 = String::from_utf8_lossy(&o2.stderr);
+            assert!(
+                !err2.contains("legible"),
+                "the suggested {suggested} is still too small: {err2}"
             );
         }
     }
@@ -158,19 +213,46 @@ fn tiled_a0_poster_on_a4_has_overview_plus_25_sheets_drawing_the_map_once() {
     assert_eq!(pages(&out), 26, "1 overview + 5 × 5 landscape A4 sheets");
     let sizes = page_sizes(&out);
     assert_eq!(sizes.len(), 26);
-    assert!(sizes.iter().all(|s| s == "841.89 x 595.276 pts (A4)"), "{sizes:?}");
+    assert!(
+        sizes.iter().all(|s| s == "841.89 x 595.276 pts (A4)"),
+        "{sizes:?}"
+    );
     assert_fonts_embedded_and_subset(&out);
     qpdf_check(&out);
     // The map is one Form XObject that every page draws.
     let qdf = dir.path().join("poster.qdf");
-    run(Command::new("qpdf").args(["--qdf", "--object-streams=disable"]).arg(&out).arg(&qdf));
+    run(Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(&out)
+        .arg(&qdf));
     let raw = String::from_utf8_lossy(&std::fs::read(&qdf).expect("read qdf")).into_owned();
-    assert_eq!(raw.matches("/Subtype /Form").count(), 1, "exactly one form XObject");
-    assert_eq!(raw.matches("/KRMap Do").count(), 26, "every page draws the map");
+    assert_eq!(
+        raw.matches("/Subtype /Form").count(),
+        1,
+        "exactly one form XObject"
+    );
+    assert_eq!(
+        raw.matches("/KRMap Do").count(),
+        26,
+        "every page draws the map"
+    );
     // Labels in the journey's language, with page n of N.
-    let p8 = stdout(Command::new("pdftotext").args(["-f", "8", "-l", "8", "-enc", "UTF-8"]).arg(&out).arg("-"));
-    assert!(squash(&p8).contains("rij 2 / kolom 2 — pagina 8 van 26"), "label on page 8: {p8}");
-    let p1 = stdout(Command::new("pdftotext").args(["-f", "1", "-l", "1", "-enc", "UTF-8"]).arg(&out).arg("-"));
+    let p8 = stdout(
+        Command::new("pdftotext")
+            .args(["-f", "8", "-l", "8", "-enc", "UTF-8"])
+            .arg(&out)
+            .arg("-"),
+    );
+    assert!(
+        squash(&p8).contains("rij 2 / kolom 2 — pagina 8 van 26"),
+        "label on page 8: {p8}"
+    );
+    let p1 = stdout(
+        Command::new("pdftotext")
+            .args(["-f", "1", "-l", "1", "-enc", "UTF-8"])
+            .arg(&out)
+            .arg("-"),
+    );
     assert!(p1.contains("Opbouwoverzicht"), "overview first: {p1}");
 
     // A3 sheets and a larger overlap need fewer sheets; the overlap changes the count.
@@ -202,17 +284,34 @@ fn missing_glyphs_use_the_fallback_font_or_are_reported() {
     let o = pdf(&path, &j.meta.id, &out, &[]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("U+E000"), "missing glyph not reported: {err}");
-    assert!(!err.contains("U+263A"), "☺ has a fallback and must not be reported: {err}");
+    assert!(
+        !err.contains("U+263A"),
+        "☺ has a fallback and must not be reported: {err}"
+    );
     let fonts = assert_fonts_embedded_and_subset(&out);
-    assert!(fonts.iter().any(|f| f.ends_with("+Symbola")), "fallback font not used: {fonts:?}");
-    let text = stdout(Command::new("pdftotext").args(["-raw", "-enc", "UTF-8"]).arg(&out).arg("-"));
-    assert!(text.contains("Happy ☺ customer"), "fallback text not extractable: {text}");
+    assert!(
+        fonts.iter().any(|f| f.ends_with("+Symbola")),
+        "fallback font not used: {fonts:?}"
+    );
+    let text = stdout(
+        Command::new("pdftotext")
+            .args(["-raw", "-enc", "UTF-8"])
+            .arg(&out)
+            .arg("-"),
+    );
+    assert!(
+        text.contains("Happy ☺ customer"),
+        "fallback text not extractable: {text}"
+    );
 }
 
 /// Share of non-white pixels in a greyscale render of page 1 (PGM from pdftoppm).
 fn ink(pdf: &Path, dir: &Path, name: &str) -> f64 {
     let prefix = dir.join(name);
-    run(Command::new("pdftoppm").args(["-r", "20", "-gray", "-singlefile", "-f", "1", "-l", "1"]).arg(pdf).arg(&prefix));
+    run(Command::new("pdftoppm")
+        .args(["-r", "20", "-gray", "-singlefile", "-f", "1", "-l", "1"])
+        .arg(pdf)
+        .arg(&prefix));
     let pgm = std::fs::read(prefix.with_extension("pgm")).expect("pgm");
     // Header: P5\n<w> <h>\n<max>\n
     let mut fields = 0;
@@ -249,17 +348,40 @@ fn every_templates_blank_canvas_renders() {
     for (tid, jid, j) in ids {
         let out = dir.path().join(format!("{tid}.pdf"));
         pdf(&path, &jid, &out, &["--blank"]);
-        assert_eq!(page_sizes(&out), vec!["3370.39 x 2383.94 pts (A0)"], "{tid}");
+        assert_eq!(
+            page_sizes(&out),
+            vec!["3370.39 x 2383.94 pts (A0)"],
+            "{tid}"
+        );
         qpdf_check(&out);
         let share = ink(&out, dir.path(), tid);
-        assert!(share > 0.05 && share < 0.9, "{tid}: render looks empty or black ({share:.3})");
-        let text = stdout(Command::new("pdftotext").args(["-raw", "-enc", "UTF-8"]).arg(&out).arg("-"));
+        assert!(
+            share > 0.05 && share < 0.9,
+            "{tid}: render looks empty or black ({share:.3})"
+        );
+        let text = stdout(
+            Command::new("pdftotext")
+                .args(["-raw", "-enc", "UTF-8"])
+                .arg(&out)
+                .arg("-"),
+        );
         for l in &j.lanes {
-            assert!(squash(&text).contains(&squash(&l.title)), "{tid}: lane {:?} missing", l.title);
-            assert!(squash(&text).contains(&squash(&l.hint)), "{tid}: hint {:?} missing", l.hint);
+            assert!(
+                squash(&text).contains(&squash(&l.title)),
+                "{tid}: lane {:?} missing",
+                l.title
+            );
+            assert!(
+                squash(&text).contains(&squash(&l.hint)),
+                "{tid}: hint {:?} missing",
+                l.hint
+            );
         }
         for c in &j.cards {
-            assert!(!text.contains(&c.text), "{tid}: a blank canvas shows no cards");
+            assert!(
+                !text.contains(&c.text),
+                "{tid}: a blank canvas shows no cards"
+            );
         }
     }
 }
@@ -276,9 +398,18 @@ fn svg_export_escapes_user_text_and_has_the_page_size() {
         .arg("-o")
         .arg(&out));
     let svg = std::fs::read_to_string(&out).expect("svg");
-    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1189mm\" height=\"841mm\""), "{}", &svg[..120]);
+    assert!(
+        svg.starts_with(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1189mm\" height=\"841mm\""
+        ),
+        "{}",
+        &svg[..120]
+    );
     assert!(!svg.contains("<b>Fish"), "user markup must be escaped");
-    assert!(svg.contains("&lt;b&gt;Fish &amp; chips&lt;/b&gt;"), "escaped text present");
+    assert!(
+        svg.contains("&lt;b&gt;Fish &amp; chips&lt;/b&gt;"),
+        "escaped text present"
+    );
     assert!(svg.contains("smørrebrød"));
     // Every element that opens is closed: a cheap well-formedness check on our own output.
     assert_eq!(svg.matches("<text").count(), svg.matches("</text>").count());
@@ -306,7 +437,10 @@ fn bad_arguments_fail_with_a_message_and_write_nothing() {
             .output()
             .expect("run");
         assert!(!o.status.success(), "{args:?} must fail");
-        assert!(String::from_utf8_lossy(&o.stderr).starts_with("klantreis: "), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&o.stderr).starts_with("klantreis: "),
+            "{args:?}"
+        );
         assert!(!out.exists(), "{args:?} wrote a file");
     }
     let o = Command::new(bin())

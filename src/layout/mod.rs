@@ -205,6 +205,58 @@ fn pt_mm(pt: f32) -> f32 {
 /// Lays out `journey` on a page. `personas` are those of the document; the journey's own
 /// (`meta.persona_ids`) are shown in the title block.
 pub fn layout(journey: &Journey, personas: &[Persona], opts: &LayoutOptions) -> Scene {
+    let mut scene = layout_page(journey, personas, opts);
+    let min_pt = scene.min_text_pt.0;
+    if scene.min_text_pt.0 < MIN_LEGIBLE_PT {
+        // Suggest the smallest larger paper on which the text really reaches the minimum:
+        // lay it out there (the arrangement of cards changes with the page's proportions, so
+        // scaling the current size up would only be a guess).
+        let long = |p: Paper| p.size().1;
+        let suggest = Paper::ISO
+            .iter()
+            .copied()
+            .filter(|p| long(*p) > long(opts.paper))
+            .find(|p| {
+                let o = LayoutOptions {
+                    paper: *p,
+                    ..opts.clone()
+                };
+                layout_page(journey, personas, &o).min_text_pt.0 >= MIN_LEGIBLE_PT
+            });
+        let what = if journey.cards.is_empty() || opts.mode == Mode::Blank {
+            "text"
+        } else {
+            "card text"
+        };
+        let message = match suggest {
+            Some(p) => format!(
+                "{what} prints at {:.1} pt on {}, under the legible {MIN_LEGIBLE_PT} pt: choose {} or larger, or tile it as an {} poster over A4/A3 sheets (--paper {} --tile a4)",
+                min_pt,
+                opts.paper.name(),
+                p.name(),
+                p.name(),
+                p.name().to_ascii_lowercase()
+            ),
+            None => format!(
+                "{what} prints at {:.1} pt on {}, under the legible {MIN_LEGIBLE_PT} pt even on A0: split the journey into smaller journeys, or print it tiled as an A0 poster and read it up close",
+                min_pt,
+                opts.paper.name()
+            ),
+        };
+        scene.warnings.insert(
+            0,
+            Warning::SmallText {
+                size_pt: Pt(min_pt),
+                suggest_paper: suggest.map(|p| p.name().to_string()),
+                message,
+            },
+        );
+    }
+    scene
+}
+
+/// The layout on one paper, without the paper suggestion.
+fn layout_page(journey: &Journey, personas: &[Persona], opts: &LayoutOptions) -> Scene {
     // The fonts are bundled; if they could not be parsed the binary itself is broken, and the
     // layout still has to return something: fall back to a fixed advance.
     let fonts = Fonts::load().ok();
@@ -252,37 +304,6 @@ pub fn layout(journey: &Journey, personas: &[Persona], opts: &LayoutOptions) -> 
     } else {
         b.min_other_pt
     };
-    if min_pt < MIN_LEGIBLE_PT {
-        let long = pw.max(ph);
-        let suggest = Paper::ISO
-            .iter()
-            .find(|p| {
-                let (a, c) = p.size();
-                min_pt * a.max(c) / long >= MIN_LEGIBLE_PT
-            })
-            .copied();
-        let what = if has_card_text { "card text" } else { "text" };
-        let message = match suggest {
-            Some(p) => format!(
-                "{what} prints at {:.1} pt on {}, under the legible {MIN_LEGIBLE_PT} pt: choose {} or larger, or tile it as an {} poster over A4/A3 sheets (--paper {} --tile a4)",
-                min_pt,
-                opts.paper.name(),
-                p.name(),
-                p.name(),
-                p.name().to_ascii_lowercase()
-            ),
-            None => format!(
-                "{what} prints at {:.1} pt on {}, under the legible {MIN_LEGIBLE_PT} pt even on A0: split the journey into smaller journeys, or print it tiled as an A0 poster and read it up close",
-                min_pt,
-                opts.paper.name()
-            ),
-        };
-        warnings.push(Warning::SmallText {
-            size_pt: Pt(min_pt),
-            suggest_paper: suggest.map(|p| p.name().to_string()),
-            message,
-        });
-    }
     if let Some(cell) = plan.small_cell {
         warnings.push(Warning::SmallCells {
             cell,
@@ -526,11 +547,12 @@ fn plan_filled(cx: &Ctx, j: &Journey, personas: &[&Persona], aw: f32, ah: f32) -
 
 fn plan_blank(cx: &Ctx, j: &Journey, personas: &[&Persona], long: f32, aw: f32, ah: f32) -> Plan {
     // A wall canvas is read from a few steps away: on A0 the chrome is twice its natural
-    // size, and it shrinks with the paper more slowly than the paper does.
-    let s = (2.0 * (long / 1189.0).sqrt()).clamp(0.8, 2.0);
-    let nat_w = aw / s;
-    let nat_h = ah / s;
+    // size, and it shrinks with the paper more slowly than the paper does. The cells come
+    // first, though: when they would not hold a sticky note, the chrome gives up size (down
+    // to natural size) before the cells do.
+    let preferred = (2.0 * (long / 1189.0).sqrt()).clamp(0.8, 2.0);
     let np = j.phases.len().max(1);
+    let lanes = j.lanes.len().max(1);
     let emo_h = if j.lanes.iter().any(|l| l.kind == LaneKind::Feelings) {
         EMO_H * 1.2
     } else {
@@ -541,13 +563,25 @@ fn plan_blank(cx: &Ctx, j: &Journey, personas: &[&Persona], long: f32, aw: f32, 
     } else {
         0.0
     };
-    let title_h = title_height(cx, j, personas, nat_w);
-    let fixed = title_h + SECTION_GAP + HEAD_H + emo_h + data_h + SECTION_GAP + FOOT_H;
-    let lanes = j.lanes.len().max(1);
-    let lane = ((nat_h - fixed) / lanes as f32).max(10.0);
-    let col = (nat_w - LABEL_W) / np as f32;
-    let cell = Rect::new(0.0, 0.0, col * s, lane * s);
-    let small = (cell.w.0 < STICKY + 4.0 || cell.h.0 < STICKY + 4.0).then_some(cell);
+    let geometry = |s: f32| {
+        let (nat_w, nat_h) = (aw / s, ah / s);
+        let title_h = title_height(cx, j, personas, nat_w);
+        let fixed = title_h + SECTION_GAP + HEAD_H + emo_h + data_h + SECTION_GAP + FOOT_H;
+        let lane = ((nat_h - fixed) / lanes as f32).max(10.0);
+        let col = (nat_w - LABEL_W) / np as f32;
+        (nat_w, nat_h, title_h, lane, col)
+    };
+    let fits = |s: f32| {
+        let (_, _, _, lane, col) = geometry(s);
+        col * s >= STICKY + 4.0 && lane * s >= STICKY + 4.0
+    };
+    let mut s = preferred;
+    while !fits(s) && s > preferred.min(1.0) + 1e-3 {
+        s = (s - 0.1).max(preferred.min(1.0));
+    }
+    let (nat_w, nat_h, title_h, lane, col) = geometry(s);
+    let cell = Rect::new(0.0, 0.0, r2(col * s), r2(lane * s));
+    let small = (!fits(s)).then_some(cell);
     Plan {
         scale: s,
         width: nat_w,
