@@ -10,6 +10,7 @@ pub mod ids;
 pub mod interchange;
 pub mod model;
 pub mod order;
+pub mod overview;
 pub mod store;
 pub mod templates;
 
