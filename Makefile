@@ -2,29 +2,68 @@
 # missing first (scripts/setup.sh).
 SHELL := /bin/bash
 CARGO ?= cargo
-SAMPLE ?= target/sample.klantreis
+# One build of the app serves `make run` and the end-to-end tests: a debug build that serves
+# the bundled UI (src-tauri enables tauri's custom-protocol by default).
+APP := target/debug/klantreis-app
+XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: setup run test fmt lint test-core bench
+.PHONY: setup ui app run test fmt lint test-core types check-types check-ui test-ui e2e package bench cli-sample
 
 setup:
 	@scripts/setup.sh
 
-run: setup
-	$(CARGO) build --release -p klantreis
-	rm -f $(SAMPLE)
-	./target/release/klantreis sample $(SAMPLE) --lang nl
-	./target/release/klantreis list $(SAMPLE)
+ui:
+	cd ui && npm run build
+
+app: ui
+	$(CARGO) build -p klantreis-app
+
+run: setup app
+	./$(APP)
 
 fmt:
 	$(CARGO) fmt --all -- --check
+	$(CARGO) fmt --manifest-path e2e/Cargo.toml -- --check
 
-lint:
+lint: ui
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	$(CARGO) clippy --manifest-path e2e/Cargo.toml --target-dir target --all-targets -- -D warnings
 
-test-core:
+# Core and shell unit tests; the shell's include the check that ui/src/generated/types.ts is
+# up to date with the Rust types.
+test-core: ui
 	$(CARGO) test --workspace
 
-test: setup fmt lint test-core
+# Rewrites the TypeScript types from the Rust ones.
+types: ui
+	UPDATE_TYPES=1 $(CARGO) test -p klantreis-app bindings::tests::generated_types_are_fresh
+
+check-types: ui
+	$(CARGO) test -p klantreis-app bindings::tests::generated_types_are_fresh
+
+check-ui:
+	cd ui && npm run check
+
+test-ui:
+	cd ui && npm test
+
+e2e: app
+	@command -v xvfb-run >/dev/null || { echo "e2e: xvfb-run missing (make setup)"; exit 1; }
+	$(XVFB) $(CARGO) test --manifest-path e2e/Cargo.toml --target-dir target -- --test-threads=1
+
+test: setup fmt check-ui test-ui lint test-core e2e
+
+# A .deb with the desktop entry and the .klantreis file type (release build).
+package: setup ui
+	cd ui && npm run tauri -- build --bundles deb
+	@ls -1 target/release/bundle/deb/*.deb
 
 bench:
 	$(CARGO) bench -p klantreis
+
+# The command-line tool's sample document, as a quick look at the core without the app.
+cli-sample:
+	$(CARGO) build --release -p klantreis
+	rm -f target/sample.klantreis
+	./target/release/klantreis sample target/sample.klantreis --lang nl
+	./target/release/klantreis list target/sample.klantreis

@@ -28,3 +28,27 @@ if ! command -v cargo >/dev/null; then
   exit 1
 fi
 rustup component list --installed 2>/dev/null | grep -q rustfmt || rustup component add rustfmt clippy || true
+
+# The UI toolchain: Vite 8 needs Node.js 20.19 or newer (Debian 12's own nodejs is 18).
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "setup: Node.js 20.19+ with npm is needed for the UI; install it (e.g. from nodejs.org) and run again" >&2
+  exit 1
+fi
+node_version="$(node --version | sed 's/^v//')"
+IFS=. read -r node_major node_minor _ <<<"$node_version"
+if [ "$node_major" -lt 20 ] || { [ "$node_major" -eq 20 ] && [ "$node_minor" -lt 19 ]; }; then
+  echo "setup: Node.js $node_version is too old; the UI build (Vite 8) needs 20.19 or newer" >&2
+  exit 1
+fi
+# npm ci when node_modules is missing or older than the lock file (npm writes its own copy of
+# the lock into node_modules on every install).
+if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
+  echo "setup: installing the UI's packages (npm ci)"
+  (cd ui && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+# The end-to-end tests drive the app through tauri-driver.
+if ! command -v tauri-driver >/dev/null; then
+  echo "setup: installing tauri-driver"
+  cargo install tauri-driver --locked --version '^2'
+fi

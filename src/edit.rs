@@ -26,6 +26,7 @@ pub enum EditError {
 
 /// One stored record: what a [`Change`] is about.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Record {
     Persona(Persona),
@@ -59,12 +60,14 @@ impl Record {
 
 /// A record before and after an edit: `before: None` is a creation, `after: None` a deletion.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Change {
     pub before: Option<Record>,
     pub after: Option<Record>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ChangeSet {
     pub changes: Vec<Change>,
 }
@@ -134,7 +137,10 @@ where
 
 /// Fields of a journey to change; absent fields stay as they are.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default, deny_unknown_fields)]
+// Absent fields stay as they are, so TypeScript may leave them out.
+#[cfg_attr(feature = "ts", ts(optional_fields))]
 pub struct JourneyPatch {
     pub title: Option<String>,
     pub goal: Option<String>,
@@ -151,7 +157,10 @@ pub struct JourneyPatch {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default, deny_unknown_fields)]
+// Absent fields stay as they are, so TypeScript may leave them out.
+#[cfg_attr(feature = "ts", ts(optional_fields))]
 pub struct PhasePatch {
     pub name: Option<String>,
     #[serde(
@@ -167,7 +176,10 @@ pub struct PhasePatch {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default, deny_unknown_fields)]
+// Absent fields stay as they are, so TypeScript may leave them out.
+#[cfg_attr(feature = "ts", ts(optional_fields))]
 pub struct LanePatch {
     pub title: Option<String>,
     pub kind: Option<LaneKind>,
@@ -175,7 +187,10 @@ pub struct LanePatch {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default, deny_unknown_fields)]
+// Absent fields stay as they are, so TypeScript may leave them out.
+#[cfg_attr(feature = "ts", ts(optional_fields))]
 pub struct CardPatch {
     pub text: Option<String>,
     pub colour: Option<CardColour>,
@@ -193,6 +208,7 @@ pub struct CardPatch {
 /// Every change a user can make. Positions are given as "before this sibling" (`None`: at the
 /// end), the way a drop indicator shows them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Edit {
     CreatePersona {

@@ -12,6 +12,7 @@ pub mod interchange;
 pub mod layout;
 pub mod model;
 pub mod order;
+pub mod overview;
 pub mod store;
 pub mod templates;
 

@@ -18,6 +18,7 @@ pub const EMOTION_MAX: i8 = 2;
 
 /// Interface and content language of a journey.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
@@ -54,6 +55,7 @@ impl Lang {
 
 /// A stakeholder's role in a B2B journey (several people decide together there).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum B2bRole {
     DecisionMaker,
@@ -65,6 +67,7 @@ pub enum B2bRole {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Persona {
     pub id: String,
@@ -88,6 +91,7 @@ pub struct Persona {
 
 /// Whether a journey describes today's situation or the one the company wants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum JourneyState {
     #[default]
@@ -96,6 +100,7 @@ pub enum JourneyState {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Scope {
     /// Where the journey starts ("ziet een advertentie").
@@ -109,6 +114,7 @@ pub struct Scope {
 /// Numbers per phase for a data-driven journey. Every field is optional: a workshop often
 /// knows one figure and not the others.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct PhaseData {
     /// How many customers enter this phase (per period the team chooses).
@@ -123,6 +129,7 @@ pub struct PhaseData {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Phase {
     pub id: String,
@@ -137,6 +144,7 @@ pub struct Phase {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum LaneKind {
     Actions,
@@ -185,6 +193,7 @@ impl LaneKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Lane {
     pub id: String,
@@ -198,6 +207,7 @@ pub struct Lane {
 
 /// Soft sticky-note colours; the exact tints live in the layout so screen and paper agree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum CardColour {
     #[default]
@@ -224,6 +234,7 @@ impl CardColour {
 
 /// Whether a card's content was confirmed by a "customer safari" or is still assumed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Validation {
     #[default]
@@ -233,6 +244,7 @@ pub enum Validation {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum EvidenceSource {
     Interview,
@@ -242,6 +254,7 @@ pub enum EvidenceSource {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
     pub source: EvidenceSource,
@@ -262,6 +275,7 @@ fn is_false(b: &bool) -> bool {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Card {
     pub id: String,
@@ -276,13 +290,18 @@ pub struct Card {
     pub emotion: Option<i8>,
     /// An impact moment (moment of truth).
     #[serde(default, skip_serializing_if = "is_false")]
+    // Left out of the JSON when false, so TypeScript sees it as possibly absent.
+    #[cfg_attr(feature = "ts", ts(type = "boolean | undefined"))]
     pub impact: bool,
     #[serde(default)]
     pub validation: Validation,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(type = "Array<Evidence> | undefined"))]
     pub evidence: Vec<Evidence>,
     /// False for touchpoints where the company plays no part (a review site, a friend).
     #[serde(default = "yes", skip_serializing_if = "is_true")]
+    // Absent means true (the common case).
+    #[cfg_attr(feature = "ts", ts(type = "boolean | undefined"))]
     pub company_involved: bool,
 }
 
@@ -307,6 +326,7 @@ impl Card {
 /// A journey's own fields, without its phases, lanes and cards (those are separate records so
 /// an edit to one card stores one card, not the whole journey).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct JourneyMeta {
     pub id: String,
     pub title: String,
@@ -327,6 +347,7 @@ pub struct JourneyMeta {
     pub template: Option<String>,
     /// Photos of the physical wall (image ids).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(type = "Array<string> | undefined"))]
     pub wall_photos: Vec<String>,
     /// Bumped by every edit to the journey or its records; printed on exports so stale
     /// prints can be recognised.
@@ -340,6 +361,7 @@ pub struct JourneyMeta {
 /// A journey with its records, sorted by order key. (`deny_unknown_fields` does not work with
 /// `flatten`, so unknown journey fields are ignored rather than refused.)
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Journey {
     #[serde(flatten)]
     pub meta: JourneyMeta,
@@ -363,6 +385,7 @@ pub struct Image {
 /// Everything in a document, in memory. Personas and journeys are kept sorted by id (a
 /// canonical order; views sort as they like).
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Workspace {
     pub personas: Vec<Persona>,
     pub journeys: Vec<Journey>,

@@ -145,6 +145,7 @@ impl StoreError {
 
 /// One entry of the undo history, for menus ("Undo add card").
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct HistoryEntry {
     pub seq: i64,
     pub at: String,

@@ -14,6 +14,7 @@ pub enum TemplateError {
 
 /// A template as listed to users.
 #[derive(Debug, Clone, Serialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TemplateInfo {
     pub id: &'static str,
     pub name: &'static str,

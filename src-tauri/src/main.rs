@@ -1,0 +1,102 @@
+//! Klantreis desktop shell: window, menu, dialogs and the open document. Every command is a
+//! thin wrapper over the `klantreis` core; see `commands.rs`. No domain logic lives here.
+
+mod bindings;
+mod commands;
+mod menu;
+mod settings;
+mod state;
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+use tauri::{Manager, RunEvent};
+
+use state::AppState;
+
+/// An error as the UI receives it: a stable `code` to branch on and a readable `message`.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct ApiError {
+    pub code: String,
+    pub message: String,
+}
+
+impl ApiError {
+    pub fn new(code: &str, message: impl Into<String>) -> ApiError {
+        ApiError {
+            code: code.to_string(),
+            message: message.into(),
+        }
+    }
+
+    pub fn no_document() -> ApiError {
+        ApiError::new("no_document", "no document is open")
+    }
+}
+
+impl From<klantreis::StoreError> for ApiError {
+    fn from(e: klantreis::StoreError) -> ApiError {
+        ApiError::new(e.code(), e.to_string())
+    }
+}
+
+/// A `.klantreis` file given on the command line (how the file manager opens one).
+fn document_arg() -> Option<PathBuf> {
+    std::env::args_os()
+        .skip(1)
+        .map(PathBuf::from)
+        .find(|p| p.extension().and_then(|e| e.to_str()) == Some("klantreis"))
+}
+
+fn main() {
+    let result = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            let data_dir = match std::env::var_os(state::ENV_DATA_DIR) {
+                Some(dir) => PathBuf::from(dir),
+                None => app.path().app_data_dir()?,
+            };
+            std::fs::create_dir_all(&data_dir)?;
+            let state = AppState::new(data_dir);
+            state::open_initial(&state, document_arg()).map_err(|e| e.message)?;
+            app.manage(state);
+            let handle = app.handle().clone();
+            menu::rebuild(&handle);
+            state::refresh_chrome(&handle);
+            Ok(())
+        })
+        .on_menu_event(menu::on_event)
+        .invoke_handler(tauri::generate_handler![
+            commands::start_info,
+            commands::doc_state,
+            commands::list_journeys,
+            commands::get_journey,
+            commands::list_templates,
+            commands::create_journey,
+            commands::apply_edit,
+            commands::undo,
+            commands::redo,
+            commands::set_language,
+        ])
+        .build(tauri::generate_context!());
+    let app = match result {
+        Ok(app) => app,
+        Err(e) => {
+            eprintln!("klantreis: cannot start: {e}");
+            std::process::exit(1);
+        }
+    };
+    app.run(|handle, event| {
+        if let RunEvent::Exit = event {
+            // Every edit is already committed; closing checkpoints the WAL so the document
+            // is one self-contained file again.
+            let state = handle.state::<AppState>();
+            let doc = state.lock().doc.take();
+            if let Some(doc) = doc {
+                if let Err(e) = doc.close() {
+                    eprintln!("klantreis: closing the document: {e}");
+                }
+            }
+        }
+    });
+}

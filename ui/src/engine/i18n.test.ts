@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { count, editLabel, messages, t } from './i18n';
+
+describe('i18n', () => {
+  it('has every key in both languages, none empty', () => {
+    const en = Object.keys(messages.en).sort();
+    const nl = Object.keys(messages.nl).sort();
+    expect(nl).toEqual(en);
+    for (const lang of ['en', 'nl'] as const) {
+      for (const [k, v] of Object.entries(messages[lang])) {
+        expect(v.trim(), `${lang} ${k}`).not.toBe('');
+      }
+    }
+  });
+
+  it('uses the same placeholders in both languages', () => {
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(messages.en) as (keyof typeof messages.en)[]) {
+      expect(names(messages.nl[key]), key).toEqual(names(messages.en[key]));
+    }
+  });
+
+  it('addresses Dutch users informally (je/jij, never u)', () => {
+    for (const [k, v] of Object.entries(messages.nl)) {
+      expect(/\b(u|uw)\b/i.test(v), `${k}: ${v}`).toBe(false);
+    }
+  });
+
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(t('en', 'journey.copyTitle', { title: 'Onboarding' })).toBe('Onboarding (copy)');
+    expect(t('nl', 'journey.copyTitle', {})).toBe('{title} (kopie)');
+  });
+
+  it('counts with singular forms', () => {
+    expect(count('en', 'cards', 1)).toBe('1 card');
+    expect(count('en', 'cards', 0)).toBe('0 cards');
+    expect(count('nl', 'phases', 5)).toBe('5 fasen');
+    expect(count('nl', 'lanes', 1)).toBe('1 laan');
+  });
+
+  it('names undo labels and falls back for unknown ones', () => {
+    expect(editLabel('en', 'update_journey')).toBe('journey change');
+    expect(editLabel('nl', 'move_cards')).toBe('laatste wijziging');
+    expect(editLabel('en', null)).toBe('last change');
+  });
+});
