@@ -453,3 +453,62 @@ fn bad_arguments_fail_with_a_message_and_write_nothing() {
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("no journey"));
 }
+
+#[test]
+fn persona_photo_is_drawn_in_pdf_and_svg() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A real PNG, made by a tool no one here wrote: a render of a small PDF.
+    let (doc0, j0, _) = sample_doc(dir.path());
+    let small = dir.path().join("small.pdf");
+    pdf(&doc0, &j0.meta.id, &small, &["--paper", "a4"]);
+    run(Command::new("pdftoppm")
+        .args(["-png", "-r", "10", "-singlefile"])
+        .arg(&small)
+        .arg(dir.path().join("photo")));
+    let png = std::fs::read(dir.path().join("photo.png")).expect("png");
+
+    let (j, mut p) = templates::sample(Lang::Nl);
+    let path = dir.path().join("photo.klantreis");
+    let mut doc = Document::create(&path).expect("create");
+    let image_id = doc.add_image("image/png", &png).expect("add image");
+    p.photo = Some(image_id);
+    doc.apply(&Edit::CreateJourney {
+        journey: j.clone(),
+        personas: vec![p],
+    })
+    .expect("apply");
+    doc.close().expect("close");
+
+    let out = dir.path().join("photo.pdf");
+    let o = pdf(&path, &j.meta.id, &out, &[]);
+    assert!(
+        !String::from_utf8_lossy(&o.stderr).contains("image"),
+        "image warnings: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    qpdf_check(&out);
+    let list = stdout(Command::new("pdfimages").arg("-list").arg(&out));
+    assert!(
+        list.lines()
+            .skip(2)
+            .any(|l| l.split_whitespace().nth(2) == Some("image")),
+        "no image in the PDF: {list}"
+    );
+
+    let svg_out = dir.path().join("photo.svg");
+    run(Command::new(bin())
+        .arg("svg")
+        .arg(&path)
+        .args(["--journey", &j.meta.id])
+        .arg("-o")
+        .arg(&svg_out));
+    let svg = std::fs::read_to_string(&svg_out).expect("svg");
+    assert!(
+        svg.contains("href=\"data:image/png;base64,"),
+        "photo not embedded in the SVG"
+    );
+    assert!(
+        svg.contains("clip-path=\"url(#kr-clip-1)\""),
+        "photo not clipped round"
+    );
+}

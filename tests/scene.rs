@@ -354,3 +354,34 @@ fn scene_json_has_the_documented_shape() {
         .iter()
         .any(|r| r["kind"] == "cell"));
 }
+
+#[test]
+fn an_empty_journey_still_lays_out_and_exports() {
+    let j = Journey {
+        meta: JourneyMeta {
+            id: "empty".into(),
+            title: "Leeg".into(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    for mode in [Mode::Filled, Mode::Blank] {
+        let scene = layout::layout(&j, &[], &opts(Paper::A4, mode));
+        assert!(scene.regions.is_empty());
+        assert!(scene.items.iter().any(|it| matches!(
+            it,
+            Item::Text {
+                role: TextRole::Title,
+                ..
+            }
+        )));
+        let meta = klantreis::export::pdf::PdfMeta {
+            title: "Leeg".into(),
+            lang: Lang::Nl,
+        };
+        let pdf = klantreis::export::pdf::to_pdf(&scene, &meta, None).expect("pdf");
+        assert!(pdf.bytes.starts_with(b"%PDF-"));
+        let svg = klantreis::export::svg::to_svg(&scene, None);
+        assert!(svg.ends_with("</svg>\n"));
+    }
+}

@@ -48,7 +48,8 @@ pub enum PdfError {
 pub struct Pdf {
     pub bytes: Vec<u8>,
     pub pages: usize,
-    /// Things the user should know (missing glyphs, images that could not be read).
+    /// Things the user should know beyond the Scene's own warnings (images that could not be
+    /// read).
     pub warnings: Vec<String>,
 }
 
@@ -353,18 +354,6 @@ fn needs_fallback(fonts: &Fonts, items: &[Item]) -> bool {
     })
 }
 
-fn missing_chars(fonts: &Fonts, items: &[Item]) -> Vec<char> {
-    let mut set = std::collections::BTreeSet::new();
-    for it in items {
-        if let Item::Text { lines, bold, .. } = it {
-            for l in lines {
-                fonts.missing(&l.text, *bold, &mut set);
-            }
-        }
-    }
-    set.into_iter().collect()
-}
-
 fn new_doc(meta: &PdfMeta, extra: &[&[Item]]) -> Result<(PdfDocument, Painter), PdfError> {
     let fonts = Fonts::load()?;
     let mut doc = PdfDocument::new(&meta.title);
@@ -442,19 +431,6 @@ fn save_options() -> PdfSaveOptions {
     }
 }
 
-fn glyph_warning(missing: &[char]) -> Option<String> {
-    (!missing.is_empty()).then(|| {
-        let list: Vec<String> = missing
-            .iter()
-            .map(|c| format!("{c} (U+{:04X})", *c as u32))
-            .collect();
-        format!(
-            "no bundled font can draw these characters; they print as empty boxes: {}",
-            list.join(", ")
-        )
-    })
-}
-
 /// The Scene as a one-page vector PDF of the Scene's size.
 pub fn to_pdf(
     scene: &Scene,
@@ -462,9 +438,8 @@ pub fn to_pdf(
     images: Option<ImageResolver>,
 ) -> Result<Pdf, PdfError> {
     let (mut doc, painter) = new_doc(meta, &[&scene.items])?;
-    let mut warnings: Vec<String> = glyph_warning(&missing_chars(&painter.fonts, &scene.items))
-        .into_iter()
-        .collect();
+    // Missing glyphs are reported by the layout (Scene::warnings), which measured them.
+    let mut warnings: Vec<String> = Vec::new();
     let imgs = add_images(&mut doc, scene, images, &mut warnings);
     let ph = scene.height.0;
     let mut ops = Vec::with_capacity(scene.items.len() * 6);
@@ -542,9 +517,8 @@ pub fn to_tiled_pdf(
     let mut all: Vec<&[Item]> = vec![&scene.items];
     all.extend(sheets.iter().map(|s| s.0.as_slice()));
     let (mut doc, painter) = new_doc(meta, &all)?;
-    let mut warnings: Vec<String> = glyph_warning(&missing_chars(&painter.fonts, &scene.items))
-        .into_iter()
-        .collect();
+    // Missing glyphs are reported by the layout (Scene::warnings), which measured them.
+    let mut warnings: Vec<String> = Vec::new();
     let imgs = add_images(&mut doc, scene, images, &mut warnings);
     let mut ops = Vec::with_capacity(scene.items.len() * 6);
     draw_items(&mut ops, &scene.items, ph, &painter, &imgs);

@@ -295,7 +295,7 @@ pub fn tile_overlay(
         cross(&mut items, x + dx, y + dy);
     }
     let text = format!(
-        "{title} — {} {} / {} {} — {} {page} {} {pages}   ·   ▨ {}",
+        "{title} — {} {} / {} {} — {} {page} {} {pages}   ·   {}",
         w.row,
         r + 1,
         w.column,

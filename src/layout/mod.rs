@@ -1392,7 +1392,8 @@ fn draw_emotion(b: &mut Builder, cx: &Ctx, j: &Journey, plan: &Plan, xs: &[f32],
     let h = plan.emo_h;
     let x0 = plan.label_w;
     let right = xs.last().copied().unwrap_or(x0) + plan.col_w.last().copied().unwrap_or(0.0);
-    let pad = 6.0;
+    // Room above +2 and below −2 for the peak and end labels.
+    let pad = 9.0;
     let y_of = |e: f32| y + pad + (2.0 - e) / 4.0 * (h - 2.0 * pad);
     b.rect(x0, y, right - x0, h, 0.0, Some(PAPER), None, None);
     b.rect(
@@ -1527,6 +1528,44 @@ fn draw_emotion(b: &mut Builder, cx: &Ctx, j: &Journey, plan: &Plan, xs: &[f32],
         if c.impact {
             star(b, *px + 3.2, *py - 3.2, 2.2, t);
         }
+    }
+    // Peak-end rule: the most intense moment and the end weigh most in how a journey is
+    // remembered, so both are named on the curve.
+    let peak = pts
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1 .2.abs().total_cmp(&b.1 .2.abs()).then(b.0.cmp(&a.0)))
+        .map(|(i, _)| i);
+    let last = pts.len().checked_sub(1);
+    for (i, word) in [(peak, cx.w.peak), (last, cx.w.end)] {
+        let Some(i) = i else { continue };
+        if word == cx.w.end && Some(i) == peak {
+            // One label for both when the end is the peak.
+            continue;
+        }
+        let (px, py, e, c) = pts[i];
+        let label = if Some(i) == last && Some(i) == peak {
+            format!("{} · {}", cx.w.peak, cx.w.end)
+        } else {
+            word.to_string()
+        };
+        // Above a high point, below a low one, so the label never crosses the curve's body.
+        let ly = if e >= 0.0 { py - 8.0 } else { py + 3.4 };
+        // Clear of the impact star, which sits to the upper right of its point.
+        let lx = if c.impact && e >= 0.0 { px - 4.5 } else { px };
+        b.text(
+            lx - 15.0,
+            ly,
+            30.0,
+            &label,
+            8.0,
+            true,
+            emotion_colour(e),
+            TextRole::Label,
+            Align::Centre,
+            1,
+            None,
+        );
     }
 }
 
