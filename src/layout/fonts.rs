@@ -31,7 +31,22 @@ pub struct Fonts {
     regular: ttf_parser::Face<'static>,
     bold: ttf_parser::Face<'static>,
     fallback: Option<ttf_parser::Face<'static>>,
+    /// Face and advance of the common characters ([`cached`]), `[regular, bold]`, so the
+    /// thousands of card texts of a big map do not each search the cmap tables.
+    cache: Vec<[(Option<Face>, f32); 2]>,
 }
+
+/// Index into [`Fonts::cache`]: Latin, Greek, Cyrillic (U+0000–07FF) and General
+/// Punctuation (U+2000–206F: quotes, dashes, ellipsis).
+fn cached(c: char) -> Option<usize> {
+    match c as u32 {
+        n @ 0..=0x7FF => Some(n as usize),
+        n @ 0x2000..=0x206F => Some(0x800 + (n - 0x2000) as usize),
+        _ => None,
+    }
+}
+
+const CACHE_LEN: usize = 0x800 + 0x70;
 
 #[derive(Debug, thiserror::Error)]
 pub enum FontError {
@@ -46,11 +61,21 @@ impl Fonts {
         let bold = ttf_parser::Face::parse(NOTO_SANS_BOLD, 0)
             .map_err(|e| FontError::Parse("NotoSans-Bold", e))?;
         let fallback = ttf_parser::Face::parse(SYMBOLA, 0).ok();
-        Ok(Fonts {
+        let mut fonts = Fonts {
             regular,
             bold,
             fallback,
-        })
+            cache: Vec::new(),
+        };
+        let mut cache = Vec::with_capacity(CACHE_LEN);
+        for i in 0..CACHE_LEN as u32 {
+            let n = if i < 0x800 { i } else { 0x2000 + i - 0x800 };
+            let c = char::from_u32(n).unwrap_or('\u{FFFD}');
+            cache
+                .push([false, true].map(|b| (fonts.lookup_face(c, b), fonts.lookup_advance(c, b))));
+        }
+        fonts.cache = cache;
+        Ok(fonts)
     }
 
     fn face(&self, f: Face) -> Option<&ttf_parser::Face<'static>> {
@@ -64,6 +89,13 @@ impl Fonts {
     /// The face that draws `c` in a run of weight `bold`, or `None` when no bundled font has
     /// it. Whitespace and control characters are always drawn by the main face.
     pub fn face_for(&self, c: char, bold: bool) -> Option<Face> {
+        match cached(c).and_then(|i| self.cache.get(i)) {
+            Some(e) => e[usize::from(bold)].0,
+            None => self.lookup_face(c, bold),
+        }
+    }
+
+    fn lookup_face(&self, c: char, bold: bool) -> Option<Face> {
         let main = if bold { Face::Bold } else { Face::Regular };
         if c.is_whitespace() || c.is_control() {
             return Some(main);
@@ -85,6 +117,13 @@ impl Fonts {
     /// Advance of `c` in em (1.0 = font size). Missing characters take the main face's
     /// `.notdef` width so the layout leaves room for the box a viewer may draw.
     pub fn advance_em(&self, c: char, bold: bool) -> f32 {
+        match cached(c).and_then(|i| self.cache.get(i)) {
+            Some(e) => e[usize::from(bold)].1,
+            None => self.lookup_advance(c, bold),
+        }
+    }
+
+    fn lookup_advance(&self, c: char, bold: bool) -> f32 {
         let face = self
             .face_for(c, bold)
             .unwrap_or(if bold { Face::Bold } else { Face::Regular });

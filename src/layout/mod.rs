@@ -1302,7 +1302,7 @@ fn draw_card(b: &mut Builder, c: &Card, x: f32, y: f32, w: f32, h: f32) {
         let label = if e > 0 {
             format!("+{e}")
         } else if e < 0 {
-            format!("−{}", -e)
+            format!("–{}", -e)
         } else {
             "0".into()
         };
@@ -1426,8 +1426,8 @@ fn draw_emotion(b: &mut Builder, cx: &Ctx, j: &Journey, plan: &Plan, xs: &[f32],
             2 => "+2",
             1 => "+1",
             0 => "0",
-            -1 => "−1",
-            _ => "−2",
+            -1 => "–1",
+            _ => "–2",
         };
         b.text(
             plan.label_w - 15.0,
