@@ -27,7 +27,8 @@ command -v python3 >/dev/null || { echo "print-bench: python3 is needed to gener
 cargo build --release -q -p klantreis
 K=target/release/klantreis
 
-# Measures a command: prints "seconds<TAB>peak_rss_kib".
+# Measures a command: prints "wall_seconds<TAB>cpu_seconds<TAB>peak_rss_kib". CPU time (user +
+# system) is shown beside wall time because a shared build machine stretches wall time.
 measure() {
   local log="$OUT/time.log"
   /usr/bin/time -v -o "$log" "$@" >/dev/null 2>"$OUT/stderr.log" || {
@@ -41,7 +42,8 @@ t = open(sys.argv[1]).read()
 wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", t)
 h = int(wall.group(1) or 0); m = int(wall.group(2)); s = float(wall.group(3))
 rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1)
-print(f"{h*3600 + m*60 + s:.2f}\t{rss}")
+cpu = sum(float(re.search(rf"{k} time \(seconds\): ([\d.]+)", t).group(1)) for k in ("User", "System"))
+print(f"{h*3600 + m*60 + s:.2f}\t{cpu:.2f}\t{rss}")
 PY
 }
 
@@ -75,14 +77,15 @@ json.dump(doc, open(path, "w"), ensure_ascii=False)
 PY
 }
 
-printf "cards\toutput\tseconds\tpeak_MiB\tsize_KiB\tpages\n" | tee "$OUT/results.tsv"
+printf "cards\toutput\twall_s\tcpu_s\tpeak_MiB\tsize_KiB\tpages\n" | tee "$OUT/results.tsv"
 row() {
   local n=$1 what=$2 tr=$3 file=$4
-  local secs=${tr%%$'\t'*} rss=${tr##*$'\t'}
+  local secs cpu rss
+  IFS=$'\t' read -r secs cpu rss <<<"$tr"
   local size pages
   size=$(( $(stat -c %s "$file") / 1024 ))
   pages=$(pdfinfo "$file" 2>/dev/null | awk '/^Pages:/ {print $2}')
-  printf "%s\t%s\t%s\t%s\t%s\t%s\n" "$n" "$what" "$secs" "$(( rss / 1024 ))" "$size" "${pages:-?}" | tee -a "$OUT/results.tsv"
+  printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\n" "$n" "$what" "$secs" "$cpu" "$(( rss / 1024 ))" "$size" "${pages:-?}" | tee -a "$OUT/results.tsv"
 }
 
 for n in "${SIZES[@]}"; do
