@@ -17,7 +17,9 @@
 use crate::layout::{words, Item, Mm, Paper, Point, Rect, Seg, Stroke, TextLine, TextRole};
 use crate::model::Lang;
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default)]
 pub struct TileOptions {
     pub sheet: Paper,
     /// Poster overlap between neighbouring sheets (default 10 mm).

@@ -31,6 +31,7 @@ pub const MIN_LEGIBLE_PT: f32 = 9.0;
 
 /// Paper sizes (portrait width × height in mm).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Paper {
     A0,
@@ -90,6 +91,7 @@ impl Paper {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Orientation {
     #[default]
@@ -98,6 +100,7 @@ pub enum Orientation {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
     /// The journey with its cards, emotion curve and data.
@@ -107,7 +110,11 @@ pub enum Mode {
     Blank,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+/// What to lay out and on which paper. Deserializable with every field optional, so a
+/// print dialog can send only what the user changed.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default)]
 pub struct LayoutOptions {
     pub paper: Paper,
     pub orientation: Orientation,

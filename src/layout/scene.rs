@@ -10,16 +10,17 @@
 //!
 //! The Scene is plain data (`Serialize`), shipped to the webview as JSON.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-/// A length in millimetres.
-#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default, Serialize)]
-#[serde(transparent)]
+/// A length in millimetres. Serializes as a bare number (serde writes newtype structs as
+/// their content), so JSON and TypeScript see `number`.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Mm(pub f32);
 
 /// A length in PostScript points (1/72 inch), for font sizes on paper.
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default, Serialize)]
-#[serde(transparent)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Pt(pub f32);
 
 impl Mm {
@@ -35,6 +36,7 @@ impl Pt {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Point {
     pub x: Mm,
     pub y: Mm,
@@ -47,6 +49,7 @@ impl Point {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Rect {
     pub x: Mm,
     pub y: Mm,
@@ -79,6 +82,7 @@ impl Rect {
 
 /// Which record an item shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum RecordKind {
     Journey,
@@ -89,12 +93,14 @@ pub enum RecordKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RecordRef {
     pub kind: RecordKind,
     pub id: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Stroke {
     pub colour: String,
     pub width: Mm,
@@ -105,6 +111,7 @@ pub struct Stroke {
 
 /// One line of a text block.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct TextLine {
     pub text: String,
     pub x: Mm,
@@ -114,6 +121,7 @@ pub struct TextLine {
 
 /// What a text block is, so the size report and the UI can tell card text from chrome.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum TextRole {
     Title,
@@ -127,6 +135,7 @@ pub enum TextRole {
 
 /// A segment of a path.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Seg {
     Move { to: Point },
@@ -137,6 +146,7 @@ pub enum Seg {
 
 /// One drawing item.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Item {
     Rect {
@@ -206,6 +216,7 @@ impl Item {
 
 /// A place a drag can drop onto.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Region {
     /// A phase × lane cell: dropping a card here moves it into that phase and lane.
@@ -245,6 +256,7 @@ impl Region {
 
 /// Something the user should know before printing.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Warning {
     /// Card text would print smaller than the legible minimum (9 pt).
@@ -273,6 +285,7 @@ impl Warning {
 
 /// A laid-out page.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Scene {
     /// Page size.
     pub width: Mm,
@@ -308,5 +321,21 @@ impl Scene {
     /// The drop region under `p` (the innermost: cells and headers do not overlap).
     pub fn region_at(&self, p: Point) -> Option<&Region> {
         self.regions.iter().find(|r| r.rect().contains(p))
+    }
+}
+
+#[cfg(all(test, feature = "ts"))]
+mod ts_tests {
+    use super::*;
+    use ts_rs::TS;
+
+    #[test]
+    fn scene_types_have_typescript_declarations() {
+        let cfg = ts_rs::Config::new();
+        assert_eq!(Mm::decl(&cfg), "type Mm = number;");
+        let item = Item::decl(&cfg);
+        assert!(item.contains("\"type\": \"rect\""), "{item}");
+        let scene = Scene::decl(&cfg);
+        assert!(scene.contains("regions: Array<Region>"), "{scene}");
     }
 }
