@@ -359,8 +359,7 @@ pub fn overview(
     );
     let text_h = 26.0;
     let avail = Rect::new(p.x.0, p.y.0 + 18.0, p.w.0, p.h.0 - 18.0 - text_h);
-    let full_w = (g.cols as f32 - 1.0) * g.step_x + g.print_w;
-    let full_h = (g.rows as f32 - 1.0) * g.step_y + g.print_h;
+    let (full_w, full_h) = poster;
     let s = (avail.w.0 / full_w).min(avail.h.0 / full_h);
     let ox = avail.x.0 + (avail.w.0 - full_w * s) / 2.0;
     let oy = avail.y.0;
@@ -372,28 +371,68 @@ pub fn overview(
         stroke: stroke("#9aa5b1", 0.2),
         target: None,
     });
+    // Where the sheets meet once trimmed: a sheet is trimmed along the left and top edges of
+    // its window, so the seams lie at whole steps. Each region between seams gets its page
+    // number.
+    let (pw, ph) = (poster.0 * s, poster.1 * s);
+    let seam = Stroke {
+        colour: "#2d3a4a".into(),
+        width: Mm(0.35),
+        dash: vec![Mm(1.6), Mm(1.0)],
+    };
+    for c in 1..g.cols {
+        let x = ox + c as f32 * g.step_x * s;
+        items.push(Item::Path {
+            segs: vec![
+                Seg::Move {
+                    to: Point::new(x, oy),
+                },
+                Seg::Line {
+                    to: Point::new(x, oy + ph),
+                },
+            ],
+            fill: None,
+            stroke: Some(seam.clone()),
+            target: None,
+        });
+    }
+    for r in 1..g.rows {
+        let y = oy + r as f32 * g.step_y * s;
+        items.push(Item::Path {
+            segs: vec![
+                Seg::Move {
+                    to: Point::new(ox, y),
+                },
+                Seg::Line {
+                    to: Point::new(ox + pw, y),
+                },
+            ],
+            fill: None,
+            stroke: Some(seam.clone()),
+            target: None,
+        });
+    }
     let mut page = 2;
     for r in 0..g.rows {
         for c in 0..g.cols {
-            let x = ox + c as f32 * g.step_x * s;
-            let y = oy + r as f32 * g.step_y * s;
-            items.push(Item::Rect {
-                rect: Rect::new(x, y, g.print_w * s, g.print_h * s),
-                radius: Mm(0.0),
-                fill: None,
-                stroke: Some(Stroke {
-                    colour: "#2d3a4a".into(),
-                    width: Mm(0.3),
-                    dash: vec![Mm(1.2), Mm(0.8)],
-                }),
-                target: None,
-            });
-            let (cx, cy) = (x + g.print_w * s / 2.0, y + g.print_h * s / 2.0);
+            let x0 = c as f32 * g.step_x;
+            let x1 = if c + 1 == g.cols {
+                poster.0
+            } else {
+                (c + 1) as f32 * g.step_x
+            };
+            let y0 = r as f32 * g.step_y;
+            let y1 = if r + 1 == g.rows {
+                poster.1
+            } else {
+                (r + 1) as f32 * g.step_y
+            };
+            let (cx, cy) = (ox + (x0 + x1) / 2.0 * s, oy + (y0 + y1) / 2.0 * s);
             items.push(Item::Circle {
                 centre: Point::new(cx, cy),
                 r: Mm(4.2),
                 fill: Some("#2d3a4a".into()),
-                stroke: stroke("#ffffff", 0.4),
+                stroke: stroke("#ffffff", 0.5),
                 target: None,
             });
             let t = page.to_string();
