@@ -945,12 +945,15 @@ fn draw(
         let name = format!("{}  {}", i + 1, p.name);
         let dur = p.duration.as_deref().unwrap_or("");
         let name_y = if dur.is_empty() { top + 3.6 } else { top + 1.8 };
+        // A long name in a narrow column gets smaller (down to 9 pt) before it is cut short.
+        let name_pt = (13.0 * (cw - 8.0) / (b.width_em(&name, true) * pt_mm(13.0)).max(1e-3))
+            .clamp(9.0, 13.0);
         b.text(
             px + 4.0,
-            name_y,
+            name_y + (13.0 - name_pt) * 0.12,
             cw - 8.0,
             &name,
-            13.0,
+            name_pt,
             true,
             PAPER,
             TextRole::Heading,
@@ -1803,6 +1806,7 @@ fn draw_data(b: &mut Builder, cx: &Ctx, j: &Journey, plan: &Plan, xs: &[f32], y:
 
 fn draw_footer(b: &mut Builder, cx: &Ctx, j: &Journey, plan: &Plan, y: f32, opts: &LayoutOptions) {
     let w = plan.width;
+    let mut legend_end = plan.label_w;
     // Legend (filled map only: a blank canvas has nothing to explain yet).
     if !plan.blank {
         let mut x = plan.label_w;
@@ -1899,6 +1903,7 @@ fn draw_footer(b: &mut Builder, cx: &Ctx, j: &Journey, plan: &Plan, y: f32, opts
             b.stroke(INK_FAINT, 0.35, &[1.2, 0.8]),
             None,
         );
+        legend_end = x + 8.0 + b.width_em(cx.w.not_involved, false) * pt_mm(8.0);
         b.text(
             x + 8.0,
             ly - 1.9,
@@ -1933,10 +1938,17 @@ fn draw_footer(b: &mut Builder, cx: &Ctx, j: &Journey, plan: &Plan, y: f32, opts
     if let Some(d) = &opts.printed {
         stamp.push_str(&format!("  ·  {} {d}", cx.w.printed));
     }
+    // On a narrow page the stamp goes under the legend rather than over it.
+    let stamp_w = b.width_em(&stamp, false) * pt_mm(9.0);
+    let stamp_y = if legend_end + 8.0 + stamp_w > w {
+        y + 6.0
+    } else {
+        y + 1.1
+    };
     b.text(
-        w * 0.45,
-        y + 1.1,
-        w * 0.55,
+        0.0,
+        stamp_y,
+        w,
         &stamp,
         9.0,
         false,
