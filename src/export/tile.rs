@@ -269,14 +269,14 @@ pub fn tile_overlay(
     // three quarters along it, at the same poster positions as on the neighbour.
     let (dx, dy) = g.offset(r, c);
     let mut crosses = Vec::new();
-    let ys = [
-        (r as f32 * g.step_y + g.print_h * 0.25).min(poster.1),
-        (r as f32 * g.step_y + g.print_h * 0.75).min(poster.1),
-    ];
-    let xs = [
-        (c as f32 * g.step_x + g.print_w * 0.25).min(poster.0),
-        (c as f32 * g.step_x + g.print_w * 0.75).min(poster.0),
-    ];
+    // A quarter and three quarters along the part of the window that shows poster (the last
+    // row and column may show less than a full window).
+    let along = |start: f32, len: f32, end: f32| {
+        let stop = (start + len).min(end).max(start);
+        [start + (stop - start) * 0.25, start + (stop - start) * 0.75]
+    };
+    let ys = along(r as f32 * g.step_y, g.print_h, poster.1);
+    let xs = along(c as f32 * g.step_x, g.print_w, poster.0);
     if c > 0 {
         let x = c as f32 * g.step_x + g.overlap / 2.0;
         crosses.extend(ys.iter().map(|&y| (x, y)));
@@ -489,6 +489,52 @@ mod tests {
         // The last window reaches the poster's edge.
         assert!((g.cols - 1) as f32 * g.step_x + g.print_w >= 1189.0);
         assert!((g.rows - 1) as f32 * g.step_y + g.print_h >= 841.0);
+    }
+
+    /// The alignment crosses of every tile, in poster coordinates.
+    fn crosses(g: &Grid, r: usize, c: usize) -> Vec<(i64, i64)> {
+        let measure = |t: &str, _: bool| t.len() as f32 * 0.5;
+        let (dx, dy) = g.offset(r, c);
+        tile_overlay(g, r, c, 1, 1, "t", Lang::En, (1189.0, 841.0), &measure)
+            .into_iter()
+            .filter_map(|it| match it {
+                Item::Circle { centre, .. } => Some((
+                    ((centre.x.0 - dx) * 100.0).round() as i64,
+                    ((centre.y.0 - dy) * 100.0).round() as i64,
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn neighbours_print_their_crosses_at_the_same_poster_points_inside_the_poster() {
+        let g = grid(1189.0, 841.0, &TileOptions::default()).expect("grid");
+        for r in 0..g.rows {
+            for c in 0..g.cols {
+                let mine = crosses(&g, r, c);
+                assert!(!mine.is_empty(), "tile {r},{c} has no crosses");
+                for &(x, y) in &mine {
+                    assert!(x <= 118_900 && y <= 84_100, "cross off the poster: {x},{y}");
+                    // Every cross is shared with the neighbour whose overlap strip it is in.
+                    let shared =
+                        [(0i64, 1i64), (0, -1), (1, 0), (-1, 0)]
+                            .iter()
+                            .any(|&(dr, dc)| {
+                                let (nr, nc) = (r as i64 + dr, c as i64 + dc);
+                                nr >= 0
+                                    && nc >= 0
+                                    && (nr as usize) < g.rows
+                                    && (nc as usize) < g.cols
+                                    && crosses(&g, nr as usize, nc as usize).contains(&(x, y))
+                            });
+                    assert!(
+                        shared,
+                        "cross {x},{y} of tile {r},{c} is not on a neighbour"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
