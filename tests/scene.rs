@@ -385,3 +385,82 @@ fn an_empty_journey_still_lays_out_and_exports() {
         assert!(svg.ends_with("</svg>\n"));
     }
 }
+
+#[test]
+fn card_text_stays_inside_its_card_and_cards_inside_their_cells() {
+    let (mut j, p) = templates::sample(Lang::Nl);
+    // Long words, long texts and impact stars (which narrow the text) in one cell.
+    for (i, c) in j.cards.iter_mut().enumerate() {
+        if i % 3 == 0 {
+            c.impact = true;
+            c.text = format!(
+                "{} — Aansprakelijkheidsverzekeringsmaatschappij en nog wat woorden erbij",
+                c.text
+            );
+        }
+    }
+    let ps = [p];
+    for paper in [Paper::A0, Paper::A3] {
+        for orientation in [Orientation::Landscape, Orientation::Portrait] {
+            let scene = layout::layout(
+                &j,
+                &ps,
+                &LayoutOptions {
+                    orientation,
+                    ..opts(paper, Mode::Filled)
+                },
+            );
+            let card_rect = |id: &str| {
+                scene.items.iter().find_map(|it| match it {
+                    Item::Rect {
+                        rect,
+                        target: Some(t),
+                        stroke: Some(_),
+                        ..
+                    } if t.kind == RecordKind::Card && t.id == id => Some(*rect),
+                    _ => None,
+                })
+            };
+            for c in &j.cards {
+                let rect = card_rect(&c.id).unwrap_or_else(|| panic!("card {} not drawn", c.id));
+                let Some(Item::Text { lines, size, .. }) = scene.items.iter().find(|it| {
+                    matches!(it, Item::Text { role: TextRole::Card, target: Some(t), .. } if t.id == c.id)
+                }) else {
+                    panic!("card {} has no text", c.id)
+                };
+                for l in lines {
+                    assert!(
+                        l.x.0 >= rect.x.0 && l.x.0 + l.width.0 <= rect.right() + 0.01,
+                        "{paper:?}: line {:?} wider than its card",
+                        l.text
+                    );
+                    assert!(
+                        l.baseline.0 + size.0 * 0.25 <= rect.bottom(),
+                        "{paper:?} {orientation:?}: line {:?} below its card",
+                        l.text
+                    );
+                }
+                let cell = scene
+                    .regions
+                    .iter()
+                    .find_map(|r| match r {
+                        Region::Cell {
+                            rect,
+                            phase_id,
+                            lane_id,
+                        } if *phase_id == c.phase_id && *lane_id == c.lane_id => Some(*rect),
+                        _ => None,
+                    })
+                    .expect("cell");
+                assert!(
+                    rect.x.0 >= cell.x.0
+                        && rect.right() <= cell.right() + 0.01
+                        && rect.y.0 >= cell.y.0
+                        && rect.bottom() <= cell.bottom() + 0.01,
+                    "{paper:?} {orientation:?}: card {} {rect:?} outside its cell {cell:?}",
+                    c.id
+                );
+            }
+        }
+    }
+}

@@ -394,10 +394,16 @@ fn has_data(j: &Journey) -> bool {
 }
 
 /// Natural height of a card `card_w` wide showing `text`.
-fn card_height(cx: &Ctx, text: &str, card_w: f32) -> f32 {
+/// Width of a card's text: the card minus its padding, and minus room for the impact star
+/// in the top right corner.
+fn card_text_w(card_w: f32, impact: bool) -> f32 {
+    card_w - 2.0 * CARD_PAD - if impact { 3.0 } else { 0.0 }
+}
+
+fn card_height(cx: &Ctx, c: &Card, card_w: f32) -> f32 {
     let size = pt_mm(CARD_PT);
     let lines = cx
-        .wrap(text, false, (card_w - 2.0 * CARD_PAD) / size)
+        .wrap(&c.text, false, card_text_w(card_w, c.impact) / size)
         .len()
         .max(1);
     (2.0 * CARD_PAD + lines as f32 * size * LINE + BADGE_ROW).max(CARD_MIN_H)
@@ -467,7 +473,7 @@ fn plan_filled(cx: &Ctx, j: &Journey, personas: &[&Persona], aw: f32, ah: f32) -
             phase_ix.get(c.phase_id.as_str()),
             lane_ix.get(c.lane_id.as_str()),
         ) {
-            cells[li][pi].push(card_height(cx, &c.text, CARD_W));
+            cells[li][pi].push(card_height(cx, c, CARD_W));
         }
     }
     let emo_h = if has_emotions(j) { EMO_H } else { 0.0 };
@@ -1267,7 +1273,7 @@ fn draw_cards(b: &mut Builder, cx: &Ctx, cards: &[&Card], x: f32, y: f32, plan: 
     let cw = plan.card_w;
     let mut cy = y + CELL_PAD;
     for row in cards.chunks(k) {
-        let heights: Vec<f32> = row.iter().map(|c| card_height(cx, &c.text, cw)).collect();
+        let heights: Vec<f32> = row.iter().map(|c| card_height(cx, c, cw)).collect();
         let rh = heights.iter().copied().fold(0.0, f32::max);
         for (i, c) in row.iter().enumerate() {
             let ccx = x + CELL_PAD + i as f32 * (cw + GAP);
@@ -1296,7 +1302,7 @@ fn draw_card(b: &mut Builder, c: &Card, x: f32, y: f32, w: f32, h: f32) {
     b.text(
         x + CARD_PAD,
         y + CARD_PAD,
-        w - 2.0 * CARD_PAD - if c.impact { 3.0 } else { 0.0 },
+        card_text_w(w, c.impact),
         &c.text,
         CARD_PT,
         false,
