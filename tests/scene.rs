@@ -113,11 +113,26 @@ fn layout_is_deterministic_and_fills_the_page_inside_its_margins() {
     );
     for it in &a.items {
         if let Item::Rect { rect, .. } = it {
+            // 0.6 mm of slack: card shadows are offset by 0.5 mm × scale.
             assert!(
                 rect.x.0 >= c.x.0 - 0.01 && rect.right() <= c.x.0 + c.w.0 + 0.6,
                 "{rect:?} outside"
             );
         }
+    }
+    // Every item, text included, is on the page and inside the margins vertically.
+    let (top, bottom) = (c.y.0 - 0.01, 841.0 - c.y.0 + 0.5);
+    for it in &a.items {
+        let ys: Vec<f32> = match it {
+            Item::Rect { rect, .. } | Item::Image { rect, .. } => vec![rect.y.0, rect.bottom()],
+            Item::Text { lines, .. } => lines.iter().map(|l| l.baseline.0).collect(),
+            Item::Circle { centre, r, .. } => vec![centre.y.0 - r.0, centre.y.0 + r.0],
+            Item::Path { .. } => vec![],
+        };
+        assert!(
+            ys.iter().all(|&y| y >= top && y <= bottom),
+            "{it:?} outside {top}..{bottom}"
+        );
     }
     let portrait = layout::layout(
         &j,
