@@ -3,24 +3,31 @@
 //! Invariants:
 //! - text is real text in embedded, subset TrueType fonts (Noto Sans; Symbola for the
 //!   characters Noto lacks), so it can be searched and extracted; each run is drawn with the
-//!   face [`Fonts::face_for`] picked when the layout measured it;
+//!   face [`Fonts::face_for`] picked when the layout measured it, and the pen advances by the
+//!   embedded widths, which are the advances the layout measured;
 //! - the page is exactly the Scene's size (A0 landscape: 3370.39 × 2383.94 pt);
 //! - a tiled poster draws the map **once**, as a Form XObject, which every sheet and the
 //!   overview reference with their own transform and clip. Redrawing it per sheet would make a
 //!   5000-card poster twenty times larger and slower (DESIGN §3).
 //!
-//! How the XObject is made: printpdf has no API for form XObjects built from ops, so the map
-//! is drawn as page 1, and after printpdf has built the document (`to_lopdf_document`) a small
-//! lopdf step moves that page's content into a Form XObject, prefixes every sheet's content
-//! with `q <clip> <cm> /KRMap Do Q` and deletes page 1.
+//! Division of labour: printpdf embeds and subsets the fonts, embeds images and writes the
+//! document; the content streams are written here, straight from the Scene. (Going through
+//! printpdf's `Op`s cost two thirds of the export time of a 5000-card map.) To let printpdf
+//! subset exactly the glyphs we draw, page 1 first carries one text run per face with every
+//! character used; after `to_lopdf_document`, the subset fonts' ToUnicode maps give the new
+//! glyph ids, and our content replaces those placeholder runs.
+//!
+//! How the XObject is made: the map is page 1; a small lopdf step moves that page's content
+//! into a Form XObject, prefixes every sheet's content with `q <clip> <cm> /KRMap Do Q` and
+//! deletes page 1.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::io::Write;
 
 use lopdf::{Dictionary as LoDict, Object as LoObj, Stream as LoStream};
 use printpdf::{
-    Color, FontId, Line, LineCapStyle, LineDashPattern, LineJoinStyle, LinePoint, Op, PaintMode,
-    ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Polygon, PolygonRing,
-    Pt as PPt, Rgb, TextItem, TextMatrix, WindingOrder, XObjectTransform,
+    FontId, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt as PPt,
+    TextItem,
 };
 
 use super::tile::{self, Grid, TileOptions};
@@ -60,21 +67,14 @@ pub struct PdfMeta {
     pub lang: Lang,
 }
 
-struct Painter {
-    fonts: Fonts,
-    regular: FontId,
-    bold: FontId,
-    fallback: Option<FontId>,
-}
-
-impl Painter {
-    fn font(&self, f: Face) -> PdfFontHandle {
-        let id = match f {
-            Face::Regular => &self.regular,
-            Face::Bold => &self.bold,
-            Face::Fallback => self.fallback.as_ref().unwrap_or(&self.regular),
-        };
-        PdfFontHandle::External(id.clone())
+/// Resource names of the fonts. The first six letters become the subset tag
+/// (`KRNSRG+NotoSans-Regular`), so they are six capitals; short fixed names also keep every
+/// `Tf` short and the output reproducible (printpdf's own names are 32 random letters).
+fn font_name(f: Face) -> &'static str {
+    match f {
+        Face::Regular => "KRNSRG",
+        Face::Bold => "KRNSBD",
+        Face::Fallback => "KRSYMB",
     }
 }
 
@@ -83,395 +83,486 @@ fn parse_font(bytes: &[u8], name: &'static str) -> Result<ParsedFont, PdfError> 
     ParsedFont::from_bytes(bytes, 0, &mut w).ok_or(PdfError::Embed(name))
 }
 
-fn colour(hex: &str) -> Color {
+/// `#rrggbb` as three 0…255 components.
+fn rgb(hex: &str) -> [u8; 3] {
     let h = hex.trim_start_matches('#');
     let c = |i: usize| {
         h.get(i..i + 2)
             .and_then(|s| u8::from_str_radix(s, 16).ok())
-            .unwrap_or(0) as f32
-            / 255.0
+            .unwrap_or(0)
     };
-    // Three decimals are finer than 8-bit colour; longer numbers only bloat the content.
-    let c = |i: usize| (c(i) * 1000.0).round() / 1000.0;
-    Color::Rgb(Rgb::new(c(0), c(2), c(4), None))
+    [c(0), c(2), c(4)]
 }
 
-/// Converts Scene coordinates (mm, y down) on a page `page_h` mm high to PDF points (y up).
-fn pt(x: f32, y: f32, page_h: f32) -> printpdf::Point {
-    printpdf::Point {
-        x: PPt(r(x * K)),
-        y: PPt(r((page_h - y) * K)),
+/// Writes `v` rounded to tenths: a tenth of a point (0.035 mm) is below what a 600 dpi
+/// printer resolves (0.12 pt), and short numbers keep the content (some 400 000 numbers for a
+/// 5000-card map), the file and the time to deflate it small.
+fn num(out: &mut Vec<u8>, v: f32) {
+    let mut t = (v * 10.0).round() as i64;
+    if t < 0 {
+        out.push(b'-');
+        t = -t;
+    }
+    let _ = write!(out, "{}", t / 10);
+    if t % 10 != 0 {
+        out.push(b'.');
+        out.push(b'0' + (t % 10) as u8);
     }
 }
 
-/// Rounds to tenths of a point (0.035 mm), below what a 600 dpi printer resolves (0.12 pt).
-/// Short numbers make the content stream, and so the file and the time to deflate it,
-/// smaller: a 5000-card map has some 400 000 of them.
-fn r(v: f32) -> f32 {
-    (v * 10.0).round() / 10.0
-}
-
-fn lp(p: printpdf::Point, bezier: bool) -> LinePoint {
-    LinePoint { p, bezier }
-}
-
-/// A rounded rectangle as a closed ring of lines and Bézier arcs.
-fn round_rect(x: f32, y: f32, w: f32, h: f32, r: f32, ph: f32) -> Vec<LinePoint> {
-    let r = r.min(w / 2.0).min(h / 2.0).max(0.0);
-    if r <= 0.01 {
-        return vec![
-            lp(pt(x, y, ph), false),
-            lp(pt(x + w, y, ph), false),
-            lp(pt(x + w, y + h, ph), false),
-            lp(pt(x, y + h, ph), false),
-        ];
-    }
-    let k = r * 0.552_284_8;
-    let (x1, y1) = (x + w, y + h);
-    vec![
-        lp(pt(x + r, y, ph), false),
-        lp(pt(x1 - r, y, ph), false),
-        lp(pt(x1 - r + k, y, ph), true),
-        lp(pt(x1, y + r - k, ph), true),
-        lp(pt(x1, y + r, ph), false),
-        lp(pt(x1, y1 - r, ph), false),
-        lp(pt(x1, y1 - r + k, ph), true),
-        lp(pt(x1 - r + k, y1, ph), true),
-        lp(pt(x1 - r, y1, ph), false),
-        lp(pt(x + r, y1, ph), false),
-        lp(pt(x + r - k, y1, ph), true),
-        lp(pt(x, y1 - r + k, ph), true),
-        lp(pt(x, y1 - r, ph), false),
-        lp(pt(x, y + r, ph), false),
-        lp(pt(x, y + r - k, ph), true),
-        lp(pt(x + r - k, y, ph), true),
-        lp(pt(x + r, y, ph), false),
-    ]
-}
-
-/// A circle as four Bézier quarter arcs.
-fn circle(cx: f32, cy: f32, r: f32, ph: f32) -> Vec<LinePoint> {
-    let k = r * 0.552_284_8;
-    vec![
-        lp(pt(cx, cy - r, ph), false),
-        lp(pt(cx + k, cy - r, ph), true),
-        lp(pt(cx + r, cy - k, ph), true),
-        lp(pt(cx + r, cy, ph), false),
-        lp(pt(cx + r, cy + k, ph), true),
-        lp(pt(cx + k, cy + r, ph), true),
-        lp(pt(cx, cy + r, ph), false),
-        lp(pt(cx - k, cy + r, ph), true),
-        lp(pt(cx - r, cy + k, ph), true),
-        lp(pt(cx - r, cy, ph), false),
-        lp(pt(cx - r, cy - k, ph), true),
-        lp(pt(cx - k, cy - r, ph), true),
-        lp(pt(cx, cy - r, ph), false),
-    ]
-}
-
-/// The graphics state last written to the content stream, so unchanged colours, widths
-/// and dashes are not written again (a big map repeats them thousands of times).
-#[derive(Default)]
-struct Gs {
-    fill: Option<String>,
-    stroke: Option<String>,
-    width: Option<f32>,
-    dash: Option<Vec<f32>>,
-}
-
-impl Gs {
-    fn fill(&mut self, ops: &mut Vec<Op>, c: &str) {
-        if self.fill.as_deref() != Some(c) {
-            ops.push(Op::SetFillColor { col: colour(c) });
-            self.fill = Some(c.to_string());
-        }
-    }
-
-    fn stroke(&mut self, ops: &mut Vec<Op>, s: &Stroke) {
-        if self.stroke.as_deref() != Some(s.colour.as_str()) {
-            ops.push(Op::SetOutlineColor {
-                col: colour(&s.colour),
-            });
-            self.stroke = Some(s.colour.clone());
-        }
-        let w = r(s.width.0 * K);
-        if self.width != Some(w) {
-            ops.push(Op::SetOutlineThickness { pt: PPt(w) });
-            self.width = Some(w);
-        }
-        let dash: Vec<f32> = s.dash.iter().map(|d| r(d.0 * K)).collect();
-        if self.dash.as_ref() != Some(&dash) {
-            ops.push(Op::SetLineDashPattern {
-                dash: if dash.is_empty() {
-                    LineDashPattern::solid()
-                } else {
-                    LineDashPattern::new(0.0, &dash)
-                },
-            });
-            self.dash = Some(dash);
-        }
-    }
-}
-
-/// Emits a shape with optional fill and stroke.
-fn shape(
-    ops: &mut Vec<Op>,
-    gs: &mut Gs,
-    ring: Vec<LinePoint>,
-    fill: &Option<String>,
-    stroke: &Option<Stroke>,
-    closed: bool,
-) {
-    if fill.is_none() && stroke.is_none() {
+/// A colour component 0…255 as a PDF number with three decimals ("0.122").
+fn comp(out: &mut Vec<u8>, c: u8) {
+    let t = (c as u32 * 1000 + 127) / 255;
+    if t >= 1000 {
+        out.push(b'1');
         return;
     }
-    if let Some(f) = fill {
-        gs.fill(ops, f);
+    if t == 0 {
+        out.push(b'0');
+        return;
     }
-    if let Some(s) = stroke {
-        gs.stroke(ops, s);
-    }
-    let mode = match (fill.is_some(), stroke.is_some()) {
-        (true, true) => PaintMode::FillStroke,
-        (true, false) => PaintMode::Fill,
-        _ => PaintMode::Stroke,
-    };
-    if fill.is_some() || closed {
-        ops.push(Op::DrawPolygon {
-            polygon: Polygon {
-                rings: vec![PolygonRing { points: ring }],
-                mode,
-                winding_order: WindingOrder::NonZero,
-            },
-        });
-    } else {
-        ops.push(Op::DrawLine {
-            line: Line {
-                points: ring,
-                is_closed: false,
-            },
-        });
-    }
+    let s = format!("{t:03}");
+    out.extend_from_slice(b"0.");
+    out.extend_from_slice(s.trim_end_matches('0').as_bytes());
 }
 
-/// Draws `items` (Scene coordinates on a page `ph` mm high).
-fn draw_items(
-    ops: &mut Vec<Op>,
-    items: &[Item],
+/// New glyph id, in the subset font, of each character we draw.
+type GlyphMap = HashMap<(Face, char), u16>;
+
+/// The graphics state last written, so unchanged colours, widths and dashes are not written
+/// again (a big map repeats them thousands of times).
+#[derive(Default)]
+struct Gs {
+    fill: Option<[u8; 3]>,
+    stroke: Option<[u8; 3]>,
+    width: Option<i64>,
+    dash: Option<Vec<i64>>,
+}
+
+/// Writes the content stream of one page (or of the map XObject).
+struct Content<'a> {
+    out: Vec<u8>,
+    /// Page height in mm: Scene y runs down from the top, PDF y up from the bottom.
     ph: f32,
-    painter: &Painter,
-    images: &BTreeMap<String, (printpdf::XObjectId, f32, f32)>,
-) {
-    ops.push(Op::SetLineJoinStyle {
-        join: LineJoinStyle::Round,
-    });
-    ops.push(Op::SetLineCapStyle {
-        cap: LineCapStyle::Round,
-    });
-    let mut gs = Gs::default();
-    for it in items {
-        match it {
-            Item::Rect {
-                rect,
-                radius,
-                fill,
-                stroke,
-                ..
-            } => {
-                let ring = round_rect(rect.x.0, rect.y.0, rect.w.0, rect.h.0, radius.0, ph);
-                shape(ops, &mut gs, ring, fill, stroke, true);
+    gs: Gs,
+    fonts: &'a Fonts,
+    glyphs: &'a GlyphMap,
+    images: &'a BTreeMap<String, (String, f32, f32)>,
+}
+
+impl Content<'_> {
+    fn xy(&mut self, x: f32, y: f32) {
+        num(&mut self.out, x * K);
+        self.out.push(b' ');
+        num(&mut self.out, (self.ph - y) * K);
+        self.out.push(b' ');
+    }
+
+    fn colour(&mut self, c: [u8; 3], op: &[u8]) {
+        for (i, v) in c.iter().enumerate() {
+            if i > 0 {
+                self.out.push(b' ');
             }
-            Item::Circle {
-                centre,
-                r,
-                fill,
-                stroke,
-                ..
-            } => shape(
-                ops,
-                &mut gs,
-                circle(centre.x.0, centre.y.0, r.0, ph),
-                fill,
-                stroke,
-                true,
-            ),
-            Item::Path {
-                segs, fill, stroke, ..
-            } => {
-                let mut ring = Vec::with_capacity(segs.len());
-                let mut closed = false;
-                for s in segs {
-                    match s {
-                        Seg::Move { to } | Seg::Line { to } => {
-                            ring.push(lp(pt(to.x.0, to.y.0, ph), false))
-                        }
-                        Seg::Cubic { c1, c2, to } => {
-                            ring.push(lp(pt(c1.x.0, c1.y.0, ph), true));
-                            ring.push(lp(pt(c2.x.0, c2.y.0, ph), true));
-                            ring.push(lp(pt(to.x.0, to.y.0, ph), false));
-                        }
-                        Seg::Close => closed = true,
-                    }
+            comp(&mut self.out, *v);
+        }
+        self.out.push(b' ');
+        self.out.extend_from_slice(op);
+        self.out.push(b'\n');
+    }
+
+    fn fill(&mut self, hex: &str) {
+        let c = rgb(hex);
+        if self.gs.fill != Some(c) {
+            self.colour(c, b"rg");
+            self.gs.fill = Some(c);
+        }
+    }
+
+    fn stroke(&mut self, s: &Stroke) {
+        let c = rgb(&s.colour);
+        if self.gs.stroke != Some(c) {
+            self.colour(c, b"RG");
+            self.gs.stroke = Some(c);
+        }
+        let w = (s.width.0 * K * 10.0).round() as i64;
+        if self.gs.width != Some(w) {
+            num(&mut self.out, s.width.0 * K);
+            self.out.extend_from_slice(b" w\n");
+            self.gs.width = Some(w);
+        }
+        let dash: Vec<i64> = s
+            .dash
+            .iter()
+            .map(|d| (d.0 * K * 10.0).round() as i64)
+            .collect();
+        if self.gs.dash.as_ref() != Some(&dash) {
+            self.out.push(b'[');
+            for (i, d) in s.dash.iter().enumerate() {
+                if i > 0 {
+                    self.out.push(b' ');
                 }
-                shape(ops, &mut gs, ring, fill, stroke, closed);
+                num(&mut self.out, d.0 * K);
             }
-            Item::Text {
-                lines,
-                size,
-                bold,
-                colour: c,
-                ..
-            } => {
-                let size_pt = PPt(r(size.0 * K));
-                ops.push(Op::StartTextSection);
-                gs.fill(ops, c);
-                // The font is text state, which lives in the graphics state; but printpdf
-                // resolves fonts per text object, so set it once per object, not per run.
-                let mut font: Option<Face> = None;
-                for l in lines {
-                    if l.text.is_empty() {
+            self.out.extend_from_slice(b"] 0 d\n");
+            self.gs.dash = Some(dash);
+        }
+    }
+
+    /// Paints the current path: fill, stroke or both.
+    fn paint(&mut self, fill: &Option<String>, stroke: &Option<Stroke>, closed: bool) {
+        let op: &[u8] = match (fill.is_some(), stroke.is_some()) {
+            (true, true) => b"B\n",
+            (true, false) => b"f\n",
+            (false, true) if closed => b"s\n",
+            (false, true) => b"S\n",
+            (false, false) => b"n\n",
+        };
+        self.out.extend_from_slice(op);
+    }
+
+    fn set_paint(&mut self, fill: &Option<String>, stroke: &Option<Stroke>) {
+        if let Some(f) = fill {
+            self.fill(f);
+        }
+        if let Some(s) = stroke {
+            self.stroke(s);
+        }
+    }
+
+    /// A rounded rectangle path (Scene coordinates).
+    fn round_rect(&mut self, x: f32, y: f32, w: f32, h: f32, r: f32) {
+        let r = r.min(w / 2.0).min(h / 2.0).max(0.0);
+        if r <= 0.01 {
+            num(&mut self.out, x * K);
+            self.out.push(b' ');
+            num(&mut self.out, (self.ph - y - h) * K);
+            self.out.push(b' ');
+            num(&mut self.out, w * K);
+            self.out.push(b' ');
+            num(&mut self.out, h * K);
+            self.out.extend_from_slice(b" re\n");
+            return;
+        }
+        let k = r * 0.552_284_8;
+        let (x1, y1) = (x + w, y + h);
+        self.xy(x + r, y);
+        self.out.extend_from_slice(b"m\n");
+        self.xy(x1 - r, y);
+        self.out.extend_from_slice(b"l\n");
+        self.curve((x1 - r + k, y), (x1, y + r - k), (x1, y + r));
+        self.xy(x1, y1 - r);
+        self.out.extend_from_slice(b"l\n");
+        self.curve((x1, y1 - r + k), (x1 - r + k, y1), (x1 - r, y1));
+        self.xy(x + r, y1);
+        self.out.extend_from_slice(b"l\n");
+        self.curve((x + r - k, y1), (x, y1 - r + k), (x, y1 - r));
+        self.xy(x, y + r);
+        self.out.extend_from_slice(b"l\n");
+        self.curve((x, y + r - k), (x + r - k, y), (x + r, y));
+        self.out.extend_from_slice(b"h\n");
+    }
+
+    fn curve(&mut self, a: (f32, f32), b: (f32, f32), c: (f32, f32)) {
+        self.xy(a.0, a.1);
+        self.xy(b.0, b.1);
+        self.xy(c.0, c.1);
+        self.out.extend_from_slice(b"c\n");
+    }
+
+    /// A circle path: four Bézier quarter arcs.
+    fn circle(&mut self, cx: f32, cy: f32, r: f32) {
+        let k = r * 0.552_284_8;
+        self.xy(cx, cy - r);
+        self.out.extend_from_slice(b"m\n");
+        self.curve((cx + k, cy - r), (cx + r, cy - k), (cx + r, cy));
+        self.curve((cx + r, cy + k), (cx + k, cy + r), (cx, cy + r));
+        self.curve((cx - k, cy + r), (cx - r, cy + k), (cx - r, cy));
+        self.curve((cx - r, cy - k), (cx - k, cy - r), (cx, cy - r));
+        self.out.extend_from_slice(b"h\n");
+    }
+
+    fn text_run(&mut self, face: Face, run: &str) {
+        self.out.push(b'<');
+        for c in run.chars() {
+            // Characters no font has were reported by the layout; they draw as .notdef (0).
+            let g = self.glyphs.get(&(face, c)).copied().unwrap_or(0);
+            let _ = write!(self.out, "{g:04X}");
+        }
+        self.out.extend_from_slice(b"> Tj\n");
+    }
+
+    fn items(&mut self, items: &[Item]) {
+        self.out.extend_from_slice(b"1 j 1 J\n");
+        for it in items {
+            match it {
+                Item::Rect {
+                    rect,
+                    radius,
+                    fill,
+                    stroke,
+                    ..
+                } => {
+                    if fill.is_none() && stroke.is_none() {
                         continue;
                     }
-                    let p = pt(l.x.0, l.baseline.0, ph);
-                    ops.push(Op::SetTextMatrix {
-                        matrix: TextMatrix::Translate(p.x, p.y),
-                    });
-                    // One Tj per font run; the pen advances by the embedded widths, which are
-                    // the advances the layout measured.
-                    for (face, run) in painter.fonts.runs(&l.text, *bold) {
-                        if font != Some(face) {
-                            ops.push(Op::SetFont {
-                                font: painter.font(face),
-                                size: size_pt,
-                            });
-                            font = Some(face);
-                        }
-                        ops.push(Op::ShowText {
-                            items: vec![TextItem::Text(run.to_string())],
-                        });
-                    }
+                    self.set_paint(fill, stroke);
+                    self.round_rect(rect.x.0, rect.y.0, rect.w.0, rect.h.0, radius.0);
+                    self.paint(fill, stroke, true);
                 }
-                ops.push(Op::EndTextSection);
-            }
-            Item::Image {
-                rect,
-                image_id,
-                round,
-                ..
-            } => {
-                let Some((id, iw, ih)) = images.get(image_id) else {
-                    continue;
-                };
-                ops.push(Op::SaveGraphicsState);
-                let clip = if *round {
-                    circle(
-                        rect.x.0 + rect.w.0 / 2.0,
-                        rect.y.0 + rect.h.0 / 2.0,
-                        rect.w.0.min(rect.h.0) / 2.0,
-                        ph,
-                    )
-                } else {
-                    round_rect(rect.x.0, rect.y.0, rect.w.0, rect.h.0, 0.0, ph)
-                };
-                ops.push(Op::DrawPolygon {
-                    polygon: Polygon {
-                        rings: vec![PolygonRing { points: clip }],
-                        mode: PaintMode::Clip,
-                        winding_order: WindingOrder::NonZero,
-                    },
-                });
-                // Cover the rectangle: scale to the larger ratio and centre the overflow.
-                let s = (rect.w.0 / iw).max(rect.h.0 / ih);
-                let (dw, dh) = (iw * s, ih * s);
-                let x = rect.x.0 + (rect.w.0 - dw) / 2.0;
-                let y = rect.y.0 + (rect.h.0 - dh) / 2.0 + dh;
-                // At 72 dpi one pixel is one point: scale pixels to the wanted millimetres.
-                ops.push(Op::UseXobject {
-                    id: id.clone(),
-                    transform: XObjectTransform {
-                        translate_x: Some(PPt(x * K)),
-                        translate_y: Some(PPt((ph - y) * K)),
-                        scale_x: Some(dw * K / (iw * 1.0)),
-                        scale_y: Some(dh * K / (ih * 1.0)),
-                        dpi: Some(72.0),
-                        ..Default::default()
-                    },
-                });
-                ops.push(Op::RestoreGraphicsState);
-                // Q restored whatever the state was before q; we no longer know it.
-                gs = Gs::default();
+                Item::Circle {
+                    centre,
+                    r,
+                    fill,
+                    stroke,
+                    ..
+                } => {
+                    if fill.is_none() && stroke.is_none() {
+                        continue;
+                    }
+                    self.set_paint(fill, stroke);
+                    self.circle(centre.x.0, centre.y.0, r.0);
+                    self.paint(fill, stroke, true);
+                }
+                Item::Path {
+                    segs, fill, stroke, ..
+                } => {
+                    if fill.is_none() && stroke.is_none() {
+                        continue;
+                    }
+                    self.set_paint(fill, stroke);
+                    let mut closed = false;
+                    for s in segs {
+                        match s {
+                            Seg::Move { to } => {
+                                self.xy(to.x.0, to.y.0);
+                                self.out.extend_from_slice(b"m\n");
+                            }
+                            Seg::Line { to } => {
+                                self.xy(to.x.0, to.y.0);
+                                self.out.extend_from_slice(b"l\n");
+                            }
+                            Seg::Cubic { c1, c2, to } => {
+                                self.curve((c1.x.0, c1.y.0), (c2.x.0, c2.y.0), (to.x.0, to.y.0))
+                            }
+                            Seg::Close => {
+                                self.out.extend_from_slice(b"h\n");
+                                closed = true;
+                            }
+                        }
+                    }
+                    // A filled path is filled as closed whether or not it says so.
+                    self.paint(fill, stroke, closed);
+                }
+                Item::Text {
+                    lines,
+                    size,
+                    bold,
+                    colour,
+                    ..
+                } => {
+                    self.out.extend_from_slice(b"BT\n");
+                    self.fill(colour);
+                    let mut font: Option<Face> = None;
+                    for l in lines {
+                        if l.text.is_empty() {
+                            continue;
+                        }
+                        self.out.extend_from_slice(b"1 0 0 1 ");
+                        self.xy(l.x.0, l.baseline.0);
+                        self.out.extend_from_slice(b"Tm\n");
+                        for (face, run) in self.fonts.runs(&l.text, *bold) {
+                            if font != Some(face) {
+                                let _ = write!(self.out, "/{} ", font_name(face));
+                                num(&mut self.out, size.0 * K);
+                                self.out.extend_from_slice(b" Tf\n");
+                                font = Some(face);
+                            }
+                            self.text_run(face, run);
+                        }
+                    }
+                    self.out.extend_from_slice(b"ET\n");
+                }
+                Item::Image {
+                    rect,
+                    image_id,
+                    round,
+                    ..
+                } => {
+                    let Some((name, iw, ih)) = self.images.get(image_id).cloned() else {
+                        continue;
+                    };
+                    self.out.extend_from_slice(b"q\n");
+                    if *round {
+                        let r = rect.w.0.min(rect.h.0) / 2.0;
+                        self.circle(rect.x.0 + rect.w.0 / 2.0, rect.y.0 + rect.h.0 / 2.0, r);
+                    } else {
+                        self.round_rect(rect.x.0, rect.y.0, rect.w.0, rect.h.0, 0.0);
+                    }
+                    self.out.extend_from_slice(b"W n\n");
+                    // Cover the rectangle: scale to the larger ratio and centre the overflow.
+                    let s = (rect.w.0 / iw).max(rect.h.0 / ih);
+                    let (dw, dh) = (iw * s, ih * s);
+                    let x = rect.x.0 + (rect.w.0 - dw) / 2.0;
+                    let bottom = rect.y.0 + (rect.h.0 - dh) / 2.0 + dh;
+                    // An image XObject is a unit square: the matrix gives its size and place.
+                    let _ = write!(
+                        self.out,
+                        "{:.3} 0 0 {:.3} {:.3} {:.3} cm\n/{name} Do\nQ\n",
+                        dw * K,
+                        dh * K,
+                        x * K,
+                        (self.ph - bottom) * K
+                    );
+                    // Q restored the state from before q; what we wrote since is gone.
+                    self.gs = Gs::default();
+                }
             }
         }
     }
 }
 
-fn needs_fallback(fonts: &Fonts, items: &[Item]) -> bool {
-    items.iter().any(|it| match it {
-        Item::Text { lines, bold, .. } => lines.iter().any(|l| {
-            fonts
-                .runs(&l.text, *bold)
-                .iter()
-                .any(|(f, _)| *f == Face::Fallback)
-        }),
-        _ => false,
-    })
+/// Every character each face draws in `items`.
+fn used_chars(fonts: &Fonts, items: &[&[Item]]) -> BTreeMap<Face, BTreeSet<char>> {
+    let mut used: BTreeMap<Face, BTreeSet<char>> = BTreeMap::new();
+    for list in items {
+        for it in list.iter() {
+            if let Item::Text { lines, bold, .. } = it {
+                for l in lines {
+                    for (face, run) in fonts.runs(&l.text, *bold) {
+                        used.entry(face).or_default().extend(run.chars());
+                    }
+                }
+            }
+        }
+    }
+    used
 }
 
-/// Registers a font under a short fixed resource name. printpdf's own `add_font` picks a
-/// random 32-letter name, which every `Tf` in the content repeats (thousands of times in a
-/// big map) and which made the output differ from run to run. The first six letters become
-/// the subset tag (`KRNSRG+NotoSans-Regular`), so they must be six capitals.
-fn add_font(doc: &mut PdfDocument, name: &str, font: ParsedFont) -> FontId {
-    let id = FontId(name.to_string());
-    doc.resources
-        .fonts
-        .map
-        .insert(id.clone(), printpdf::PdfFont::new(font));
-    id
-}
-
-fn new_doc(meta: &PdfMeta, extra: &[&[Item]]) -> Result<(PdfDocument, Painter), PdfError> {
-    let fonts = Fonts::load()?;
+/// A document with the fonts the pages need, and page 1 carrying the placeholder runs that
+/// make printpdf subset exactly the used glyphs.
+fn new_doc(
+    meta: &PdfMeta,
+    fonts: &Fonts,
+    used: &BTreeMap<Face, BTreeSet<char>>,
+) -> Result<(PdfDocument, Vec<Op>), PdfError> {
     let mut doc = PdfDocument::new(&meta.title);
     doc.metadata.info.creator = "Klantreis".into();
     doc.metadata.info.producer = "Klantreis (printpdf)".into();
-    let regular = add_font(
-        &mut doc,
-        "KRNSRG",
-        parse_font(crate::layout::NOTO_SANS_REGULAR, "NotoSans-Regular")?,
-    );
-    let bold = add_font(
-        &mut doc,
-        "KRNSBD",
-        parse_font(crate::layout::NOTO_SANS_BOLD, "NotoSans-Bold")?,
-    );
-    // Symbola is large to parse; embed it only when some text needs it.
-    let fallback = if extra.iter().any(|items| needs_fallback(&fonts, items)) {
-        Some(add_font(
-            &mut doc,
-            "KRSYMB",
-            parse_font(crate::layout::SYMBOLA, "Symbola")?,
-        ))
-    } else {
-        None
-    };
-    Ok((
-        doc,
-        Painter {
-            fonts,
-            regular,
-            bold,
-            fallback,
-        },
-    ))
+    let mut ops = Vec::new();
+    for (face, chars) in used {
+        let (bytes, label) = match face {
+            Face::Regular => (crate::layout::NOTO_SANS_REGULAR, "NotoSans-Regular"),
+            Face::Bold => (crate::layout::NOTO_SANS_BOLD, "NotoSans-Bold"),
+            // Symbola is large to parse; it is only here when some text needs it.
+            Face::Fallback => (crate::layout::SYMBOLA, "Symbola"),
+        };
+        let id = FontId(font_name(*face).to_string());
+        doc.resources.fonts.map.insert(
+            id.clone(),
+            printpdf::PdfFont::new(parse_font(bytes, label)?),
+        );
+        ops.push(Op::StartTextSection);
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(id),
+            size: PPt(1.0),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::Text(chars.iter().collect())],
+        });
+        ops.push(Op::EndTextSection);
+    }
+    let _ = fonts;
+    Ok((doc, ops))
 }
 
+/// Reads the subset glyph id of every used character from the fonts' ToUnicode maps.
+fn glyph_map(
+    lo: &lopdf::Document,
+    fonts: &Fonts,
+    used: &BTreeMap<Face, BTreeSet<char>>,
+) -> Result<GlyphMap, PdfError> {
+    let pages = lo.get_pages();
+    let page = *pages
+        .get(&1)
+        .ok_or_else(|| PdfError::Assemble("no page".into()))?;
+    let res = resolve_dict(lo, lo.get_dictionary(page).map_err(err)?.get(b"Resources"))?;
+    let font_dict = resolve_dict(lo, res.get(b"Font"))?;
+    let mut map = GlyphMap::new();
+    for (face, chars) in used {
+        let font = resolve_dict(lo, font_dict.get(font_name(*face).as_bytes()))?;
+        let tu = font
+            .get(b"ToUnicode")
+            .and_then(LoObj::as_reference)
+            .map_err(err)?;
+        let stream = lo.get_object(tu).and_then(LoObj::as_stream).map_err(err)?;
+        let bytes = if stream.dict.get(b"Filter").is_ok() {
+            stream.decompressed_content().map_err(err)?
+        } else {
+            stream.content.clone()
+        };
+        let cmap = printpdf::ToUnicodeCMap::parse(&String::from_utf8_lossy(&bytes))
+            .map_err(PdfError::Assemble)?;
+        // Original glyph → subset glyph, through the characters the map names; then every
+        // used character through its original glyph (two characters may share one glyph).
+        let mut by_orig: HashMap<u16, u16> = HashMap::new();
+        for (cid, scalars) in &cmap.mappings {
+            let Some(c) = scalars.first().and_then(|u| char::from_u32(*u)) else {
+                continue;
+            };
+            if let Some(orig) = fonts.glyph_id(*face, c) {
+                by_orig.insert(orig, *cid as u16);
+            }
+        }
+        for &c in chars {
+            let g = fonts
+                .glyph_id(*face, c)
+                .and_then(|o| by_orig.get(&o).copied())
+                .unwrap_or(0);
+            map.insert((*face, c), g);
+        }
+    }
+    Ok(map)
+}
+
+fn resolve_dict<'d>(
+    lo: &'d lopdf::Document,
+    obj: Result<&'d LoObj, lopdf::Error>,
+) -> Result<&'d LoDict, PdfError> {
+    match obj.map_err(err)? {
+        LoObj::Reference(id) => lo.get_dictionary(*id).map_err(err),
+        LoObj::Dictionary(d) => Ok(d),
+        _ => Err(PdfError::Assemble("expected a dictionary".into())),
+    }
+}
+
+/// Replaces the content stream of page `n` (1-based).
+fn set_content(lo: &mut lopdf::Document, n: u32, content: Vec<u8>) -> Result<(), PdfError> {
+    let page = *lo
+        .get_pages()
+        .get(&n)
+        .ok_or_else(|| PdfError::Assemble(format!("page {n} missing")))?;
+    let contents = lo
+        .get_dictionary(page)
+        .map_err(err)?
+        .get(b"Contents")
+        .and_then(LoObj::as_reference)
+        .map_err(err)?;
+    let stream = lo
+        .get_object_mut(contents)
+        .and_then(LoObj::as_stream_mut)
+        .map_err(err)?;
+    stream.dict.remove(b"Filter");
+    stream.set_content(content);
+    Ok(())
+}
+
+/// Adds the Scene's images; returns their resource names and pixel sizes by image id.
 fn add_images(
     doc: &mut PdfDocument,
     scene: &Scene,
     resolve: Option<ImageResolver>,
     warnings: &mut Vec<String>,
-) -> BTreeMap<String, (printpdf::XObjectId, f32, f32)> {
+) -> BTreeMap<String, (String, f32, f32)> {
     let mut out = BTreeMap::new();
     let Some(resolve) = resolve else {
         return out;
@@ -492,7 +583,7 @@ fn add_images(
             Ok(img) => {
                 let (iw, ih) = (img.width as f32, img.height as f32);
                 let id = doc.add_image(&img);
-                out.insert(image_id.clone(), (id, iw.max(1.0), ih.max(1.0)));
+                out.insert(image_id.clone(), (id.0, iw.max(1.0), ih.max(1.0)));
             }
             Err(e) => warnings.push(format!("image {image_id} cannot be read ({e}); left out")),
         }
@@ -505,7 +596,6 @@ fn add_images(
 /// stream: level 6 gives 1.16 MB in 0.34 s, level 4 gives 1.28 MB in 0.08 s; a tenth larger
 /// for a quarter of the time is the better trade for a print dialog.
 fn compress(doc: &mut lopdf::Document) -> Result<(), PdfError> {
-    use std::io::Write;
     for obj in doc.objects.values_mut() {
         let LoObj::Stream(stream) = obj else { continue };
         if !stream.allows_compression || stream.dict.get(b"Filter").is_ok() {
@@ -546,26 +636,60 @@ fn save_options() -> PdfSaveOptions {
     }
 }
 
+/// Builds the document: page 1 is `first` (`(items, width, height)`), then one page per
+/// entry of `rest`, all drawn from Scene items.
+fn build(
+    meta: &PdfMeta,
+    scene: &Scene,
+    images: Option<ImageResolver>,
+    rest: &[(&[Item], f32, f32)],
+) -> Result<(lopdf::Document, Vec<String>), PdfError> {
+    let fonts = Fonts::load()?;
+    let mut all: Vec<&[Item]> = vec![&scene.items];
+    all.extend(rest.iter().map(|r| r.0));
+    let used = used_chars(&fonts, &all);
+    let (mut doc, placeholder) = new_doc(meta, &fonts, &used)?;
+    // Missing glyphs are reported by the layout (Scene::warnings), which measured them.
+    let mut warnings = Vec::new();
+    let imgs = add_images(&mut doc, scene, images, &mut warnings);
+    doc.pages.push(PdfPage::new(
+        printpdf::Mm(scene.width.0),
+        printpdf::Mm(scene.height.0),
+        placeholder,
+    ));
+    for (_, w, h) in rest {
+        doc.pages
+            .push(PdfPage::new(printpdf::Mm(*w), printpdf::Mm(*h), Vec::new()));
+    }
+    let mut pwarn = Vec::new();
+    let mut lo = doc.to_lopdf_document(&save_options(), &mut pwarn);
+    let glyphs = glyph_map(&lo, &fonts, &used)?;
+    let content = |items: &[Item], ph: f32| {
+        let mut c = Content {
+            out: Vec::with_capacity(items.len() * 48),
+            ph,
+            gs: Gs::default(),
+            fonts: &fonts,
+            glyphs: &glyphs,
+            images: &imgs,
+        };
+        c.items(items);
+        c.out
+    };
+    set_content(&mut lo, 1, content(&scene.items, scene.height.0))?;
+    for (i, (items, _, h)) in rest.iter().enumerate() {
+        set_content(&mut lo, i as u32 + 2, content(items, *h))?;
+    }
+    Ok((lo, warnings))
+}
+
 /// The Scene as a one-page vector PDF of the Scene's size.
 pub fn to_pdf(
     scene: &Scene,
     meta: &PdfMeta,
     images: Option<ImageResolver>,
 ) -> Result<Pdf, PdfError> {
-    let (mut doc, painter) = new_doc(meta, &[&scene.items])?;
-    // Missing glyphs are reported by the layout (Scene::warnings), which measured them.
-    let mut warnings: Vec<String> = Vec::new();
-    let imgs = add_images(&mut doc, scene, images, &mut warnings);
-    let ph = scene.height.0;
-    let mut ops = Vec::with_capacity(scene.items.len() * 6);
-    draw_items(&mut ops, &scene.items, ph, &painter, &imgs);
-    doc.pages.push(PdfPage::new(
-        printpdf::Mm(scene.width.0),
-        printpdf::Mm(ph),
-        ops,
-    ));
-    let mut pw = Vec::new();
-    let lo = doc.to_lopdf_document(&save_options(), &mut pw);
+    let (lo, warnings) = build(meta, scene, images, &[])?;
     Ok(Pdf {
         bytes: save(lo)?,
         pages: 1,
@@ -629,27 +753,11 @@ pub fn to_tiled_pdf(
             page += 1;
         }
     }
-    let mut all: Vec<&[Item]> = vec![&scene.items];
-    all.extend(sheets.iter().map(|s| s.0.as_slice()));
-    let (mut doc, painter) = new_doc(meta, &all)?;
-    // Missing glyphs are reported by the layout (Scene::warnings), which measured them.
-    let mut warnings: Vec<String> = Vec::new();
-    let imgs = add_images(&mut doc, scene, images, &mut warnings);
-    let mut ops = Vec::with_capacity(scene.items.len() * 6);
-    draw_items(&mut ops, &scene.items, ph, &painter, &imgs);
-    doc.pages
-        .push(PdfPage::new(printpdf::Mm(pw), printpdf::Mm(ph), ops));
-    for (items, _) in &sheets {
-        let mut ops = Vec::new();
-        draw_items(&mut ops, items, g.sheet_h, &painter, &imgs);
-        doc.pages.push(PdfPage::new(
-            printpdf::Mm(g.sheet_w),
-            printpdf::Mm(g.sheet_h),
-            ops,
-        ));
-    }
-    let mut pwarn = Vec::new();
-    let mut lo = doc.to_lopdf_document(&save_options(), &mut pwarn);
+    let rest: Vec<(&[Item], f32, f32)> = sheets
+        .iter()
+        .map(|s| (s.0.as_slice(), g.sheet_w, g.sheet_h))
+        .collect();
+    let (mut lo, warnings) = build(meta, scene, images, &rest)?;
     let places: Vec<Placement> = sheets.into_iter().map(|s| s.1).collect();
     map_to_xobject(&mut lo, (pw, ph), g.sheet_h, &places)?;
     Ok(Pdf {
@@ -751,9 +859,23 @@ fn map_to_xobject(
 mod tests {
     use super::*;
 
+    fn s(f: impl Fn(&mut Vec<u8>)) -> String {
+        let mut v = Vec::new();
+        f(&mut v);
+        String::from_utf8(v).unwrap_or_default()
+    }
+
     #[test]
-    fn colours_parse_from_hex() {
-        assert_eq!(colour("#ff0000"), Color::Rgb(Rgb::new(1.0, 0.0, 0.0, None)));
-        assert_eq!(colour("#000000"), Color::Rgb(Rgb::new(0.0, 0.0, 0.0, None)));
+    fn numbers_are_short_and_exact_to_a_tenth() {
+        assert_eq!(s(|o| num(o, 12.34)), "12.3");
+        assert_eq!(s(|o| num(o, 12.0)), "12");
+        assert_eq!(s(|o| num(o, -0.04)), "0");
+        assert_eq!(s(|o| num(o, -3.96)), "-4");
+        assert_eq!(s(|o| num(o, 3370.3936)), "3370.4");
+        assert_eq!(s(|o| comp(o, 255)), "1");
+        assert_eq!(s(|o| comp(o, 0)), "0");
+        assert_eq!(s(|o| comp(o, 31)), "0.122");
+        assert_eq!(s(|o| comp(o, 51)), "0.2");
+        assert_eq!(rgb("#ff8000"), [255, 128, 0]);
     }
 }

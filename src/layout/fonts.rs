@@ -135,6 +135,11 @@ impl Fonts {
         adv as f32 / f.units_per_em() as f32
     }
 
+    /// Glyph id of `c` in `face` (the original font, before subsetting).
+    pub fn glyph_id(&self, face: Face, c: char) -> Option<u16> {
+        self.face(face)?.glyph_index(c).map(|g| g.0)
+    }
+
     /// Width of `text` in em.
     pub fn width_em(&self, text: &str, bold: bool) -> f32 {
         text.chars().map(|c| self.advance_em(c, bold)).sum()
