@@ -442,7 +442,6 @@ fn used_chars(fonts: &Fonts, items: &[&[Item]]) -> BTreeMap<Face, BTreeSet<char>
 /// make printpdf subset exactly the used glyphs.
 fn new_doc(
     meta: &PdfMeta,
-    fonts: &Fonts,
     used: &BTreeMap<Face, BTreeSet<char>>,
 ) -> Result<(PdfDocument, Vec<Op>), PdfError> {
     let mut doc = PdfDocument::new(&meta.title);
@@ -471,7 +470,6 @@ fn new_doc(
         });
         ops.push(Op::EndTextSection);
     }
-    let _ = fonts;
     Ok((doc, ops))
 }
 
@@ -648,7 +646,7 @@ fn build(
     let mut all: Vec<&[Item]> = vec![&scene.items];
     all.extend(rest.iter().map(|r| r.0));
     let used = used_chars(&fonts, &all);
-    let (mut doc, placeholder) = new_doc(meta, &fonts, &used)?;
+    let (mut doc, placeholder) = new_doc(meta, &used)?;
     // Missing glyphs are reported by the layout (Scene::warnings), which measured them.
     let mut warnings = Vec::new();
     let imgs = add_images(&mut doc, scene, images, &mut warnings);
