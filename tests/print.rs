@@ -512,3 +512,79 @@ fn persona_photo_is_drawn_in_pdf_and_svg() {
         "photo not clipped round"
     );
 }
+
+#[test]
+fn text_in_the_pdf_sits_where_the_scene_put_it() {
+    use klantreis::layout::{self, Item, LayoutOptions, TextRole};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (j, p) = templates::sample(Lang::Nl);
+    let scene = layout::layout(&j, &[p], &LayoutOptions::default());
+    let meta = klantreis::export::pdf::PdfMeta {
+        title: j.meta.title.clone(),
+        lang: Lang::Nl,
+    };
+    let pdf = klantreis::export::pdf::to_pdf(&scene, &meta, None).expect("pdf");
+    let path = dir.path().join("bbox.pdf");
+    std::fs::write(&path, &pdf.bytes).expect("write");
+    let html = stdout(Command::new("pdftotext").arg("-bbox").arg(&path).arg("-"));
+    // (xMin, xMax, yMin, yMax, word) of every word poppler found.
+    let words: Vec<(f32, f32, f32, f32, String)> = html
+        .lines()
+        .filter_map(|l| {
+            let attr = |k: &str| -> Option<f32> {
+                l.split(&format!("{k}=\""))
+                    .nth(1)?
+                    .split('"')
+                    .next()?
+                    .parse()
+                    .ok()
+            };
+            let w = l.split('>').nth(1)?.split('<').next()?.to_string();
+            Some((
+                attr("xMin")?,
+                attr("xMax")?,
+                attr("yMin")?,
+                attr("yMax")?,
+                w,
+            ))
+        })
+        .collect();
+    let k = 72.0 / 25.4;
+    let mut checked = 0;
+    for it in &scene.items {
+        let Item::Text {
+            lines,
+            role: TextRole::Card,
+            ..
+        } = it
+        else {
+            continue;
+        };
+        for l in lines {
+            let (first, last) = match (
+                l.text.split_whitespace().next(),
+                l.text.split_whitespace().last(),
+            ) {
+                (Some(f), Some(z)) => (f, z),
+                _ => continue,
+            };
+            let (x0, x1, base) = (l.x.0 * k, (l.x.0 + l.width.0) * k, l.baseline.0 * k);
+            // On the line: the baseline lies between the word box's top and bottom.
+            let on_line = |w: &(f32, f32, f32, f32, String)| w.2 < base && base < w.3;
+            let starts = words
+                .iter()
+                .any(|w| w.4 == first && (w.0 - x0).abs() < 0.3 && on_line(w));
+            let ends = words
+                .iter()
+                .any(|w| w.4 == last && (w.1 - x1).abs() < 0.5 && on_line(w));
+            assert!(
+                starts,
+                "line {:?}: no word {first:?} starting at {x0:.1} pt",
+                l.text
+            );
+            assert!(ends, "line {:?}: no word {last:?} ending at {x1:.1} pt (measured width differs from the embedded font's)", l.text);
+            checked += 1;
+        }
+    }
+    assert!(checked > 20, "only {checked} lines checked");
+}

@@ -373,7 +373,12 @@ impl Content<'_> {
                         for (face, run) in self.fonts.runs(&l.text, *bold) {
                             if font != Some(face) {
                                 let _ = write!(self.out, "/{} ", font_name(face));
-                                num(&mut self.out, size.0 * K);
+                                // Sizes keep three decimals: a rounded size would stretch
+                                // or squeeze the whole line (0.05 pt on 21 pt is 1.5 pt over
+                                // a 600 pt line).
+                                let v = format!("{:.3}", size.0 * K);
+                                let v = v.trim_end_matches('0').trim_end_matches('.');
+                                self.out.extend_from_slice(v.as_bytes());
                                 self.out.extend_from_slice(b" Tf\n");
                                 font = Some(face);
                             }
