@@ -162,7 +162,10 @@ pub fn to_svg(scene: &Scene, images: Option<ImageResolver>) -> String {
                 let _ = write!(
                     o,
                     "<text font-size=\"{}\"{weight} fill=\"{}\" xml:space=\"preserve\">",
-                    n(size.0),
+                    // Three decimals: a rounded size stretches or squeezes whole lines.
+                    format!("{:.3}", size.0)
+                        .trim_end_matches('0')
+                        .trim_end_matches('.'),
                     esc(colour)
                 );
                 for l in lines {
