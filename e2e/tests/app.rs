@@ -201,6 +201,19 @@ impl App {
         Ok(())
     }
 
+    async fn ctrl_shift(&self, key: &str) -> Res {
+        self.d()
+            .action_chain()
+            .key_down(Key::Control)
+            .key_down(Key::Shift)
+            .send_keys(key)
+            .key_up(Key::Shift)
+            .key_up(Key::Control)
+            .perform()
+            .await?;
+        Ok(())
+    }
+
     /// Closes the window the way a user does, then ends the session and the driver.
     async fn quit(mut self) -> Res {
         if let Some(driver) = self.driver.take() {
@@ -311,6 +324,12 @@ async fn create_rename_undo_and_find_it_after_restart() -> Res {
 
     // Undo with the keyboard brings the old name back; the rename is the last edit.
     app.ctrl("z").await?;
+    app.wait_titles(&[SAMPLE_EN, "Supplier onboarding"]).await?;
+    // Redo with Ctrl+Shift+Z, then undo again with the toolbar button.
+    app.ctrl_shift("z").await?;
+    app.wait_titles(&[SAMPLE_EN, "Supplier onboarding 2027"])
+        .await?;
+    app.wait_for("[data-testid='undo']").await?.click().await?;
     app.wait_titles(&[SAMPLE_EN, "Supplier onboarding"]).await?;
 
     // Open it: the grid shows the template's phases.
