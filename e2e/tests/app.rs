@@ -93,7 +93,21 @@ impl App {
             "tauri:options".into(),
             json!({ "application": app_binary() }),
         );
-        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps).await?;
+        // tauri-driver accepts connections before WebKitWebDriver behind it is ready; on a busy
+        // machine the first session request can fail, so it is retried a few times.
+        let url = format!("http://127.0.0.1:{port}");
+        let mut tries = 0;
+        let driver = loop {
+            match WebDriver::new(url.as_str(), caps.clone()).await {
+                Ok(driver) => break driver,
+                Err(e) if tries < 5 => {
+                    tries += 1;
+                    eprintln!("new session failed ({e}); retrying");
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                Err(e) => return Err(e.into()),
+            }
+        };
         app.driver = Some(driver);
         app.wait_for("[data-testid='app-ready']").await?;
         Ok(app)
@@ -406,6 +420,7 @@ async fn dutch_locale_and_switching_language() -> Res {
         .await?
         .click()
         .await?;
+    app.shot("07-card-menu-dutch.png").await?;
     app.wait_for("[data-testid='journey-duplicate']")
         .await?
         .click()
@@ -437,6 +452,7 @@ async fn dutch_locale_and_switching_language() -> Res {
         .click()
         .await?;
     let select = app.wait_for("[data-testid='language-select']").await?;
+    app.shot("08-settings-dutch.png").await?;
     select
         .find(By::Css("option[value='en']"))
         .await?
