@@ -15,8 +15,11 @@ setup:
 ui:
 	cd ui && npm run build
 
+# Built together with the workspace's tests (`--tests`) so cargo resolves the same features as
+# for `cargo test --workspace`: the app and the tests then share one build of every dependency
+# (a plain `-p klantreis-app` build would compile the GTK/WebKit stack a second time).
 app: ui
-	$(CARGO) build -p klantreis-app
+	$(CARGO) build --workspace --bins --tests
 
 run: setup app
 	./$(APP)
@@ -36,10 +39,10 @@ test-core: ui
 
 # Rewrites the TypeScript types from the Rust ones.
 types: ui
-	UPDATE_TYPES=1 $(CARGO) test -p klantreis-app bindings::tests::generated_types_are_fresh
+	UPDATE_TYPES=1 $(CARGO) test --workspace --bins -- bindings::tests::generated_types_are_fresh
 
 check-types: ui
-	$(CARGO) test -p klantreis-app bindings::tests::generated_types_are_fresh
+	$(CARGO) test --workspace --bins -- bindings::tests::generated_types_are_fresh
 
 check-ui:
 	cd ui && npm run check

@@ -6,7 +6,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 export default defineConfig({
   plugins: [svelte()],
   clearScreen: false,
-  server: { port: 5173, strictPort: true },
+  // The fonts live in ../assets, shared with the print layout.
+  server: { port: 5173, strictPort: true, fs: { allow: ['..'] } },
   build: {
     target: 'es2022',
     // Keep CSS in files: the CSP allows no inline styles.

@@ -93,7 +93,21 @@ impl App {
             "tauri:options".into(),
             json!({ "application": app_binary() }),
         );
-        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), caps).await?;
+        // tauri-driver accepts connections before WebKitWebDriver behind it is ready; on a busy
+        // machine the first session request can fail, so it is retried a few times.
+        let url = format!("http://127.0.0.1:{port}");
+        let mut tries = 0;
+        let driver = loop {
+            match WebDriver::new(url.as_str(), caps.clone()).await {
+                Ok(driver) => break driver,
+                Err(e) if tries < 5 => {
+                    tries += 1;
+                    eprintln!("new session failed ({e}); retrying");
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                Err(e) => return Err(e.into()),
+            }
+        };
         app.driver = Some(driver);
         app.wait_for("[data-testid='app-ready']").await?;
         Ok(app)
@@ -195,6 +209,19 @@ impl App {
             .action_chain()
             .key_down(Key::Control)
             .send_keys(key)
+            .key_up(Key::Control)
+            .perform()
+            .await?;
+        Ok(())
+    }
+
+    async fn ctrl_shift(&self, key: &str) -> Res {
+        self.d()
+            .action_chain()
+            .key_down(Key::Control)
+            .key_down(Key::Shift)
+            .send_keys(key)
+            .key_up(Key::Shift)
             .key_up(Key::Control)
             .perform()
             .await?;
@@ -312,6 +339,12 @@ async fn create_rename_undo_and_find_it_after_restart() -> Res {
     // Undo with the keyboard brings the old name back; the rename is the last edit.
     app.ctrl("z").await?;
     app.wait_titles(&[SAMPLE_EN, "Supplier onboarding"]).await?;
+    // Redo with Ctrl+Shift+Z, then undo again with the toolbar button.
+    app.ctrl_shift("z").await?;
+    app.wait_titles(&[SAMPLE_EN, "Supplier onboarding 2027"])
+        .await?;
+    app.wait_for("[data-testid='undo']").await?.click().await?;
+    app.wait_titles(&[SAMPLE_EN, "Supplier onboarding"]).await?;
 
     // Open it: the grid shows the template's phases.
     let card = app.card("Supplier onboarding").await?;
@@ -387,6 +420,7 @@ async fn dutch_locale_and_switching_language() -> Res {
         .await?
         .click()
         .await?;
+    app.shot("07-card-menu-dutch.png").await?;
     app.wait_for("[data-testid='journey-duplicate']")
         .await?
         .click()
@@ -418,6 +452,7 @@ async fn dutch_locale_and_switching_language() -> Res {
         .click()
         .await?;
     let select = app.wait_for("[data-testid='language-select']").await?;
+    app.shot("08-settings-dutch.png").await?;
     select
         .find(By::Css("option[value='en']"))
         .await?

@@ -40,6 +40,25 @@ impl From<klantreis::StoreError> for ApiError {
     }
 }
 
+/// With `KLANTREIS_STARTUP_TRACE` set, prints the wall-clock time of a startup milestone (once
+/// each) to stderr, for `scripts/measure.sh`; otherwise does nothing.
+pub fn trace_startup(what: &'static str) {
+    use std::collections::HashSet;
+    use std::sync::Mutex;
+    static SEEN: Mutex<Option<HashSet<&'static str>>> = Mutex::new(None);
+    if std::env::var_os("KLANTREIS_STARTUP_TRACE").is_none() {
+        return;
+    }
+    let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());
+    if seen.get_or_insert_with(HashSet::new).insert(what) {
+        let ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis())
+            .unwrap_or(0);
+        eprintln!("klantreis-startup {what} {ms}");
+    }
+}
+
 /// A `.klantreis` file given on the command line (how the file manager opens one).
 fn document_arg() -> Option<PathBuf> {
     std::env::args_os()
@@ -49,6 +68,7 @@ fn document_arg() -> Option<PathBuf> {
 }
 
 fn main() {
+    trace_startup("main");
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
@@ -63,6 +83,7 @@ fn main() {
             let handle = app.handle().clone();
             menu::rebuild(&handle);
             state::refresh_chrome(&handle);
+            trace_startup("setup_done");
             Ok(())
         })
         .on_menu_event(menu::on_event)

@@ -283,3 +283,24 @@ fn save_as(app: &AppHandle<Wry>) {
             }
         });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saved_documents_always_get_the_extension() {
+        assert_eq!(
+            with_extension("/a/Plan".into()),
+            PathBuf::from("/a/Plan.klantreis")
+        );
+        assert_eq!(
+            with_extension("/a/Plan.klantreis".into()),
+            PathBuf::from("/a/Plan.klantreis")
+        );
+        assert_eq!(
+            with_extension("/a/v1.2".into()),
+            PathBuf::from("/a/v1.2.klantreis")
+        );
+    }
+}

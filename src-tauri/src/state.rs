@@ -221,3 +221,72 @@ fn set_item(item: &MenuItem<Wry>, enabled: bool, text: String) {
     let _ = item.set_enabled(enabled);
     let _ = item.set_text(text);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("klantreis-state-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        dir
+    }
+
+    #[test]
+    fn first_start_makes_the_sample_and_a_restart_reopens_it() {
+        let dir = temp_dir("first");
+        let state = AppState::new(dir.clone());
+        state.lock().settings.language = crate::settings::LanguagePref::Nl;
+        open_initial(&state, None).expect("opens");
+        let doc = state.lock().doc_state().expect("a document");
+        assert_eq!(doc.name, "Mijn klantreizen");
+        let count = |s: &AppState| {
+            s.lock()
+                .doc()
+                .map(|d| d.workspace().journeys.len())
+                .unwrap_or(0)
+        };
+        assert_eq!(count(&state), 1, "the sample journey");
+        save_settings(&state, &state.lock().settings);
+        if let Some(d) = state.lock().doc.take() {
+            d.close().expect("closes");
+        }
+
+        let again = AppState::new(dir.clone());
+        open_initial(&again, None).expect("reopens");
+        assert_eq!(again.lock().doc_state().expect("doc").path, doc.path);
+        assert_eq!(count(&again), 1, "no second sample on a restart");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn a_damaged_last_document_falls_back_to_the_default_with_a_notice() {
+        let dir = temp_dir("damaged");
+        let bad = dir.join("bad.klantreis");
+        std::fs::write(&bad, b"this is not a database").expect("writes");
+        let mut settings = Settings::default();
+        settings.opened(&bad);
+        settings.save(&dir.join("settings.json")).expect("saves");
+
+        let state = AppState::new(dir.clone());
+        open_initial(&state, None).expect("opens the default instead");
+        let notice = state
+            .lock()
+            .startup_notice
+            .clone()
+            .expect("a notice for the UI");
+        assert_eq!(notice.code, "not_klantreis");
+        assert_ne!(
+            state.lock().doc_state().expect("doc").path,
+            bad.display().to_string()
+        );
+        assert_eq!(
+            std::fs::read(&bad).expect("reads"),
+            b"this is not a database",
+            "left untouched"
+        );
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}

@@ -84,7 +84,10 @@ export class AppState {
 
   toast(text: string, kind: Toast['kind'] = 'info', action?: Toast['action']): void {
     const id = this.nextToast++;
-    this.toasts = [...this.toasts.slice(-2), { id, text, kind, action }];
+    // A new message replaces older informational ones (a stack of "Undone" is noise); errors
+    // stay until they time out or are dismissed.
+    const kept = this.toasts.filter((t) => t.kind === 'error').slice(-2);
+    this.toasts = [...kept, { id, text, kind, action }];
     setTimeout(() => this.dismiss(id), kind === 'error' ? 9000 : 6000);
   }
 
