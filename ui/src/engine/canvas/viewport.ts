@@ -1,0 +1,98 @@
+// Pan and zoom: maps scene millimetres to screen pixels as `screen = offset + mm * scale`.
+// Pure state, no DOM, so it is unit-tested and shared by every tool.
+
+import type { Point, Rect } from './scene';
+
+export interface ScreenPoint {
+  x: number;
+  y: number;
+}
+
+export const MIN_SCALE = 0.05; // px per mm: an A0 map fits in a small window
+export const MAX_SCALE = 40; // px per mm: single letters of a card fill the screen
+
+export class Viewport {
+  /** Pixels per millimetre. */
+  scale = 1;
+  /** Screen position (px) of the scene origin. */
+  offsetX = 0;
+  offsetY = 0;
+  /** Size of the visible area in px. */
+  width = 800;
+  height = 600;
+
+  resize(width: number, height: number): void {
+    this.width = Math.max(1, width);
+    this.height = Math.max(1, height);
+  }
+
+  toScene(p: ScreenPoint): Point {
+    return { x: (p.x - this.offsetX) / this.scale, y: (p.y - this.offsetY) / this.scale };
+  }
+
+  toScreen(p: Point): ScreenPoint {
+    return { x: this.offsetX + p.x * this.scale, y: this.offsetY + p.y * this.scale };
+  }
+
+  panBy(dx: number, dy: number): void {
+    this.offsetX += dx;
+    this.offsetY += dy;
+  }
+
+  /** Zooms by `factor` keeping the scene point under `at` (screen px) in place. */
+  zoomAt(at: ScreenPoint, factor: number): void {
+    const before = this.toScene(at);
+    this.scale = clamp(this.scale * factor, MIN_SCALE, MAX_SCALE);
+    this.offsetX = at.x - before.x * this.scale;
+    this.offsetY = at.y - before.y * this.scale;
+  }
+
+  /** Zooms around the centre of the view (keyboard + / −). */
+  zoomCentre(factor: number): void {
+    this.zoomAt({ x: this.width / 2, y: this.height / 2 }, factor);
+  }
+
+  /** Shows all of `r` with `margin` px around it, centred. */
+  fit(r: Rect, margin = 24): void {
+    const w = Math.max(1, this.width - 2 * margin);
+    const h = Math.max(1, this.height - 2 * margin);
+    this.scale = clamp(Math.min(w / Math.max(r.w, 1e-6), h / Math.max(r.h, 1e-6)), MIN_SCALE, MAX_SCALE);
+    this.offsetX = (this.width - r.w * this.scale) / 2 - r.x * this.scale;
+    this.offsetY = (this.height - r.h * this.scale) / 2 - r.y * this.scale;
+  }
+
+  /** The part of the scene on screen, in mm. */
+  visible(): Rect {
+    const a = this.toScene({ x: 0, y: 0 });
+    return { x: a.x, y: a.y, w: this.width / this.scale, h: this.height / this.scale };
+  }
+
+  /** A screen distance in scene millimetres (drag thresholds, hit slop). */
+  mm(px: number): number {
+    return px / this.scale;
+  }
+}
+
+/** Wheel handling as design tools do it: Ctrl/⌘ + wheel (and trackpad pinch, which WebKit
+ * reports as a wheel event with ctrlKey) zooms; a plain wheel pans. */
+export function wheel(
+  vp: Viewport,
+  e: { deltaX: number; deltaY: number; deltaMode: number; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean },
+  at: ScreenPoint,
+): void {
+  // deltaMode 1 = lines: make it pixels.
+  const unit = e.deltaMode === 1 ? 16 : 1;
+  const dx = e.deltaX * unit;
+  const dy = e.deltaY * unit;
+  if (e.ctrlKey || e.metaKey) {
+    vp.zoomAt(at, Math.exp(-dy * 0.0025));
+  } else if (e.shiftKey && dx === 0) {
+    vp.panBy(-dy, 0);
+  } else {
+    vp.panBy(-dx, -dy);
+  }
+}
+
+function clamp(v: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, v));
+}
