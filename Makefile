@@ -52,6 +52,8 @@ test-ui:
 
 e2e: app
 	@command -v xvfb-run >/dev/null || { echo "e2e: xvfb-run missing (make setup)"; exit 1; }
+	# The tests read the document back through the command-line tool.
+	$(CARGO) build -p klantreis --bin klantreis
 	$(XVFB) $(CARGO) test --manifest-path e2e/Cargo.toml --target-dir target -- --test-threads=1
 
 test: setup fmt check-ui test-ui lint test-core e2e

@@ -12,6 +12,12 @@ fn main() {
         "undo",
         "redo",
         "set_language",
+        "journey_scene",
+        "print_preview",
+        "export_journey",
+        "reveal_export",
+        "image_data",
+        "pick_image",
     ]);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         panic!("tauri build script: {e:#}");

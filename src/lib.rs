@@ -13,6 +13,7 @@ pub mod layout;
 pub mod model;
 pub mod order;
 pub mod overview;
+pub mod print;
 pub mod store;
 pub mod templates;
 

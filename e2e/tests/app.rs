@@ -57,6 +57,7 @@ impl App {
             std::env::var_os("DISPLAY").is_some(),
             "DISPLAY is not set: run the end-to-end tests under xvfb-run (make e2e)"
         );
+        std::fs::create_dir_all(data_dir.join("exports"))?;
         let port = free_port();
         let native_port = free_port();
         // The app inherits this environment through tauri-driver and WebKitWebDriver.
@@ -68,6 +69,8 @@ impl App {
                 &native_port.to_string(),
             ])
             .env("KLANTREIS_DATA_DIR", data_dir)
+            // Exports skip the native save dialog (which WebDriver cannot drive).
+            .env("KLANTREIS_EXPORT_DIR", data_dir.join("exports"))
             .env_remove("KLANTREIS_DOCUMENT")
             .env("LANG", locale)
             .env("LC_ALL", locale)
@@ -346,19 +349,19 @@ async fn create_rename_undo_and_find_it_after_restart() -> Res {
     app.wait_for("[data-testid='undo']").await?.click().await?;
     app.wait_titles(&[SAMPLE_EN, "Supplier onboarding"]).await?;
 
-    // Open it: the grid shows the template's phases.
+    // Open it: the canvas shows the template's phases.
     let card = app.card("Supplier onboarding").await?;
     card.find(By::Css("button.open")).await?.click().await?;
-    app.wait_text("[data-testid='journey-view-title']", "Supplier onboarding")
+    app.wait_text("[data-testid='view-title']", "Supplier onboarding")
         .await?;
     let grid_phases = app
         .d()
-        .find_all(By::Css("[data-testid='grid-phase']"))
+        .find_all(By::Css("[data-testid='canvas-phase']"))
         .await?;
     assert_eq!(
         grid_phases.len(),
         phase_count,
-        "the grid has a column per phase"
+        "the canvas has a header per phase"
     );
     app.shot("04-journey-view.png").await?;
     app.wait_for("[data-testid='back-home']")
@@ -374,11 +377,11 @@ async fn create_rename_undo_and_find_it_after_restart() -> Res {
         .await?
         .click()
         .await?;
-    app.wait_text("[data-testid='journey-view-title']", SAMPLE_EN)
+    app.wait_text("[data-testid='view-title']", SAMPLE_EN)
         .await?;
     let cards = app
         .d()
-        .find_all(By::Css("[data-testid='grid-card']"))
+        .find_all(By::Css("[data-testid='canvas-card']"))
         .await?;
     assert!(
         cards.len() > 5,
@@ -467,6 +470,277 @@ async fn dutch_locale_and_switching_language() -> Res {
 
     let app = App::start(data.path(), "nl_NL.UTF-8").await?;
     app.wait_text("h1", "Customer journeys").await?;
+    app.quit().await?;
+    Ok(())
+}
+
+/// Screen geometry of canvas elements and the document behind the app, for the canvas test.
+impl App {
+    /// Centre (viewport px) of the first element matching `css`.
+    async fn centre(&self, css: &str) -> Res<(i64, i64)> {
+        self.wait_for(css).await?;
+        let ret = self
+            .d()
+            .execute(
+                "const r = document.querySelector(arguments[0]).getBoundingClientRect();\
+                 return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];",
+                vec![json!(css)],
+            )
+            .await?;
+        let v: Vec<i64> = ret.convert()?;
+        Ok((v[0], v[1]))
+    }
+
+    /// Centres of all phase headers, left to right.
+    async fn phase_centres(&self) -> Res<Vec<(i64, i64)>> {
+        let ret = self
+            .d()
+            .execute(
+                "return [...document.querySelectorAll(\"[data-testid='canvas-phase']\")]\
+                   .map(e => e.getBoundingClientRect())\
+                   .sort((a, b) => a.left - b.left)\
+                   .map(r => [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)]);",
+                Vec::new(),
+            )
+            .await?;
+        let v: Vec<Vec<i64>> = ret.convert()?;
+        Ok(v.into_iter().map(|p| (p[0], p[1])).collect())
+    }
+
+    /// Presses at `from`, moves in steps to `to` and releases: a real pointer drag.
+    async fn drag(&self, from: (i64, i64), to: (i64, i64)) -> Res {
+        let mut chain = self
+            .d()
+            .action_chain()
+            .move_to(from.0, from.1)
+            .click_and_hold();
+        for i in 1..=8 {
+            let x = from.0 + (to.0 - from.0) * i / 8;
+            let y = from.1 + (to.1 - from.1) * i / 8;
+            chain = chain.move_to(x, y);
+        }
+        chain.release().perform().await?;
+        Ok(())
+    }
+}
+
+/// The journey as the document file holds it, read by the command-line tool while the app
+/// is running (the document allows a second reader).
+fn journey_json(data_dir: &Path, title: &str) -> Res<serde_json::Value> {
+    let cli = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/klantreis");
+    let doc = std::fs::read_dir(data_dir)?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "klantreis"))
+        .ok_or("no document in the data dir")?;
+    let list = Command::new(&cli).arg("list").arg(&doc).output()?;
+    let list = String::from_utf8(list.stdout)?;
+    let id = list
+        .lines()
+        .find(|l| l.split('\t').nth(1) == Some(title))
+        .and_then(|l| l.split('\t').next())
+        .ok_or_else(|| format!("no journey {title:?} in {list}"))?
+        .to_string();
+    let out = Command::new(&cli)
+        .args(["export-json"])
+        .arg(&doc)
+        .args(["--journey", &id, "--no-images"])
+        .output()?;
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).into_owned().into());
+    }
+    Ok(serde_json::from_slice(&out.stdout)?)
+}
+
+fn card_by_text<'a>(j: &'a serde_json::Value, text: &str) -> Option<&'a serde_json::Value> {
+    j["journey"]["cards"]
+        .as_array()?
+        .iter()
+        .find(|c| c["text"] == text)
+}
+
+fn phase_ids(j: &serde_json::Value) -> Vec<String> {
+    j["journey"]["phases"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|p| p["id"].as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Polls the document until `check` holds.
+async fn wait_doc(
+    data_dir: &Path,
+    title: &str,
+    what: &str,
+    check: impl Fn(&serde_json::Value) -> bool,
+) -> Res<serde_json::Value> {
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        let j = journey_json(data_dir, title)?;
+        if check(&j) {
+            return Ok(j);
+        }
+        if Instant::now() > deadline {
+            return Err(format!("the document never showed: {what}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn canvas_drag_fast_entry_emotion_undo_and_print() -> Res {
+    let data = tempfile::tempdir()?;
+    let app = App::start(data.path(), "en_GB.UTF-8").await?;
+    app.wait_titles(&[SAMPLE_EN]).await?;
+    app.card(SAMPLE_EN)
+        .await?
+        .find(By::Css("button.open"))
+        .await?
+        .click()
+        .await?;
+    app.wait_for("[data-testid='canvas-card']").await?;
+    app.shot("10-canvas.png").await?;
+
+    // 1. Drag "Instagram ad" (Awareness) to the fourth phase, same lane, with pointer actions.
+    let before = journey_json(data.path(), SAMPLE_EN)?;
+    let phases = phase_ids(&before);
+    let card = card_by_text(&before, "Instagram ad").ok_or("sample card")?;
+    let card_id = card["id"].as_str().ok_or("card id")?.to_string();
+    assert_eq!(card["phase_id"], phases[0].as_str());
+    let from = app
+        .centre(&format!("[data-testid='canvas-card'][data-card='{card_id}']"))
+        .await?;
+    let heads = app.phase_centres().await?;
+    assert_eq!(heads.len(), 5, "five phase headers on the canvas");
+    app.drag(from, (heads[3].0, from.1)).await?;
+    let phase3 = phases[3].clone();
+    wait_doc(data.path(), SAMPLE_EN, "the card in the fourth phase", |j| {
+        card_by_text(j, "Instagram ad").is_some_and(|c| c["phase_id"] == phase3.as_str())
+    })
+    .await?;
+    app.shot("11-after-drag.png").await?;
+
+    // 2. Fast entry: double-click an empty cell (Decision × Thoughts) and type three cards.
+    let thought = card_by_text(&before, "“Would that suit me?”").ok_or("thought card")?;
+    let thought_id = thought["id"].as_str().ok_or("id")?.to_string();
+    let row = app
+        .centre(&format!("[data-testid='canvas-card'][data-card='{thought_id}']"))
+        .await?;
+    app.d()
+        .action_chain()
+        .move_to(heads[2].0, row.1)
+        .double_click()
+        .perform()
+        .await?;
+    let entry = app.wait_for("[data-testid='card-entry']").await?;
+    for text in ["First thought", "Second thought", "Third thought"] {
+        entry.send_keys(text.to_string() + Key::Enter).await?;
+    }
+    app.shot("12-fast-entry.png").await?;
+    entry.send_keys(Key::Escape).await?;
+    let j = wait_doc(data.path(), SAMPLE_EN, "three typed cards", |j| {
+        ["First thought", "Second thought", "Third thought"]
+            .iter()
+            .all(|t| card_by_text(j, t).is_some())
+    })
+    .await?;
+    let typed: Vec<&serde_json::Value> = ["First thought", "Second thought", "Third thought"]
+        .iter()
+        .filter_map(|t| card_by_text(&j, t))
+        .collect();
+    for c in &typed {
+        assert_eq!(c["phase_id"], phases[2].as_str(), "typed into the clicked phase");
+        assert_eq!(c["lane_id"], thought["lane_id"], "typed into the clicked lane");
+    }
+    let orders: Vec<&str> = typed.iter().filter_map(|c| c["order"].as_str()).collect();
+    assert!(
+        orders.windows(2).all(|w| w[0] < w[1]),
+        "cards keep the typing order: {orders:?}"
+    );
+
+    // 3. Drag the emotion point of "Curious" (+1) down to the level of "Annoyed" (−2).
+    let curious = card_by_text(&before, "Curious").ok_or("curious")?["id"]
+        .as_str()
+        .ok_or("id")?
+        .to_string();
+    let annoyed = card_by_text(&before, "Annoyed: first slot in three weeks").ok_or("annoyed")?
+        ["id"]
+        .as_str()
+        .ok_or("id")?
+        .to_string();
+    let p = app
+        .centre(&format!("[data-emotion-point='{curious}']"))
+        .await?;
+    let low = app
+        .centre(&format!("[data-emotion-point='{annoyed}']"))
+        .await?;
+    app.drag(p, (p.0, low.1)).await?;
+    let curious_id = curious.clone();
+    wait_doc(data.path(), SAMPLE_EN, "emotion −2", |j| {
+        j["journey"]["cards"]
+            .as_array()
+            .and_then(|a| a.iter().find(|c| c["id"] == curious_id.as_str()))
+            .is_some_and(|c| c["emotion"] == -2)
+    })
+    .await?;
+    app.shot("13-emotion-dragged.png").await?;
+
+    // 4. Undo and redo from the keyboard.
+    app.ctrl("z").await?;
+    let curious_id = curious.clone();
+    wait_doc(data.path(), SAMPLE_EN, "emotion back to +1", |j| {
+        j["journey"]["cards"]
+            .as_array()
+            .and_then(|a| a.iter().find(|c| c["id"] == curious_id.as_str()))
+            .is_some_and(|c| c["emotion"] == 1)
+    })
+    .await?;
+    app.d()
+        .action_chain()
+        .key_down(Key::Control)
+        .key_down(Key::Shift)
+        .send_keys("z")
+        .key_up(Key::Shift)
+        .key_up(Key::Control)
+        .perform()
+        .await?;
+    let curious_id = curious.clone();
+    wait_doc(data.path(), SAMPLE_EN, "emotion −2 again", |j| {
+        j["journey"]["cards"]
+            .as_array()
+            .and_then(|a| a.iter().find(|c| c["id"] == curious_id.as_str()))
+            .is_some_and(|c| c["emotion"] == -2)
+    })
+    .await?;
+
+    // 5. Print an A0 PDF through the print dialog.
+    app.wait_for("[data-testid='open-print']")
+        .await?
+        .click()
+        .await?;
+    app.wait_for("[data-testid='print-preview'] svg").await?;
+    app.wait_for("[data-testid='print-min-text']").await?;
+    app.shot("14-print-dialog.png").await?;
+    app.wait_for("[data-testid='export-pdf']")
+        .await?
+        .click()
+        .await?;
+    app.wait_for("[data-testid='print-done']").await?;
+    app.shot("15-printed.png").await?;
+    let pdf = std::fs::read_dir(data.path().join("exports"))?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "pdf"))
+        .ok_or("no PDF exported")?;
+    let info = Command::new("pdfinfo").arg(&pdf).output()?;
+    let info = String::from_utf8(info.stdout)?;
+    assert!(
+        info.contains("Page size:       3370.39 x 2383.94 pts"),
+        "A0 landscape page: {info}"
+    );
     app.quit().await?;
     Ok(())
 }

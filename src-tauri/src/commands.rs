@@ -202,4 +202,10 @@ pub const NAMES: &[&str] = &[
     "undo",
     "redo",
     "set_language",
+    "journey_scene",
+    "print_preview",
+    "export_journey",
+    "reveal_export",
+    "image_data",
+    "pick_image",
 ];

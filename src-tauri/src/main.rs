@@ -2,6 +2,7 @@
 //! thin wrapper over the `klantreis` core; see `commands.rs`. No domain logic lives here.
 
 mod bindings;
+mod canvas;
 mod commands;
 mod menu;
 mod settings;
@@ -98,6 +99,12 @@ fn main() {
             commands::undo,
             commands::redo,
             commands::set_language,
+            canvas::journey_scene,
+            canvas::print_preview,
+            canvas::export_journey,
+            canvas::reveal_export,
+            canvas::image_data,
+            canvas::pick_image,
         ])
         .build(tauri::generate_context!());
     let app = match result {

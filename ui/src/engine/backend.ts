@@ -9,6 +9,10 @@ import type {
   JourneySummary,
   Lang,
   LanguagePref,
+  ExportDone,
+  PrintPreview,
+  PrintRequest,
+  Scene,
   StartInfo,
   TemplateInfo,
   UiSettings,
@@ -26,6 +30,20 @@ export interface Backend {
   undo(): Promise<EditOutcome>;
   redo(): Promise<EditOutcome>;
   setLanguage(language: LanguagePref): Promise<UiSettings>;
+  /** The journey laid out as it prints: what the canvas draws. */
+  journeyScene(id: string, request: PrintRequest): Promise<Scene>;
+  /** The page and, for a poster, where its sheets fall. */
+  printPreview(id: string, request: PrintRequest): Promise<PrintPreview>;
+  /** Asks where to save and exports in the background; null when cancelled. */
+  exportJourney(id: string, request: PrintRequest): Promise<ExportDone | null>;
+  /** Shows the last exported file's folder. */
+  revealExport(): Promise<void>;
+  /** Export progress, 0 … 1. */
+  onExportProgress(cb: (fraction: number) => void): Promise<() => void>;
+  /** A document image as a data: URL. */
+  imageData(id: string): Promise<string | null>;
+  /** Lets the user pick a photo and stores it in the document; its id, or null. */
+  pickImage(): Promise<string | null>;
   /** The document changed outside the UI (menu undo, another document opened). */
   onDocChanged(cb: () => void): Promise<() => void>;
   /** A menu action failed. */

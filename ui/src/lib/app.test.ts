@@ -50,6 +50,17 @@ function fake() {
     onDocChanged: async () => () => {},
     onError: async () => () => {},
     onMenu: async () => () => {},
+    journeyScene: async () => {
+      throw new BackendError('internal', 'not recorded');
+    },
+    printPreview: async () => {
+      throw new BackendError('internal', 'not recorded');
+    },
+    exportJourney: async () => null,
+    revealExport: async () => {},
+    onExportProgress: async () => () => {},
+    imageData: async () => null,
+    pickImage: async () => null,
   };
   return {
     backend,

@@ -46,7 +46,7 @@ describe('SceneIndex', () => {
   it('culls to the visible rect and hits the topmost record', () => {
     const idx = new SceneIndex(fixture());
     const visible = idx.query({ x: 120, y: 90, w: 50, h: 50 });
-    const ids = visible.map((i) => idx.scene.items[i].target?.id);
+    const ids = visible.map((i) => idx.scene.items[i]?.target?.id);
     expect(ids).toContain('c3');
     expect(ids).not.toContain('c1');
     expect(idx.hit({ x: 50, y: 40 })).toEqual({ kind: 'card', id: 'c1' });

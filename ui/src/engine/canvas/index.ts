@@ -31,7 +31,8 @@ export class SceneIndex {
     const seen = new Set<number>();
     for (const key of cellsOf(r)) {
       for (const i of this.grid.get(key) ?? []) {
-        if (!seen.has(i) && intersects(this.boxes[i], r)) seen.add(i);
+        const b = this.boxes[i];
+        if (b && !seen.has(i) && intersects(b, r)) seen.add(i);
       }
     }
     return [...seen].sort((a, b) => a - b);
@@ -46,11 +47,21 @@ export class SceneIndex {
   hitItem(p: Point, slop = 0): Item | null {
     const probe = { x: p.x - slop, y: p.y - slop, w: 2 * slop, h: 2 * slop };
     const hits = this.query(probe);
-    for (let k = hits.length - 1; k >= 0; k--) {
-      const item = this.scene.items[hits[k]];
-      if (item.target && inside(item, p, slop)) return item;
+    for (const k of hits.reverse()) {
+      const item = this.scene.items[k];
+      if (item?.target && inside(item, p, slop)) return item;
     }
     return null;
+  }
+
+  /** The items meeting `r`, with their indices, in paint order (what to draw). */
+  itemsIn(r: Rect): { i: number; item: Item }[] {
+    const out: { i: number; item: Item }[] = [];
+    for (const i of this.query(r)) {
+      const item = this.scene.items[i];
+      if (item) out.push({ i, item });
+    }
+    return out;
   }
 
   /** Ids of the cards whose sticky notes meet `r` (marquee selection). */
@@ -58,7 +69,7 @@ export class SceneIndex {
     const ids: string[] = [];
     for (const i of this.query(r)) {
       const item = this.scene.items[i];
-      if (item.type === 'rect' && item.target?.kind === 'card' && !ids.includes(item.target.id)) {
+      if (item?.type === 'rect' && item.target?.kind === 'card' && !ids.includes(item.target.id)) {
         ids.push(item.target.id);
       }
     }

@@ -54,14 +54,16 @@ export function isCurveItem(scene: Scene, item: Item): boolean {
 
 /** A smooth curve through points (Catmull-Rom as cubic Béziers), like the printed one. */
 export function smoothThrough(points: { x: number; y: number }[]): string {
-  if (points.length === 0) return '';
+  const start = points[0];
+  if (!start) return '';
   const n = (v: number) => Math.round(v * 100) / 100;
-  let d = `M${n(points[0].x)} ${n(points[0].y)}`;
+  let d = `M${n(start.x)} ${n(start.y)}`;
   for (let i = 0; i < points.length - 1; i++) {
     const p0 = points[Math.max(0, i - 1)];
     const p1 = points[i];
     const p2 = points[i + 1];
     const p3 = points[Math.min(points.length - 1, i + 2)];
+    if (!p0 || !p1 || !p2 || !p3) break;
     const c1 = { x: p1.x + (p2.x - p0.x) / 6, y: p1.y + (p2.y - p0.y) / 6 };
     const c2 = { x: p2.x - (p3.x - p1.x) / 6, y: p2.y - (p3.y - p1.y) / 6 };
     d += `C${n(c1.x)} ${n(c1.y)} ${n(c2.x)} ${n(c2.y)} ${n(p2.x)} ${n(p2.y)}`;
@@ -78,5 +80,5 @@ export function emotionColour(v: number): string {
     '1': '#6aa84f',
     '2': '#2e7d32',
   };
-  return palette[String(Math.max(-2, Math.min(2, Math.round(v))))];
+  return palette[String(Math.max(-2, Math.min(2, Math.round(v))))] ?? '#8d99ae';
 }

@@ -122,7 +122,9 @@ export function bounds(item: Item): Rect {
       return { x, y, w: Math.max(...xs) + pad - x, h: Math.max(...ys) + pad - y };
     }
     case 'text': {
-      if (item.lines.length === 0) return { x: 0, y: 0, w: 0, h: 0 };
+      const first = item.lines[0];
+      const last = item.lines[item.lines.length - 1];
+      if (!first || !last) return { x: 0, y: 0, w: 0, h: 0 };
       let x0 = Infinity;
       let x1 = -Infinity;
       for (const l of item.lines) {
@@ -130,8 +132,8 @@ export function bounds(item: Item): Rect {
         x1 = Math.max(x1, l.x + l.width);
       }
       // Ascenders reach about one em above the baseline, descenders a third below.
-      const y0 = item.lines[0].baseline - item.size;
-      const y1 = item.lines[item.lines.length - 1].baseline + item.size * 0.35;
+      const y0 = first.baseline - item.size;
+      const y1 = last.baseline + item.size * 0.35;
       return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
     }
   }

@@ -270,8 +270,8 @@ export class PointerTool {
 
   /** True when dropping would leave every moving card where it is. */
   private isNoOp(ids: string[], drop: CardDrop): boolean {
-    if (ids.length !== 1) return false;
     const id = ids[0];
+    if (ids.length !== 1 || id === undefined) return false;
     const all = [...this.index.cardRects()];
     const own = all.find(([cid]) => cid === id)?.[1];
     if (!own || !contains(drop.cell, { x: own.x + own.w / 2, y: own.y + own.h / 2 })) return false;
@@ -299,7 +299,8 @@ export class PointerTool {
     const before = heads[idx]?.id ?? null;
     const own = heads.findIndex((h) => h.id === id);
     const changes = idx !== own && idx !== own + 1;
-    const ref = heads[Math.min(idx, heads.length - 1)].rect;
+    const ref = heads[Math.min(idx, heads.length - 1)]?.rect;
+    if (!ref) return null;
     const edge = idx < heads.length;
     const indicator =
       kind === 'phase'

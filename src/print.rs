@@ -1,0 +1,263 @@
+//! One print request → one file: the layout options, the exporter and the atomic write, shared
+//! by the desktop app's print dialog and the command line so both print the same thing.
+//!
+//! Invariant: the target file is either left as it was or replaced whole (written beside it
+//! and renamed), so a failed or cancelled export never leaves half a PDF.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::export::{pdf, svg, tile};
+use crate::layout::{self, Mm, Mode, Orientation, Paper, Scene};
+use crate::model::Workspace;
+use crate::store::Document;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    #[default]
+    Pdf,
+    Svg,
+}
+
+/// What the print dialog (or `klantreis pdf`) asks for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PrintRequest {
+    pub paper: Paper,
+    pub orientation: Orientation,
+    /// An empty workshop canvas instead of the filled map.
+    pub blank: bool,
+    /// Split the page over these sheets (A4 or A3) as a poster.
+    pub tile: Option<Paper>,
+    /// Overlap between neighbouring sheets, in mm.
+    pub overlap_mm: f32,
+    pub format: Format,
+}
+
+impl Default for PrintRequest {
+    fn default() -> Self {
+        PrintRequest {
+            paper: Paper::A0,
+            orientation: Orientation::Landscape,
+            blank: false,
+            tile: None,
+            overlap_mm: 10.0,
+            format: Format::Pdf,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PrintError {
+    #[error("no journey with id {0:?}")]
+    NoJourney(String),
+    #[error("tiles are printed on A4 or A3 sheets, not {0}")]
+    TileSheet(&'static str),
+    #[error(transparent)]
+    Tile(#[from] tile::TileError),
+    #[error(transparent)]
+    Pdf(#[from] pdf::PdfError),
+    #[error("{path}: {source}")]
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// The finished file's contents.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+    /// Layout and exporter warnings, for the user.
+    pub warnings: Vec<String>,
+}
+
+/// Today's date for the footer stamp (the layout itself never reads the clock).
+pub fn today() -> String {
+    crate::ids::now_rfc3339().chars().take(10).collect()
+}
+
+/// Lays out journey `id` as the request asks.
+pub fn scene(ws: &Workspace, id: &str, req: &PrintRequest) -> Result<Scene, PrintError> {
+    let journey = ws
+        .journey(id)
+        .ok_or_else(|| PrintError::NoJourney(id.to_string()))?;
+    let opts = layout::LayoutOptions {
+        paper: req.paper,
+        orientation: req.orientation,
+        mode: if req.blank { Mode::Blank } else { Mode::Filled },
+        printed: Some(today()),
+        ..Default::default()
+    };
+    Ok(layout::layout(journey, &ws.personas, &opts))
+}
+
+/// Renders journey `id` to PDF or SVG bytes; `progress` hears 0 … 1 as the work advances.
+pub fn render(
+    doc: &Document,
+    id: &str,
+    req: &PrintRequest,
+    progress: &mut dyn FnMut(f32),
+) -> Result<Rendered, PrintError> {
+    progress(0.05);
+    let ws = doc.workspace();
+    let scene = scene(ws, id, req)?;
+    progress(0.3);
+    let mut warnings: Vec<String> = scene
+        .warnings
+        .iter()
+        .map(|w| w.message().to_string())
+        .collect();
+    let resolve = |img: &str| doc.image(img).ok().flatten().map(|i| (i.mime, i.data));
+    let out = match req.format {
+        Format::Svg => Rendered {
+            bytes: svg::to_svg(&scene, Some(&resolve)).into_bytes(),
+            pages: 1,
+            warnings: Vec::new(),
+        },
+        Format::Pdf => {
+            let journey = ws
+                .journey(id)
+                .ok_or_else(|| PrintError::NoJourney(id.to_string()))?;
+            let meta = pdf::PdfMeta {
+                title: journey.meta.title.clone(),
+                lang: journey.meta.language,
+            };
+            let pdf = match req.tile {
+                None => pdf::to_pdf(&scene, &meta, Some(&resolve))?,
+                Some(sheet) => {
+                    if !matches!(sheet, Paper::A4 | Paper::A3) {
+                        return Err(PrintError::TileSheet(sheet.name()));
+                    }
+                    let opts = tile::TileOptions {
+                        sheet,
+                        overlap: Mm(req.overlap_mm),
+                        ..Default::default()
+                    };
+                    pdf::to_tiled_pdf(&scene, &meta, Some(&resolve), &opts)?
+                }
+            };
+            Rendered {
+                bytes: pdf.bytes,
+                pages: pdf.pages,
+                warnings: pdf.warnings,
+            }
+        }
+    };
+    progress(0.9);
+    warnings.extend(out.warnings);
+    Ok(Rendered { warnings, ..out })
+}
+
+/// Writes `bytes` to `path` whole: a temporary file beside it, fsync, rename.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), PrintError> {
+    let err = |source| PrintError::Write {
+        path: path.display().to_string(),
+        source,
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "export".into());
+    let tmp = path.with_file_name(format!(".{name}.{}.tmp", crate::ids::new_id("t")));
+    let result = (|| {
+        use std::io::Write;
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(err(e));
+    }
+    Ok(())
+}
+
+/// What the print dialog shows before printing: the page, and where each sheet of a tiled
+/// poster falls on it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PrintPreview {
+    pub scene: Scene,
+    /// The printable part of each sheet on the page, row by row (empty when not tiled).
+    pub sheets: Vec<layout::Rect>,
+    /// Pages in the file (a tiled poster adds an assembly overview page).
+    pub pages: u32,
+}
+
+/// The preview for the print dialog.
+pub fn preview(ws: &Workspace, id: &str, req: &PrintRequest) -> Result<PrintPreview, PrintError> {
+    let scene = scene(ws, id, req)?;
+    let mut sheets = Vec::new();
+    let mut pages = 1;
+    if let Some(sheet) = req.tile {
+        if !matches!(sheet, Paper::A4 | Paper::A3) {
+            return Err(PrintError::TileSheet(sheet.name()));
+        }
+        let opts = tile::TileOptions {
+            sheet,
+            overlap: Mm(req.overlap_mm),
+            ..Default::default()
+        };
+        let g = tile::grid(scene.width.0, scene.height.0, &opts)?;
+        for r in 0..g.rows {
+            for c in 0..g.cols {
+                // `offset` moves the poster onto the sheet; the sheet's printable area shows
+                // the poster from (margin - offset).
+                let (dx, dy) = g.offset(r, c);
+                sheets.push(layout::Rect::new(
+                    g.margin - dx,
+                    g.margin - dy,
+                    g.print_w,
+                    g.print_h,
+                ));
+            }
+        }
+        pages = u32::try_from(g.tiles() + 1).unwrap_or(u32::MAX);
+    }
+    Ok(PrintPreview {
+        scene,
+        sheets,
+        pages,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Lang;
+
+    #[test]
+    fn tiled_preview_covers_the_page_and_counts_the_overview() {
+        let (j, p) = crate::templates::sample(Lang::Nl);
+        let ws = Workspace {
+            personas: vec![p],
+            journeys: vec![j.clone()],
+        };
+        let req = PrintRequest {
+            tile: Some(Paper::A4),
+            ..Default::default()
+        };
+        let pv = preview(&ws, &j.meta.id, &req).expect("preview");
+        assert!(pv.sheets.len() > 4, "A0 on A4 needs many sheets");
+        assert_eq!(pv.pages as usize, pv.sheets.len() + 1);
+        let right = pv.sheets.iter().map(|r| r.right()).fold(0.0, f32::max);
+        let bottom = pv.sheets.iter().map(|r| r.bottom()).fold(0.0, f32::max);
+        assert!(
+            right >= pv.scene.width.0 && bottom >= pv.scene.height.0,
+            "sheets cover the page"
+        );
+        let plain = preview(&ws, &j.meta.id, &PrintRequest::default()).expect("preview");
+        assert!(plain.sheets.is_empty());
+        assert_eq!(plain.pages, 1);
+        assert!(matches!(
+            preview(&ws, "journey_nope", &req),
+            Err(PrintError::NoJourney(_))
+        ));
+    }
+}
