@@ -181,3 +181,101 @@ export type StartInfo = { doc: DocState, settings: UiSettings,
  * Why the last document could not be reopened, once.
  */
 notice: ApiError | null, };
+
+export type Mm = number;
+
+export type Pt = number;
+
+export type Point = { x: Mm, y: Mm, };
+
+export type Rect = { x: Mm, y: Mm, w: Mm, h: Mm, };
+
+export type RecordKind = "journey" | "persona" | "phase" | "lane" | "card";
+
+export type RecordRef = { kind: RecordKind, id: string, };
+
+export type Stroke = { colour: string, width: Mm, 
+/**
+ * Dash and gap lengths; empty for a solid line.
+ */
+dash: Array<Mm>, };
+
+export type TextLine = { text: string, x: Mm, baseline: Mm, width: Mm, };
+
+export type TextRole = "title" | "heading" | "label" | "body" | "card" | "hint" | "stamp";
+
+export type Seg = { "op": "move", to: Point, } | { "op": "line", to: Point, } | { "op": "cubic", c1: Point, c2: Point, to: Point, } | { "op": "close" };
+
+export type Item = { "type": "rect", rect: Rect, 
+/**
+ * Corner radius; 0 for square corners.
+ */
+radius: Mm, fill: string | null, stroke: Stroke | null, target: RecordRef | null, } | { "type": "circle", centre: Point, r: Mm, fill: string | null, stroke: Stroke | null, target: RecordRef | null, } | { "type": "path", segs: Array<Seg>, fill: string | null, stroke: Stroke | null, target: RecordRef | null, } | { "type": "text", lines: Array<TextLine>, 
+/**
+ * Font size (em) in millimetres on the page.
+ */
+size: Mm, 
+/**
+ * The same size in points, as it will print.
+ */
+size_pt: Pt, bold: boolean, colour: string, role: TextRole, target: RecordRef | null, } | { "type": "image", rect: Rect, image_id: string, round: boolean, target: RecordRef | null, };
+
+export type Region = { "kind": "cell", rect: Rect, phase_id: string, lane_id: string, } | { "kind": "phase_header", rect: Rect, phase_id: string, } | { "kind": "lane_header", rect: Rect, lane_id: string, } | { "kind": "emotion", rect: Rect, phase_id: string, top: Mm, bottom: Mm, };
+
+export type Warning = { "kind": "small_text", size_pt: Pt, 
+/**
+ * The smallest paper (of A0–A4) on which card text reaches 9 pt, if any.
+ */
+suggest_paper: string | null, message: string, } | { "kind": "missing_glyphs", chars: Array<string>, message: string, } | { "kind": "small_cells", cell: Rect, message: string, };
+
+export type Scene = { 
+/**
+ * Page size.
+ */
+width: Mm, height: Mm, 
+/**
+ * Where the map sits on the page (inside the margins).
+ */
+content: Rect, 
+/**
+ * Factor from the map's natural size to the page (1.0 = cards at natural size).
+ */
+scale: number, items: Array<Item>, regions: Array<Region>, 
+/**
+ * The smallest card text (or, without cards, the smallest body text) in points on paper.
+ */
+min_text_pt: Pt, warnings: Array<Warning>, };
+
+export type Paper = "a0" | "a1" | "a2" | "a3" | "a4" | "letter";
+
+export type Orientation = "landscape" | "portrait";
+
+export type Format = "pdf" | "svg";
+
+export type PrintRequest = { paper: Paper, orientation: Orientation, 
+/**
+ * An empty workshop canvas instead of the filled map.
+ */
+blank: boolean, 
+/**
+ * Split the page over these sheets (A4 or A3) as a poster.
+ */
+tile: Paper | null, 
+/**
+ * Overlap between neighbouring sheets, in mm.
+ */
+overlap_mm: number, format: Format, };
+
+export type PrintPreview = { scene: Scene, 
+/**
+ * The printable part of each sheet on the page, row by row (empty when not tiled).
+ */
+sheets: Array<Rect>, 
+/**
+ * Pages in the file (a tiled poster adds an assembly overview page).
+ */
+pages: number, };
+
+export type ExportProgress = { fraction: number, };
+
+export type ExportDone = { path: string, pages: number, bytes: number, warnings: Array<string>, };

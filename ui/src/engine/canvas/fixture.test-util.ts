@@ -1,10 +1,10 @@
 // A small hand-made Scene for the engine's unit tests: two phases × two lanes, three cards,
 // and an emotion band with one curve point.
-import type { Item, Region, Scene } from './scene';
+import type { Item, RecordRef, Region, Scene } from './scene';
 
 export function fixture(): Scene {
   const card = (id: string, x: number, y: number): Item[] => [
-    { type: 'rect', rect: { x, y, w: 30, h: 30 }, radius: 1, fill: '#fff3b0', target: { kind: 'card', id } },
+    { type: 'rect', rect: { x, y, w: 30, h: 30 }, radius: 1, fill: '#fff3b0', stroke: null, target: { kind: 'card', id } },
     {
       type: 'text',
       lines: [{ text: id, x: x + 2, baseline: y + 6, width: 10 }],
@@ -13,7 +13,7 @@ export function fixture(): Scene {
       bold: false,
       colour: '#222',
       role: 'card',
-      target: { kind: 'card', id },
+      target: { kind: 'card', id } as RecordRef,
     },
   ];
   const regions: Region[] = [
@@ -34,12 +34,12 @@ export function fixture(): Scene {
     content: { x: 0, y: 0, w: 210, h: 200 },
     scale: 1,
     items: [
-      { type: 'rect', rect: { x: 40, y: 20, w: 80, h: 10 }, radius: 0, fill: '#333', target: { kind: 'phase', id: 'pA' } },
+      { type: 'rect', rect: { x: 40, y: 20, w: 80, h: 10 }, radius: 0, fill: '#333', stroke: null, target: { kind: 'phase', id: 'pA' } },
       ...card('c1', 45, 35),
       ...card('c2', 80, 35),
       ...card('c3', 125, 95),
-      { type: 'path', segs: [{ op: 'move', to: { x: 80, y: 170 } }, { op: 'line', to: { x: 160, y: 160 } }], stroke: { colour: '#0a0', width: 0.8 } },
-      { type: 'circle', centre: { x: 80, y: 161 }, r: 2, fill: '#0a0', target: { kind: 'card', id: 'c4' } },
+      { type: 'path', segs: [{ op: 'move', to: { x: 80, y: 170 } }, { op: 'line', to: { x: 160, y: 160 } }], stroke: { colour: '#0a0', width: 0.8, dash: [] }, fill: null, target: null },
+      { type: 'circle', centre: { x: 80, y: 161 }, r: 2, fill: '#0a0', stroke: null, target: { kind: 'card', id: 'c4' } },
     ],
     regions,
     min_text_pt: 11,

@@ -1,82 +1,23 @@
-// The Scene as the core's `klantreis::layout` serialises it (see src/layout/scene.rs): a flat,
+// Geometry helpers over the core's Scene (`klantreis::layout`, see src/layout/scene.rs): a flat,
 // paint-ordered list of items in millimetres, plus the regions a drag can drop onto. The canvas
 // draws exactly this, so what users see is what prints.
 
-export type Mm = number;
+// The types come from the Rust ones (src-tauri/src/bindings.rs), so they cannot drift.
+import type { Item, Point, Rect } from '../../generated/types';
 
-export interface Point {
-  x: Mm;
-  y: Mm;
-}
-
-export interface Rect {
-  x: Mm;
-  y: Mm;
-  w: Mm;
-  h: Mm;
-}
-
-export type RecordKind = 'journey' | 'persona' | 'phase' | 'lane' | 'card';
-
-export interface RecordRef {
-  kind: RecordKind;
-  id: string;
-}
-
-export interface Stroke {
-  colour: string;
-  width: Mm;
-  dash?: Mm[];
-}
-
-export interface TextLine {
-  text: string;
-  x: Mm;
-  baseline: Mm;
-  width: Mm;
-}
-
-export type Seg =
-  | { op: 'move'; to: Point }
-  | { op: 'line'; to: Point }
-  | { op: 'cubic'; c1: Point; c2: Point; to: Point }
-  | { op: 'close' };
-
-interface Targeted {
-  target?: RecordRef;
-}
-
-export type Item =
-  | ({ type: 'rect'; rect: Rect; radius: Mm; fill?: string; stroke?: Stroke } & Targeted)
-  | ({ type: 'circle'; centre: Point; r: Mm; fill?: string; stroke?: Stroke } & Targeted)
-  | ({ type: 'path'; segs: Seg[]; fill?: string; stroke?: Stroke } & Targeted)
-  | ({
-      type: 'text';
-      lines: TextLine[];
-      size: Mm;
-      size_pt: number;
-      bold: boolean;
-      colour: string;
-      role: string;
-    } & Targeted)
-  | ({ type: 'image'; rect: Rect; image_id: string; round: boolean } & Targeted);
-
-export type Region =
-  | { kind: 'cell'; rect: Rect; phase_id: string; lane_id: string }
-  | { kind: 'phase_header'; rect: Rect; phase_id: string }
-  | { kind: 'lane_header'; rect: Rect; lane_id: string }
-  | { kind: 'emotion'; rect: Rect; phase_id: string; top: Mm; bottom: Mm };
-
-export interface Scene {
-  width: Mm;
-  height: Mm;
-  content: Rect;
-  scale: number;
-  items: Item[];
-  regions: Region[];
-  min_text_pt: number;
-  warnings: { kind: string; message: string }[];
-}
+export type {
+  Item,
+  Mm,
+  Point,
+  Rect,
+  RecordKind,
+  RecordRef,
+  Region,
+  Scene,
+  Seg,
+  Stroke,
+  TextLine,
+} from '../../generated/types';
 
 export function contains(r: Rect, p: Point): boolean {
   return p.x >= r.x && p.x <= r.x + r.w && p.y >= r.y && p.y <= r.y + r.h;
