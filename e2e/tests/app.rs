@@ -164,8 +164,18 @@ impl App {
         Ok(ret.convert()?)
     }
 
+    /// The element's text content, read in the page (WebDriver's rendered-text rules hide
+    /// text in ellipsis-clipped headers).
     async fn text_of(&self, css: &str) -> Res<String> {
-        Ok(self.wait_for(css).await?.text().await?)
+        self.wait_for(css).await?;
+        let ret = self
+            .d()
+            .execute(
+                "const e = document.querySelector(arguments[0]); return e ? e.textContent.trim() : '';",
+                vec![json!(css)],
+            )
+            .await?;
+        Ok(ret.convert()?)
     }
 
     /// Waits until the element's text is `want`.
@@ -352,6 +362,7 @@ async fn create_rename_undo_and_find_it_after_restart() -> Res {
     // Open it: the canvas shows the template's phases.
     let card = app.card("Supplier onboarding").await?;
     card.find(By::Css("button.open")).await?.click().await?;
+    app.wait_for("[data-testid='canvas-phase']").await?;
     app.wait_text("[data-testid='view-title']", "Supplier onboarding")
         .await?;
     let grid_phases = app
@@ -611,15 +622,20 @@ async fn canvas_drag_fast_entry_emotion_undo_and_print() -> Res {
     let card_id = card["id"].as_str().ok_or("card id")?.to_string();
     assert_eq!(card["phase_id"], phases[0].as_str());
     let from = app
-        .centre(&format!("[data-testid='canvas-card'][data-card='{card_id}']"))
+        .centre(&format!(
+            "[data-testid='canvas-card'][data-card='{card_id}']"
+        ))
         .await?;
     let heads = app.phase_centres().await?;
     assert_eq!(heads.len(), 5, "five phase headers on the canvas");
     app.drag(from, (heads[3].0, from.1)).await?;
     let phase3 = phases[3].clone();
-    wait_doc(data.path(), SAMPLE_EN, "the card in the fourth phase", |j| {
-        card_by_text(j, "Instagram ad").is_some_and(|c| c["phase_id"] == phase3.as_str())
-    })
+    wait_doc(
+        data.path(),
+        SAMPLE_EN,
+        "the card in the fourth phase",
+        |j| card_by_text(j, "Instagram ad").is_some_and(|c| c["phase_id"] == phase3.as_str()),
+    )
     .await?;
     app.shot("11-after-drag.png").await?;
 
@@ -627,7 +643,9 @@ async fn canvas_drag_fast_entry_emotion_undo_and_print() -> Res {
     let thought = card_by_text(&before, "“Would that suit me?”").ok_or("thought card")?;
     let thought_id = thought["id"].as_str().ok_or("id")?.to_string();
     let row = app
-        .centre(&format!("[data-testid='canvas-card'][data-card='{thought_id}']"))
+        .centre(&format!(
+            "[data-testid='canvas-card'][data-card='{thought_id}']"
+        ))
         .await?;
     app.d()
         .action_chain()
@@ -652,8 +670,15 @@ async fn canvas_drag_fast_entry_emotion_undo_and_print() -> Res {
         .filter_map(|t| card_by_text(&j, t))
         .collect();
     for c in &typed {
-        assert_eq!(c["phase_id"], phases[2].as_str(), "typed into the clicked phase");
-        assert_eq!(c["lane_id"], thought["lane_id"], "typed into the clicked lane");
+        assert_eq!(
+            c["phase_id"],
+            phases[2].as_str(),
+            "typed into the clicked phase"
+        );
+        assert_eq!(
+            c["lane_id"], thought["lane_id"],
+            "typed into the clicked lane"
+        );
     }
     let orders: Vec<&str> = typed.iter().filter_map(|c| c["order"].as_str()).collect();
     assert!(

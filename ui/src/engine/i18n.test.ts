@@ -40,7 +40,8 @@ describe('i18n', () => {
 
   it('names undo labels and falls back for unknown ones', () => {
     expect(editLabel('en', 'update_journey')).toBe('journey change');
-    expect(editLabel('nl', 'move_cards')).toBe('laatste wijziging');
+    expect(editLabel('nl', 'move_cards')).toBe('kaarten verplaatsen');
+    expect(editLabel('nl', 'not_an_edit')).toBe('laatste wijziging');
     expect(editLabel('en', null)).toBe('last change');
   });
 });
