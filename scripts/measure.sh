@@ -21,6 +21,7 @@ descendants() {
 
 for i in $(seq 1 "$RUNS"); do
   log="$data/run$i.log"
+  : >"$log"
   start=$(date +%s%3N)
   KLANTREIS_DATA_DIR="$data" KLANTREIS_STARTUP_TRACE=1 "$APP" 2>"$log" &
   pid=$!
