@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use klantreis::{export, interchange, layout, templates, Document, Edit, Lang};
+use klantreis::{interchange, layout, print, templates, Document, Edit, Lang};
 
 #[derive(Parser)]
 #[command(
@@ -127,64 +127,66 @@ struct PageArgs {
     blank: bool,
 }
 
-/// Lays out the journey of `page`; returns the Scene, the open document (for images) and
-/// the journey's title and language.
-fn scene_of(
+impl PageArgs {
+    /// The print request these arguments describe (`tile` and `overlap` for `pdf`).
+    fn request(
+        &self,
+        tile: Option<&str>,
+        overlap: f32,
+        format: print::Format,
+    ) -> Result<print::PrintRequest, String> {
+        let paper = layout::Paper::parse(&self.paper).ok_or_else(|| {
+            format!(
+                "unknown paper {:?} (use a0, a1, a2, a3, a4 or letter)",
+                self.paper
+            )
+        })?;
+        let orientation = match self.orientation.to_ascii_lowercase().as_str() {
+            "landscape" => layout::Orientation::Landscape,
+            "portrait" => layout::Orientation::Portrait,
+            o => {
+                return Err(format!(
+                    "unknown orientation {o:?} (use landscape or portrait)"
+                ))
+            }
+        };
+        let tile = match tile.map(str::to_ascii_lowercase).as_deref() {
+            None => None,
+            Some("a4") => Some(layout::Paper::A4),
+            Some("a3") => Some(layout::Paper::A3),
+            Some(t) => return Err(format!("unknown tile sheet {t:?} (use a4 or a3)")),
+        };
+        Ok(print::PrintRequest {
+            paper,
+            orientation,
+            blank: self.blank,
+            tile,
+            overlap_mm: overlap,
+            format,
+        })
+    }
+}
+
+/// Renders journey `page.journey` of `file` as `req` asks and writes it to `out` whole;
+/// warnings go to stderr.
+fn print_to(
     file: &PathBuf,
     page: &PageArgs,
-) -> Result<(layout::Scene, Document, String, Lang), String> {
-    let paper = layout::Paper::parse(&page.paper).ok_or_else(|| {
-        format!(
-            "unknown paper {:?} (use a0, a1, a2, a3, a4 or letter)",
-            page.paper
-        )
-    })?;
-    let orientation = match page.orientation.to_ascii_lowercase().as_str() {
-        "landscape" => layout::Orientation::Landscape,
-        "portrait" => layout::Orientation::Portrait,
-        o => {
-            return Err(format!(
-                "unknown orientation {o:?} (use landscape or portrait)"
-            ))
-        }
-    };
+    req: &print::PrintRequest,
+    out: &std::path::Path,
+) -> Result<(), String> {
     let doc = Document::open(file).map_err(|x| x.to_string())?;
-    let ws = doc.workspace();
-    let journey = ws.journey(&page.journey).ok_or_else(|| {
-        format!(
-            "no journey {:?} in {}; see `klantreis list`",
-            page.journey,
-            file.display()
-        )
-    })?;
-    let opts = layout::LayoutOptions {
-        paper,
-        orientation,
-        mode: if page.blank {
-            layout::Mode::Blank
-        } else {
-            layout::Mode::Filled
-        },
-        printed: Some(klantreis::ids::now_rfc3339().chars().take(10).collect()),
-        ..Default::default()
-    };
-    let scene = layout::layout(journey, &ws.personas, &opts);
-    let (title, lang) = (journey.meta.title.clone(), journey.meta.language);
-    Ok((scene, doc, title, lang))
+    let rendered = print::render(&doc, &page.journey, req, &mut |_| {})
+        .map_err(|x| format!("{x}; see `klantreis list {}`", file.display()))?;
+    doc.close().map_err(|x| x.to_string())?;
+    for w in &rendered.warnings {
+        warn(w);
+    }
+    print::write_atomic(out, &rendered.bytes).map_err(|x| x.to_string())
 }
 
 fn warn(msg: &str) {
     eprintln!("klantreis: warning: {msg}");
-}
-
-fn write_bytes(path: &std::path::Path, bytes: &[u8]) -> Result<(), String> {
-    // Write beside the target and rename, so an existing file is never half-written.
-    let tmp = path.with_extension("tmp-klantreis");
-    std::fs::write(&tmp, bytes).map_err(|e| format!("{}: {e}", tmp.display()))?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        format!("{}: {e}", path.display())
-    })
 }
 
 fn lang(s: &str) -> Result<Lang, String> {
@@ -193,12 +195,7 @@ fn lang(s: &str) -> Result<Lang, String> {
 
 fn write_out(out: &Option<PathBuf>, text: &str) -> Result<(), String> {
     match out {
-        Some(path) => {
-            // Write beside the target and rename, so an existing file is never half-written.
-            let tmp = path.with_extension("tmp-klantreis");
-            std::fs::write(&tmp, text).map_err(|e| format!("{}: {e}", tmp.display()))?;
-            std::fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))
-        }
+        Some(path) => print::write_atomic(path, text.as_bytes()).map_err(|e| e.to_string()),
         None => std::io::stdout()
             .write_all(text.as_bytes())
             .map_err(|e| e.to_string()),
@@ -287,47 +284,17 @@ fn run(cli: Cli) -> Result<(), String> {
             overlap,
             out,
         } => {
-            let (scene, doc, title, lang) = scene_of(&file, &page)?;
-            for w in &scene.warnings {
-                warn(w.message());
-            }
-            let resolve = |id: &str| doc.image(id).ok().flatten().map(|i| (i.mime, i.data));
-            let meta = export::pdf::PdfMeta { title, lang };
-            let pdf = match tile {
-                None => export::pdf::to_pdf(&scene, &meta, Some(&resolve)),
-                Some(t) => {
-                    let sheet = match t.to_ascii_lowercase().as_str() {
-                        "a4" => layout::Paper::A4,
-                        "a3" => layout::Paper::A3,
-                        _ => return Err(format!("unknown tile sheet {t:?} (use a4 or a3)")),
-                    };
-                    let opts = export::tile::TileOptions {
-                        sheet,
-                        overlap: layout::Mm(overlap),
-                        ..Default::default()
-                    };
-                    export::pdf::to_tiled_pdf(&scene, &meta, Some(&resolve), &opts)
-                }
-            }
-            .map_err(|x| e(&x))?;
-            doc.close().map_err(|x| e(&x))?;
-            for w in &pdf.warnings {
-                warn(w);
-            }
-            write_bytes(&out, &pdf.bytes)?;
+            let req = page.request(tile.as_deref(), overlap, print::Format::Pdf)?;
+            print_to(&file, &page, &req, &out)?;
         }
         Command::Svg { file, page, out } => {
-            let (scene, doc, _, _) = scene_of(&file, &page)?;
-            for w in &scene.warnings {
-                warn(w.message());
-            }
-            let resolve = |id: &str| doc.image(id).ok().flatten().map(|i| (i.mime, i.data));
-            let svg = export::svg::to_svg(&scene, Some(&resolve));
-            doc.close().map_err(|x| e(&x))?;
-            write_bytes(&out, svg.as_bytes())?;
+            let req = page.request(None, 10.0, print::Format::Svg)?;
+            print_to(&file, &page, &req, &out)?;
         }
         Command::Scene { file, page } => {
-            let (scene, doc, _, _) = scene_of(&file, &page)?;
+            let req = page.request(None, 10.0, print::Format::Pdf)?;
+            let doc = Document::open(&file).map_err(|x| e(&x))?;
+            let scene = print::scene(doc.workspace(), &page.journey, &req).map_err(|x| e(&x))?;
             doc.close().map_err(|x| e(&x))?;
             let json = serde_json::to_string_pretty(&scene).map_err(|x| e(&x))?;
             println!("{json}");
