@@ -1014,29 +1014,7 @@ fn draw(
         let band = if li % 2 == 0 { BAND_A } else { BAND_B };
         b.rect(x0, y, grid_right - x0, lh, 0.0, Some(band), None, None);
         let lt = rec(RecordKind::Lane, &lane.id);
-        b.rect(
-            0.0,
-            y + 0.6,
-            plan.label_w - 2.0,
-            lh - 1.2,
-            2.0,
-            Some(LABEL_BG),
-            None,
-            lt.clone(),
-        );
-        let th = b.text(
-            3.0,
-            y + 3.0,
-            plan.label_w - 7.0,
-            &lane.title,
-            11.0,
-            true,
-            INK,
-            TextRole::Label,
-            Align::Left,
-            4,
-            lt.clone(),
-        );
+        let th = row_label(b, plan, y, lh, &lane.title, 4, lt.clone());
         if !plan.blank && !lane.hint.is_empty() {
             b.text(
                 3.0,
@@ -1404,14 +1382,18 @@ fn star(b: &mut Builder, x: f32, y: f32, r: f32, target: Option<RecordRef>) {
     b.polygon(&pts, PAPER, target);
 }
 
-fn draw_emotion(b: &mut Builder, cx: &Ctx, j: &Journey, plan: &Plan, xs: &[f32], y: f32) {
-    let h = plan.emo_h;
-    let x0 = plan.label_w;
-    let right = xs.last().copied().unwrap_or(x0) + plan.col_w.last().copied().unwrap_or(0.0);
-    // Room above +2 and below −2 for the peak and end labels.
-    let pad = 9.0;
-    let y_of = |e: f32| y + pad + (2.0 - e) / 4.0 * (h - 2.0 * pad);
-    b.rect(x0, y, right - x0, h, 0.0, Some(PAPER), None, None);
+/// The grey label block at the left of a row (a lane, the emotion curve, the data row) with its
+/// bold title; returns the title's height so a hint can follow it.
+#[allow(clippy::too_many_arguments)]
+fn row_label(
+    b: &mut Builder,
+    plan: &Plan,
+    y: f32,
+    h: f32,
+    title: &str,
+    max_lines: usize,
+    target: Option<RecordRef>,
+) -> f32 {
     b.rect(
         0.0,
         y + 0.6,
@@ -1420,21 +1402,32 @@ fn draw_emotion(b: &mut Builder, cx: &Ctx, j: &Journey, plan: &Plan, xs: &[f32],
         2.0,
         Some(LABEL_BG),
         None,
-        None,
+        target.clone(),
     );
     b.text(
         3.0,
         y + 3.0,
         plan.label_w - 7.0,
-        cx.w.emotion,
+        title,
         11.0,
         true,
         INK,
         TextRole::Label,
         Align::Left,
-        2,
-        None,
-    );
+        max_lines,
+        target,
+    )
+}
+
+fn draw_emotion(b: &mut Builder, cx: &Ctx, j: &Journey, plan: &Plan, xs: &[f32], y: f32) {
+    let h = plan.emo_h;
+    let x0 = plan.label_w;
+    let right = xs.last().copied().unwrap_or(x0) + plan.col_w.last().copied().unwrap_or(0.0);
+    // Room above +2 and below −2 for the peak and end labels.
+    let pad = 9.0;
+    let y_of = |e: f32| y + pad + (2.0 - e) / 4.0 * (h - 2.0 * pad);
+    b.rect(x0, y, right - x0, h, 0.0, Some(PAPER), None, None);
+    row_label(b, plan, y, h, cx.w.emotion, 2, None);
     // Scale: a faint rule per step, the neutral line stronger.
     for e in [-2i8, -1, 0, 1, 2] {
         let ly = y_of(e as f32);
@@ -1691,29 +1684,7 @@ fn draw_data(b: &mut Builder, cx: &Ctx, j: &Journey, plan: &Plan, xs: &[f32], y:
         None,
         None,
     );
-    b.rect(
-        0.0,
-        y + 0.6,
-        plan.label_w - 2.0,
-        h - 1.2,
-        2.0,
-        Some(LABEL_BG),
-        None,
-        None,
-    );
-    b.text(
-        3.0,
-        y + 3.0,
-        plan.label_w - 7.0,
-        cx.w.data,
-        11.0,
-        true,
-        INK,
-        TextRole::Label,
-        Align::Left,
-        2,
-        None,
-    );
+    row_label(b, plan, y, h, cx.w.data, 2, None);
     for (i, p) in j.phases.iter().enumerate() {
         let (x, w) = (xs[i] + 4.0, plan.col_w[i] - 8.0);
         if i > 0 {
