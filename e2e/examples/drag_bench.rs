@@ -200,13 +200,26 @@ async fn main() -> Res {
             tokio::time::sleep(Duration::from_millis(500)).await;
         }
         let rendered: serde_json::Value = d
-            .execute("return document.querySelectorAll('svg *').length", Vec::new())
+            .execute(
+                "return document.querySelectorAll('svg *, .hooks > *').length",
+                Vec::new(),
+            )
             .await?
             .convert()?;
         all.sort_by(|a, b| a.total_cmp(b));
         let mean = all.iter().sum::<f64>() / all.len().max(1) as f64;
         let pct = |q: f64| all[((all.len() as f64 * q) as usize).min(all.len() - 1)];
-        println!("journey: {} cards; SVG elements on screen at fit: {rendered}", cards());
+        // The map itself is one canvas; these are the overlay's shapes and the invisible
+        // elements that stand for the notes and headers in view (assistive technology).
+        println!(
+            "journey: {} cards; DOM elements over the canvas at fit: {rendered}; compositing: {}",
+            cards(),
+            match std::env::var("WEBKIT_DISABLE_COMPOSITING_MODE").ok().as_deref() {
+                None => "app's choice (off without a GPU render node)",
+                Some("0") => "on",
+                Some(_) => "off",
+            }
+        );
         println!(
             "drag frames: {} intervals, mean {:.1} ms ({:.0} fps), median {:.1} ms, p95 {:.1} ms, max {:.1} ms",
             all.len(),

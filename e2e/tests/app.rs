@@ -75,6 +75,11 @@ impl App {
             .env("LANG", locale)
             .env("LC_ALL", locale)
             .env("LC_MESSAGES", locale)
+            // Composited painting, chosen explicitly. Without a GPU the app would paint without
+            // compositing (faster, see main.rs), but then WebKitWebDriver's screenshot hangs
+            // until its 120 s timeout once the page is idle (seen after the emotion drag).
+            // The default path is driven by the drag benchmark (e2e/examples/drag_bench.rs).
+            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "0")
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()

@@ -1,0 +1,222 @@
+// Paints a Scene's items on a 2D canvas. The map is one bitmap: while a card is dragged the
+// browser only blits it under the moving note, where an SVG of ~10,000 elements had to be
+// repainted on every frame (measured in the canvas editor's closing note).
+//
+// Shapes are drawn in scene millimetres through the canvas transform; text is drawn in screen
+// pixels at the Scene's own line positions (the core broke the lines with the same font), so a
+// tiny font size is never scaled up by a transform and blurred.
+
+import type { Item, Seg } from './scene';
+
+/** What the painter needs of the viewport (screen = offset + mm × scale). */
+export interface View {
+  scale: number;
+  offsetX: number;
+  offsetY: number;
+  width: number;
+  height: number;
+}
+
+export interface PaintOptions {
+  /** Device pixels per CSS pixel. */
+  dpr: number;
+  /** Cards drawn faded: the ones being dragged (their ghost follows the pointer). */
+  dimmed: ReadonlySet<string>;
+  /** Cards with a selection ring. */
+  selected: ReadonlySet<string>;
+  /** Items not to draw (the emotion curve while one of its points is dragged). */
+  skip: (item: Item) => boolean;
+  /** A loaded image for an image id, or null while it loads. */
+  image: (imageId: string) => HTMLImageElement | null;
+  /** Text smaller than this on screen (px) is not drawn: it cannot be read, and on a large
+   * map at fit it is most of the work. */
+  minTextPx: number;
+}
+
+export const FONT_FAMILY = "'Klantreis Sans', 'Noto Sans', sans-serif";
+export const PAPER_SHADOW = '#d9dde3';
+export const SELECTION = '#2f6f73';
+
+/** The subset of the 2D context the painter uses (a recording fake stands in for it in unit
+ * tests; the real one is exercised end to end). */
+export type Ctx = Pick<
+  CanvasRenderingContext2D,
+  | 'setTransform'
+  | 'clearRect'
+  | 'fillRect'
+  | 'beginPath'
+  | 'moveTo'
+  | 'lineTo'
+  | 'bezierCurveTo'
+  | 'arc'
+  | 'arcTo'
+  | 'closePath'
+  | 'fill'
+  | 'stroke'
+  | 'setLineDash'
+  | 'fillText'
+  | 'drawImage'
+  | 'save'
+  | 'restore'
+  | 'clip'
+  | 'rect'
+> & {
+  fillStyle: string | CanvasGradient | CanvasPattern;
+  strokeStyle: string | CanvasGradient | CanvasPattern;
+  lineWidth: number;
+  lineCap: CanvasLineCap;
+  lineJoin: CanvasLineJoin;
+  globalAlpha: number;
+  font: string;
+  textBaseline: CanvasTextBaseline;
+};
+
+/** Paints the paper and `items` (in paint order) for the view. Returns how many items were
+ * drawn, for measurement. */
+export function paint(ctx: Ctx, paper: { w: number; h: number }, items: Iterable<Item>, v: View, o: PaintOptions): number {
+  const k = o.dpr * v.scale;
+  const shapes = () => ctx.setTransform(k, 0, 0, k, o.dpr * v.offsetX, o.dpr * v.offsetY);
+  ctx.setTransform(o.dpr, 0, 0, o.dpr, 0, 0);
+  ctx.clearRect(0, 0, v.width, v.height);
+  shapes();
+  ctx.globalAlpha = 1;
+  // A plain offset rect as the paper's shadow: cheap, and the same on every frame.
+  ctx.fillStyle = PAPER_SHADOW;
+  ctx.fillRect(0.6, 0.9, paper.w, paper.h);
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, paper.w, paper.h);
+  ctx.lineCap = 'round';
+  ctx.lineJoin = 'round';
+  ctx.textBaseline = 'alphabetic';
+
+  let inShapes = true;
+  let font = '';
+  let drawn = 0;
+  for (const it of items) {
+    if (o.skip(it)) continue;
+    const card = it.target?.kind === 'card' ? it.target.id : null;
+    const alpha = card && o.dimmed.has(card) ? 0.35 : 1;
+    if (it.type === 'text') {
+      const px = it.size * v.scale;
+      if (px < o.minTextPx) continue;
+      if (inShapes) {
+        ctx.setTransform(o.dpr, 0, 0, o.dpr, 0, 0);
+        inShapes = false;
+      }
+      const f = `${it.bold ? 700 : 400} ${round2(px)}px ${FONT_FAMILY}`;
+      if (f !== font) {
+        ctx.font = f;
+        font = f;
+      }
+      ctx.globalAlpha = alpha;
+      ctx.fillStyle = it.colour;
+      for (const line of it.lines) {
+        ctx.fillText(line.text, v.offsetX + line.x * v.scale, v.offsetY + line.baseline * v.scale);
+      }
+      drawn++;
+      continue;
+    }
+    if (!inShapes) {
+      shapes();
+      inShapes = true;
+    }
+    ctx.globalAlpha = alpha;
+    switch (it.type) {
+      case 'rect': {
+        ctx.beginPath();
+        roundRect(ctx, it.rect.x, it.rect.y, it.rect.w, it.rect.h, it.radius);
+        fillAndStroke(ctx, it.fill, it.stroke);
+        if (card && o.selected.has(card)) {
+          ctx.globalAlpha = 1;
+          ctx.beginPath();
+          roundRect(ctx, it.rect.x - 0.8, it.rect.y - 0.8, it.rect.w + 1.6, it.rect.h + 1.6, it.radius + 0.8);
+          fillAndStroke(ctx, null, { colour: SELECTION, width: 0.7, dash: null });
+        }
+        break;
+      }
+      case 'circle':
+        ctx.beginPath();
+        ctx.arc(it.centre.x, it.centre.y, it.r, 0, Math.PI * 2);
+        fillAndStroke(ctx, it.fill, it.stroke);
+        break;
+      case 'path':
+        ctx.beginPath();
+        tracePath(ctx, it.segs);
+        fillAndStroke(ctx, it.fill, it.stroke);
+        break;
+      case 'image': {
+        const img = o.image(it.image_id);
+        if (img && img.naturalWidth > 0) drawCover(ctx, img, it.rect);
+        break;
+      }
+    }
+    drawn++;
+  }
+  ctx.globalAlpha = 1;
+  return drawn;
+}
+
+function round2(v: number): number {
+  return Math.round(v * 100) / 100;
+}
+
+function fillAndStroke(
+  ctx: Ctx,
+  fill: string | null | undefined,
+  stroke: { colour: string; width: number; dash?: number[] | null } | null | undefined,
+): void {
+  if (fill) {
+    ctx.fillStyle = fill;
+    ctx.fill();
+  }
+  if (stroke && stroke.width > 0) {
+    ctx.strokeStyle = stroke.colour;
+    ctx.lineWidth = stroke.width;
+    ctx.setLineDash(stroke.dash ?? []);
+    ctx.stroke();
+  }
+}
+
+/** A rounded rectangle path (arcTo works in every WebKit, unlike roundRect on older ones). */
+export function roundRect(ctx: Ctx, x: number, y: number, w: number, h: number, r: number): void {
+  const q = Math.max(0, Math.min(r, w / 2, h / 2));
+  if (q === 0) {
+    ctx.rect(x, y, w, h);
+    return;
+  }
+  ctx.moveTo(x + q, y);
+  ctx.arcTo(x + w, y, x + w, y + h, q);
+  ctx.arcTo(x + w, y + h, x, y + h, q);
+  ctx.arcTo(x, y + h, x, y, q);
+  ctx.arcTo(x, y, x + w, y, q);
+  ctx.closePath();
+}
+
+export function tracePath(ctx: Ctx, segs: Seg[]): void {
+  for (const s of segs) {
+    switch (s.op) {
+      case 'move':
+        ctx.moveTo(s.to.x, s.to.y);
+        break;
+      case 'line':
+        ctx.lineTo(s.to.x, s.to.y);
+        break;
+      case 'cubic':
+        ctx.bezierCurveTo(s.c1.x, s.c1.y, s.c2.x, s.c2.y, s.to.x, s.to.y);
+        break;
+      case 'close':
+        ctx.closePath();
+        break;
+    }
+  }
+}
+
+/** Draws `img` covering `r` (cropped to keep its aspect ratio), like the print does. */
+function drawCover(ctx: Ctx, img: HTMLImageElement, r: { x: number; y: number; w: number; h: number }): void {
+  const iw = img.naturalWidth;
+  const ih = img.naturalHeight;
+  const s = Math.max(r.w / iw, r.h / ih);
+  const sw = r.w / s;
+  const sh = r.h / s;
+  ctx.drawImage(img, (iw - sw) / 2, (ih - sh) / 2, sw, sh, r.x, r.y, r.w, r.h);
+}
