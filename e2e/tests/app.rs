@@ -380,6 +380,41 @@ async fn create_rename_undo_and_find_it_after_restart() -> Res {
         "the canvas has a header per phase"
     );
     app.shot("04-journey-view.png").await?;
+
+    // Link the sample's persona, which the document already has, to this journey.
+    app.wait_for("[data-testid='link-persona']").await?;
+    app.d()
+        .query(By::XPath(
+            "//*[@data-testid='link-persona']/option[contains(., 'Anouk de Vries')]",
+        ))
+        .first()
+        .await?
+        .click()
+        .await?;
+    let linked = wait_doc(
+        data.path(),
+        "Supplier onboarding",
+        "the sample's persona linked",
+        |j| {
+            j["personas"]
+                .as_array()
+                .is_some_and(|a| a.iter().any(|p| p["name"] == "Anouk de Vries"))
+        },
+    )
+    .await?;
+    assert_eq!(
+        linked["journey"]["persona_ids"].as_array().map(Vec::len),
+        Some(1),
+        "one persona linked"
+    );
+    // Linking is one edit: undo unlinks it (and leaves the journey's creation the last edit).
+    app.wait_for("[data-testid='undo']").await?.click().await?;
+    wait_doc(data.path(), "Supplier onboarding", "the link undone", |j| {
+        j["journey"]["persona_ids"]
+            .as_array()
+            .is_some_and(Vec::is_empty)
+    })
+    .await?;
     app.wait_for("[data-testid='back-home']")
         .await?
         .click()

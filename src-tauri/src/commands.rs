@@ -19,6 +19,9 @@ type Res<T> = Result<T, ApiError>;
 pub struct JourneyDetail {
     pub journey: Journey,
     pub personas: Vec<Persona>,
+    /// The document's other personas, which the journey can link (one persona often appears
+    /// in the journeys of several segments), by name.
+    pub others: Vec<Persona>,
 }
 
 /// What an edit, undo or redo did, so the UI can select what was made and reload what changed.
@@ -97,7 +100,18 @@ pub fn get_journey(state: State<'_, AppState>, id: String) -> Res<JourneyDetail>
         .iter()
         .filter_map(|p| ws.persona(p).cloned())
         .collect();
-    Ok(JourneyDetail { journey, personas })
+    let mut others: Vec<Persona> = ws
+        .personas
+        .iter()
+        .filter(|p| !journey.meta.persona_ids.contains(&p.id))
+        .cloned()
+        .collect();
+    others.sort_by_key(|p| p.name.to_lowercase());
+    Ok(JourneyDetail {
+        journey,
+        personas,
+        others,
+    })
 }
 
 #[tauri::command]

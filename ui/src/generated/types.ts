@@ -162,7 +162,12 @@ undo: string | null, redo: string | null, };
 
 export type LanguagePref = "system" | "nl" | "en";
 
-export type JourneyDetail = { journey: Journey, personas: Array<Persona>, };
+export type JourneyDetail = { journey: Journey, personas: Array<Persona>, 
+/**
+ * The document's other personas, which the journey can link (one persona often appears
+ * in the journeys of several segments), by name.
+ */
+others: Array<Persona>, };
 
 export type EditOutcome = { 
 /**
