@@ -178,7 +178,7 @@ function fillAndStroke(
 }
 
 /** A rounded rectangle path (arcTo works in every WebKit, unlike roundRect on older ones). */
-export function roundRect(ctx: Ctx, x: number, y: number, w: number, h: number, r: number): void {
+function roundRect(ctx: Ctx, x: number, y: number, w: number, h: number, r: number): void {
   const q = Math.max(0, Math.min(r, w / 2, h / 2));
   if (q === 0) {
     ctx.rect(x, y, w, h);
@@ -192,7 +192,7 @@ export function roundRect(ctx: Ctx, x: number, y: number, w: number, h: number, 
   ctx.closePath();
 }
 
-export function tracePath(ctx: Ctx, segs: Seg[]): void {
+function tracePath(ctx: Ctx, segs: Seg[]): void {
   for (const s of segs) {
     switch (s.op) {
       case 'move':
