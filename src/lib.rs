@@ -2,21 +2,31 @@
 //! JSON interchange, layout and exports. No UI framework in here; the desktop shell and the CLI
 //! are thin layers over this crate.
 //!
-//! Modules follow the pipeline, each depending only on those before it:
-//! `model` → `edit` → `store` → `layout` → `export`, plus `templates` and `interchange`.
+//! Folders follow the pipeline (`docs/architecture.md`), each depending only on those below it:
+//!
+//! ```text
+//!  model ──► edit ──► store                      (the document and its history)
+//!    │
+//!    ├──► analysis                               (figures: emotion curve, peak-end, …)
+//!    │
+//!  scene ──► layout ──► export                   (one Scene for screen and paper)
+//! ```
+//!
+//! `templates`, `interchange`, `overview` and `print` sit on top and use the floors below.
 
+pub mod analysis;
 pub mod edit;
 pub mod export;
-pub mod ids;
 pub mod interchange;
 pub mod layout;
 pub mod model;
-pub mod order;
 pub mod overview;
 pub mod print;
+pub mod scene;
 pub mod store;
 pub mod templates;
 
 pub use edit::{ChangeSet, Edit};
 pub use model::*;
+pub use model::{ids, order};
 pub use store::{Document, StoreError};

@@ -78,7 +78,7 @@ pub struct Rendered {
 
 /// Today's date for the footer stamp (the layout itself never reads the clock).
 pub fn today() -> String {
-    crate::ids::now_rfc3339().chars().take(10).collect()
+    crate::model::ids::now_rfc3339().chars().take(10).collect()
 }
 
 /// Lays out journey `id` as the request asks.
@@ -163,7 +163,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), PrintError> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "export".into());
-    let tmp = path.with_file_name(format!(".{name}.{}.tmp", crate::ids::new_id("t")));
+    let tmp = path.with_file_name(format!(".{name}.{}.tmp", crate::model::ids::new_id("t")));
     let result = (|| {
         use std::io::Write;
         let mut f = std::fs::File::create(&tmp)?;

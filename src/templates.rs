@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
+use crate::model::order;
 use crate::model::*;
-use crate::order;
 
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum TemplateError {
@@ -315,7 +315,7 @@ pub fn build(id: &str, lang: Lang, title: Option<&str>) -> Result<Journey, Templ
     let lane_keys = order::spread(d.lanes.len());
     let mut j = Journey {
         meta: JourneyMeta {
-            id: crate::ids::new_id("journey"),
+            id: crate::model::ids::new_id("journey"),
             title: title.unwrap_or(pick(d.name, lang)).to_string(),
             goal: pick(d.goal, lang).to_string(),
             language: lang,
@@ -327,7 +327,7 @@ pub fn build(id: &str, lang: Lang, title: Option<&str>) -> Result<Journey, Templ
     };
     for (p, key) in d.phases.iter().zip(phase_keys) {
         j.phases.push(Phase {
-            id: crate::ids::new_id("phase"),
+            id: crate::model::ids::new_id("phase"),
             order: key,
             name: pick(p.name, lang).to_string(),
             duration: p.duration.map(|t| pick(t, lang).to_string()),
@@ -336,7 +336,7 @@ pub fn build(id: &str, lang: Lang, title: Option<&str>) -> Result<Journey, Templ
     }
     for (l, key) in d.lanes.iter().zip(lane_keys) {
         j.lanes.push(Lane {
-            id: crate::ids::new_id("lane"),
+            id: crate::model::ids::new_id("lane"),
             order: key,
             kind: l.kind,
             title: pick(l.title, lang).to_string(),
@@ -351,7 +351,7 @@ pub fn build(id: &str, lang: Lang, title: Option<&str>) -> Result<Journey, Templ
 /// and for demos. Cards are given as (phase index, lane index, text, emotion, impact).
 pub fn sample(lang: Lang) -> (Journey, Persona) {
     let persona = Persona {
-        id: crate::ids::new_id("persona"),
+        id: crate::model::ids::new_id("persona"),
         name: "Anouk de Vries".into(),
         segment: pick(("Forensen 35–50", "Commuters 35–50"), lang).into(),
         customer_type: pick(("Nieuwe klant", "New customer"), lang).into(),
@@ -585,7 +585,7 @@ pub fn sample(lang: Lang) -> (Journey, Persona) {
         let key = order::after(last_key.get(&(pi, li)).map(String::as_str));
         last_key.insert((pi, li), key.clone());
         let mut c = Card::new(
-            crate::ids::new_id("card"),
+            crate::model::ids::new_id("card"),
             phase.id.clone(),
             lane.id.clone(),
             key,

@@ -1,4 +1,4 @@
-//! Exports of a [`crate::layout::Scene`]: PDF (single page or tiled poster) and SVG.
+//! Exports of a [`crate::scene::Scene`]: PDF (single page or tiled poster) and SVG.
 //!
 //! Exporters draw the Scene and nothing else, so paper, SVG and screen agree.
 

@@ -32,8 +32,9 @@ use printpdf::{
 
 use super::tile::{self, Grid, TileOptions};
 use super::ImageResolver;
-use crate::layout::{Face, Fonts, Item, Scene, Seg, Stroke};
 use crate::model::Lang;
+use crate::scene::fonts::{Face, Fonts};
+use crate::scene::{Item, Scene, Seg, Stroke};
 
 /// Millimetres to points.
 const K: f32 = 72.0 / 25.4;
@@ -41,7 +42,7 @@ const K: f32 = 72.0 / 25.4;
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
     #[error("{0}")]
-    Font(#[from] crate::layout::FontError),
+    Font(#[from] crate::scene::fonts::FontError),
     #[error("bundled font {0} cannot be embedded")]
     Embed(&'static str),
     #[error("{0}")]
@@ -455,10 +456,10 @@ fn new_doc(
     let mut ops = Vec::new();
     for (face, chars) in used {
         let (bytes, label) = match face {
-            Face::Regular => (crate::layout::NOTO_SANS_REGULAR, "NotoSans-Regular"),
-            Face::Bold => (crate::layout::NOTO_SANS_BOLD, "NotoSans-Bold"),
+            Face::Regular => (crate::scene::fonts::NOTO_SANS_REGULAR, "NotoSans-Regular"),
+            Face::Bold => (crate::scene::fonts::NOTO_SANS_BOLD, "NotoSans-Bold"),
             // Symbola is large to parse; it is only here when some text needs it.
-            Face::Fallback => (crate::layout::SYMBOLA, "Symbola"),
+            Face::Fallback => (crate::scene::fonts::SYMBOLA, "Symbola"),
         };
         let id = FontId(font_name(*face).to_string());
         doc.resources.fonts.map.insert(
@@ -702,7 +703,7 @@ pub fn to_pdf(
 
 /// Where the map XObject goes on a sheet: clip rectangle and placement, in sheet mm.
 struct Placement {
-    clip: crate::layout::Rect,
+    clip: crate::scene::Rect,
     scale: f32,
     dx: f32,
     dy: f32,

@@ -9,7 +9,7 @@ use std::fmt::Write;
 
 use base64::Engine;
 
-use crate::layout::{Item, Scene, Seg, Stroke};
+use crate::scene::{Item, Scene, Seg, Stroke};
 
 use super::ImageResolver;
 

@@ -14,8 +14,9 @@
 //! The overlays (crop marks, glue hatching, crosses, labels) and the assembly overview are
 //! built as Scene items, so the PDF exporter draws them with the same code as the map.
 
-use crate::layout::{words, Item, Mm, Paper, Point, Rect, Seg, Stroke, TextLine, TextRole};
 use crate::model::Lang;
+use crate::scene::words::words;
+use crate::scene::{Item, Mm, Paper, Point, Rect, Seg, Stroke, TextLine, TextRole};
 
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -174,7 +175,7 @@ fn label(
             width: Mm(measure(text, bold) * size),
         }],
         size: Mm(size),
-        size_pt: crate::layout::Pt(pt),
+        size_pt: crate::scene::Pt(pt),
         bold,
         colour: colour.into(),
         role: TextRole::Label,

@@ -14,90 +14,20 @@
 //!
 //! Card text smaller than [`MIN_LEGIBLE_PT`] on paper is reported with a suggestion.
 
-mod fonts;
-mod scene;
-mod words;
-
 use std::collections::{BTreeSet, HashMap};
 
-pub use fonts::{wrap, Face, FontError, Fonts, NOTO_SANS_BOLD, NOTO_SANS_REGULAR, SYMBOLA};
-pub use scene::*;
-pub use words::{int as format_int, pct as format_pct, words, Words};
+// The Scene and the font metrics sit below the layout (every exporter imports them from
+// `crate::scene`); they are re-exported here so `layout::Scene` keeps reading naturally.
+pub use crate::scene::fonts::{
+    wrap, Face, FontError, Fonts, NOTO_SANS_BOLD, NOTO_SANS_REGULAR, SYMBOLA,
+};
+pub use crate::scene::words::{int as format_int, pct as format_pct, words, Words};
+pub use crate::scene::*;
 
 use crate::model::{Card, CardColour, Journey, JourneyState, LaneKind, Lang, Persona, Validation};
 
 /// Card text below this size (on paper) is hard to read on a wall from a step back.
 pub const MIN_LEGIBLE_PT: f32 = 9.0;
-
-/// Paper sizes (portrait width × height in mm).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "lowercase")]
-pub enum Paper {
-    A0,
-    A1,
-    A2,
-    A3,
-    A4,
-    Letter,
-}
-
-impl Paper {
-    pub const ISO: [Paper; 5] = [Paper::A4, Paper::A3, Paper::A2, Paper::A1, Paper::A0];
-
-    /// Portrait size in millimetres.
-    pub fn size(self) -> (f32, f32) {
-        match self {
-            Paper::A0 => (841.0, 1189.0),
-            Paper::A1 => (594.0, 841.0),
-            Paper::A2 => (420.0, 594.0),
-            Paper::A3 => (297.0, 420.0),
-            Paper::A4 => (210.0, 297.0),
-            Paper::Letter => (215.9, 279.4),
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Paper::A0 => "A0",
-            Paper::A1 => "A1",
-            Paper::A2 => "A2",
-            Paper::A3 => "A3",
-            Paper::A4 => "A4",
-            Paper::Letter => "Letter",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Paper> {
-        match s.to_ascii_lowercase().as_str() {
-            "a0" => Some(Paper::A0),
-            "a1" => Some(Paper::A1),
-            "a2" => Some(Paper::A2),
-            "a3" => Some(Paper::A3),
-            "a4" => Some(Paper::A4),
-            "letter" => Some(Paper::Letter),
-            _ => None,
-        }
-    }
-
-    /// Size in mm in the given orientation.
-    pub fn oriented(self, o: Orientation) -> (f32, f32) {
-        let (w, h) = self.size();
-        match o {
-            Orientation::Portrait => (w, h),
-            Orientation::Landscape => (h, w),
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(rename_all = "lowercase")]
-pub enum Orientation {
-    #[default]
-    Landscape,
-    Portrait,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

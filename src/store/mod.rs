@@ -395,7 +395,7 @@ impl Document {
 
     /// Applies an edit: one transaction with the records and the history entry.
     pub fn apply(&mut self, edit: &Edit) -> Result<ChangeSet, StoreError> {
-        let now = crate::ids::now_rfc3339();
+        let now = crate::model::ids::now_rfc3339();
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -614,7 +614,7 @@ fn temp_sibling(path: &Path) -> PathBuf {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "document".into());
-    path.with_file_name(format!(".{name}.{}.tmp", crate::ids::new_id("t")))
+    path.with_file_name(format!(".{name}.{}.tmp", crate::model::ids::new_id("t")))
 }
 
 fn sync_dir(path: &Path) {

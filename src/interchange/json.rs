@@ -208,7 +208,7 @@ pub fn import(doc: &mut Document, text: &str) -> Result<String, InterchangeError
             .any(|id| ws.journey_of(id).is_some());
     let mut journey = file.journey;
     if clash {
-        journey.meta.id = crate::ids::new_id("journey");
+        journey.meta.id = crate::model::ids::new_id("journey");
         crate::edit::renew_ids(&mut journey);
     }
     // Personas the document already has are reused, not duplicated.

@@ -2,12 +2,18 @@
 //!
 //! Invariants (checked by [`Journey::validate`] and kept by every [`crate::edit::Edit`]):
 //! - every record has a stable, non-empty string id, unique within the workspace;
-//! - phases, lanes and cards are ordered by fractional `order` keys ([`crate::order`]); ties
+//! - phases, lanes and cards are ordered by fractional `order` keys ([`crate::model::order`]); ties
 //!   are broken by id so the order is total and reordering never renumbers other records;
 //! - every card points at a phase and a lane of its own journey;
 //! - emotions lie in `-2 ..= 2`.
 //!
 //! The types are plain serde data, shared by the store, the JSON interchange format and the UI.
+//!
+//! The ground floor of the core: imports nothing of the crate but its own `ids` (stable record
+//! ids, timestamps) and `order` (fractional order keys). See `docs/architecture.md`.
+
+pub mod ids;
+pub mod order;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -509,7 +515,7 @@ fn check_id<'a>(seen: &mut std::collections::HashSet<&'a str>, id: &'a str) -> R
 }
 
 fn check_order(key: &str) -> Result<(), String> {
-    if crate::order::is_valid(key) {
+    if crate::model::order::is_valid(key) {
         Ok(())
     } else {
         Err(format!(

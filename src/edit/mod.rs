@@ -12,9 +12,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::ids::new_id;
+use crate::model::ids::new_id;
+use crate::model::order;
 use crate::model::*;
-use crate::order;
 
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum EditError {
