@@ -203,37 +203,85 @@ fn apply_makes_every_kind_of_edit() {
 
     // (edit, how many ids it prints); in an order where each edit finds what it needs.
     let edits = [
-        (json!({"op": "create_persona", "persona": {"id": "persona_cli", "name": "Kim"}}), 1),
-        (json!({"op": "update_persona", "persona": {"id": "persona_cli", "name": "Kim J."}}), 0),
-        (json!({"op": "update_journey", "id": j, "patch": {"goal": "Sneller"}}), 0),
-        (json!({"op": "add_phase", "journey_id": j, "name": "Extra", "id": "phase_cli"}), 1),
-        (json!({"op": "update_phase", "id": "phase_cli", "patch": {"duration": "2 dagen"}}), 0),
-        (json!({"op": "move_phase", "id": "phase_cli", "before": p0}), 0),
-        (json!({"op": "add_lane", "journey_id": j, "kind": "thoughts", "title": "Denken",
-                "id": "lane_cli"}), 1),
-        (json!({"op": "update_lane", "id": "lane_cli", "patch": {"hint": "Wat denkt ze?"}}), 0),
-        (json!({"op": "move_lane", "id": "lane_cli", "before": null}), 0),
-        (json!({"op": "add_card", "journey_id": j, "phase_id": "phase_cli", "lane_id": "lane_cli",
-                "text": "Hallo", "id": "card_cli"}), 1),
-        (json!({"op": "update_card", "id": "card_cli", "patch": {"emotion": 1}}), 0),
-        (json!({"op": "move_cards", "ids": ["card_cli"], "phase_id": p0, "lane_id": l0,
-                "before": null}), 0),
+        (
+            json!({"op": "create_persona", "persona": {"id": "persona_cli", "name": "Kim"}}),
+            1,
+        ),
+        (
+            json!({"op": "update_persona", "persona": {"id": "persona_cli", "name": "Kim J."}}),
+            0,
+        ),
+        (
+            json!({"op": "update_journey", "id": j, "patch": {"goal": "Sneller"}}),
+            0,
+        ),
+        (
+            json!({"op": "add_phase", "journey_id": j, "name": "Extra", "id": "phase_cli"}),
+            1,
+        ),
+        (
+            json!({"op": "update_phase", "id": "phase_cli", "patch": {"duration": "2 dagen"}}),
+            0,
+        ),
+        (
+            json!({"op": "move_phase", "id": "phase_cli", "before": p0}),
+            0,
+        ),
+        (
+            json!({"op": "add_lane", "journey_id": j, "kind": "thoughts", "title": "Denken",
+                "id": "lane_cli"}),
+            1,
+        ),
+        (
+            json!({"op": "update_lane", "id": "lane_cli", "patch": {"hint": "Wat denkt ze?"}}),
+            0,
+        ),
+        (
+            json!({"op": "move_lane", "id": "lane_cli", "before": null}),
+            0,
+        ),
+        (
+            json!({"op": "add_card", "journey_id": j, "phase_id": "phase_cli", "lane_id": "lane_cli",
+                "text": "Hallo", "id": "card_cli"}),
+            1,
+        ),
+        (
+            json!({"op": "update_card", "id": "card_cli", "patch": {"emotion": 1}}),
+            0,
+        ),
+        (
+            json!({"op": "move_cards", "ids": ["card_cli"], "phase_id": p0, "lane_id": l0,
+                "before": null}),
+            0,
+        ),
         (json!({"op": "duplicate_cards", "ids": ["card_cli"]}), 1),
-        (json!({"op": "paste_cards", "journey_id": j, "phase_id": p0, "lane_id": l0,
-                "cards": [card]}), 1),
+        (
+            json!({"op": "paste_cards", "journey_id": j, "phase_id": p0, "lane_id": l0,
+                "cards": [card]}),
+            1,
+        ),
         (json!({"op": "delete_cards", "ids": ["card_cli"]}), 0),
         (json!({"op": "delete_lane", "id": "lane_cli"}), 0),
         (json!({"op": "delete_phase", "id": "phase_cli"}), 0),
-        (json!({"op": "duplicate_journey", "id": j, "title": "Kopie", "new_id": "journey_cli"}),
-         1 + journey.phases.len() + journey.lanes.len() + journey.cards.len() + 2),
+        (
+            json!({"op": "duplicate_journey", "id": j, "title": "Kopie", "new_id": "journey_cli"}),
+            1 + journey.phases.len() + journey.lanes.len() + journey.cards.len() + 2,
+        ),
         (json!({"op": "delete_journey", "id": "journey_cli"}), 0),
-        (json!({"op": "create_journey", "journey": {"id": "journey_leeg", "title": "Leeg"}}), 1),
+        (
+            json!({"op": "create_journey", "journey": {"id": "journey_leeg", "title": "Leeg"}}),
+            1,
+        ),
         (json!({"op": "delete_persona", "id": "persona_cli"}), 0),
     ];
     let mut ops = std::collections::BTreeSet::new();
     for (edit, created) in &edits {
         let out = apply_ok(dir.path(), &doc, edit);
-        assert_eq!(out.lines().count(), *created, "ids printed by {edit}: {out:?}");
+        assert_eq!(
+            out.lines().count(),
+            *created,
+            "ids printed by {edit}: {out:?}"
+        );
         ops.insert(edit["op"].as_str().expect("op").to_string());
     }
     assert_eq!(
@@ -263,7 +311,11 @@ fn apply_makes_every_kind_of_edit() {
                 "text": "Via stdin"})
         .to_string(),
     );
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let id = String::from_utf8(out.stdout).expect("utf-8");
     assert!(id.trim().starts_with("card_"), "{id}");
     let file = dir.path().join("p.json");
@@ -334,11 +386,19 @@ fn undo_after_a_grouped_apply_undoes_the_whole_group() {
     assert_eq!(after.journey(&j).expect("j").meta.persona_ids, linked);
 
     assert_eq!(ok(&["undo", &doc]).trim(), "create_persona");
-    assert_eq!(workspace(&doc), start, "one undo takes back the whole group");
+    assert_eq!(
+        workspace(&doc),
+        start,
+        "one undo takes back the whole group"
+    );
     assert_eq!(ok(&["redo", &doc]).trim(), "create_persona");
     assert_eq!(workspace(&doc), after);
     assert_eq!(ok(&["undo", &doc]).trim(), "create_persona");
-    assert_eq!(ok(&["undo", &doc]).trim(), "create_journey", "then the sample");
+    assert_eq!(
+        ok(&["undo", &doc]).trim(),
+        "create_journey",
+        "then the sample"
+    );
 }
 
 #[test]

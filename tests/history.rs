@@ -109,7 +109,13 @@ fn new_persona_and_link_are_one_undo_step() {
 
     // The caller picks the new persona's id, so the second edit can link it.
     let pid = ids::new_id("persona");
-    let mut linked = doc.workspace().journey(&jid).expect("j").meta.persona_ids.clone();
+    let mut linked = doc
+        .workspace()
+        .journey(&jid)
+        .expect("j")
+        .meta
+        .persona_ids
+        .clone();
     linked.push(pid.clone());
     let cs = doc
         .apply_group(
@@ -135,7 +141,11 @@ fn new_persona_and_link_are_one_undo_step() {
     assert_eq!(cs.created_ids(), vec![pid.clone()]);
     let end = doc.workspace().clone();
     assert_eq!(end.journey(&jid).expect("j").meta.persona_ids, linked);
-    assert_eq!(doc.history_len().expect("len"), rows + 2, "one row per edit");
+    assert_eq!(
+        doc.history_len().expect("len"),
+        rows + 2,
+        "one row per edit"
+    );
     let entry = doc.undo_entry().expect("entry").expect("undoable");
     assert_eq!((entry.label.as_str(), entry.edits), ("create_persona", 2));
 
@@ -178,7 +188,14 @@ fn a_failing_group_saves_nothing() {
         )
         .expect_err("the second edit fails");
     assert!(
-        matches!(err, StoreError::GroupEdit { index: 2, count: 2, .. }),
+        matches!(
+            err,
+            StoreError::GroupEdit {
+                index: 2,
+                count: 2,
+                ..
+            }
+        ),
         "{err:?}"
     );
     assert!(err.to_string().contains("card_missing"), "{err}");
@@ -225,7 +242,14 @@ fn journey() -> impl Strategy<Value = Journey> {
     let phases = prop::collection::vec((0usize..5, key(), "[a-z]{0,6}", any::<bool>()), 0..5);
     let lanes = prop::collection::vec((0usize..4, key(), 0usize..11, "[a-z ]{0,6}"), 0..4);
     let cards = prop::collection::vec(
-        (0usize..10, 0usize..5, 0usize..4, key(), "[a-zë ]{0,8}", -3i8..3),
+        (
+            0usize..10,
+            0usize..5,
+            0usize..4,
+            key(),
+            "[a-zë ]{0,8}",
+            -3i8..3,
+        ),
         0..10,
     );
     let meta = (
@@ -327,11 +351,11 @@ proptest! {
             doc.undo().expect("undo").expect("undone");
         }
         prop_assert_eq!(doc.workspace(), &start, "undo of the diff != a");
-        prop_assert_eq!(Document::open(&path).expect("reopen").workspace(), &start);
+        prop_assert_eq!(&Document::open(&path).expect("reopen").workspace().clone(), &start);
         if !cs.changes.is_empty() {
             doc.redo().expect("redo").expect("redone");
         }
         prop_assert_eq!(doc.workspace(), &end, "redo of the diff != b");
-        prop_assert_eq!(Document::open(&path).expect("reopen").workspace(), &end);
+        prop_assert_eq!(&Document::open(&path).expect("reopen").workspace().clone(), &end);
     }
 }

@@ -220,4 +220,3 @@ pub fn renew_ids(j: &mut Journey) {
         }
     }
 }
-

@@ -220,20 +220,27 @@ pub fn apply(ws: &Workspace, edit: &Edit, now: &str) -> Result<ChangeSet, EditEr
             name,
             before,
             id,
-        } => axis::add(ws, journey_id, before.as_deref(), id.as_deref(), now, |j, id, order| {
-            Phase {
-                id,
-                order,
-                name: name.clone(),
-                duration: None,
-                // A phase added to a data-driven journey tracks data like its siblings.
-                data: j
-                    .phases
-                    .iter()
-                    .any(|p| p.data.is_some())
-                    .then(PhaseData::default),
-            }
-        }),
+        } => axis::add(
+            ws,
+            journey_id,
+            before.as_deref(),
+            id.as_deref(),
+            now,
+            |j, id, order| {
+                Phase {
+                    id,
+                    order,
+                    name: name.clone(),
+                    duration: None,
+                    // A phase added to a data-driven journey tracks data like its siblings.
+                    data: j
+                        .phases
+                        .iter()
+                        .any(|p| p.data.is_some())
+                        .then(PhaseData::default),
+                }
+            },
+        ),
         Edit::UpdatePhase { id, patch } => axis::update::<Phase>(ws, id, patch, now),
         Edit::MovePhase { id, before } => axis::move_to::<Phase>(ws, id, before.as_deref(), now),
         Edit::DeletePhase { id } => axis::delete::<Phase>(ws, id, now),
@@ -244,15 +251,20 @@ pub fn apply(ws: &Workspace, edit: &Edit, now: &str) -> Result<ChangeSet, EditEr
             hint,
             before,
             id,
-        } => axis::add(ws, journey_id, before.as_deref(), id.as_deref(), now, |_, id, order| {
-            Lane {
+        } => axis::add(
+            ws,
+            journey_id,
+            before.as_deref(),
+            id.as_deref(),
+            now,
+            |_, id, order| Lane {
                 id,
                 order,
                 kind: *kind,
                 title: title.clone(),
                 hint: hint.clone(),
-            }
-        }),
+            },
+        ),
         Edit::UpdateLane { id, patch } => axis::update::<Lane>(ws, id, patch, now),
         Edit::MoveLane { id, before } => axis::move_to::<Lane>(ws, id, before.as_deref(), now),
         Edit::DeleteLane { id } => axis::delete::<Lane>(ws, id, now),

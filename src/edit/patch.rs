@@ -85,4 +85,3 @@ pub struct CardPatch {
     pub evidence: Option<Vec<Evidence>>,
     pub company_involved: Option<bool>,
 }
-

@@ -297,4 +297,3 @@ fn sync_dir(path: &Path) {
         }
     }
 }
-

@@ -88,12 +88,11 @@ impl StoreError {
             StoreError::Exists { .. } => "exists",
             StoreError::Busy => "busy",
             StoreError::DiskFull | StoreError::WriteFailed => "disk_full",
-            StoreError::Edit(_)
-            | StoreError::GroupEdit { .. }
-            | StoreError::InvalidChanges(_) => "invalid_edit",
+            StoreError::Edit(_) | StoreError::GroupEdit { .. } | StoreError::InvalidChanges(_) => {
+                "invalid_edit"
+            }
             StoreError::Conflict(_) => "conflict",
             StoreError::Sqlite(_) | StoreError::Io(_) | StoreError::Json(_) => "io",
         }
     }
 }
-

@@ -259,10 +259,7 @@ impl Document {
         } else {
             "SELECT group_id FROM history WHERE undone = 1 ORDER BY seq ASC LIMIT 1"
         };
-        let Some(group) = tx
-            .query_row(pick, [], |r| r.get::<_, i64>(0))
-            .optional()?
-        else {
+        let Some(group) = tx.query_row(pick, [], |r| r.get::<_, i64>(0)).optional()? else {
             return Ok(None);
         };
         // Undo replays the group newest first, each ChangeSet inverted; redo oldest first.
@@ -282,7 +279,9 @@ impl Document {
             }
         }
         if let Err((kind, id)) = cs.check_applies_to(&self.ws) {
-            return Err(StoreError::Conflict(format!("{kind} {id} was changed since")));
+            return Err(StoreError::Conflict(format!(
+                "{kind} {id} was changed since"
+            )));
         }
         write_changes(&tx, &cs)?;
         tx.execute(
@@ -332,7 +331,9 @@ fn check_changes(ws: &Workspace, cs: &ChangeSet) -> Result<(), StoreError> {
             .map_err(|(path, msg)| bad(format!("journey {id}: {path}: {msg}")))?;
         for p in &j.meta.persona_ids {
             if after.persona(p).is_none() {
-                return Err(bad(format!("journey {id} links persona {p:?}, which is missing")));
+                return Err(bad(format!(
+                    "journey {id} links persona {p:?}, which is missing"
+                )));
             }
         }
         if let Some(other) = &j.meta.compared_with {

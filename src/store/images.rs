@@ -34,7 +34,6 @@ impl Document {
             )
             .optional()?)
     }
-
 }
 
 fn image_id(data: &[u8]) -> String {
