@@ -304,7 +304,7 @@ impl Document {
 /// Checks a ChangeSet made outside [`edit::apply`] before it is committed: it starts from `ws`
 /// as it is, keeps every record in its journey, and leaves the journeys it touches valid.
 fn check_changes(ws: &Workspace, cs: &ChangeSet) -> Result<(), StoreError> {
-    let bad = |m: String| StoreError::InvalidChanges(m);
+    let bad = StoreError::InvalidChanges;
     if let Err((kind, id)) = cs.check_applies_to(ws) {
         return Err(bad(format!(
             "{kind} {id} is not as these changes expect (changed since they were made?)"
