@@ -76,8 +76,25 @@ enum Command {
     Undo { file: PathBuf },
     /// Redo the last undone change in FILE; prints what was redone.
     Redo { file: PathBuf },
-    /// Print the JSON Schema of the klantreis/1 interchange format.
-    Schema,
+    /// Apply one edit, or a JSON array of edits as one undo step, to FILE; prints the ids of
+    /// the records it created, one per line. The JSON form is the app's (`klantreis schema
+    /// edit`, docs/edit.schema.json).
+    Apply {
+        file: PathBuf,
+        /// The edit as JSON, e.g. {"op": "update_card", "id": "…", "patch": {"emotion": 1}};
+        /// `-` reads standard input.
+        edit: PathBuf,
+        /// Print the created ids as a JSON array instead.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a JSON Schema: of the klantreis/1 interchange format (default) or, with `edit`,
+    /// of the edits `klantreis apply` reads.
+    Schema {
+        /// interchange or edit.
+        #[arg(default_value = "interchange")]
+        which: String,
+    },
     /// Print a journey as a vector PDF: the filled map, or (--blank) an empty workshop canvas;
     /// with --tile, as a poster over A4/A3 sheets. Warnings go to stderr.
     Pdf {
@@ -276,7 +293,12 @@ fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Undo { file } => step(file, true)?,
         Command::Redo { file } => step(file, false)?,
-        Command::Schema => print!("{}", interchange::schema_json()),
+        Command::Apply { file, edit, json } => apply(&file, &edit, json)?,
+        Command::Schema { which } => match which.as_str() {
+            "interchange" => print!("{}", interchange::schema_json()),
+            "edit" => print!("{}", klantreis::edit::json::schema_json()),
+            w => return Err(format!("unknown schema {w:?} (use interchange or edit)")),
+        },
         Command::Pdf {
             file,
             page,
@@ -298,6 +320,45 @@ fn run(cli: Cli) -> Result<(), String> {
             doc.close().map_err(|x| e(&x))?;
             let json = serde_json::to_string_pretty(&scene).map_err(|x| e(&x))?;
             println!("{json}");
+        }
+    }
+    Ok(())
+}
+
+/// `klantreis apply`: the input is read and parsed before the document is opened, and a group
+/// is one transaction, so a bad edit leaves the document as it was.
+fn apply(file: &std::path::Path, input: &std::path::Path, json: bool) -> Result<(), String> {
+    let text = if input.as_os_str() == "-" {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+            .map_err(|x| format!("standard input: {x}"))?;
+        s
+    } else {
+        std::fs::read_to_string(input).map_err(|x| format!("{}: {x}", input.display()))?
+    };
+    let name = if input.as_os_str() == "-" {
+        "standard input".to_string()
+    } else {
+        input.display().to_string()
+    };
+    let edits = klantreis::edit::json::parse(&text).map_err(|x| format!("{name}: {x}"))?;
+    if edits.is_empty() {
+        return Err(format!("{name}: an empty array: no edits to apply"));
+    }
+    let mut doc = Document::open(file).map_err(|x| x.to_string())?;
+    let cs = doc
+        .apply_group(&edits, klantreis::store::Origin::Local)
+        .map_err(|x| x.to_string())?;
+    doc.close().map_err(|x| x.to_string())?;
+    let ids = cs.created_ids();
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string(&ids).map_err(|x| x.to_string())?
+        );
+    } else {
+        for id in ids {
+            println!("{id}");
         }
     }
     Ok(())

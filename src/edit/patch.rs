@@ -1,0 +1,87 @@
+//! Patches: the fields of a journey, phase, lane or card that an update edit changes. Every
+//! field is optional; an absent field stays as it is. Fields that may themselves be cleared
+//! (`Option` in the record) are double options: absent (leave), `null` (clear), a value (set).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::model::*;
+
+/// Deserialises a field that may be absent (leave as is), `null` (clear) or a value (set).
+fn double_option<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
+}
+
+/// Fields of a journey to change; absent fields stay as they are.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default, deny_unknown_fields)]
+// Absent fields stay as they are, so TypeScript may leave them out.
+#[cfg_attr(feature = "ts", ts(optional_fields))]
+pub struct JourneyPatch {
+    pub title: Option<String>,
+    pub goal: Option<String>,
+    pub scope: Option<Scope>,
+    pub persona_ids: Option<Vec<String>>,
+    pub state: Option<JourneyState>,
+    #[serde(
+        deserialize_with = "double_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub compared_with: Option<Option<String>>,
+    pub language: Option<Lang>,
+    pub wall_photos: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default, deny_unknown_fields)]
+// Absent fields stay as they are, so TypeScript may leave them out.
+#[cfg_attr(feature = "ts", ts(optional_fields))]
+pub struct PhasePatch {
+    pub name: Option<String>,
+    #[serde(
+        deserialize_with = "double_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub duration: Option<Option<String>>,
+    #[serde(
+        deserialize_with = "double_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub data: Option<Option<PhaseData>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default, deny_unknown_fields)]
+// Absent fields stay as they are, so TypeScript may leave them out.
+#[cfg_attr(feature = "ts", ts(optional_fields))]
+pub struct LanePatch {
+    pub title: Option<String>,
+    pub kind: Option<LaneKind>,
+    pub hint: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default, deny_unknown_fields)]
+// Absent fields stay as they are, so TypeScript may leave them out.
+#[cfg_attr(feature = "ts", ts(optional_fields))]
+pub struct CardPatch {
+    pub text: Option<String>,
+    pub colour: Option<CardColour>,
+    #[serde(
+        deserialize_with = "double_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub emotion: Option<Option<i8>>,
+    pub impact: Option<bool>,
+    pub validation: Option<Validation>,
+    pub evidence: Option<Vec<Evidence>>,
+    pub company_involved: Option<bool>,
+}

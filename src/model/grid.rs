@@ -1,0 +1,102 @@
+//! The two axes of the map grid: phases (columns, in time order) and lanes (rows, by kind of
+//! content). Both are ordered by fractional keys; [`crate::edit`] edits them through one
+//! generic path, so the two stay alike.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::CardColour;
+
+/// Numbers per phase for a data-driven journey. Every field is optional: a workshop often
+/// knows one figure and not the others.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct PhaseData {
+    /// How many customers enter this phase (per period the team chooses).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customers: Option<u64>,
+    /// Share of those customers that drop out in this phase, 0 … 100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drop_off_pct: Option<f64>,
+    /// Throughput time as the team says it ("3 dagen", "2 weeks").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub throughput: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    pub id: String,
+    pub order: String,
+    pub name: String,
+    /// Free text, e.g. "2 weken".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duration: Option<String>,
+    /// Present when the phase tracks data (the data-driven template sets it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<PhaseData>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum LaneKind {
+    Actions,
+    Touchpoints,
+    Channels,
+    Thoughts,
+    /// The feelings lane: its cards carry emotions that form the emotion curve.
+    Feelings,
+    PainPoints,
+    Opportunities,
+    /// The most crucial touchpoints per phase (moments of truth).
+    ImpactMoments,
+    Backstage,
+    Data,
+    Custom,
+}
+
+impl LaneKind {
+    pub const ALL: [LaneKind; 11] = [
+        LaneKind::Actions,
+        LaneKind::Touchpoints,
+        LaneKind::Channels,
+        LaneKind::Thoughts,
+        LaneKind::Feelings,
+        LaneKind::PainPoints,
+        LaneKind::Opportunities,
+        LaneKind::ImpactMoments,
+        LaneKind::Backstage,
+        LaneKind::Data,
+        LaneKind::Custom,
+    ];
+
+    /// The sticky-note colour a new card in this lane gets.
+    pub fn default_colour(self) -> CardColour {
+        match self {
+            LaneKind::Actions => CardColour::Yellow,
+            LaneKind::Touchpoints | LaneKind::Channels => CardColour::Blue,
+            LaneKind::Thoughts => CardColour::Purple,
+            LaneKind::Feelings => CardColour::Orange,
+            LaneKind::PainPoints => CardColour::Pink,
+            LaneKind::Opportunities => CardColour::Green,
+            LaneKind::ImpactMoments => CardColour::Orange,
+            LaneKind::Backstage | LaneKind::Data | LaneKind::Custom => CardColour::Grey,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct Lane {
+    pub id: String,
+    pub order: String,
+    pub kind: LaneKind,
+    pub title: String,
+    /// The prompt shown faintly in empty cells ("Wat denkt de klant?").
+    #[serde(default)]
+    pub hint: String,
+}

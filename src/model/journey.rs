@@ -1,0 +1,180 @@
+//! Journeys and the workspace that holds them: a journey's own fields ([`JourneyMeta`]), the
+//! journey with its records ([`Journey`], kept sorted by order key, then id) and the
+//! [`Workspace`] (personas and journeys, sorted by id so memory and disk compare equal).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Card, Lane, Persona, Phase};
+
+/// Interface and content language of a journey.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Nl,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.to_ascii_lowercase().as_str() {
+            "nl" | "nl-nl" | "nl-be" | "dutch" | "nederlands" => Some(Lang::Nl),
+            "en" | "en-us" | "en-gb" | "english" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// Picks a language from a POSIX/BCP-47 locale string such as `nl_NL.UTF-8`;
+    /// anything that is not Dutch gets English.
+    pub fn from_locale(locale: &str) -> Lang {
+        if locale.to_ascii_lowercase().starts_with("nl") {
+            Lang::Nl
+        } else {
+            Lang::En
+        }
+    }
+}
+
+/// Whether a journey describes today's situation or the one the company wants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum JourneyState {
+    #[default]
+    AsIs,
+    ToBe,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct Scope {
+    /// Where the journey starts ("ziet een advertentie").
+    #[serde(default)]
+    pub start: String,
+    /// Where it ends ("beveelt ons aan").
+    #[serde(default)]
+    pub end: String,
+}
+
+/// A journey's own fields, without its phases, lanes and cards (those are separate records so
+/// an edit to one card stores one card, not the whole journey).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct JourneyMeta {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub goal: String,
+    #[serde(default)]
+    pub scope: Scope,
+    #[serde(default)]
+    pub persona_ids: Vec<String>,
+    #[serde(default)]
+    pub state: JourneyState,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compared_with: Option<String>,
+    #[serde(default)]
+    pub language: Lang,
+    /// Template the journey was made from, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub template: Option<String>,
+    /// Photos of the physical wall (image ids).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(type = "Array<string> | undefined"))]
+    pub wall_photos: Vec<String>,
+    /// Bumped by every edit to the journey or its records; printed on exports so stale
+    /// prints can be recognised.
+    #[serde(default)]
+    pub version: u64,
+    /// RFC 3339 time of the last change.
+    #[serde(default)]
+    pub updated: String,
+}
+
+/// A journey with its records, sorted by order key. (`deny_unknown_fields` does not work with
+/// `flatten`, so unknown journey fields are ignored rather than refused.)
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Journey {
+    #[serde(flatten)]
+    pub meta: JourneyMeta,
+    #[serde(default)]
+    pub phases: Vec<Phase>,
+    #[serde(default)]
+    pub lanes: Vec<Lane>,
+    #[serde(default)]
+    pub cards: Vec<Card>,
+}
+
+/// Everything in a document, in memory. Personas and journeys are kept sorted by id (a
+/// canonical order; views sort as they like).
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Workspace {
+    pub personas: Vec<Persona>,
+    pub journeys: Vec<Journey>,
+}
+
+impl Workspace {
+    pub fn journey(&self, id: &str) -> Option<&Journey> {
+        self.journeys.iter().find(|j| j.meta.id == id)
+    }
+
+    pub fn persona(&self, id: &str) -> Option<&Persona> {
+        self.personas.iter().find(|p| p.id == id)
+    }
+
+    /// Finds the journey that holds a phase, lane or card with this id.
+    pub fn journey_of(&self, record_id: &str) -> Option<&Journey> {
+        self.journeys.iter().find(|j| {
+            j.phases.iter().any(|p| p.id == record_id)
+                || j.lanes.iter().any(|l| l.id == record_id)
+                || j.cards.iter().any(|c| c.id == record_id)
+        })
+    }
+}
+
+impl Journey {
+    pub fn phase(&self, id: &str) -> Option<&Phase> {
+        self.phases.iter().find(|p| p.id == id)
+    }
+
+    pub fn lane(&self, id: &str) -> Option<&Lane> {
+        self.lanes.iter().find(|l| l.id == id)
+    }
+
+    pub fn card(&self, id: &str) -> Option<&Card> {
+        self.cards.iter().find(|c| c.id == id)
+    }
+
+    /// Cards of one cell, in order.
+    pub fn cell_cards<'a>(
+        &'a self,
+        phase_id: &'a str,
+        lane_id: &'a str,
+    ) -> impl Iterator<Item = &'a Card> + 'a {
+        self.cards
+            .iter()
+            .filter(move |c| c.phase_id == phase_id && c.lane_id == lane_id)
+    }
+
+    /// Restores the canonical order of phases, lanes and cards (order key, then id).
+    pub fn sort(&mut self) {
+        self.phases
+            .sort_by(|a, b| (&a.order, &a.id).cmp(&(&b.order, &b.id)));
+        self.lanes
+            .sort_by(|a, b| (&a.order, &a.id).cmp(&(&b.order, &b.id)));
+        self.cards
+            .sort_by(|a, b| (&a.order, &a.id).cmp(&(&b.order, &b.id)));
+    }
+}

@@ -1,0 +1,92 @@
+//! Forward-only migrations of the document schema. Entry `n` of [`MIGRATIONS`] takes a file from
+//! `user_version` `n` to `n + 1`; a file is never taken back. Migrations run in one immediate
+//! transaction when a file is opened, so a crash mid-way leaves the old version intact, and an
+//! up-to-date file is only read, never written, on open.
+//!
+//! History of the schema:
+//! - 1: personas, journeys, phases, lanes, cards, images, history.
+//! - 2: history rows get an `origin` (`local`, `import`, `restore`; `sync` later) and a
+//!   `group_id` (the `seq` of the group's first row): the rows of one group are undone and
+//!   redone as one step. Rows of a version-1 file become `local`, each its own group.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::{StoreError, APPLICATION_ID, SCHEMA_VERSION};
+
+/// Forward-only migrations; entry `n` takes a file from version `n` to `n + 1`.
+pub(super) const MIGRATIONS: &[&str] = &[
+    // 0 -> 1: the first schema.
+    "CREATE TABLE personas (id TEXT PRIMARY KEY, data TEXT NOT NULL);
+     CREATE TABLE journeys (id TEXT PRIMARY KEY, data TEXT NOT NULL);
+     CREATE TABLE phases (
+        id TEXT PRIMARY KEY,
+        journey_id TEXT NOT NULL REFERENCES journeys(id),
+        ord TEXT NOT NULL,
+        data TEXT NOT NULL);
+     CREATE INDEX phases_journey ON phases(journey_id);
+     CREATE TABLE lanes (
+        id TEXT PRIMARY KEY,
+        journey_id TEXT NOT NULL REFERENCES journeys(id),
+        ord TEXT NOT NULL,
+        data TEXT NOT NULL);
+     CREATE INDEX lanes_journey ON lanes(journey_id);
+     CREATE TABLE cards (
+        id TEXT PRIMARY KEY,
+        journey_id TEXT NOT NULL REFERENCES journeys(id),
+        phase_id TEXT NOT NULL REFERENCES phases(id),
+        lane_id TEXT NOT NULL REFERENCES lanes(id),
+        ord TEXT NOT NULL,
+        data TEXT NOT NULL);
+     CREATE INDEX cards_journey ON cards(journey_id);
+     CREATE INDEX cards_phase ON cards(phase_id);
+     CREATE INDEX cards_lane ON cards(lane_id);
+     CREATE TABLE images (id TEXT PRIMARY KEY, mime TEXT NOT NULL, data BLOB NOT NULL);
+     CREATE TABLE history (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        label TEXT NOT NULL,
+        edit TEXT NOT NULL,
+        changes TEXT NOT NULL,
+        undone INTEGER NOT NULL DEFAULT 0);
+     CREATE INDEX history_undone ON history(undone, seq);",
+    // 1 -> 2: history origin and groups.
+    "ALTER TABLE history ADD COLUMN origin TEXT NOT NULL DEFAULT 'local';
+     ALTER TABLE history ADD COLUMN group_id INTEGER NOT NULL DEFAULT 0;
+     UPDATE history SET group_id = seq;
+     CREATE INDEX history_group ON history(group_id, seq);",
+];
+
+pub(super) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    // Read first: an up-to-date file is not written to at all on open.
+    let version: i32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let app: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    if version == SCHEMA_VERSION && app == APPLICATION_ID {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let version: i32 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::TooNew {
+            path: String::new(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    for (n, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (n + 1) as i32)?;
+    }
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    tx.commit()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_migration_per_version() {
+        assert_eq!(MIGRATIONS.len(), SCHEMA_VERSION as usize);
+    }
+}
