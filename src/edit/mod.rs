@@ -203,6 +203,18 @@ pub struct CardPatch {
     pub validation: Option<Validation>,
     pub evidence: Option<Vec<Evidence>>,
     pub company_involved: Option<bool>,
+    /// Value score of an opportunity (1–5); `null` clears it.
+    #[serde(
+        deserialize_with = "double_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: Option<Option<u8>>,
+    /// Effort score of an opportunity (1–5); `null` clears it.
+    #[serde(
+        deserialize_with = "double_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub effort: Option<Option<u8>>,
 }
 
 /// Every change a user can make. Positions are given as "before this sibling" (`None`: at the
@@ -813,6 +825,14 @@ pub fn apply(ws: &Workspace, edit: &Edit, now: &str) -> Result<ChangeSet, EditEr
             if let Some(v) = patch.company_involved {
                 c.company_involved = v;
             }
+            if let Some(v) = patch.value {
+                check_score("value", v).map_err(EditError::Invalid)?;
+                c.value = v;
+            }
+            if let Some(v) = patch.effort {
+                check_score("effort", v).map_err(EditError::Invalid)?;
+                c.effort = v;
+            }
             if c != *old {
                 touch(&mut cs, &j.meta, now);
                 cs.push(
@@ -945,6 +965,8 @@ pub fn apply(ws: &Workspace, edit: &Edit, now: &str) -> Result<ChangeSet, EditEr
             let mut prev = lo.map(str::to_string);
             for c in cards {
                 check_emotion(c.emotion)?;
+                check_score("value", c.value).map_err(EditError::Invalid)?;
+                check_score("effort", c.effort).map_err(EditError::Invalid)?;
                 let key = match hi {
                     Some(h) => order::between(prev.as_deref(), Some(h)),
                     None => order::after(prev.as_deref()),

@@ -5,7 +5,7 @@
 //! - phases, lanes and cards are ordered by fractional `order` keys ([`crate::model::order`]); ties
 //!   are broken by id so the order is total and reordering never renumbers other records;
 //! - every card points at a phase and a lane of its own journey;
-//! - emotions lie in `-2 ..= 2`.
+//! - emotions lie in `-2 ..= 2`; value and effort scores of a card in `1 ..= 5`.
 //!
 //! The types are plain serde data, shared by the store, the JSON interchange format and the UI.
 //!
@@ -309,6 +309,27 @@ pub struct Card {
     // Absent means true (the common case).
     #[cfg_attr(feature = "ts", ts(type = "boolean | undefined"))]
     pub company_involved: bool,
+    /// For opportunity cards: how much the improvement is worth, 1 (little) … 5 (much).
+    /// Optional: a team scores opportunities when it prioritises them, not when it writes them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<u8>,
+    /// For opportunity cards: how much work the improvement takes, 1 (little) … 5 (much).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effort: Option<u8>,
+}
+
+/// The lowest and highest value or effort score of an opportunity card.
+pub const SCORE_MIN: u8 = 1;
+pub const SCORE_MAX: u8 = 5;
+
+/// Checks an optional value or effort score; the error says what was wrong.
+pub fn check_score(field: &str, v: Option<u8>) -> Result<(), String> {
+    match v {
+        Some(x) if !(SCORE_MIN..=SCORE_MAX).contains(&x) => {
+            Err(format!("{field} must be between 1 and 5, got {x}"))
+        }
+        _ => Ok(()),
+    }
 }
 
 impl Card {
@@ -325,6 +346,8 @@ impl Card {
             validation: Validation::Assumption,
             evidence: Vec::new(),
             company_involved: true,
+            value: None,
+            effort: None,
         }
     }
 }
@@ -498,6 +521,9 @@ impl Journey {
                         format!("must be between -2 and 2, got {e}"),
                     ));
                 }
+            }
+            for (field, v) in [("value", c.value), ("effort", c.effort)] {
+                check_score(field, v).map_err(|m| (format!("cards[{i}].{field}"), m))?;
             }
         }
         Ok(())
