@@ -312,9 +312,11 @@ pub struct Card {
     /// For opportunity cards: how much the improvement is worth, 1 (little) … 5 (much).
     /// Optional: a team scores opportunities when it prioritises them, not when it writes them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = 5))]
     pub value: Option<u8>,
     /// For opportunity cards: how much work the improvement takes, 1 (little) … 5 (much).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = 5))]
     pub effort: Option<u8>,
 }
 
