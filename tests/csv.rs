@@ -6,9 +6,7 @@ use std::process::Command;
 
 use klantreis::analysis;
 use klantreis::interchange::csv::{self as kcsv, Delimiter};
-use klantreis::{
-    templates, Card, Evidence, EvidenceSource, Journey, Lang, LaneKind, Validation,
-};
+use klantreis::{templates, Card, Evidence, EvidenceSource, Journey, LaneKind, Lang, Validation};
 
 /// The sample journey plus cards whose texts test the quoting: delimiters, quotes, line breaks,
 /// non-ASCII text, evidence and scores.
@@ -35,14 +33,18 @@ fn tricky(lang: Lang) -> Journey {
             id.to_string(),
             phase.clone(),
             lane.to_string(),
-            format!("z{i}"),
+            format!("z{}", i + 1),
             text.to_string(),
         );
         c.value = Some(5 - i as u8);
         c.effort = if i % 2 == 0 { Some(1 + i as u8) } else { None };
         c.impact = i == 1;
         c.company_involved = i != 2;
-        c.validation = [Validation::Assumption, Validation::Validated, Validation::Refuted][i % 3];
+        c.validation = [
+            Validation::Assumption,
+            Validation::Validated,
+            Validation::Refuted,
+        ][i % 3];
         if i == 0 {
             c.evidence = vec![
                 Evidence {
@@ -123,12 +125,7 @@ fn cards_read_back_equal_the_cards() {
         // Rows in map order: phases never go back.
         let phase_ix: Vec<usize> = rows
             .iter()
-            .map(|r| {
-                j.phases
-                    .iter()
-                    .position(|p| p.name == r[1])
-                    .expect("phase")
-            })
+            .map(|r| j.phases.iter().position(|p| p.name == r[1]).expect("phase"))
             .collect();
         assert!(phase_ix.windows(2).all(|w| w[0] <= w[1]), "{phase_ix:?}");
     }
@@ -138,7 +135,10 @@ fn cards_read_back_equal_the_cards() {
 fn quoting_follows_rfc_4180() {
     let j = tricky(Lang::Nl);
     let text = kcsv::cards_csv(&j, Delimiter::Comma);
-    assert!(text.contains(r#","Prijs, levertijd; en ""garantie""","#), "{text}");
+    assert!(
+        text.contains(r#","Prijs, levertijd; en ""garantie""","#),
+        "{text}"
+    );
     assert!(text.contains("\"Twee regels\nonder elkaar\r\nen CRLF\""));
     // No special characters: no quotes.
     assert!(text.contains(",Instagram-advertentie,"));
@@ -182,11 +182,7 @@ fn a_text_that_looks_like_a_formula_is_defused() {
         assert_eq!(row[3].to_string(), format!("'{}", c.text));
     }
     // Emotions stay numbers (a plain minus): the guard is for free text only.
-    let negative = j2
-        .cards
-        .iter()
-        .find(|c| c.emotion == Some(-2))
-        .expect("−2");
+    let negative = j2.cards.iter().find(|c| c.emotion == Some(-2)).expect("−2");
     let row = rows.iter().find(|r| r[0] == negative.id).expect("row");
     assert_eq!(&row[4], "-2");
 }
@@ -236,7 +232,11 @@ fn csv_command_writes_the_file() {
         .arg(&csv_path)
         .output()
         .expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let bytes = std::fs::read(&csv_path).expect("written");
     assert!(bytes.starts_with(b"\xEF\xBB\xBFid,fase,laan,tekst"));
     let rows = reader(std::str::from_utf8(&bytes).expect("utf-8"), b',')
@@ -245,12 +245,23 @@ fn csv_command_writes_the_file() {
     assert_eq!(rows, 23, "the sample's cards");
 
     let out = Command::new(bin)
-        .args(["csv", f, "--journey", &id, "--safari", "--delimiter", "semicolon"])
+        .args([
+            "csv",
+            f,
+            "--journey",
+            &id,
+            "--safari",
+            "--delimiter",
+            "semicolon",
+        ])
         .output()
         .expect("runs");
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).expect("utf-8");
-    assert!(text.starts_with("\u{FEFF}gedaan;fase;laan;aanname;"), "{text}");
+    assert!(
+        text.starts_with("\u{FEFF}gedaan;fase;laan;aanname;"),
+        "{text}"
+    );
     assert_eq!(text.matches("\r\n").count(), 1 + 22);
 
     let out = Command::new(bin)

@@ -86,7 +86,10 @@ fn empty_journey_has_no_figures_and_no_warnings() {
     assert!(ins.pain.ranked.is_empty());
     assert!(!ins.funnel.has_data && ins.funnel.conversion.is_none());
     assert_eq!(ins.funnel.throughput_hours, None);
-    assert!(!ins.funnel.throughput_complete, "no phases: nothing is complete");
+    assert!(
+        !ins.funnel.throughput_complete,
+        "no phases: nothing is complete"
+    );
     assert_eq!(ins.evidence.total.cards, 0);
     assert_eq!(ins.evidence.total.validated_share, None);
     assert!(ins.safari.is_empty() && ins.fix_first.is_empty() && ins.warnings.is_empty());
@@ -99,7 +102,11 @@ fn phases_without_cards_are_listed_with_empty_figures() {
     let j = journey(3, &[Actions, Feelings], Lang::En);
     let ins = analysis::insights(&j);
     let phases = &ins.emotion.overall.phases;
-    assert_eq!(phases.len(), 3, "every phase is listed, also without moments");
+    assert_eq!(
+        phases.len(),
+        3,
+        "every phase is listed, also without moments"
+    );
     for p in phases {
         assert_eq!((p.moments, &p.lowest, p.mean), (0, &None, None));
     }
@@ -138,7 +145,11 @@ fn one_card_is_peak_trough_and_end() {
     assert_eq!(ins.fix_first[0].kind, FixKind::Emotion);
     assert_eq!(ins.fix_first[0].score, 3.0);
     assert_eq!(ins.fix_first[0].card_ids, [c.clone()]);
-    assert!(ins.fix_first[0].why.contains("dieptepunt"), "{}", ins.fix_first[0].why);
+    assert!(
+        ins.fix_first[0].why.contains("dieptepunt"),
+        "{}",
+        ins.fix_first[0].why
+    );
 }
 
 #[test]
@@ -159,7 +170,10 @@ fn emotion_figures_on_a_hand_checked_curve() {
     assert_eq!(id(&e.most_intense), Some(c.clone()));
     assert_eq!(e.peak_end, Some(1.5));
     let f = e.steepest_fall.expect("the curve falls");
-    assert_eq!((f.from.card_id, f.to.card_id, f.drop), (c.clone(), d.clone(), 4));
+    assert_eq!(
+        (f.from.card_id, f.to.card_id, f.drop),
+        (c.clone(), d.clone(), 4)
+    );
     // Phase 1 holds −1 and +2: lowest −1, mean 0.5.
     assert_eq!(id(&e.phases[1].lowest), Some(b));
     assert_eq!(e.phases[1].mean, Some(0.5));
@@ -222,7 +236,11 @@ fn the_map_draws_the_curve_in_the_analysis_order() {
         .map(|p| p.card.id.clone())
         .collect();
     assert!(!curve.is_empty());
-    assert_eq!(&drawn[..curve.len()], &curve[..], "curve points drawn in curve order");
+    assert_eq!(
+        &drawn[..curve.len()],
+        &curve[..],
+        "curve points drawn in curve order"
+    );
 }
 
 #[test]
@@ -415,7 +433,10 @@ fn inconsistent_and_missing_phase_data_is_flagged_with_the_phase() {
         "Fase 1: 950 customers enter, but only 900 were left after Fase 0"
     );
     let f = &ins.funnel;
-    assert_eq!(f.phases[3].lost, None, "no loss from an impossible drop-off");
+    assert_eq!(
+        f.phases[3].lost, None,
+        "no loss from an impossible drop-off"
+    );
     assert_eq!(f.phases[3].drop_off_pct, Some(150.0), "shown as entered");
     assert_eq!(f.throughput_hours, Some(48.0 + 252.0), "the readable ones");
     assert!(!f.throughput_complete);
@@ -426,7 +447,10 @@ fn inconsistent_and_missing_phase_data_is_flagged_with_the_phase() {
     assert!(f.conversion_detail.as_ref().is_some_and(|c| !c.after_last));
     // Readable text lists the warnings.
     let text = analysis::text::render(&ins, &j);
-    assert!(text.contains("Gebruik: throughput time “snel” cannot be read"), "{text}");
+    assert!(
+        text.contains("Gebruik: throughput time “snel” cannot be read"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -458,10 +482,16 @@ fn evidence_counts_and_the_safari_list() {
     card_mut(&mut j, &moment).impact = true;
     let ins = analysis::insights(&j);
     let t = &ins.evidence.total;
-    assert_eq!((t.cards, t.assumptions, t.validated, t.refuted), (7, 5, 1, 1));
+    assert_eq!(
+        (t.cards, t.assumptions, t.validated, t.refuted),
+        (7, 5, 1, 1)
+    );
     assert_eq!(t.validated_share, Some(1.0 / 7.0));
     let p1 = &ins.evidence.phases[1].counts;
-    assert_eq!((p1.cards, p1.assumptions, p1.validated, p1.refuted), (5, 3, 1, 1));
+    assert_eq!(
+        (p1.cards, p1.assumptions, p1.validated, p1.refuted),
+        (5, 3, 1, 1)
+    );
     assert_eq!(p1.validated_share, Some(0.2));
     let feelings = &ins.evidence.lanes[1].counts;
     assert_eq!((feelings.cards, feelings.validated_share), (2, Some(0.5)));
@@ -547,9 +577,23 @@ fn fix_first_joins_troughs_falls_funnel_impact_and_quick_wins() {
     // phase has one pain point: 2 + 2 + 4 + ½ = 8.5.
     assert_eq!(first.kind, FixKind::Emotion);
     assert_eq!(first.score, 8.5);
-    assert!(first.why.starts_with("“Annoyed: first slot in three weeks” (Retention)"), "{}", first.why);
-    assert!(first.why.contains("trough of the curve (−2)"), "{}", first.why);
-    assert!(first.why.contains("falls 4 steps (+2 → −2)"), "{}", first.why);
+    assert!(
+        first
+            .why
+            .starts_with("“Annoyed: first slot in three weeks” (Retention)"),
+        "{}",
+        first.why
+    );
+    assert!(
+        first.why.contains("trough of the curve (−2)"),
+        "{}",
+        first.why
+    );
+    assert!(
+        first.why.contains("falls 4 steps (+2 → −2)"),
+        "{}",
+        first.why
+    );
     assert!(first.why.contains("“No online booking”"), "{}", first.why);
     assert_eq!(first.card_ids.len(), 2, "the moment and its pain point");
     // Then the fall into "Overwhelmed" (2 steps + ½), then the two unchecked impact moments (2).
@@ -579,15 +623,29 @@ fn update_card_sets_and_clears_value_and_effort() {
     let now = "2026-01-01T00:00:00Z";
     let set: CardPatch =
         serde_json::from_str(r#"{"value": 4, "effort": 2}"#).expect("patch parses");
-    let cs = edit::apply(&ws, &Edit::UpdateCard { id: id.clone(), patch: set }, now)
-        .expect("applies");
+    let cs = edit::apply(
+        &ws,
+        &Edit::UpdateCard {
+            id: id.clone(),
+            patch: set,
+        },
+        now,
+    )
+    .expect("applies");
     edit::apply_changes(&mut ws, &cs);
     let c = ws.journeys[0].card(&id).expect("card");
     assert_eq!((c.value, c.effort), (Some(4), Some(2)));
     // Absent leaves a field alone; null clears it.
     let clear: CardPatch = serde_json::from_str(r#"{"value": null}"#).expect("patch parses");
-    let cs = edit::apply(&ws, &Edit::UpdateCard { id: id.clone(), patch: clear }, now)
-        .expect("applies");
+    let cs = edit::apply(
+        &ws,
+        &Edit::UpdateCard {
+            id: id.clone(),
+            patch: clear,
+        },
+        now,
+    )
+    .expect("applies");
     edit::apply_changes(&mut ws, &cs);
     let c = ws.journeys[0].card(&id).expect("card");
     assert_eq!((c.value, c.effort), (None, Some(2)));
@@ -597,7 +655,14 @@ fn update_card_sets_and_clears_value_and_effort() {
             effort: Some(Some(bad)),
             ..Default::default()
         };
-        let err = edit::apply(&ws, &Edit::UpdateCard { id: id.clone(), patch }, now);
+        let err = edit::apply(
+            &ws,
+            &Edit::UpdateCard {
+                id: id.clone(),
+                patch,
+            },
+            now,
+        );
         assert!(err.is_err(), "effort {bad} is refused");
     }
     let mut j = ws.journeys[0].clone();
@@ -608,7 +673,10 @@ fn update_card_sets_and_clears_value_and_effort() {
     );
     // Stored as JSON: absent scores are left out, set ones round-trip.
     let json = serde_json::to_string(&ws.journeys[0].cards[0]).expect("serialises");
-    assert!(json.contains(r#""effort":2"#) && !json.contains("value"), "{json}");
+    assert!(
+        json.contains(r#""effort":2"#) && !json.contains("value"),
+        "{json}"
+    );
     let back: Card = serde_json::from_str(&json).expect("parses");
     assert_eq!(back, ws.journeys[0].cards[0]);
 }
@@ -669,9 +737,16 @@ fn insights_command_prints_text_and_json() {
     let id = String::from_utf8_lossy(&out.stdout).trim().to_string();
 
     let out = cli(&["insights", f, "--journey", &id]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8(out.stdout).expect("utf-8");
-    assert!(text.contains("Dieptepunt: −2 “Geïrriteerd: afspraak pas over drie weken” (Retentie)"), "{text}");
+    assert!(
+        text.contains("Dieptepunt: −2 “Geïrriteerd: afspraak pas over drie weken” (Retentie)"),
+        "{text}"
+    );
     assert!(text.contains("Piek-eindscore: +1,5"), "{text}");
     assert!(text.contains("Pak eerst aan"), "{text}");
 
