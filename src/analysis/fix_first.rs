@@ -2,7 +2,8 @@
 //!
 //! What goes in, and its score (a count a reader can redo; higher is more urgent):
 //! - a trough below neutral: 2 + its distance from neutral (each feelings lane's own trough too);
-//! - a steep fall (two steps or more between consecutive moments): the steps it falls;
+//! - the three steepest falls of two steps or more between consecutive moments: the steps it
+//!   falls;
 //!   a moment that is both the trough and the end of a steep fall is one line with both scores;
 //!   either way + ½ per pain point in the moment's phase (the pain points are listed with it);
 //! - up to three phases that lose customers, most first: 1 + drop-off % ÷ 20;
@@ -10,6 +11,8 @@
 //! - a quick-win opportunity: 1 + (value − effort) ÷ 2.
 //!
 //! Ties keep the order above, then map order, so the list is deterministic.
+
+use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -19,7 +22,7 @@ use super::opportunities::Matrix;
 use super::pain::PainInsights;
 use super::t;
 use super::text::{num, quote};
-use crate::model::{Journey, Lang, Validation};
+use crate::model::{Card, Journey, Lang, Validation};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -48,6 +51,9 @@ pub struct FixItem {
 /// Steps a fall must have to count as steep.
 const STEEP: i8 = 2;
 const MAX_FUNNEL: usize = 3;
+const MAX_FALLS: usize = 3;
+/// Pain point texts quoted in one line; the rest are counted (all are in `card_ids`).
+const MAX_PAIN_TEXTS: usize = 3;
 
 struct Low {
     moment: Moment,
@@ -113,18 +119,25 @@ pub fn fix_first(
             low(m, true, 0, None, *lane);
         }
     }
-    // Every steep fall of the whole curve (not only the steepest).
+    // The steepest falls of the whole curve (two steps or more), at most three: a long list of
+    // small dips would bury the breaks that matter.
     let pts = emotion::curve(j, None);
-    for w in pts.windows(2) {
-        let drop = w[0].emotion - w[1].emotion;
-        if drop >= STEEP {
-            let to = Moment::of(w[1].card);
-            let from = Moment::of(w[0].card);
-            if let (Some(to), Some(from)) = (to, from) {
-                low(&to, false, drop, Some(&from), None);
-            }
+    let mut falls: Vec<(i8, usize)> = pts
+        .windows(2)
+        .enumerate()
+        .map(|(i, w)| (w[0].emotion - w[1].emotion, i))
+        .filter(|(drop, _)| *drop >= STEEP)
+        .collect();
+    // Stable: equal falls keep curve order.
+    falls.sort_by_key(|f| std::cmp::Reverse(f.0));
+    falls.truncate(MAX_FALLS);
+    falls.sort_by_key(|f| f.1);
+    for (drop, i) in falls {
+        if let (Some(from), Some(to)) = (Moment::of(pts[i].card), Moment::of(pts[i + 1].card)) {
+            low(&to, false, drop, Some(&from), None);
         }
     }
+    let by_id: HashMap<&str, &Card> = j.cards.iter().map(|c| (c.id.as_str(), c)).collect();
     for l in lows {
         let m = &l.moment;
         let pp = pain
@@ -167,11 +180,19 @@ pub fn fix_first(
             });
         }
         if !pp.is_empty() {
-            let texts: Vec<String> = pp
+            let mut texts: Vec<String> = pp
                 .iter()
-                .filter_map(|id| j.card(id))
+                .take(MAX_PAIN_TEXTS)
+                .filter_map(|id| by_id.get(id.as_str()))
                 .map(|c| quote(&c.text))
                 .collect();
+            if pp.len() > MAX_PAIN_TEXTS {
+                texts.push(format!(
+                    "{} {}",
+                    t(lang, "en nog", "and"),
+                    pp.len() - MAX_PAIN_TEXTS
+                ));
+            }
             why.push(format!(
                 "{}: {}",
                 t(lang, "pijnpunten hier", "pain points here"),
