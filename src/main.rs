@@ -126,6 +126,35 @@ enum Command {
         #[command(flatten)]
         page: PageArgs,
     },
+    /// Print what a journey says: emotion peak, trough, end and peak-end, impact moments, pain
+    /// per phase, the funnel, evidence, the customer safari list, the value × effort matrix and
+    /// what to fix first; as text in the journey's language, or as JSON (docs/insights.md).
+    Insights {
+        file: PathBuf,
+        /// Journey id (see `klantreis list`).
+        #[arg(long)]
+        journey: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export a journey's cards (or, with --safari, its customer safari list) as CSV:
+    /// UTF-8 with a BOM, quoted per RFC 4180.
+    Csv {
+        file: PathBuf,
+        /// Journey id (see `klantreis list`).
+        #[arg(long)]
+        journey: String,
+        /// The customer safari list (the assumptions to check) instead of all cards.
+        #[arg(long)]
+        safari: bool,
+        /// Field separator: comma (RFC 4180) or semicolon (Excel in a Dutch locale).
+        #[arg(long, default_value = "comma")]
+        delimiter: String,
+        /// Output file; default: standard output.
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(clap::Args)]
@@ -321,6 +350,61 @@ fn run(cli: Cli) -> Result<(), String> {
             let json = serde_json::to_string_pretty(&scene).map_err(|x| e(&x))?;
             println!("{json}");
         }
+        cmd @ (Command::Insights { .. } | Command::Csv { .. }) => analysis_command(cmd)?,
+    }
+    Ok(())
+}
+
+/// The commands that read a journey and say what it means: `insights` and `csv`.
+fn analysis_command(cmd: Command) -> Result<(), String> {
+    let e = |e: &dyn std::fmt::Display| e.to_string();
+    let load = |file: &PathBuf, id: &str| -> Result<klantreis::Journey, String> {
+        let doc = Document::open(file).map_err(|x| e(&x))?;
+        let j = doc.workspace().journey(id).cloned();
+        doc.close().map_err(|x| e(&x))?;
+        j.ok_or_else(|| {
+            format!(
+                "no journey with id {id:?}; see `klantreis list {}`",
+                file.display()
+            )
+        })
+    };
+    match cmd {
+        Command::Insights {
+            file,
+            journey,
+            json,
+        } => {
+            let j = load(&file, &journey)?;
+            let ins = klantreis::analysis::insights(&j);
+            if json {
+                let mut text = serde_json::to_string_pretty(&ins).map_err(|x| e(&x))?;
+                text.push('\n');
+                write_out(&None, &text)?;
+            } else {
+                write_out(&None, &klantreis::analysis::text::render(&ins, &j))?;
+            }
+        }
+        Command::Csv {
+            file,
+            journey,
+            safari,
+            delimiter,
+            out,
+        } => {
+            use interchange::csv;
+            let d = csv::Delimiter::parse(&delimiter).ok_or_else(|| {
+                format!("unknown delimiter {delimiter:?} (use comma or semicolon)")
+            })?;
+            let j = load(&file, &journey)?;
+            let text = if safari {
+                csv::safari_csv(&j, d)
+            } else {
+                csv::cards_csv(&j, d)
+            };
+            write_out(&out, &text)?;
+        }
+        _ => return Err("not an analysis command".into()),
     }
     Ok(())
 }

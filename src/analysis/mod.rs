@@ -1,5 +1,119 @@
-//! Analysis: what a journey says, computed from the model alone (the emotion curve, peak-end,
-//! and later the funnel, evidence and comparison figures).
+//! Analysis: what a journey says, computed from the model alone — the emotion curve and
+//! peak-end ([`emotion`]), impact moments ([`impact`]), pain per phase ([`pain`]), the funnel
+//! and throughput time ([`funnel`], [`duration`]), evidence and the customer safari list
+//! ([`evidence`]), the value × effort matrix ([`opportunities`]) and one ranked list of what to
+//! fix first ([`fix_first`]); [`insights`] computes them all, [`text::render`] writes them out.
 //!
 //! Pure functions over `model` types: no store, no layout, no clock. The layout asks this
-//! module for its figures and draws the answers, so the map, the CLI and the UI agree.
+//! module for its figures and draws the answers, so the map, the CLI and the UI agree. The one
+//! import from above `model` is `edit::Edit` as data: a suggested impact moment carries the edit
+//! that accepts it.
+//!
+//! Every figure carries its reasons: the card ids and phase ids it comes from. Sentences meant
+//! for people (reasons, warnings) are in the journey's language; Dutch copy is informal.
+
+pub mod duration;
+pub mod emotion;
+pub mod evidence;
+pub mod fix_first;
+pub mod funnel;
+pub mod impact;
+pub mod opportunities;
+pub mod pain;
+pub mod text;
+
+use serde::Serialize;
+
+use crate::model::{Journey, Lang};
+
+pub use emotion::{curve, most_intense, CurvePoint, EmotionInsights, Moment};
+pub use evidence::{EvidenceInsights, SafariItem};
+pub use fix_first::FixItem;
+pub use funnel::Funnel;
+pub use impact::ImpactInsights;
+pub use opportunities::Matrix;
+pub use pain::PainInsights;
+
+/// What kind of problem a warning reports (stable, for programs; the message is for people).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WarningCode {
+    DropOffOutOfRange,
+    MoreCustomersThanKept,
+    MissingCustomers,
+    MissingDropOff,
+    UnreadableThroughput,
+    ConversionUnknown,
+}
+
+/// Inconsistent or unreadable data, with the phase it is about.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Warning {
+    pub code: WarningCode,
+    pub phase_id: Option<String>,
+    pub message: String,
+}
+
+impl Warning {
+    pub(crate) fn phase(code: WarningCode, phase_id: &str, message: String) -> Warning {
+        Warning {
+            code,
+            phase_id: Some(phase_id.to_string()),
+            message,
+        }
+    }
+}
+
+/// Picks the Dutch or the English copy.
+pub(crate) fn t(lang: Lang, nl: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Nl => nl,
+        Lang::En => en,
+    }
+}
+
+/// Everything the analysis says about one journey (the `klantreis insights --json` form,
+/// described in `docs/insights.md`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Insights {
+    pub journey_id: String,
+    pub title: String,
+    pub language: Lang,
+    pub cards: usize,
+    pub emotion: EmotionInsights,
+    pub impact: ImpactInsights,
+    pub pain: PainInsights,
+    pub funnel: Funnel,
+    pub evidence: EvidenceInsights,
+    pub safari: Vec<SafariItem>,
+    pub opportunities: Matrix,
+    pub fix_first: Vec<FixItem>,
+    pub warnings: Vec<Warning>,
+}
+
+/// All figures of `j`.
+pub fn insights(j: &Journey) -> Insights {
+    let emo = emotion::emotion(j);
+    let impact = impact::impact(j, &emo);
+    let (funnel, warnings) = funnel::funnel(j);
+    let pain = pain::pain(j, &funnel);
+    let evidence = evidence::evidence(j);
+    let safari = evidence::safari(j);
+    let opportunities = opportunities::opportunities(j);
+    let fix_first = fix_first::fix_first(j, &emo, &pain, &funnel, &opportunities);
+    Insights {
+        journey_id: j.meta.id.clone(),
+        title: j.meta.title.clone(),
+        language: j.meta.language,
+        cards: j.cards.len(),
+        emotion: emo,
+        impact,
+        pain,
+        funnel,
+        evidence,
+        safari,
+        opportunities,
+        fix_first,
+        warnings,
+    }
+}

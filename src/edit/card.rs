@@ -138,6 +138,14 @@ pub(super) fn update(
     if let Some(v) = patch.company_involved {
         c.company_involved = v;
     }
+    if let Some(v) = patch.value {
+        check_score("value", v).map_err(EditError::Invalid)?;
+        c.value = v;
+    }
+    if let Some(v) = patch.effort {
+        check_score("effort", v).map_err(EditError::Invalid)?;
+        c.effort = v;
+    }
     if c != *old {
         touch(&mut cs, &j.meta, now);
         cs.push(
@@ -247,6 +255,8 @@ pub(super) fn paste(
     touch(&mut cs, &j.meta, now);
     for c in cards {
         check_emotion(c.emotion)?;
+        check_score("value", c.value).map_err(EditError::Invalid)?;
+        check_score("effort", c.effort).map_err(EditError::Invalid)?;
         let mut copy = c.clone();
         copy.id = new_id("card");
         copy.phase_id = cell.phase_id.to_string();

@@ -84,4 +84,17 @@ pub struct CardPatch {
     pub validation: Option<Validation>,
     pub evidence: Option<Vec<Evidence>>,
     pub company_involved: Option<bool>,
+    // Value score of an opportunity (1–5); `null` clears it. (Plain comments: the generated
+    // TypeScript keeps this struct on one line.)
+    #[serde(
+        deserialize_with = "double_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value: Option<Option<u8>>,
+    // Effort score of an opportunity (1–5); `null` clears it.
+    #[serde(
+        deserialize_with = "double_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub effort: Option<Option<u8>>,
 }

@@ -106,6 +106,29 @@ pub struct Card {
     // Absent means true (the common case).
     #[cfg_attr(feature = "ts", ts(type = "boolean | undefined"))]
     pub company_involved: bool,
+    /// For opportunity cards: how much the improvement is worth, 1 (little) … 5 (much).
+    /// Optional: a team scores opportunities when it prioritises them, not when it writes them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = 5))]
+    pub value: Option<u8>,
+    /// For opportunity cards: how much work the improvement takes, 1 (little) … 5 (much).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = 5))]
+    pub effort: Option<u8>,
+}
+
+/// The lowest and highest value or effort score of an opportunity card.
+pub const SCORE_MIN: u8 = 1;
+pub const SCORE_MAX: u8 = 5;
+
+/// Checks an optional value or effort score; the error says what was wrong.
+pub fn check_score(field: &str, v: Option<u8>) -> Result<(), String> {
+    match v {
+        Some(x) if !(SCORE_MIN..=SCORE_MAX).contains(&x) => {
+            Err(format!("{field} must be between 1 and 5, got {x}"))
+        }
+        _ => Ok(()),
+    }
 }
 
 impl Card {
@@ -122,6 +145,8 @@ impl Card {
             validation: Validation::Assumption,
             evidence: Vec::new(),
             company_involved: true,
+            value: None,
+            effort: None,
         }
     }
 }

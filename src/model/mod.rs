@@ -5,7 +5,7 @@
 //! - phases, lanes and cards are ordered by fractional `order` keys ([`crate::model::order`]); ties
 //!   are broken by id so the order is total and reordering never renumbers other records;
 //! - every card points at a phase and a lane of its own journey;
-//! - emotions lie in `-2 ..= 2`.
+//! - emotions lie in `-2 ..= 2`; value and effort scores of a card in `1 ..= 5`.
 //!
 //! The types are plain serde data, shared by the store, the JSON interchange format and the UI.
 //!

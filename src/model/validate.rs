@@ -2,7 +2,7 @@
 //! non-empty ids, valid order keys, cards that point at their own journey's phases and lanes,
 //! emotions and drop-off percentages in range.
 
-use super::{Journey, EMOTION_MAX, EMOTION_MIN};
+use super::{check_score, Journey, EMOTION_MAX, EMOTION_MIN};
 
 impl Journey {
     /// Checks the invariants listed in the module docs. Errors carry a JSON-path-like
@@ -53,6 +53,9 @@ impl Journey {
                         format!("must be between -2 and 2, got {e}"),
                     ));
                 }
+            }
+            for (field, v) in [("value", c.value), ("effort", c.effort)] {
+                check_score(field, v).map_err(|m| (format!("cards[{i}].{field}"), m))?;
             }
         }
         Ok(())

@@ -74,7 +74,16 @@ impact?: boolean | undefined, validation: Validation, evidence?: Array<Evidence>
 /**
  * False for touchpoints where the company plays no part (a review site, a friend).
  */
-company_involved?: boolean | undefined, };
+company_involved?: boolean | undefined, 
+/**
+ * For opportunity cards: how much the improvement is worth, 1 (little) … 5 (much).
+ * Optional: a team scores opportunities when it prioritises them, not when it writes them.
+ */
+value?: number | null, 
+/**
+ * For opportunity cards: how much work the improvement takes, 1 (little) … 5 (much).
+ */
+effort?: number | null, };
 
 export type JourneyMeta = { id: string, title: string, goal: string, scope: Scope, persona_ids: Array<string>, state: JourneyState, compared_with?: string | null, language: Lang, 
 /**
@@ -120,7 +129,7 @@ export type PhasePatch = { name?: string, duration?: string | null, data?: Phase
 
 export type LanePatch = { title?: string, kind?: LaneKind, hint?: string, };
 
-export type CardPatch = { text?: string, colour?: CardColour, emotion?: number | null, impact?: boolean, validation?: Validation, evidence?: Array<Evidence>, company_involved?: boolean, };
+export type CardPatch = { text?: string, colour?: CardColour, emotion?: number | null, impact?: boolean, validation?: Validation, evidence?: Array<Evidence>, company_involved?: boolean, value?: number | null, effort?: number | null, };
 
 export type Edit = { "op": "create_persona", persona: Persona, } | { "op": "update_persona", persona: Persona, } | { "op": "delete_persona", id: string, } | { "op": "create_journey", journey: Journey, personas: Array<Persona>, } | { "op": "update_journey", id: string, patch: JourneyPatch, } | { "op": "duplicate_journey", id: string, title: string, new_id: string | null, } | { "op": "delete_journey", id: string, } | { "op": "add_phase", journey_id: string, name: string, before: string | null, id: string | null, } | { "op": "update_phase", id: string, patch: PhasePatch, } | { "op": "move_phase", id: string, before: string | null, } | { "op": "delete_phase", id: string, } | { "op": "add_lane", journey_id: string, kind: LaneKind, title: string, hint: string, before: string | null, id: string | null, } | { "op": "update_lane", id: string, patch: LanePatch, } | { "op": "move_lane", id: string, before: string | null, } | { "op": "delete_lane", id: string, } | { "op": "add_card", journey_id: string, phase_id: string, lane_id: string, text: string, 
 /**

@@ -1,0 +1,60 @@
+//! Insights of a 5,000-card journey (target ≤ 10 ms): `analysis::insights`, and the text and
+//! JSON the `klantreis insights` command writes from it. Every card has an emotion (the worst
+//! case for the curve), every seventh is an impact moment, every eleventh an opportunity with
+//! scores, and the phases carry funnel data.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use klantreis::*;
+
+fn journey(cards: usize) -> Journey {
+    let mut j = templates::build("data-driven", Lang::Nl, Some("Bench"))
+        .or_else(|_| templates::build("five-stages", Lang::Nl, Some("Bench")))
+        .expect("template");
+    let n = j.phases.len();
+    for (i, p) in j.phases.iter_mut().enumerate() {
+        p.data = Some(PhaseData {
+            customers: Some(10_000 / (i as u64 + 1)),
+            drop_off_pct: Some(10.0 + 5.0 * i as f64),
+            throughput: Some(format!("{},5 dagen", i + 1)),
+        });
+    }
+    let keys = order::spread(cards);
+    for (i, key) in keys.into_iter().enumerate() {
+        let phase = j.phases[i % n].id.clone();
+        let lane = j.lanes[(i / n) % j.lanes.len()].id.clone();
+        let mut c = Card::new(
+            ids::new_id("card"),
+            phase,
+            lane,
+            key,
+            format!("Kaart {i}: ik bel de klantenservice en wacht twintig minuten"),
+        );
+        c.emotion = Some(((i * 7) % 5) as i8 - 2);
+        c.impact = i % 7 == 0;
+        if i % 11 == 0 {
+            c.value = Some((i % 5) as u8 + 1);
+            c.effort = Some(((i / 5) % 5) as u8 + 1);
+        }
+        j.cards.push(c);
+    }
+    j.sort();
+    j
+}
+
+fn bench(c: &mut Criterion) {
+    let j = journey(5_000);
+    let mut g = c.benchmark_group("insights_5000_cards");
+    g.bench_function("analysis", |b| b.iter(|| analysis::insights(&j)));
+    let ins = analysis::insights(&j);
+    g.bench_function("text", |b| b.iter(|| analysis::text::render(&ins, &j)));
+    g.bench_function("json", |b| {
+        b.iter(|| serde_json::to_string_pretty(&ins).expect("json"))
+    });
+    g.bench_function("csv", |b| {
+        b.iter(|| interchange::csv::cards_csv(&j, interchange::csv::Delimiter::Comma))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

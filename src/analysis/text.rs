@@ -1,0 +1,426 @@
+//! The insights as readable text (what `klantreis insights` prints without `--json`), in the
+//! journey's language, Dutch copy informal; and the small formatting helpers the analyses
+//! share (numbers with a decimal comma in Dutch, quoted card texts).
+//!
+//! Invariant: the text says nothing the [`Insights`] do not hold; it only picks and words.
+
+use std::fmt::Write;
+
+use super::evidence::{Counts, SafariPriority};
+use super::impact::CurveMark;
+use super::opportunities::Opportunity;
+use super::{t, Insights};
+use crate::model::{EvidenceSource, Journey, Lang};
+
+/// `x` with at most `decimals` decimals (trailing zeros dropped), a decimal comma in Dutch.
+pub fn num(x: f64, decimals: usize, lang: Lang) -> String {
+    let mut s = format!("{x:.decimals$}");
+    if s.contains('.') {
+        s = s.trim_end_matches('0').trim_end_matches('.').to_string();
+    }
+    if s == "-0" {
+        s = "0".into();
+    }
+    match lang {
+        Lang::Nl => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// A card text in quotes, shortened to one readable line.
+pub fn quote(text: &str) -> String {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    const MAX: usize = 60;
+    // A text that is itself a quote ("“Zou dat iets voor mij zijn?”") keeps its own marks.
+    if one_line.starts_with(['“', '"', '„', '‘', '\'']) && one_line.chars().count() <= MAX {
+        return one_line;
+    }
+    if one_line.chars().count() > MAX {
+        let cut: String = one_line.chars().take(MAX - 1).collect();
+        format!("“{}…”", cut.trim_end())
+    } else {
+        format!("“{one_line}”")
+    }
+}
+
+fn signed(x: f64, lang: Lang) -> String {
+    let s = num(x.abs(), 1, lang);
+    if x > 0.0 {
+        format!("+{s}")
+    } else if x < 0.0 {
+        format!("−{s}")
+    } else {
+        s
+    }
+}
+
+/// A length in hours as the largest unit that reads well ("36 uur", "9 dagen", "3,5 weken").
+pub fn hours(h: f64, lang: Lang) -> String {
+    let (n, one, many) = if h < 48.0 {
+        (h, t(lang, "uur", "hour"), t(lang, "uur", "hours"))
+    } else if h < 24.0 * 21.0 {
+        (h / 24.0, t(lang, "dag", "day"), t(lang, "dagen", "days"))
+    } else {
+        (
+            h / 168.0,
+            t(lang, "week", "week"),
+            t(lang, "weken", "weeks"),
+        )
+    };
+    let s = num(n, 1, lang);
+    format!("{s} {}", if s == "1" { one } else { many })
+}
+
+fn evidence_word(s: EvidenceSource, lang: Lang) -> &'static str {
+    match s {
+        EvidenceSource::Interview => t(lang, "interview", "interview"),
+        EvidenceSource::Experiment => t(lang, "experiment", "experiment"),
+        EvidenceSource::Feedback => t(lang, "feedback", "feedback"),
+        EvidenceSource::Data => t(lang, "data", "data"),
+    }
+}
+
+fn counts(c: &Counts, lang: Lang) -> String {
+    let share = c
+        .validated_share
+        .map(|s| format!(" ({} %)", num(s * 100.0, 0, lang)))
+        .unwrap_or_default();
+    match lang {
+        Lang::Nl => format!(
+            "{} kaarten: {} aannames, {} gevalideerd{share}, {} weerlegd",
+            c.cards, c.assumptions, c.validated, c.refuted
+        ),
+        Lang::En => format!(
+            "{} cards: {} assumptions, {} validated{share}, {} refuted",
+            c.cards, c.assumptions, c.validated, c.refuted
+        ),
+    }
+}
+
+/// The insights of `j` as text.
+pub fn render(ins: &Insights, j: &Journey) -> String {
+    let lang = ins.language;
+    let phase = |id: &str| j.phase(id).map(|p| p.name.as_str()).unwrap_or("?");
+    let lane = |id: &str| j.lane(id).map(|l| l.title.as_str()).unwrap_or("?");
+    let mut o = String::new();
+    // Writing to a String cannot fail; the results are ignored on purpose.
+    let _ = writeln!(
+        o,
+        "{} {} ({} {})",
+        t(lang, "Inzichten:", "Insights:"),
+        ins.title,
+        ins.cards,
+        t(lang, "kaarten", "cards")
+    );
+
+    // Emotion
+    let e = &ins.emotion.overall;
+    let _ = writeln!(o, "\n{}", t(lang, "Emotiecurve", "Emotion curve"));
+    if e.moments == 0 {
+        let _ = writeln!(
+            o,
+            "  {}",
+            t(
+                lang,
+                "Nog geen kaarten met een emotie: geef je gevoelens een score van −2 tot +2.",
+                "No cards with an emotion yet: score the feelings from −2 to +2."
+            )
+        );
+    }
+    for (label, m) in [
+        (t(lang, "Hoogtepunt", "Peak"), &e.peak),
+        (t(lang, "Dieptepunt", "Trough"), &e.trough),
+        (t(lang, "Einde", "End"), &e.end),
+    ] {
+        if let Some(m) = m {
+            let _ = writeln!(
+                o,
+                "  {label}: {} {} ({})",
+                signed(m.emotion as f64, lang),
+                quote(&m.text),
+                phase(&m.phase_id)
+            );
+        }
+    }
+    if let (Some(pe), Some(mi), Some(end)) = (e.peak_end, &e.most_intense, &e.end) {
+        let _ = writeln!(
+            o,
+            "  {}: {} ({} {} {} {})",
+            t(lang, "Piek-eindscore", "Peak-end score"),
+            signed(pe, lang),
+            t(lang, "sterkste moment", "most intense moment"),
+            signed(mi.emotion as f64, lang),
+            t(lang, "en einde", "and end"),
+            signed(end.emotion as f64, lang)
+        );
+    }
+    if let Some(f) = &e.steepest_fall {
+        let _ = writeln!(
+            o,
+            "  {}: {} {} {} ({}) {} {} ({})",
+            t(lang, "Steilste daling", "Steepest fall"),
+            f.drop,
+            t(lang, "stappen, van", "steps, from"),
+            quote(&f.from.text),
+            signed(f.from.emotion as f64, lang),
+            t(lang, "naar", "to"),
+            quote(&f.to.text),
+            signed(f.to.emotion as f64, lang)
+        );
+    }
+    if e.moments > 0 {
+        let _ = writeln!(
+            o,
+            "  {}",
+            t(
+                lang,
+                "Per fase (laagste / gemiddeld):",
+                "Per phase (lowest / mean):"
+            )
+        );
+        for p in &e.phases {
+            let v = match (&p.lowest, p.mean) {
+                (Some(l), Some(m)) => {
+                    format!("{} / {}", signed(l.emotion as f64, lang), signed(m, lang))
+                }
+                _ => "–".into(),
+            };
+            let _ = writeln!(o, "    {}: {v}", phase(&p.phase_id));
+        }
+    }
+    for l in &ins.emotion.lanes {
+        let f = &l.figures;
+        let m = |m: &Option<super::Moment>| {
+            m.as_ref()
+                .map(|m| signed(m.emotion as f64, lang))
+                .unwrap_or_else(|| "–".into())
+        };
+        let _ = writeln!(
+            o,
+            "  {}: {} {}, {} {}, {} {}, {} {}",
+            l.title,
+            t(lang, "hoogtepunt", "peak"),
+            m(&f.peak),
+            t(lang, "dieptepunt", "trough"),
+            m(&f.trough),
+            t(lang, "einde", "end"),
+            m(&f.end),
+            t(lang, "piek-eindscore", "peak-end"),
+            f.peak_end
+                .map(|x| signed(x, lang))
+                .unwrap_or_else(|| "–".into())
+        );
+    }
+
+    // Impact moments
+    let _ = writeln!(o, "\n{}", t(lang, "Impactmomenten", "Impact moments"));
+    for f in &ins.impact.flagged {
+        let _ = writeln!(o, "  ★ {} ({})", quote(&f.text), phase(&f.phase_id));
+    }
+    for s in &ins.impact.suggested {
+        let why: Vec<&str> = s
+            .reasons
+            .iter()
+            .map(|r| match r {
+                CurveMark::Peak => t(lang, "hoogtepunt", "peak"),
+                CurveMark::Trough => t(lang, "dieptepunt", "trough"),
+                CurveMark::End => t(lang, "einde", "end"),
+                CurveMark::SteepestFall => t(lang, "steilste daling", "steepest fall"),
+            })
+            .collect();
+        let _ = writeln!(
+            o,
+            "  ☆ {} ({}) — {}: {}",
+            quote(&s.text),
+            phase(&s.phase_id),
+            t(lang, "voorstel", "suggested"),
+            why.join(", ")
+        );
+    }
+    if ins.impact.flagged.is_empty() && ins.impact.suggested.is_empty() {
+        let _ = writeln!(o, "  –");
+    }
+
+    // Pain
+    let _ = writeln!(
+        o,
+        "\n{}",
+        t(
+            lang,
+            "Pijn per fase (ergste eerst)",
+            "Pain per phase (worst first)"
+        )
+    );
+    for (i, id) in ins.pain.ranked.iter().enumerate() {
+        if let Some(p) = ins.pain.phases.iter().find(|p| &p.phase_id == id) {
+            let _ = writeln!(o, "  {}. {}: {}", i + 1, p.name, p.reason);
+        }
+    }
+    if ins.pain.ranked.is_empty() {
+        let _ = writeln!(o, "  –");
+    }
+
+    // Funnel
+    let f = &ins.funnel;
+    if f.has_data {
+        let _ = writeln!(o, "\n{}", t(lang, "Trechter", "Funnel"));
+        let dash = || "–".to_string();
+        for p in &f.phases {
+            let _ = writeln!(
+                o,
+                "  {}: {} {}, {} {}, {} {}{}",
+                p.name,
+                t(lang, "in", "in"),
+                p.customers_in.map(|n| n.to_string()).unwrap_or_else(dash),
+                t(lang, "uitval", "drop-off"),
+                p.drop_off_pct
+                    .map(|x| format!("{} %", num(x, 1, lang)))
+                    .unwrap_or_else(dash),
+                t(lang, "uit", "out"),
+                p.customers_out.map(|n| n.to_string()).unwrap_or_else(dash),
+                p.throughput
+                    .as_ref()
+                    .map(|x| format!(", {x}"))
+                    .unwrap_or_default()
+            );
+        }
+        if let (Some(c), Some(d)) = (f.conversion, &f.conversion_detail) {
+            let _ = writeln!(
+                o,
+                "  {}: {} % ({} → {})",
+                t(lang, "Conversie", "Conversion"),
+                num(c, 1, lang),
+                d.customers_in,
+                d.customers_out
+            );
+        }
+        if let Some(l) = &f.losing_most {
+            let _ = writeln!(
+                o,
+                "  {}: {} ({} {})",
+                t(lang, "Grootste verlies", "Loses most"),
+                phase(&l.phase_id),
+                l.lost,
+                t(lang, "klanten", "customers")
+            );
+        }
+        if let Some(h) = f.throughput_hours {
+            let _ = writeln!(
+                o,
+                "  {}: {}{}",
+                t(lang, "Doorlooptijd", "Throughput time"),
+                hours(h, lang),
+                if f.throughput_complete {
+                    ""
+                } else {
+                    t(
+                        lang,
+                        " (alleen de fasen met een leesbare tijd)",
+                        " (only the phases with a readable time)",
+                    )
+                }
+            );
+        }
+    }
+
+    // Evidence
+    let ev = &ins.evidence;
+    let _ = writeln!(o, "\n{}", t(lang, "Onderbouwing", "Evidence"));
+    let _ = writeln!(
+        o,
+        "  {}: {}",
+        t(lang, "Totaal", "Total"),
+        counts(&ev.total, lang)
+    );
+    for p in ev.phases.iter().filter(|p| p.counts.cards > 0) {
+        let _ = writeln!(o, "  {}: {}", phase(&p.phase_id), counts(&p.counts, lang));
+    }
+    for l in ev.lanes.iter().filter(|l| l.counts.cards > 0) {
+        let _ = writeln!(o, "  {}: {}", lane(&l.lane_id), counts(&l.counts, lang));
+    }
+
+    // Safari
+    let _ = writeln!(
+        o,
+        "\n{} ({})",
+        t(
+            lang,
+            "Klantsafari: toets deze aannames",
+            "Customer safari: check these assumptions"
+        ),
+        ins.safari.len()
+    );
+    for s in &ins.safari {
+        let tag = match s.priority {
+            SafariPriority::ImpactMoment => t(lang, " · impactmoment", " · impact moment"),
+            SafariPriority::PainPoint => t(lang, " · pijnpunt", " · pain point"),
+            SafariPriority::Other => "",
+        };
+        let _ = writeln!(
+            o,
+            "  [ ] {} · {}: {}{tag} → {}",
+            s.phase,
+            s.lane,
+            quote(&s.text),
+            evidence_word(s.settle_with, lang)
+        );
+    }
+
+    // Opportunities
+    let m = &ins.opportunities;
+    let total = m.quick_wins.len()
+        + m.big_bets.len()
+        + m.fill_ins.len()
+        + m.money_pits.len()
+        + m.unscored.len();
+    if total > 0 {
+        let _ = writeln!(
+            o,
+            "\n{}",
+            t(
+                lang,
+                "Kansen (waarde × moeite)",
+                "Opportunities (value × effort)"
+            )
+        );
+        let line = |o: &mut String, label: &str, v: &[Opportunity]| {
+            if v.is_empty() {
+                return;
+            }
+            let items: Vec<String> = v
+                .iter()
+                .map(|x| match (x.value, x.effort) {
+                    (Some(a), Some(b)) => format!("{} {a}×{b}", quote(&x.text)),
+                    _ => quote(&x.text),
+                })
+                .collect();
+            let _ = writeln!(o, "  {label}: {}", items.join("; "));
+        };
+        line(&mut o, "Quick wins", &m.quick_wins);
+        line(&mut o, t(lang, "Grote klussen", "Big bets"), &m.big_bets);
+        line(&mut o, t(lang, "Opvullers", "Fill-ins"), &m.fill_ins);
+        line(&mut o, t(lang, "Geldputten", "Money pits"), &m.money_pits);
+        line(
+            &mut o,
+            t(lang, "Nog geen score", "Not scored yet"),
+            &m.unscored,
+        );
+    }
+
+    // Fix first
+    let _ = writeln!(o, "\n{}", t(lang, "Pak eerst aan", "Fix first"));
+    for (i, x) in ins.fix_first.iter().enumerate() {
+        let _ = writeln!(o, "  {}. {}", i + 1, x.why);
+    }
+    if ins.fix_first.is_empty() {
+        let _ = writeln!(o, "  –");
+    }
+
+    if !ins.warnings.is_empty() {
+        let _ = writeln!(o, "\n{}", t(lang, "Let op", "Warnings"));
+        for w in &ins.warnings {
+            let _ = writeln!(o, "  ! {}", w.message);
+        }
+    }
+    o
+}
