@@ -326,7 +326,7 @@ impl<'a> Content<'a> {
         {
             return;
         }
-        let _ = write!(self.out, "/{} {size} Tf\n", font_name(face));
+        let _ = writeln!(self.out, "/{} {size} Tf", font_name(face));
         self.gs.font = Some((face, size.to_string()));
     }
 
@@ -374,10 +374,7 @@ impl<'a> Content<'a> {
         let size = size_text(size_mm * K);
         if let Some(&(_, second)) = placed.get(1) {
             let lead = first.1 - second.1;
-            if second.0 == first.0
-                && lead > 0
-                && self.gs.leading.is_none_or(|l| (l - lead).abs() > 1)
-            {
+            if second.0 == first.0 && lead > 0 && self.gs.leading.is_none_or(|l| l != lead) {
                 tenths(&mut self.out, lead);
                 self.out.extend_from_slice(b" TL\n");
                 self.gs.leading = Some(lead);
@@ -389,7 +386,7 @@ impl<'a> Content<'a> {
         for (i, (l, target)) in placed.into_iter().enumerate() {
             let step = self.gs.leading.map(|lead| (pen.0, pen.1 - lead));
             let op: &[u8] = match step {
-                Some(next) if i > 0 && next.0 == target.0 && (next.1 - target.1).abs() <= 1 => {
+                Some(next) if i > 0 && next.0 == target.0 && next.1 == target.1 => {
                     pen = next;
                     b"'"
                 }
