@@ -540,4 +540,16 @@ mod tests {
         assert_eq!(size_text(7.0866), "7.087");
         assert_eq!(size_text(10.0), "10");
     }
+
+    #[test]
+    fn glyph_strings_are_two_bytes_a_glyph_with_string_syntax_escaped() {
+        let mut v = Vec::new();
+        glyph_string(
+            &mut v,
+            [0x0041u16, 0x0028, 0x2829, 0x005C, 0x000D, 0x0A00].into_iter(),
+        );
+        let mut want = vec![b'(', 0, b'A', 0, b'\\', b'(', b'\\', b'(', b'\\', b')'];
+        want.extend_from_slice(&[0, b'\\', b'\\', 0, b'\\', b'r', b'\n', 0, b')']);
+        assert_eq!(v, want);
+    }
 }
