@@ -693,3 +693,50 @@ fn binary_glyph_strings_survive_every_byte_value_and_the_content_is_compact() {
         "following lines move by the leading (')"
     );
 }
+
+#[test]
+fn a_map_of_two_thousand_cards_stays_compact() {
+    use klantreis::layout::{self, LayoutOptions};
+    let (mut j, p) = templates::sample(Lang::Nl);
+    let words = [
+        "zoek",
+        "vergelijk",
+        "bel",
+        "mail",
+        "bestel",
+        "betaal",
+        "wacht",
+        "twijfel",
+        "levering",
+        "klantenservice",
+        "website",
+        "winkel",
+    ];
+    let base = j.cards.clone();
+    for i in 0..2000 {
+        let mut c = base[i % base.len()].clone();
+        c.id = format!("card_big_{i}");
+        c.order = format!("x{i:05}1");
+        c.text = (0..4 + i % 9)
+            .map(|k| words[(i * 7 + k * 3) % words.len()])
+            .collect::<Vec<_>>()
+            .join(" ");
+        j.cards.push(c);
+    }
+    j.sort();
+    let scene = layout::layout(&j, &[p], &LayoutOptions::default());
+    let meta = klantreis::export::pdf::PdfMeta {
+        title: j.meta.title.clone(),
+        lang: Lang::Nl,
+    };
+    let pdf = klantreis::export::pdf::to_pdf(&scene, &meta, None).expect("pdf");
+    // Fonts take some 60 KB; each card (shadow, note, text, badges) about 45 bytes. With
+    // absolute positions per line and hex glyph strings it was some 250 bytes a card.
+    let per_card = pdf.bytes.len().saturating_sub(60_000) / j.cards.len();
+    assert!(
+        per_card < 120,
+        "{} bytes for {} cards: {per_card} a card",
+        pdf.bytes.len(),
+        j.cards.len()
+    );
+}
