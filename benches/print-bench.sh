@@ -6,7 +6,9 @@
 #   benches/print-bench.sh [SIZES...]        default: 50 500 5000
 #
 # Uses a release build. Installs chromium with apt when it is missing (it is not part of
-# `make test`). Results go to stdout as a table and to target/print-bench/results.tsv.
+# `make test`). Environment: KLANTREIS_BIN=path measures that binary instead of building
+# target/release/klantreis (to compare two builds with the same script); CHROMIUM=0 leaves
+# Chromium out. Results go to stdout as a table and to target/print-bench/results.tsv.
 # This is a benchmark, not a test: it asserts nothing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +18,8 @@ SIZES=("$@")
 OUT=target/print-bench
 mkdir -p "$OUT"
 
-if ! command -v chromium >/dev/null; then
+CHROMIUM=${CHROMIUM:-1}
+if [ "$CHROMIUM" != 0 ] && ! command -v chromium >/dev/null; then
   echo "print-bench: installing chromium" >&2
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -24,8 +27,12 @@ if ! command -v chromium >/dev/null; then
 fi
 command -v python3 >/dev/null || { echo "print-bench: python3 is needed to generate journeys" >&2; exit 1; }
 
-cargo build --release -q -p klantreis
-K=target/release/klantreis
+if [ -n "${KLANTREIS_BIN:-}" ]; then
+  K=$KLANTREIS_BIN
+else
+  cargo build --release -q -p klantreis
+  K=target/release/klantreis
+fi
 
 # Measures a command: prints "wall_seconds<TAB>cpu_seconds<TAB>peak_rss_kib". CPU time (user +
 # system) is shown beside wall time because a shared build machine stretches wall time.
@@ -98,6 +105,7 @@ for n in "${SIZES[@]}"; do
   row "$n" "klantreis A0" "$(measure $K pdf "$doc" --journey "$jid" -o "$OUT/a0-$n.pdf")" "$OUT/a0-$n.pdf"
   row "$n" "klantreis A0 tiled A4" "$(measure $K pdf "$doc" --journey "$jid" --tile a4 -o "$OUT/tiled-$n.pdf")" "$OUT/tiled-$n.pdf"
 
+  [ "$CHROMIUM" = 0 ] && continue
   # Chromium: the SVG export of the same Scene, inline in a page of the same size.
   $K svg "$doc" --journey "$jid" -o "$OUT/a0-$n.svg" 2>/dev/null
   {

@@ -1,0 +1,134 @@
+//! PDF export of a Scene: one vector page, or a poster tiled over A4/A3 sheets.
+//!
+//! Invariants:
+//! - text is real text in embedded, subset TrueType fonts (Noto Sans; Symbola for the
+//!   characters Noto lacks), so it can be searched and extracted; each run is drawn with the
+//!   face [`Fonts::face_for`](crate::scene::fonts::Fonts::face_for) picked when the layout measured it, and the pen advances by the
+//!   embedded widths, which are the advances the layout measured;
+//! - the page is exactly the Scene's size (A0 landscape: 3370.39 × 2383.94 pt);
+//! - a tiled poster draws the map **once**, as a Form XObject, which every sheet and the
+//!   overview reference with their own transform and clip. Redrawing it per sheet would make a
+//!   5000-card poster twenty times larger and slower (DESIGN §3).
+//!
+//! - the file is compact: a 5000-card A0 map is under half a megabyte (see [`content`]).
+//!
+//! Division of labour, along typst-pdf's seams: printpdf embeds and subsets the fonts, embeds
+//! images and writes the document ([`fonts`], [`assembly`]); the content streams are written
+//! here, straight from the Scene ([`content`]). (Going through printpdf's `Op`s cost two
+//! thirds of the export time of a 5000-card map.)
+
+mod assembly;
+mod content;
+mod fonts;
+
+use assembly::{build, map_to_xobject, save, Placement};
+
+use super::tile::{self, Grid, TileOptions};
+use super::ImageResolver;
+use crate::model::Lang;
+use crate::scene::fonts::Fonts;
+use crate::scene::{Item, Scene};
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    #[error("{0}")]
+    Font(#[from] crate::scene::fonts::FontError),
+    #[error("bundled font {0} cannot be embedded")]
+    Embed(&'static str),
+    #[error("{0}")]
+    Tile(#[from] tile::TileError),
+    #[error("PDF assembly failed: {0}")]
+    Assemble(String),
+}
+
+/// A finished PDF.
+#[derive(Debug)]
+pub struct Pdf {
+    pub bytes: Vec<u8>,
+    pub pages: usize,
+    /// Things the user should know beyond the Scene's own warnings (images that could not be
+    /// read).
+    pub warnings: Vec<String>,
+}
+
+/// Document metadata printed into the PDF's info dictionary.
+#[derive(Debug, Clone, Default)]
+pub struct PdfMeta {
+    pub title: String,
+    pub lang: Lang,
+}
+
+/// The Scene as a one-page vector PDF of the Scene's size.
+pub fn to_pdf(
+    scene: &Scene,
+    meta: &PdfMeta,
+    images: Option<ImageResolver>,
+) -> Result<Pdf, PdfError> {
+    let (lo, warnings) = build(meta, scene, images, &[])?;
+    Ok(Pdf {
+        bytes: save(lo)?,
+        pages: 1,
+        warnings,
+    })
+}
+
+/// The Scene as a poster tiled over sheets, with an assembly overview as page 1.
+pub fn to_tiled_pdf(
+    scene: &Scene,
+    meta: &PdfMeta,
+    images: Option<ImageResolver>,
+    opts: &TileOptions,
+) -> Result<Pdf, PdfError> {
+    let (pw, ph) = (scene.width.0, scene.height.0);
+    let g: Grid = tile::grid(pw, ph, opts)?;
+    let fonts = Fonts::load()?;
+    let measure = |t: &str, b: bool| fonts.width_em(t, b);
+    let pages = g.tiles() + 1;
+    let (ov_items, thumb) = tile::overview(&g, &meta.title, meta.lang, (pw, ph), &measure);
+    let mut sheets: Vec<(Vec<Item>, Placement)> = vec![(
+        ov_items,
+        Placement {
+            clip: thumb,
+            scale: thumb.w.0 / pw,
+            dx: thumb.x.0,
+            dy: thumb.y.0,
+        },
+    )];
+    let mut page = 2;
+    for r in 0..g.rows {
+        for c in 0..g.cols {
+            let (dx, dy) = g.offset(r, c);
+            sheets.push((
+                tile::tile_overlay(
+                    &g,
+                    r,
+                    c,
+                    page,
+                    pages,
+                    &meta.title,
+                    meta.lang,
+                    (pw, ph),
+                    &measure,
+                ),
+                Placement {
+                    clip: g.printable(),
+                    scale: 1.0,
+                    dx,
+                    dy,
+                },
+            ));
+            page += 1;
+        }
+    }
+    let rest: Vec<(&[Item], f32, f32)> = sheets
+        .iter()
+        .map(|s| (s.0.as_slice(), g.sheet_w, g.sheet_h))
+        .collect();
+    let (mut lo, warnings) = build(meta, scene, images, &rest)?;
+    let places: Vec<Placement> = sheets.into_iter().map(|s| s.1).collect();
+    map_to_xobject(&mut lo, (pw, ph), g.sheet_h, &places)?;
+    Ok(Pdf {
+        bytes: save(lo)?,
+        pages,
+        warnings,
+    })
+}

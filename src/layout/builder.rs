@@ -1,0 +1,287 @@
+//! The builder every band draws with: natural millimetres in, scaled and rounded Scene items
+//! out.
+//!
+//! Invariants: every coordinate goes through [`r2`] (hundredths of a millimetre), so Scenes
+//! are stable in snapshots; text is wrapped and measured here with the bundled fonts, never by
+//! a renderer; a text block is styled by a [`TextStyle`] preset (each band keeps its presets
+//! beside the code that uses them), not by a row of positional arguments.
+
+use std::collections::BTreeSet;
+
+use super::plan::{pt_mm, LINE};
+use crate::scene::fonts::{wrap, Fonts};
+use crate::scene::{
+    Item, Mm, Point, Pt, RecordKind, RecordRef, Rect, Region, Seg, Stroke, TextLine, TextRole,
+};
+
+/// How a text block looks: size in natural points (scaled with the map), weight, colour, role,
+/// alignment inside its width, and how many lines it may take before it is cut with "…".
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct TextStyle {
+    pub pt: f32,
+    pub bold: bool,
+    pub colour: &'static str,
+    pub role: TextRole,
+    pub align: Align,
+    pub max_lines: usize,
+}
+
+impl TextStyle {
+    /// The same style cut at `n` lines.
+    pub const fn lines(self, n: usize) -> TextStyle {
+        TextStyle {
+            max_lines: n,
+            ..self
+        }
+    }
+
+    /// The same style at `pt` points.
+    pub const fn pt(self, pt: f32) -> TextStyle {
+        TextStyle { pt, ..self }
+    }
+
+    /// The same style, bold or not.
+    pub const fn bold(self, bold: bool) -> TextStyle {
+        TextStyle { bold, ..self }
+    }
+
+    /// The same style in `colour`.
+    pub const fn colour(self, colour: &'static str) -> TextStyle {
+        TextStyle { colour, ..self }
+    }
+}
+
+/// Emits items at natural coordinates, scaled by `s` and offset by the margin.
+pub(super) struct Builder<'f> {
+    pub(super) s: f32,
+    pub(super) ox: f32,
+    pub(super) oy: f32,
+    pub(super) items: Vec<Item>,
+    pub(super) regions: Vec<Region>,
+    pub(super) fonts: Option<&'f Fonts>,
+    /// Smallest card text and smallest other text so far (pt on paper), for the warnings.
+    pub(super) min_card_pt: f32,
+    pub(super) min_other_pt: f32,
+    /// Characters no bundled font can draw.
+    pub(super) missing: BTreeSet<char>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum Align {
+    Left,
+    Centre,
+    Right,
+}
+
+pub(super) fn r2(v: f32) -> f32 {
+    // Hundredths of a millimetre: finer than any printer, and stable in snapshots.
+    (v * 100.0).round() / 100.0
+}
+
+impl Builder<'_> {
+    pub(super) fn p(&self, x: f32, y: f32) -> Point {
+        Point::new(r2(self.ox + x * self.s), r2(self.oy + y * self.s))
+    }
+
+    pub(super) fn r(&self, x: f32, y: f32, w: f32, h: f32) -> Rect {
+        Rect::new(
+            r2(self.ox + x * self.s),
+            r2(self.oy + y * self.s),
+            r2(w * self.s),
+            r2(h * self.s),
+        )
+    }
+
+    pub(super) fn mm(&self, v: f32) -> Mm {
+        Mm(r2(v * self.s))
+    }
+
+    pub(super) fn stroke(&self, colour: &str, w: f32, dash: &[f32]) -> Option<Stroke> {
+        Some(Stroke {
+            colour: colour.to_string(),
+            width: Mm(r2(w * self.s)),
+            dash: dash.iter().map(|d| Mm(r2(d * self.s))).collect(),
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn rect(
+        &mut self,
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        radius: f32,
+        fill: Option<&str>,
+        stroke: Option<Stroke>,
+        target: Option<RecordRef>,
+    ) {
+        let rect = self.r(x, y, w, h);
+        self.items.push(Item::Rect {
+            rect,
+            radius: self.mm(radius),
+            fill: fill.map(str::to_string),
+            stroke,
+            target,
+        });
+    }
+
+    pub(super) fn circle(
+        &mut self,
+        x: f32,
+        y: f32,
+        r: f32,
+        fill: Option<&str>,
+        stroke: Option<Stroke>,
+        target: Option<RecordRef>,
+    ) {
+        let centre = self.p(x, y);
+        self.items.push(Item::Circle {
+            centre,
+            r: self.mm(r),
+            fill: fill.map(str::to_string),
+            stroke,
+            target,
+        });
+    }
+
+    pub(super) fn line(&mut self, pts: &[(f32, f32)], stroke: Option<Stroke>) {
+        let segs = pts
+            .iter()
+            .enumerate()
+            .map(|(i, &(x, y))| {
+                let to = self.p(x, y);
+                if i == 0 {
+                    Seg::Move { to }
+                } else {
+                    Seg::Line { to }
+                }
+            })
+            .collect();
+        self.items.push(Item::Path {
+            segs,
+            fill: None,
+            stroke,
+            target: None,
+        });
+    }
+
+    pub(super) fn polygon(&mut self, pts: &[(f32, f32)], fill: &str, target: Option<RecordRef>) {
+        let mut segs: Vec<Seg> = pts
+            .iter()
+            .enumerate()
+            .map(|(i, &(x, y))| {
+                let to = self.p(x, y);
+                if i == 0 {
+                    Seg::Move { to }
+                } else {
+                    Seg::Line { to }
+                }
+            })
+            .collect();
+        segs.push(Seg::Close);
+        self.items.push(Item::Path {
+            segs,
+            fill: Some(fill.to_string()),
+            stroke: None,
+            target,
+        });
+    }
+
+    pub(super) fn width_em(&self, text: &str, bold: bool) -> f32 {
+        match self.fonts {
+            Some(f) => f.width_em(text, bold),
+            None => text.chars().count() as f32 * 0.55,
+        }
+    }
+
+    /// A text block wrapped to `max_w` (natural mm) with its first line's top at `y`;
+    /// returns its height. The style's `max_lines` cuts the block with an ellipsis.
+    pub(super) fn text(
+        &mut self,
+        x: f32,
+        y: f32,
+        max_w: f32,
+        text: &str,
+        style: TextStyle,
+        target: Option<RecordRef>,
+    ) -> f32 {
+        let TextStyle {
+            pt,
+            bold,
+            colour,
+            role,
+            align,
+            max_lines,
+        } = style;
+        if text.trim().is_empty() {
+            return 0.0;
+        }
+        let size = pt_mm(pt);
+        let mut lines = match self.fonts {
+            Some(f) => wrap(f, text, bold, max_w / size),
+            None => vec![text.to_string()],
+        };
+        if lines.len() > max_lines {
+            lines.truncate(max_lines.max(1));
+            if let Some(last) = lines.last_mut() {
+                while !last.is_empty() && self.width_em(&format!("{last}…"), bold) * size > max_w
+                {
+                    last.pop();
+                }
+                last.push('…');
+            }
+        }
+        if let Some(f) = self.fonts {
+            for l in &lines {
+                f.missing(l, bold, &mut self.missing);
+            }
+        }
+        let asc = self.fonts.map(|f| f.ascender_em()).unwrap_or(0.9) * size;
+        let out: Vec<TextLine> = lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let w = self.width_em(&t, bold) * size;
+                let lx = match align {
+                    Align::Left => x,
+                    Align::Centre => x + (max_w - w) / 2.0,
+                    Align::Right => x + max_w - w,
+                };
+                let base = y + asc * 0.92 + i as f32 * size * LINE;
+                TextLine {
+                    text: t,
+                    x: Mm(r2(self.ox + lx * self.s)),
+                    baseline: Mm(r2(self.oy + base * self.s)),
+                    width: Mm(r2(w * self.s)),
+                }
+            })
+            .collect();
+        let n = out.len() as f32;
+        let size_pt = r2(pt * self.s);
+        match role {
+            TextRole::Card => self.min_card_pt = self.min_card_pt.min(size_pt),
+            TextRole::Body | TextRole::Label | TextRole::Heading => {
+                self.min_other_pt = self.min_other_pt.min(size_pt)
+            }
+            TextRole::Title | TextRole::Stamp | TextRole::Hint => {}
+        }
+        self.items.push(Item::Text {
+            lines: out,
+            size: self.mm(size),
+            size_pt: Pt(size_pt),
+            bold,
+            colour: colour.to_string(),
+            role,
+            target,
+        });
+        n * size * LINE
+    }
+}
+
+pub(super) fn rec(kind: RecordKind, id: &str) -> Option<RecordRef> {
+    Some(RecordRef {
+        kind,
+        id: id.to_string(),
+    })
+}

@@ -1,0 +1,306 @@
+//! The emotion band: the curve of how the customer feels through the journey, drawn from the
+//! emotion of the cards: a scale from −2 to +2, one point per emotion card (spread across its
+//! phase's column in lane order), a monotone curve through them that never overshoots the
+//! scale, tinted green above neutral and red below, and the peak and the end named.
+
+use std::collections::HashMap;
+
+use super::builder::{rec, Align, Builder, TextStyle};
+use super::marks::{row_label, star};
+use super::palette::{emotion_colour, BAD, BAD_SOFT, GOOD, GOOD_SOFT, NEUTRAL, PAPER, RULE};
+use super::plan::Plan;
+use super::Ctx;
+use crate::model::{Card, Journey};
+use crate::scene::{RecordKind, Region, TextRole};
+
+/// A value of the scale (“+1”); bold at neutral, in the value's colour.
+const SCALE: TextStyle = TextStyle {
+    pt: 9.0,
+    bold: false,
+    colour: NEUTRAL,
+    role: TextRole::Label,
+    align: Align::Right,
+    max_lines: 1,
+};
+/// The “peak” and “end” labels, in the colour of their point.
+const PEAK_END: TextStyle = TextStyle {
+    pt: 8.0,
+    bold: true,
+    colour: NEUTRAL,
+    role: TextRole::Label,
+    align: Align::Centre,
+    max_lines: 1,
+};
+
+pub(super) fn draw(b: &mut Builder, cx: &Ctx, j: &Journey, plan: &Plan, xs: &[f32], y: f32) {
+    let h = plan.emo_h;
+    let x0 = plan.label_w;
+    let right = xs.last().copied().unwrap_or(x0) + plan.col_w.last().copied().unwrap_or(0.0);
+    // Room above +2 and below −2 for the peak and end labels.
+    let pad = 9.0;
+    let y_of = |e: f32| y + pad + (2.0 - e) / 4.0 * (h - 2.0 * pad);
+    b.rect(x0, y, right - x0, h, 0.0, Some(PAPER), None, None);
+    row_label(b, plan, y, h, cx.w.emotion, 2, None);
+    // Scale: a faint rule per step, the neutral line stronger.
+    for e in [-2i8, -1, 0, 1, 2] {
+        let ly = y_of(e as f32);
+        let label = match e {
+            2 => "+2",
+            1 => "+1",
+            0 => "0",
+            -1 => "–1",
+            _ => "–2",
+        };
+        b.text(
+            plan.label_w - 15.0,
+            ly - 2.1,
+            10.0,
+            label,
+            SCALE.bold(e == 0).colour(emotion_colour(e as f32)),
+            None,
+        );
+        let stroke = if e == 0 {
+            b.stroke(NEUTRAL, 0.35, &[])
+        } else {
+            b.stroke(RULE, 0.25, &[0.5, 1.5])
+        };
+        b.line(&[(x0 + 2.0, ly), (right - 2.0, ly)], stroke);
+    }
+    for (i, p) in j.phases.iter().enumerate() {
+        if i > 0 {
+            b.line(
+                &[(xs[i], y + 2.0), (xs[i], y + h - 2.0)],
+                b.stroke(RULE, 0.35, &[0.4, 1.6]),
+            );
+        }
+        let r = b.r(xs[i], y, plan.col_w[i], h);
+        b.regions.push(Region::Emotion {
+            rect: r,
+            phase_id: p.id.clone(),
+            top: b.mm(y_of(2.0)),
+            bottom: b.mm(y_of(-2.0)),
+        });
+    }
+    if plan.blank {
+        return;
+    }
+    // Points: emotion cards of a phase spread across its column, in lane then card order.
+    let lane_ix: HashMap<&str, usize> = j
+        .lanes
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.id.as_str(), i))
+        .collect();
+    let mut pts: Vec<(f32, f32, f32, &Card)> = Vec::new();
+    for (pi, p) in j.phases.iter().enumerate() {
+        let mut cs: Vec<&Card> = j
+            .cards
+            .iter()
+            .filter(|c| c.phase_id == p.id && c.emotion.is_some())
+            .collect();
+        cs.sort_by_key(|c| {
+            lane_ix
+                .get(c.lane_id.as_str())
+                .copied()
+                .unwrap_or(usize::MAX)
+        });
+        let n = cs.len() as f32;
+        for (i, c) in cs.into_iter().enumerate() {
+            let e = c.emotion.unwrap_or(0) as f32;
+            let px = xs[pi] + (i as f32 + 0.5) / n * plan.col_w[pi];
+            pts.push((px, y_of(e), e, c));
+        }
+    }
+    let neutral = y_of(0.0);
+    let curve = sample_monotone(&pts.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>(), 14);
+    for (above, run) in split_at_level(&curve, neutral) {
+        let (fill, stroke) = if above {
+            (GOOD_SOFT, GOOD)
+        } else {
+            (BAD_SOFT, BAD)
+        };
+        if let (Some(first), Some(last)) = (run.first(), run.last()) {
+            let mut area = Vec::with_capacity(run.len() + 2);
+            area.push((first.0, neutral));
+            area.extend(run.iter().copied());
+            area.push((last.0, neutral));
+            b.polygon(&area, fill, None);
+        }
+        let _ = stroke;
+    }
+    for (above, run) in split_at_level(&curve, neutral) {
+        let stroke = if above { GOOD } else { BAD };
+        b.line(&run, b.stroke(stroke, 0.9, &[]));
+    }
+    for (px, py, e, c) in &pts {
+        let t = rec(RecordKind::Card, &c.id);
+        b.circle(
+            *px,
+            *py,
+            if c.impact { 2.6 } else { 1.9 },
+            Some(emotion_colour(*e)),
+            b.stroke(PAPER, 0.6, &[]),
+            t.clone(),
+        );
+        if c.impact {
+            star(b, *px + 3.2, *py - 3.2, 2.2, t);
+        }
+    }
+    // Peak-end rule: the most intense moment and the end weigh most in how a journey is
+    // remembered, so both are named on the curve.
+    let peak = pts
+        .iter()
+        .enumerate()
+        .max_by(|a, b| a.1 .2.abs().total_cmp(&b.1 .2.abs()).then(b.0.cmp(&a.0)))
+        .map(|(i, _)| i);
+    let last = pts.len().checked_sub(1);
+    for (i, word) in [(peak, cx.w.peak), (last, cx.w.end)] {
+        let Some(i) = i else { continue };
+        if word == cx.w.end && Some(i) == peak {
+            // One label for both when the end is the peak.
+            continue;
+        }
+        let (px, py, e, c) = pts[i];
+        let label = if Some(i) == last && Some(i) == peak {
+            format!("{} · {}", cx.w.peak, cx.w.end)
+        } else {
+            word.to_string()
+        };
+        // Above a high point, below a low one, so the label never crosses the curve's body.
+        let ly = if e >= 0.0 { py - 8.0 } else { py + 3.4 };
+        // Clear of the impact star, which sits to the upper right of its point.
+        let lx = if c.impact && e >= 0.0 { px - 4.5 } else { px };
+        b.text(
+            lx - 15.0,
+            ly,
+            30.0,
+            &label,
+            PEAK_END.colour(emotion_colour(e)),
+            None,
+        );
+    }
+}
+
+/// Samples a monotone cubic (Fritsch–Carlson) through `pts` (x strictly increasing), so the
+/// curve is smooth but never overshoots past the points (no bumps above +2 or below −2).
+fn sample_monotone(pts: &[(f32, f32)], per_seg: usize) -> Vec<(f32, f32)> {
+    let n = pts.len();
+    if n < 2 {
+        return pts.to_vec();
+    }
+    let d: Vec<f32> = pts
+        .windows(2)
+        .map(|w| (w[1].1 - w[0].1) / (w[1].0 - w[0].0).max(1e-3))
+        .collect();
+    let mut m = vec![0.0f32; n];
+    m[0] = d[0];
+    m[n - 1] = d[n - 2];
+    for i in 1..n - 1 {
+        m[i] = if d[i - 1] * d[i] <= 0.0 {
+            0.0
+        } else {
+            (d[i - 1] + d[i]) / 2.0
+        };
+    }
+    for i in 0..n - 1 {
+        if d[i] == 0.0 {
+            m[i] = 0.0;
+            m[i + 1] = 0.0;
+            continue;
+        }
+        let (a, bb) = (m[i] / d[i], m[i + 1] / d[i]);
+        let s = a * a + bb * bb;
+        if s > 9.0 {
+            let t = 3.0 / s.sqrt();
+            m[i] = t * a * d[i];
+            m[i + 1] = t * bb * d[i];
+        }
+    }
+    let mut out = Vec::with_capacity((n - 1) * per_seg + 1);
+    for i in 0..n - 1 {
+        let (x0, y0) = pts[i];
+        let (x1, y1) = pts[i + 1];
+        let hx = x1 - x0;
+        for k in 0..per_seg {
+            let t = k as f32 / per_seg as f32;
+            let (t2, t3) = (t * t, t * t * t);
+            let h00 = 2.0 * t3 - 3.0 * t2 + 1.0;
+            let h10 = t3 - 2.0 * t2 + t;
+            let h01 = -2.0 * t3 + 3.0 * t2;
+            let h11 = t3 - t2;
+            out.push((
+                x0 + t * hx,
+                h00 * y0 + h10 * hx * m[i] + h01 * y1 + h11 * hx * m[i + 1],
+            ));
+        }
+    }
+    out.push(pts[n - 1]);
+    out
+}
+
+/// Splits a polyline where it crosses the horizontal line `level`; each run says whether it
+/// lies above the line (smaller y). Runs share their crossing point, so they join up.
+fn split_at_level(pts: &[(f32, f32)], level: f32) -> Vec<(bool, Vec<(f32, f32)>)> {
+    let mut runs: Vec<(bool, Vec<(f32, f32)>)> = Vec::new();
+    for w in pts.windows(2) {
+        let (a, c) = (w[0], w[1]);
+        let (da, dc) = (a.1 - level, c.1 - level);
+        if da * dc < 0.0 {
+            let t = da / (da - dc);
+            let x = (a.0 + t * (c.0 - a.0), level);
+            push_pt(&mut runs, da < 0.0, a);
+            push_pt(&mut runs, da < 0.0, x);
+            push_pt(&mut runs, dc < 0.0, x);
+            push_pt(&mut runs, dc < 0.0, c);
+        } else {
+            // On the line counts as the side of the other end.
+            let above = if da != 0.0 { da < 0.0 } else { dc < 0.0 };
+            push_pt(&mut runs, above, a);
+            push_pt(&mut runs, above, c);
+        }
+    }
+    runs
+}
+
+fn push_pt(runs: &mut Vec<(bool, Vec<(f32, f32)>)>, above: bool, p: (f32, f32)) {
+    match runs.last_mut() {
+        Some((a, run)) if *a == above => {
+            if run.last() != Some(&p) {
+                run.push(p);
+            }
+        }
+        _ => runs.push((above, vec![p])),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn monotone_curve_stays_within_its_points() {
+        let pts = [
+            (0.0, 10.0),
+            (10.0, 0.0),
+            (20.0, 10.0),
+            (30.0, 10.0),
+            (40.0, 30.0),
+        ];
+        let c = sample_monotone(&pts, 10);
+        assert!(
+            c.iter().all(|p| p.1 >= 0.0 && p.1 <= 30.0),
+            "overshoot: {c:?}"
+        );
+        assert_eq!(c.first(), Some(&(0.0, 10.0)));
+        assert_eq!(c.last(), Some(&(40.0, 30.0)));
+    }
+
+    #[test]
+    fn split_runs_meet_at_the_crossing() {
+        let runs = split_at_level(&[(0.0, 0.0), (10.0, 20.0)], 10.0);
+        assert_eq!(runs.len(), 2);
+        assert!(runs[0].0, "first run is above (smaller y)");
+        assert_eq!(runs[0].1.last(), Some(&(5.0, 10.0)));
+        assert_eq!(runs[1].1.first(), Some(&(5.0, 10.0)));
+    }
+}

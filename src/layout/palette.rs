@@ -1,0 +1,49 @@
+//! The palette: calm greys and soft sticky-note tints, the colours of cards and of emotions.
+//!
+//! Every colour the layout uses is named here (as `#rrggbb`, the Scene's form), so a band
+//! never writes a colour literal of its own.
+
+use crate::model::CardColour;
+
+pub(super) const INK: &str = "#1f2933";
+pub(super) const INK_SOFT: &str = "#52606d";
+pub(super) const INK_FAINT: &str = "#9aa5b1";
+pub(super) const HINT: &str = "#b3bcc6";
+pub(super) const PAPER: &str = "#ffffff";
+pub(super) const BAND_A: &str = "#f7f8fa";
+pub(super) const BAND_B: &str = "#eef1f5";
+pub(super) const LABEL_BG: &str = "#e4e8ee";
+pub(super) const RULE: &str = "#cbd2d9";
+pub(super) const HEADER: &str = "#2d3a4a";
+pub(super) const HEADER_SOFT: &str = "#c7d0db";
+pub(super) const SHADOW: &str = "#dde1e6";
+pub(super) const GOOD: &str = "#2f9e6b";
+pub(super) const GOOD_SOFT: &str = "#dcf1e6";
+pub(super) const BAD: &str = "#d64550";
+pub(super) const BAD_SOFT: &str = "#f9e0e2";
+pub(super) const NEUTRAL: &str = "#8a96a3";
+pub(super) const AMBER: &str = "#f0a020";
+
+/// Fill and border of a sticky note.
+pub fn card_colours(c: CardColour) -> (&'static str, &'static str) {
+    match c {
+        CardColour::Yellow => ("#fff3b0", "#e6cf5c"),
+        CardColour::Orange => ("#ffddb5", "#eaa860"),
+        CardColour::Pink => ("#ffd1dc", "#e58fa5"),
+        CardColour::Purple => ("#e5dbfa", "#a892dc"),
+        CardColour::Blue => ("#d3e8fb", "#7fb0e0"),
+        CardColour::Green => ("#d5f0dc", "#7cc495"),
+        CardColour::Grey => ("#e9ecef", "#aab3bd"),
+    }
+}
+
+/// Colour of an emotion value: green above neutral, red below.
+pub fn emotion_colour(e: f32) -> &'static str {
+    if e > 0.0 {
+        GOOD
+    } else if e < 0.0 {
+        BAD
+    } else {
+        NEUTRAL
+    }
+}
