@@ -245,7 +245,8 @@ export const editorActions: Action<EditorCtx>[] = [
     labelKey: 'ed.zoomOut',
     helpKey: 'keys.zoom',
     shortcuts: [key('-')],
-    toolbar: { group: 'zoom', testid: 'zoom-out', text: '−' },
+    // An en dash: Noto Sans has no minus sign (U+2212), and Symbola's is a hairline.
+    toolbar: { group: 'zoom', testid: 'zoom-out', text: '–' },
     enabled: (c) => c.canvas !== null,
     perform: (c) => c.canvas?.zoom(0.8),
   },
@@ -389,7 +390,7 @@ const KEY_NAMES: Record<string, string> = {
   ArrowUp: '↑',
   ArrowDown: '↓',
   Escape: 'Esc',
-  '-': '−',
+  '-': '–',
 };
 
 /** How a shortcut reads (`Ctrl+Shift+Z`, `⌘+D`, `←`). */

@@ -76,7 +76,7 @@ class Typing extends EntryState {
   constructor(cell: Cell, host: EntryHost) {
     super();
     this.draft = { kind: 'new', phase_id: cell.phase_id, lane_id: cell.lane_id, text: '' };
-    host.worksIn(cell);
+    host.worksIn({ phase_id: cell.phase_id, lane_id: cell.lane_id });
   }
   // Enter is the next sticky note of the wall: same cell, an empty box.
   override onEnter(host: EntryHost): EntryState {
