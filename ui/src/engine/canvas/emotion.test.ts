@@ -1,10 +1,7 @@
 // The live curve against a Scene the core laid out: `fixtures/emotion-scene.json` is the
 // emotion band of the sample journey (`klantreis sample` then `klantreis scene`, trimmed to the
 // band's regions and items), so the curve and colours the screen draws during a drag are
-// checked against the print's own. One correction: the core wrote the band's `top` and
-// `bottom` without the page margin (158.6 / 225.89 where its +2 and −2 rules are drawn at
-// 172.87 / 240.16, `b.mm(y_of(..))` instead of a point through `b.p`); the fixture holds the
-// drawn values, which docs/scene.md says they are.
+// checked against the print's own. Regenerate it when the layout of the band changes.
 import { describe, expect, it } from 'vitest';
 import type { Item, Scene } from './scene';
 import { CURVE, curveItems, emotionColour, emotionPoints, emotionY, isLiveCurveItem, liveCurve, sampleMonotone, splitAtLevel } from './emotion';
@@ -23,6 +20,13 @@ function pointsOf(it: Item): { x: number; y: number }[] {
 }
 
 describe('the live emotion curve', () => {
+  it('reads the band from the Scene: +2 and −2 where the layout draws its rules', () => {
+    // The neutral line (the layout's strongest rule) lies halfway between top and bottom.
+    const rule = scene.items.find((it) => it.type === 'path' && it.stroke?.colour === CURVE.neutral);
+    const y = rule?.type === 'path' && rule.segs[0]?.op === 'move' ? rule.segs[0].to.y : NaN;
+    expect(Math.abs(y - neutral)).toBeLessThan(0.02);
+  });
+
   it('is the Scene’s own curve when no point has moved', () => {
     expect(sceneCurve.length, 'the fixture has a curve').toBeGreaterThan(3);
     const mine = curveItems(emotionPoints(scene), neutral, 2.16);
