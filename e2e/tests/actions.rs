@@ -259,11 +259,7 @@ impl App {
 
     /// Presses one key on whatever has the focus.
     async fn key(&self, key: impl Into<TypingData>) -> Res {
-        self.d()
-            .action_chain()
-            .send_keys(key)
-            .perform()
-            .await?;
+        self.d().action_chain().send_keys(key).perform().await?;
         Ok(())
     }
 
@@ -353,11 +349,18 @@ async fn toolbar_overlay_and_keys_come_from_the_actions_list() -> Res {
     assert_eq!(title("zoom.fit"), "Fit to window (0)");
     assert_eq!(title("print"), "Print (Ctrl+P)");
     assert_eq!(title("help"), "Show this list (?)");
-    assert_eq!(title("phase.add"), "Add a phase", "no shortcut, no brackets");
+    assert_eq!(
+        title("phase.add"),
+        "Add a phase",
+        "no shortcut, no brackets"
+    );
     app.shot("a01-toolbar.png").await?;
 
     // `?` opens the overlay, which lists the keys the actions declare.
-    app.wait_for("[data-testid='canvas']").await?.click().await?;
+    app.wait_for("[data-testid='canvas']")
+        .await?
+        .click()
+        .await?;
     app.key("?").await?;
     let rows = app.help_rows().await?;
     let row = |what: &str| {
@@ -370,7 +373,10 @@ async fn toolbar_overlay_and_keys_come_from_the_actions_list() -> Res {
     assert_eq!(row("Edit the selected card"), "F2 / double-click");
     assert_eq!(row("Save and go to the next cell"), "Tab / Shift+Tab");
     assert_eq!(row("Zoom in / out / fit"), "– / 0 / +");
-    assert_eq!(row("Pan (or drag with the middle button, or Space + drag)"), "← / ↑ / → / ↓");
+    assert_eq!(
+        row("Pan (or drag with the middle button, or Space + drag)"),
+        "← / ↑ / → / ↓"
+    );
     assert_eq!(row("New journey"), "Ctrl+J");
     assert_eq!(row("Add to the selection / drag a marquee"), "Shift+click");
     app.shot("a02-shortcuts-overlay.png").await?;
@@ -411,7 +417,10 @@ async fn toolbar_overlay_and_keys_come_from_the_actions_list() -> Res {
         j["journey"]["cards"].as_array().map_or(0, Vec::len) == n
     })
     .await?;
-    assert!(card_by_text(&j, "Instagram ad").is_some(), "the original stays");
+    assert!(
+        card_by_text(&j, "Instagram ad").is_some(),
+        "the original stays"
+    );
 
     // Fast entry from the keyboard: the card is selected again by a click; Enter opens a new
     // card in its cell, Enter saves and starts the next, Tab saves and moves to the next cell,
@@ -436,20 +445,34 @@ async fn toolbar_overlay_and_keys_come_from_the_actions_list() -> Res {
     entry.send_keys(Key::Escape).await?;
     let phases = phase_ids(&before);
     let j = wait_doc(data.path(), SAMPLE_EN, "three typed cards", |j| {
-        ["Call the shop 📱", "Oops, wrong model 😅", "In the next cell"]
-            .iter()
-            .all(|t| card_by_text(j, t).is_some())
+        [
+            "Call the shop 📱",
+            "Oops, wrong model 😅",
+            "In the next cell",
+        ]
+        .iter()
+        .all(|t| card_by_text(j, t).is_some())
     })
     .await?;
     for t in ["Call the shop 📱", "Oops, wrong model 😅"] {
         let c = card_by_text(&j, t).ok_or(t)?;
-        assert_eq!(c["phase_id"], ad["phase_id"], "{t}: the selected card's cell");
+        assert_eq!(
+            c["phase_id"], ad["phase_id"],
+            "{t}: the selected card's cell"
+        );
         assert_eq!(c["lane_id"], ad["lane_id"], "{t}: the selected card's lane");
     }
     let next = card_by_text(&j, "In the next cell").ok_or("next")?;
-    assert_eq!(next["phase_id"], phases[1].as_str(), "Tab went to the next phase");
+    assert_eq!(
+        next["phase_id"],
+        phases[1].as_str(),
+        "Tab went to the next phase"
+    );
     assert_eq!(next["lane_id"], ad["lane_id"], "in the same lane");
-    assert!(card_by_text(&j, "Never saved").is_none(), "Esc drops the draft");
+    assert!(
+        card_by_text(&j, "Never saved").is_none(),
+        "Esc drops the draft"
+    );
 
     // The card with 📱 and 😅 is drawn with the bundled fallback font (Symbola), loaded as a
     // web font, not with whatever the system has.
@@ -499,11 +522,7 @@ async fn toolbar_overlay_and_keys_come_from_the_actions_list() -> Res {
     let low = app
         .centre(&format!("[data-emotion-point='{annoyed}']"))
         .await?;
-    let mut chain = app
-        .d()
-        .action_chain()
-        .move_to(p.0, p.1)
-        .click_and_hold();
+    let mut chain = app.d().action_chain().move_to(p.0, p.1).click_and_hold();
     for i in 1..=6 {
         chain = chain.move_to(p.0, p.1 + (low.1 - p.1) * i / 6);
     }
@@ -571,7 +590,10 @@ async fn the_overlay_speaks_dutch() -> Res {
     };
     assert_eq!(row("Ongedaan maken / opnieuw"), "Ctrl+Z / Ctrl+Shift+Z");
     assert_eq!(row("Gekozen kaart bewerken"), "F2 / dubbelklik");
-    assert_eq!(row("Aan de selectie toevoegen / een kader slepen"), "Shift+klik");
+    assert_eq!(
+        row("Aan de selectie toevoegen / een kader slepen"),
+        "Shift+klik"
+    );
     let title = app
         .wait_for("[data-testid='open-print']")
         .await?
@@ -680,4 +702,3 @@ async fn wait_doc(
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
-
