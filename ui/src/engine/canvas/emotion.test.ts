@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Item, Scene } from './scene';
 import { CURVE, curveItems, emotionColour, emotionPoints, emotionY, isLiveCurveItem, liveCurve, sampleMonotone, splitAtLevel } from './emotion';
+import { emotionAt } from './tools';
 import fixtureJson from './fixtures/emotion-scene.json';
 
 const scene = fixtureJson as unknown as Scene;
@@ -25,6 +26,17 @@ describe('the live emotion curve', () => {
     const rule = scene.items.find((it) => it.type === 'path' && it.stroke?.colour === CURVE.neutral);
     const y = rule?.type === 'path' && rule.segs[0]?.op === 'move' ? rule.segs[0].to.y : NaN;
     expect(Math.abs(y - neutral)).toBeLessThan(0.02);
+  });
+
+  it('puts every point at the height of its value, so pressing one and letting go changes nothing', () => {
+    const pts = emotionPoints(scene);
+    expect(pts.length).toBeGreaterThan(3);
+    for (const p of pts) {
+      const v = emotionAt(band, p.y);
+      expect(Math.abs(emotionY(band, v) - p.y), `point ${p.id}`).toBeLessThan(0.02);
+      const dot = scene.items[p.itemIndex];
+      expect(dot?.type === 'circle' ? dot.fill : null, `point ${p.id} colour`).toBe(emotionColour(v));
+    }
   });
 
   it('is the Scene’s own curve when no point has moved', () => {
