@@ -56,7 +56,7 @@ describe('the actions list', () => {
     }
     expect(rows.find((r) => r.helpKey === 'keys.undo')?.keys).toEqual(['Ctrl+Z', 'Ctrl+Shift+Z']);
     expect(rows.find((r) => r.helpKey === 'keys.edit')).toMatchObject({ keys: ['F2'], gestures: ['dblclick'] });
-    expect(rows.find((r) => r.helpKey === 'keys.zoom')?.keys).toEqual(['–', '0', '+']);
+    expect(rows.find((r) => r.helpKey === 'keys.zoom')?.keys).toEqual(['+', '–', '0']);
     expect(rows.map((r) => r.helpKey)).toContain('keys.multi');
     expect(helpRows(true).find((r) => r.helpKey === 'keys.print')?.keys).toEqual(['⌘+P']);
   });

@@ -42,8 +42,8 @@ export interface Action<C> {
   gestures?: Gesture[];
   /** The `?` overlay's row: actions with the same key share one row (zoom in / out / fit). */
   helpKey?: EditorKey;
-  /** Shown in the editor's toolbar, in this group. */
-  toolbar?: { group: 'zoom' | 'structure' | 'end'; testid: string; text?: EditorKey | string; icon?: 'plus'; primary?: boolean };
+  /** Shown in the editor's toolbar, in this group (at `slot`, else in list order). */
+  toolbar?: { group: 'zoom' | 'structure' | 'end'; slot?: number; testid: string; text?: EditorKey | string; icon?: 'plus'; primary?: boolean };
   /** Shown in the menu of a multiple selection. */
   selectionMenu?: { testid: string; danger?: boolean };
   enabled(ctx: C): boolean;
@@ -240,13 +240,24 @@ export const editorActions: Action<EditorCtx>[] = [
     perform: (c) => c.select(c.journey.cards.map((card) => card.id)),
   },
   {
+    id: 'zoom.in',
+    scope: 'editor',
+    labelKey: 'ed.zoomIn',
+    helpKey: 'keys.zoom',
+    // `=` is `+` without Shift on many keyboards.
+    shortcuts: [key('+'), key('=')],
+    toolbar: { group: 'zoom', slot: 3, testid: 'zoom-in', text: '+' },
+    enabled: (c) => c.canvas !== null,
+    perform: (c) => c.canvas?.zoom(1.25),
+  },
+  {
     id: 'zoom.out',
     scope: 'editor',
     labelKey: 'ed.zoomOut',
     helpKey: 'keys.zoom',
     shortcuts: [key('-')],
     // An en dash: Noto Sans has no minus sign (U+2212), and Symbola's is a hairline.
-    toolbar: { group: 'zoom', testid: 'zoom-out', text: '–' },
+    toolbar: { group: 'zoom', slot: 1, testid: 'zoom-out', text: '–' },
     enabled: (c) => c.canvas !== null,
     perform: (c) => c.canvas?.zoom(0.8),
   },
@@ -256,20 +267,9 @@ export const editorActions: Action<EditorCtx>[] = [
     labelKey: 'ed.fit',
     helpKey: 'keys.zoom',
     shortcuts: [key('0')],
-    toolbar: { group: 'zoom', testid: 'zoom-fit', text: 'ed.fit' },
+    toolbar: { group: 'zoom', slot: 2, testid: 'zoom-fit', text: 'ed.fit' },
     enabled: (c) => c.canvas !== null,
     perform: (c) => c.canvas?.fit(),
-  },
-  {
-    id: 'zoom.in',
-    scope: 'editor',
-    labelKey: 'ed.zoomIn',
-    helpKey: 'keys.zoom',
-    // `=` is `+` without Shift on many keyboards.
-    shortcuts: [key('+'), key('=')],
-    toolbar: { group: 'zoom', testid: 'zoom-in', text: '+' },
-    enabled: (c) => c.canvas !== null,
-    perform: (c) => c.canvas?.zoom(1.25),
   },
   ...(
     [
