@@ -77,8 +77,9 @@ pub(super) fn draw(b: &mut Builder, cx: &Ctx, j: &Journey, plan: &Plan, xs: &[f3
         b.regions.push(Region::Emotion {
             rect: r,
             phase_id: p.id.clone(),
-            top: b.mm(y_of(2.0)),
-            bottom: b.mm(y_of(-2.0)),
+            // Page positions (through the offset), where the +2 and −2 rules are drawn.
+            top: b.p(0.0, y_of(2.0)).y,
+            bottom: b.p(0.0, y_of(-2.0)).y,
         });
     }
     if plan.blank {

@@ -1,5 +1,7 @@
-// Keyboard shortcuts of the app. Undo/Redo are handled here rather than as menu accelerators,
-// because on GTK a menu accelerator would take Ctrl+Z away from text fields.
+// The app's own keyboard shortcuts (undo, redo, a new journey), read from the actions list
+// (actions.ts). Undo/Redo are handled here rather than as menu accelerators, because on GTK a
+// menu accelerator would take Ctrl+Z away from text fields.
+import { appActions, matches } from './actions';
 
 export type Shortcut = 'undo' | 'redo' | 'new-journey';
 
@@ -13,13 +15,8 @@ export interface KeyLike {
 
 /** The app shortcut a key press means, if any. */
 export function shortcutOf(e: KeyLike): Shortcut | null {
-  const mod = e.ctrlKey || e.metaKey;
-  if (!mod || e.altKey) return null;
-  const key = e.key.toLowerCase();
-  if (key === 'z') return e.shiftKey ? 'redo' : 'undo';
-  if (key === 'y' && !e.shiftKey) return 'redo';
-  if (key === 'j' && !e.shiftKey) return 'new-journey';
-  return null;
+  const a = appActions.find((x) => x.shortcuts.some((s) => matches(s, e)));
+  return a ? (a.id as Shortcut) : null;
 }
 
 /** Text fields keep their own undo: app shortcuts do not fire while one has the focus. */

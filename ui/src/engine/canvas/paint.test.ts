@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from './fixture.test-util';
-import { paint, SELECTION, type Ctx, type PaintOptions, type View } from './paint';
+import { beyondNoto, FONT_FAMILY, paint, SELECTION, type Ctx, type PaintOptions, type View } from './paint';
 import type { Item } from './scene';
 
 /** A 2D context that records what is drawn with the state it was drawn in (the real canvas is
@@ -88,5 +88,18 @@ describe('paint', () => {
     // Text stays in CSS pixels under a dpr-only transform.
     expect(texts[0]?.args.slice(1)).toEqual([104, 102]);
     expect(transforms).toContainEqual([2, 0, 0, 2, 0, 0]);
+  });
+});
+
+describe('fonts', () => {
+  it('draws with Noto Sans, then the print’s fallback (Symbola), before any system font', () => {
+    const order = FONT_FAMILY.split(',').map((f) => f.trim().replace(/'/g, ''));
+    expect(order.slice(0, 2)).toEqual(['Klantreis Sans', 'Klantreis Symbols']);
+  });
+
+  it('finds the characters the fallback may be needed for', () => {
+    expect(beyondNoto(['Bestelling — “snel” é', 'Привет'])).toBe('');
+    expect(beyondNoto(['App 📱 open', 'oeps 😅', 'weer 📱'])).toBe('📱😅');
+    expect(beyondNoto(['★ ✓'])).toBe('★✓');
   });
 });

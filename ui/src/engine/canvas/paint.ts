@@ -33,7 +33,24 @@ export interface PaintOptions {
   minTextPx: number;
 }
 
-export const FONT_FAMILY = "'Klantreis Sans', 'Noto Sans', sans-serif";
+/** The print's fonts in the print's order: Noto Sans, then Symbola for what it lacks (see
+ * src/scene/fonts.rs), so glyphs and line breaks agree with the paper; the system's fonts only
+ * while a web font loads. */
+export const FONT_FAMILY = "'Klantreis Sans', 'Klantreis Symbols', 'Noto Sans', sans-serif";
+
+/** Characters of `texts` that Noto Sans may lack (outside Latin, Greek, Cyrillic and general
+ * punctuation), so the canvas knows to load the fallback face before it draws them. Which face
+ * draws a character is the browser's choice along FONT_FAMILY, as the core's on paper. */
+export function beyondNoto(texts: Iterable<string>): string {
+  const out = new Set<string>();
+  for (const t of texts) {
+    for (const ch of t) {
+      const c = ch.codePointAt(0) ?? 0;
+      if (c > 0x7ff && !(c >= 0x2000 && c <= 0x206f)) out.add(ch);
+    }
+  }
+  return [...out].join('');
+}
 export const PAPER_SHADOW = '#d9dde3';
 export const SELECTION = '#2f6f73';
 
