@@ -148,12 +148,10 @@ pub(super) fn draw(b: &mut Builder, cx: &Ctx, j: &Journey, plan: &Plan, xs: &[f3
         }
     }
     // Peak-end rule: the most intense moment and the end weigh most in how a journey is
-    // remembered, so both are named on the curve.
-    let peak = pts
-        .iter()
-        .enumerate()
-        .max_by(|a, b| a.1 .2.abs().total_cmp(&b.1 .2.abs()).then(b.0.cmp(&a.0)))
-        .map(|(i, _)| i);
+    // remembered, so both are named on the curve. `analysis` decides which moment is the peak
+    // (ties: the earliest), so the map, the insights and the CLI name the same card.
+    let emotions: Vec<i8> = pts.iter().map(|p| p.3.emotion.unwrap_or(0)).collect();
+    let peak = crate::analysis::emotion::most_intense(&emotions);
     let last = pts.len().checked_sub(1);
     for (i, word) in [(peak, cx.w.peak), (last, cx.w.end)] {
         let Some(i) = i else { continue };
