@@ -9,15 +9,17 @@ use klantreis::layout::{self, Item, LayoutOptions, RecordKind, Scene, TextRole, 
 use klantreis::*;
 
 /// Stores `journey` in a fresh document, reopens it and returns the journey as read back.
-fn store_and_reopen(dir: &std::path::Path, name: &str, journey: Journey) -> Journey {
+fn store_and_reopen(
+    dir: &std::path::Path,
+    name: &str,
+    journey: Journey,
+    personas: Vec<Persona>,
+) -> Journey {
     let path = dir.join(format!("{name}.klantreis"));
     let mut doc = Document::create(&path).expect("create");
     let id = journey.meta.id.clone();
-    doc.apply(&Edit::CreateJourney {
-        journey,
-        personas: vec![],
-    })
-    .expect("store");
+    doc.apply(&Edit::CreateJourney { journey, personas })
+        .expect("store");
     doc.close().expect("close");
     let doc = Document::open(&path).expect("reopen");
     doc.integrity_check().expect("integrity");
@@ -75,7 +77,7 @@ fn a_card_of_100000_characters_is_stored_and_printed_with_a_warning() {
         .collect();
     j.cards[0].text = long.clone();
     let id = j.cards[0].id.clone();
-    let back = store_and_reopen(dir.path(), "long-card", j);
+    let back = store_and_reopen(dir.path(), "long-card", j, vec![p.clone()]);
     assert_eq!(back.card(&id).expect("card").text, long);
 
     let scene = layout::layout(&back, &[p], &LayoutOptions::default());
@@ -108,7 +110,7 @@ fn a_journey_of_200_phases_lays_out_every_phase() {
         j.phases.push(p);
     }
     assert_eq!(j.phases.len(), 200);
-    let back = store_and_reopen(dir.path(), "phases", j);
+    let back = store_and_reopen(dir.path(), "phases", j, vec![]);
     assert_eq!(back.phases.len(), 200);
     let scene = layout::layout(&back, &[], &LayoutOptions::default());
     let headers = scene
@@ -126,7 +128,7 @@ fn ten_thousand_cards_in_one_cell_are_all_laid_out() {
     let dir = tempfile::tempdir().expect("tempdir");
     let j = journey_with_cards_in_one_cell(10_000);
     let total = j.cards.len();
-    let back = store_and_reopen(dir.path(), "crowd", j);
+    let back = store_and_reopen(dir.path(), "crowd", j, vec![]);
     assert_eq!(back.cards.len(), total);
     let scene = layout::layout(&back, &[], &LayoutOptions::default());
     assert_eq!(card_targets(&scene).len(), total);
@@ -169,12 +171,12 @@ fn an_interchange_file_of_100_mb_of_photos_imports() {
     };
     use image::ImageEncoder;
     let photos: Vec<Vec<u8>> = (1..=3).map(photo).collect();
-    let (mut j, _) = templates::sample(Lang::En);
+    let (mut j, p) = templates::sample(Lang::En);
     j.meta.wall_photos = (0..3).map(|n| format!("wall-{n}")).collect();
     let file = interchange::InterchangeFile {
         format: interchange::FORMAT.into(),
         journey: j,
-        personas: vec![],
+        personas: vec![p],
         images: photos
             .iter()
             .enumerate()
