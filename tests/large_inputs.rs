@@ -52,16 +52,14 @@ fn small_text_warning(scene: &Scene) -> bool {
 fn journey_with_cards_in_one_cell(extra: usize) -> Journey {
     let mut j = templates::build("five-stages", Lang::En, Some("Crowded")).expect("template");
     let (phase, lane) = (j.phases[0].id.clone(), j.lanes[0].id.clone());
-    let mut key = klantreis::order::between(None, None);
-    for n in 0..extra {
+    for (n, key) in klantreis::order::spread(extra).into_iter().enumerate() {
         j.cards.push(Card::new(
             format!("crowd-{n:05}"),
             phase.clone(),
             lane.clone(),
-            key.clone(),
+            key,
             format!("Card {n}"),
         ));
-        key = klantreis::order::between(Some(&key), None);
     }
     j
 }
@@ -92,13 +90,12 @@ fn a_journey_of_200_phases_lays_out_every_phase() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut j = templates::build("five-stages", Lang::En, Some("Long")).expect("template");
     let lane = j.lanes[0].id.clone();
-    let mut key = j.phases.last().map(|p| p.order.clone());
-    for n in 0..195 {
+    // Keys after the template's own (which all start below "z").
+    let keys = klantreis::order::spread(195);
+    for (n, key) in keys.into_iter().enumerate() {
         let mut p = j.phases[0].clone();
         p.id = format!("phase-{n:03}");
-        let next = klantreis::order::between(key.as_deref(), None);
-        p.order = next.clone();
-        key = Some(next.clone());
+        p.order = format!("z{key}");
         p.name = format!("Phase {n}");
         j.cards.push(Card::new(
             format!("card-{n:03}"),
