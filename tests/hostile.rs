@@ -169,10 +169,16 @@ fn the_bytes_decide_the_type_not_the_mime_string() {
     // A PNG labelled JPEG is stored as a PNG.
     let png = small_png();
     let id = doc.add_image("image/jpeg", &png).expect("png");
-    assert_eq!(doc.image(&id).expect("read").expect("stored").mime, "image/png");
+    assert_eq!(
+        doc.image(&id).expect("read").expect("stored").mime,
+        "image/png"
+    );
     let jpeg = small_jpeg();
     let id = doc.add_image("image/png", &jpeg).expect("jpeg");
-    assert_eq!(doc.image(&id).expect("read").expect("stored").mime, "image/jpeg");
+    assert_eq!(
+        doc.image(&id).expect("read").expect("stored").mime,
+        "image/jpeg"
+    );
     assert_eq!(media::check(&jpeg).expect("jpeg").width, 16);
     assert_eq!(media::decode(&jpeg).expect("decode").height(), 8);
 
@@ -278,7 +284,10 @@ fn printing_leaves_out_a_stored_bomb_with_a_warning() {
         pdf.warnings
     );
     let svg = export::svg::to_svg(&scene, Some(&resolve));
-    assert!(!svg.contains("data:image/png"), "the bomb went into the SVG");
+    assert!(
+        !svg.contains("data:image/png"),
+        "the bomb went into the SVG"
+    );
     assert!(start.elapsed() < Duration::from_secs(60));
     assert!(peak_rss_mb() < 1024, "peak {} MB", peak_rss_mb());
 }

@@ -68,11 +68,7 @@ fn journey_with_cards_in_one_cell(extra: usize) -> Journey {
 fn a_card_of_100000_characters_is_stored_and_printed_with_a_warning() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (mut j, p) = templates::sample(Lang::En);
-    let long: String = "klantreis "
-        .repeat(10_000)
-        .chars()
-        .take(100_000)
-        .collect();
+    let long: String = "klantreis ".repeat(10_000).chars().take(100_000).collect();
     j.cards[0].text = long.clone();
     let id = j.cards[0].id.clone();
     let back = store_and_reopen(dir.path(), "long-card", j, vec![p.clone()]);
@@ -135,27 +131,21 @@ fn ten_thousand_cards_in_one_cell_are_all_laid_out() {
 #[test]
 fn an_interchange_file_of_100_mb_of_photos_imports() {
     use base64::Engine;
-    // Three photos of 25 MB each (stored deflate of noise, so nothing compresses them), 100 MB
-    // of JSON once base64-encoded.
+    use image::ImageEncoder;
+    // Three photos of noise, 24 MB each as PNG (noise does not compress), ~96 MB of JSON once
+    // base64-encoded.
     let photo = |seed: u8| {
         let (w, h) = (4_000u32, 2_000u32);
-        let mut raw = Vec::with_capacity((1 + 3 * w as usize) * h as usize);
         let mut x = u32::from(seed) | 1;
-        for _ in 0..h {
-            raw.push(0);
-            for _ in 0..3 * w {
+        let noise: Vec<u8> = (0..3 * w as usize * h as usize)
+            .map(|_| {
                 x ^= x << 13;
                 x ^= x >> 17;
                 x ^= x << 5;
-                raw.push(x as u8);
-            }
-        }
-        let img = image::RgbImage::from_raw(w, h, {
-            raw.chunks(1 + 3 * w as usize)
-                .flat_map(|r| r[1..].to_vec())
-                .collect()
-        })
-        .expect("pixels");
+                x as u8
+            })
+            .collect();
+        let img = image::RgbImage::from_raw(w, h, noise).expect("pixels");
         let mut out = std::io::Cursor::new(Vec::new());
         image::codecs::png::PngEncoder::new_with_quality(
             &mut out,
@@ -166,7 +156,6 @@ fn an_interchange_file_of_100_mb_of_photos_imports() {
         .expect("png");
         out.into_inner()
     };
-    use image::ImageEncoder;
     let photos: Vec<Vec<u8>> = (1..=3).map(photo).collect();
     let (mut j, p) = templates::sample(Lang::En);
     j.meta.wall_photos = (0..3).map(|n| format!("wall-{n}")).collect();
@@ -190,7 +179,13 @@ fn an_interchange_file_of_100_mb_of_photos_imports() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut doc = Document::create(dir.path().join("big.klantreis")).expect("create");
     let id = interchange::import(&mut doc, &text).expect("import");
-    let walls = doc.workspace().journey(&id).expect("journey").meta.wall_photos.clone();
+    let walls = doc
+        .workspace()
+        .journey(&id)
+        .expect("journey")
+        .meta
+        .wall_photos
+        .clone();
     assert_eq!(walls.len(), 3);
     for (w, p) in walls.iter().zip(&photos) {
         assert_eq!(&doc.image(w).expect("read").expect("stored").data, p);

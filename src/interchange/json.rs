@@ -139,7 +139,8 @@ pub fn parse(text: &str) -> Result<InterchangeFile, InterchangeError> {
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(&img.data)
             .map_err(|e| invalid(format!("$.images[{i}].data"), format!("not base64: {e}")))?;
-        crate::media::check(&bytes).map_err(|e| invalid(format!("$.images[{i}].data"), e.to_string()))?;
+        crate::media::check(&bytes)
+            .map_err(|e| invalid(format!("$.images[{i}].data"), e.to_string()))?;
     }
     for (i, p) in file.personas.iter().enumerate() {
         if p.id.trim().is_empty() {
