@@ -27,6 +27,7 @@ run: setup app
 fmt:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) fmt --manifest-path e2e/Cargo.toml -- --check
+	$(CARGO) fmt --manifest-path fuzz/Cargo.toml -- --check
 
 lint: ui
 	$(CARGO) clippy --workspace --all-targets -- -D warnings

@@ -182,7 +182,11 @@ fn base() -> &'static [u8] {
 fn row_id(conn: &Connection, table: Table, row: u8) -> Option<String> {
     let sql = format!(
         "SELECT CAST({} AS TEXT) FROM {} ORDER BY rowid LIMIT 1 OFFSET ?1",
-        if matches!(table, Table::History) { "seq" } else { "id" },
+        if matches!(table, Table::History) {
+            "seq"
+        } else {
+            "id"
+        },
         table.name()
     );
     conn.query_row(&sql, [row % 16], |r| r.get(0)).ok()
@@ -290,13 +294,18 @@ fn run(conn: &Connection, op: &Op) {
             ) else {
                 return;
             };
-            let sql = "UPDATE journeys SET data = json_set(data, '$.compared_with', ?1) WHERE id = ?2";
+            let sql =
+                "UPDATE journeys SET data = json_set(data, '$.compared_with', ?1) WHERE id = ?2";
             let _ = conn.execute(sql, params![jb, ja]);
             conn.execute(sql, params![ja, jb])
         }
         Op::DeleteRow { table, row } => {
-            let sql = format!("DELETE FROM {t} {w}", t = table.name(), w = where_row(*table))
-                .replace("?2", "?1");
+            let sql = format!(
+                "DELETE FROM {t} {w}",
+                t = table.name(),
+                w = where_row(*table)
+            )
+            .replace("?2", "?1");
             conn.execute(&sql, params![row % 16])
         }
         Op::CopyRow { table, row, new_id } => {
