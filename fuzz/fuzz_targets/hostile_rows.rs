@@ -355,7 +355,7 @@ fuzz_target!(|ops: Vec<Op>| {
         let _ = conn.close();
     }
     if let Ok(mut doc) = Document::open(&path) {
-        exercise(&mut doc, true);
+        exercise(&mut doc, true, false);
     }
     remove(&path);
 });

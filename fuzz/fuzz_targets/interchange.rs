@@ -20,7 +20,7 @@ fuzz_target!(|data: &[u8]| {
         if json::import(&mut doc, text).is_ok() {
             // Importing the same file twice gives the copy fresh ids instead of a clash.
             let _ = json::import(&mut doc, text);
-            exercise(&mut doc, false);
+            exercise(&mut doc, false, true);
         }
     }
     remove(&path);

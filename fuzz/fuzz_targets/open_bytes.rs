@@ -13,7 +13,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     match Document::open(&path) {
-        Ok(mut doc) => exercise(&mut doc, true),
+        Ok(mut doc) => exercise(&mut doc, true, false),
         Err(_) => {
             let after = std::fs::read(&path).unwrap_or_default();
             assert!(after == data, "a refused file was changed");

@@ -37,7 +37,10 @@ pub fn remove(path: &std::path::Path) {
 }
 
 /// Walks everything a user could do next with `doc`. `deep` adds edits and undo/redo.
-pub fn exercise(doc: &mut Document, deep: bool) {
+/// `roundtrip` asserts that each journey's export parses back: true for documents made by an
+/// import (valid by construction); a hostile file may hold journeys no import would accept,
+/// and exporting them as they are is the honest thing to do.
+pub fn exercise(doc: &mut Document, deep: bool, roundtrip: bool) {
     let ws = doc.workspace().clone();
     let _ = overview::journeys(&ws);
     for j in &ws.journeys {
@@ -55,7 +58,11 @@ pub fn exercise(doc: &mut Document, deep: bool) {
         if let Ok(text) = json::export(doc, &j.meta.id, true) {
             // What we write we must read back.
             if let Err(e) = json::parse(&text) {
-                panic!("export of {:?} does not parse back: {e}", j.meta.id);
+                assert!(
+                    !roundtrip,
+                    "export of {:?} does not parse back: {e}",
+                    j.meta.id
+                );
             }
         }
     }
