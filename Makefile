@@ -7,7 +7,7 @@ CARGO ?= cargo
 APP := target/debug/klantreis-app
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: setup ui app run test fmt lint test-core types check-types check-ui test-ui e2e package bench cli-sample
+.PHONY: setup ui app run test fmt lint test-core types check-types check-ui test-ui e2e fuzz fuzz-short package bench cli-sample
 
 setup:
 	@scripts/setup.sh
@@ -27,6 +27,7 @@ run: setup app
 fmt:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) fmt --manifest-path e2e/Cargo.toml -- --check
+	$(CARGO) fmt --manifest-path fuzz/Cargo.toml -- --check
 
 lint: ui
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
@@ -56,7 +57,16 @@ e2e: app
 	$(CARGO) build -p klantreis --bin klantreis
 	$(XVFB) $(CARGO) test --manifest-path e2e/Cargo.toml --target-dir target -- --test-threads=1
 
-test: setup fmt check-ui test-ui lint test-core e2e
+# Coverage-guided fuzzing of every input (fuzz/, scripts/fuzz.sh): each target for
+# FUZZ_SECONDS (default 600). `make test` runs each for a short time.
+FUZZ_SECONDS ?= 600
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
+
+fuzz-short:
+	FUZZ_SECONDS=20 scripts/fuzz.sh
+
+test: setup fmt check-ui test-ui lint test-core e2e fuzz-short
 
 # A .deb with the desktop entry and the .klantreis file type (release build).
 package: setup ui

@@ -47,6 +47,9 @@ if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/
   (cd ui && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+# Fuzzing (libFuzzer, built from the `libfuzzer-sys` crate with the C++ compiler above) is set up
+# by scripts/fuzz.sh when `make fuzz` or `make test` asks for it, so `make run` stays fast.
+
 # The end-to-end tests drive the app through tauri-driver.
 if ! command -v tauri-driver >/dev/null; then
   echo "setup: installing tauri-driver"

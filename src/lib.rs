@@ -19,6 +19,7 @@ pub mod edit;
 pub mod export;
 pub mod interchange;
 pub mod layout;
+pub mod media;
 pub mod model;
 pub mod overview;
 pub mod print;

@@ -7,7 +7,6 @@ use std::sync::Mutex;
 
 use klantreis::layout::Scene;
 use klantreis::print::{self, Format, PrintRequest};
-use klantreis::Image;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, State, Wry};
 use tauri_plugin_dialog::DialogExt;
@@ -23,7 +22,7 @@ pub const EVENT_EXPORT_PROGRESS: &str = "export-progress";
 /// drive native dialogs).
 pub const ENV_EXPORT_DIR: &str = "KLANTREIS_EXPORT_DIR";
 /// Largest image accepted as a photo; larger files are almost certainly not meant.
-const MAX_IMAGE_BYTES: u64 = 30 * 1024 * 1024;
+const MAX_IMAGE_BYTES: u64 = klantreis::media::MAX_IMAGE_BYTES as u64;
 
 /// The file the last export wrote, the only one `reveal_export` may show.
 static LAST_EXPORT: Mutex<Option<PathBuf>> = Mutex::new(None);
@@ -196,8 +195,9 @@ pub async fn pick_image(app: AppHandle<Wry>) -> Res<Option<String>> {
         ));
     }
     let bytes = std::fs::read(&path).map_err(|e| ApiError::new("io", format!("{shown}: {e}")))?;
-    let mime = Image::sniff_mime(&bytes)
-        .ok_or_else(|| ApiError::new("not_image", format!("{shown}: not a PNG or JPEG image")))?;
+    let mime = klantreis::media::check(&bytes)
+        .map_err(|e| ApiError::new(e.code(), format!("{shown}: {e}")))?
+        .mime;
     let state = app.state::<AppState>();
     let mut inner = state.lock();
     Ok(Some(inner.doc_mut()?.add_image(mime, &bytes)?))

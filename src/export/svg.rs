@@ -185,7 +185,11 @@ pub fn to_svg(scene: &Scene, images: Option<ImageResolver>) -> String {
                 round,
                 ..
             } => {
-                let Some((mime, data)) = images.and_then(|f| f(image_id)) else {
+                // Only a checked image goes to whatever opens the SVG (src/media.rs).
+                let Some((mime, data)) = images
+                    .and_then(|f| f(image_id))
+                    .filter(|(_, d)| crate::media::check(d).is_ok())
+                else {
                     continue;
                 };
                 let href = format!(

@@ -136,9 +136,11 @@ pub fn parse(text: &str) -> Result<InterchangeFile, InterchangeError> {
                 format!("{:?} is not supported (image/png or image/jpeg)", img.mime),
             ));
         }
-        base64::engine::general_purpose::STANDARD
+        let bytes = base64::engine::general_purpose::STANDARD
             .decode(&img.data)
             .map_err(|e| invalid(format!("$.images[{i}].data"), format!("not base64: {e}")))?;
+        crate::media::check(&bytes)
+            .map_err(|e| invalid(format!("$.images[{i}].data"), e.to_string()))?;
     }
     for (i, p) in file.personas.iter().enumerate() {
         if p.id.trim().is_empty() {

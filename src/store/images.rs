@@ -9,8 +9,9 @@ use crate::model::Image;
 impl Document {
     /// Stores an image (content-addressed) and returns its id. Storing the same bytes twice
     /// returns the same id.
-    pub fn add_image(&mut self, mime: &str, data: &[u8]) -> Result<String, StoreError> {
-        let id = image_id(data);
+    /// The bytes must pass [`crate::media::check`]; their decoded header decides the MIME type.
+    pub fn add_image(&mut self, _claimed_mime: &str, data: &[u8]) -> Result<String, StoreError> {
+        let (mime, id) = (crate::media::check(data)?.mime, image_id(data));
         self.conn.execute(
             "INSERT OR IGNORE INTO images (id, mime, data) VALUES (?1, ?2, ?3)",
             params![id, mime, data],

@@ -62,6 +62,11 @@ fn add_images(
             warnings.push(format!("image {image_id} is not in the document; left out"));
             continue;
         };
+        // Only a checked image reaches the decoder: older documents may hold anything.
+        if let Err(e) = crate::media::check(&bytes) {
+            warnings.push(format!("image {image_id} cannot be printed ({e}); left out"));
+            continue;
+        }
         let mut w = Vec::new();
         match printpdf::RawImage::decode_from_bytes(&bytes, &mut w) {
             Ok(img) => {

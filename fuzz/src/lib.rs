@@ -1,0 +1,118 @@
+//! What every fuzz target does with a document that opened: the paths a user's next steps
+//! take (overview, layout on screen and paper, SVG export, interchange export and re-import,
+//! edits, undo and redo). A panic anywhere here is a crash the fuzzer reports; an `Err` is a
+//! clear message to the user and fine.
+//!
+//! Scratch files live in one directory per process (in `/dev/shm` when there is one, so the
+//! file system is not the bottleneck) and are removed after each input.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use klantreis::export::svg;
+use klantreis::interchange::json;
+use klantreis::layout::{self, LayoutOptions, Mode, Paper};
+use klantreis::{overview, Document, Edit};
+
+/// A fresh path for a scratch document (the file does not exist yet).
+pub fn scratch_path() -> PathBuf {
+    static N: AtomicU64 = AtomicU64::new(0);
+    let base = if std::path::Path::new("/dev/shm").is_dir() {
+        PathBuf::from("/dev/shm")
+    } else {
+        std::env::temp_dir()
+    };
+    let dir = base.join(format!("klantreis-fuzz-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    dir.join(format!("{}.klantreis", N.fetch_add(1, Ordering::Relaxed)))
+}
+
+/// Removes a scratch document and its SQLite side files.
+pub fn remove(path: &std::path::Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(p));
+    }
+}
+
+/// Walks everything a user could do next with `doc`. `deep` adds edits and undo/redo.
+/// `roundtrip` asserts that each journey's export parses back: true for documents made by an
+/// import (valid by construction); a hostile file may hold journeys no import would accept,
+/// and exporting them as they are is the honest thing to do.
+pub fn exercise(doc: &mut Document, deep: bool, roundtrip: bool) {
+    let ws = doc.workspace().clone();
+    let _ = overview::journeys(&ws);
+    for j in &ws.journeys {
+        let _ = j.validate();
+        for (paper, mode) in [(Paper::A0, Mode::Filled), (Paper::A4, Mode::Blank)] {
+            let opts = LayoutOptions {
+                paper,
+                mode,
+                ..Default::default()
+            };
+            let scene = layout::layout(j, &ws.personas, &opts);
+            let resolve = |img: &str| doc.image(img).ok().flatten().map(|i| (i.mime, i.data));
+            let _ = svg::to_svg(&scene, Some(&resolve));
+        }
+        if let Ok(text) = json::export(doc, &j.meta.id, true) {
+            // What we write we must read back.
+            if let Err(e) = json::parse(&text) {
+                assert!(
+                    !roundtrip,
+                    "export of {:?} does not parse back: {e}",
+                    j.meta.id
+                );
+            }
+        }
+    }
+    if !deep {
+        return;
+    }
+    for j in &ws.journeys {
+        let first_card = j.cards.first().map(|c| c.id.clone());
+        let (Some(phase), Some(lane)) = (j.phases.first(), j.lanes.last()) else {
+            continue;
+        };
+        let edits = [
+            Edit::AddCard {
+                journey_id: j.meta.id.clone(),
+                phase_id: phase.id.clone(),
+                lane_id: lane.id.clone(),
+                text: "fuzz".into(),
+                colour: None,
+                before: first_card.clone(),
+                id: None,
+            },
+            Edit::MoveCards {
+                ids: j.cards.iter().rev().take(3).map(|c| c.id.clone()).collect(),
+                phase_id: phase.id.clone(),
+                lane_id: lane.id.clone(),
+                before: first_card.clone(),
+            },
+            Edit::DuplicateCards {
+                ids: j.cards.iter().take(2).map(|c| c.id.clone()).collect(),
+            },
+            Edit::MovePhase {
+                id: phase.id.clone(),
+                before: None,
+            },
+            Edit::DuplicateJourney {
+                id: j.meta.id.clone(),
+                title: "copy".into(),
+                new_id: None,
+            },
+            Edit::DeletePhase {
+                id: phase.id.clone(),
+            },
+        ];
+        for e in &edits {
+            let _ = doc.apply(e);
+        }
+    }
+    for _ in 0..3 {
+        let _ = doc.undo();
+    }
+    let _ = doc.redo();
+    let _ = doc.integrity_check();
+}
