@@ -144,7 +144,7 @@ fn one_card_is_peak_trough_and_end() {
     assert_eq!(ins.fix_first.len(), 1);
     assert_eq!(ins.fix_first[0].kind, FixKind::Emotion);
     assert_eq!(ins.fix_first[0].score, 3.0);
-    assert_eq!(ins.fix_first[0].card_ids, [c.clone()]);
+    assert_eq!(ins.fix_first[0].card_ids, std::slice::from_ref(&c));
     assert!(
         ins.fix_first[0].why.contains("dieptepunt"),
         "{}",

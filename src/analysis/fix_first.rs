@@ -221,7 +221,7 @@ pub fn fix_first(
         .iter()
         .filter_map(|f| Some((f, f.lost.filter(|l| *l > 0)?, f.drop_off_pct?)))
         .collect();
-    losers.sort_by(|a, b| b.1.cmp(&a.1));
+    losers.sort_by_key(|l| std::cmp::Reverse(l.1));
     for (i, (f, lost, pct)) in losers.into_iter().take(MAX_FUNNEL).enumerate() {
         let most = if i == 0 {
             t(

@@ -13,14 +13,14 @@ use super::Edit;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum EditInput {
-    One(Edit),
+    One(Box<Edit>),
     Group(Vec<Edit>),
 }
 
 impl EditInput {
     pub fn into_edits(self) -> Vec<Edit> {
         match self {
-            EditInput::One(e) => vec![e],
+            EditInput::One(e) => vec![*e],
             EditInput::Group(v) => v,
         }
     }

@@ -64,7 +64,9 @@ fn add_images(
         };
         // Only a checked image reaches the decoder: older documents may hold anything.
         if let Err(e) = crate::media::check(&bytes) {
-            warnings.push(format!("image {image_id} cannot be printed ({e}); left out"));
+            warnings.push(format!(
+                "image {image_id} cannot be printed ({e}); left out"
+            ));
             continue;
         }
         let mut w = Vec::new();
