@@ -135,10 +135,10 @@ mod tests {
 
     #[test]
     fn the_capability_file_allows_every_command_and_no_other() {
-        let allowed = allowed(include_str!("../capabilities/main.json"));
+        let granted = allowed(include_str!("../capabilities/main.json"));
         let names = names();
-        let missing: Vec<_> = names.difference(&allowed).collect();
-        let stale: Vec<_> = allowed.difference(&names).collect();
+        let missing: Vec<_> = names.difference(&granted).collect();
+        let stale: Vec<_> = granted.difference(&names).collect();
         assert!(
             missing.is_empty(),
             "capabilities/main.json does not allow {missing:?}"
@@ -185,10 +185,10 @@ mod tests {
     #[test]
     fn the_typescript_backend_calls_every_command_and_no_other() {
         let backend = include_str!("../../ui/src/engine/tauri-backend.ts");
-        let invoked = invoked(backend);
+        let called = invoked(backend);
         let names = names();
-        let missing: Vec<_> = names.difference(&invoked).collect();
-        let unknown: Vec<_> = invoked.difference(&names).collect();
+        let missing: Vec<_> = names.difference(&called).collect();
+        let unknown: Vec<_> = called.difference(&names).collect();
         assert!(
             missing.is_empty(),
             "ui/src/engine/tauri-backend.ts never calls {missing:?}"
@@ -198,6 +198,9 @@ mod tests {
             "ui/src/engine/tauri-backend.ts calls commands that do not exist: {unknown:?}"
         );
         let without = backend.replace("call('undo'", "call_('undo'");
-        assert!(!self::invoked(&without).contains("undo"), "the check sees a missing call");
+        assert!(
+            !invoked(&without).contains("undo"),
+            "the check sees a missing call"
+        );
     }
 }

@@ -159,10 +159,17 @@ pub async fn pick_image(app: AppHandle<Wry>) -> Res<Option<String>> {
             format!("{shown}: the image is larger than 30 MB"),
         ));
     }
-    let bytes = std::fs::read(&path).map_err(|e| ApiError::new(ErrorCode::Io, format!("{shown}: {e}")))?;
-    let mime = Image::sniff_mime(&bytes)
-        .ok_or_else(|| ApiError::new(ErrorCode::NotImage, format!("{shown}: not a PNG or JPEG image")))?;
+    let bytes =
+        std::fs::read(&path).map_err(|e| ApiError::new(ErrorCode::Io, format!("{shown}: {e}")))?;
+    let mime = Image::sniff_mime(&bytes).ok_or_else(|| {
+        ApiError::new(
+            ErrorCode::NotImage,
+            format!("{shown}: not a PNG or JPEG image"),
+        )
+    })?;
     let state = app.state::<AppState>();
     let mut inner = state.lock();
-    Ok(Some(inner.session_mut()?.doc_mut().add_image(mime, &bytes)?))
+    Ok(Some(
+        inner.session_mut()?.doc_mut().add_image(mime, &bytes)?,
+    ))
 }

@@ -5,7 +5,7 @@
 //! An edit, undo or redo answers with everything the view the UI names needs
 //! (`ViewUpdate`), so the UI makes one call per change.
 
-use klantreis::session::{ApiError, DocState, ViewUpdate, View};
+use klantreis::session::{ApiError, DocState, View, ViewUpdate};
 use klantreis::templates::{self, TemplateInfo};
 use klantreis::{Edit, Lang};
 use serde::Serialize;

@@ -131,7 +131,10 @@ mod tests {
     #[test]
     fn export_names_are_safe_and_say_what_they_hold() {
         let req = PrintRequest::default();
-        assert_eq!(export_file_name("Fiets/plezier: v2", &req), "Fiets_plezier_ v2.pdf");
+        assert_eq!(
+            export_file_name("Fiets/plezier: v2", &req),
+            "Fiets_plezier_ v2.pdf"
+        );
         assert_eq!(export_file_name("  ", &req), "klantreis.pdf");
         let blank = PrintRequest {
             blank: true,

@@ -110,13 +110,23 @@ fn splices<T: PartialEq + Clone>(old: &[T], new: &[T], deadline: Instant) -> Vec
     }
     impl<T: Clone> similar::algorithms::DiffHook for Hook<'_, T> {
         type Error = std::convert::Infallible;
-        fn delete(&mut self, old_index: usize, old_len: usize, _: usize) -> Result<(), Self::Error> {
+        fn delete(
+            &mut self,
+            old_index: usize,
+            old_len: usize,
+            _: usize,
+        ) -> Result<(), Self::Error> {
             let s = self.at(old_index);
             // Deletions come in order, each starting where the last ended.
             s.delete = u32_of(old_index + old_len) - s.at;
             Ok(())
         }
-        fn insert(&mut self, old_index: usize, new_index: usize, new_len: usize) -> Result<(), Self::Error> {
+        fn insert(
+            &mut self,
+            old_index: usize,
+            new_index: usize,
+            new_len: usize,
+        ) -> Result<(), Self::Error> {
             let items = &self.new[new_index..new_index + new_len];
             let s = self.at(old_index);
             s.insert.extend_from_slice(items);

@@ -80,7 +80,11 @@ fn an_edit_of_the_open_journey_brings_its_detail_and_scene_in_one_answer() {
     );
     held = held_after(held, &up);
     let fresh = print::scene(s.doc().workspace(), &id, &PrintRequest::default()).expect("lays out");
-    assert_eq!(held.as_ref().map(|h| &h.1), Some(&fresh), "patched = laid out anew");
+    assert_eq!(
+        held.as_ref().map(|h| &h.1),
+        Some(&fresh),
+        "patched = laid out anew"
+    );
 
     // Undo and redo answer the same way.
     let up = s.undo(&view).expect("undoes");
@@ -105,7 +109,10 @@ fn other_journeys_and_unlinked_personas_are_not_laid_out() {
         .expect("creates");
     let other = up.outcome.journeys[0].clone();
     assert_ne!(other, id);
-    assert!(up.detail.is_none() && up.scene.is_none(), "nothing to redraw");
+    assert!(
+        up.detail.is_none() && up.scene.is_none(),
+        "nothing to redraw"
+    );
 
     let persona = Persona {
         id: "persona_los".into(),
@@ -134,7 +141,11 @@ fn a_deleted_open_journey_is_gone_and_home_gets_the_list() {
         .apply(&Edit::DeleteJourney { id: id.clone() }, &open(&id))
         .expect("deletes");
     assert!(up.gone && up.detail.is_none() && up.scene.is_none());
-    assert_eq!(up.journeys, Some(vec![]), "going home, the view needs the list");
+    assert_eq!(
+        up.journeys,
+        Some(vec![]),
+        "going home, the view needs the list"
+    );
 
     let up = s.undo(&View::Home).expect("undoes");
     let list = up.journeys.expect("home hears of the list");

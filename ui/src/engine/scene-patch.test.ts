@@ -20,7 +20,7 @@ describe('spliced', () => {
 
 describe('patched', () => {
   it('takes the small fields whole and splices the lists', () => {
-    const rect = (x: number): Item => ({ type: 'rect', rect: { x, y: 0, w: 1, h: 1 }, radius: 0 });
+    const rect = (x: number): Item => ({ type: 'rect', rect: { x, y: 0, w: 1, h: 1 }, radius: 0, fill: null, stroke: null, target: null });
     const old: Scene = {
       width: 1189,
       height: 841,

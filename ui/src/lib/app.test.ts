@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../engine/backend';
 import { BackendError } from '../engine/backend';
-import type { DocState, Edit, EditOutcome, JourneyDetail, JourneySummary, Scene, View, ViewUpdate } from '../generated/types';
+import type { DocState, Edit, EditOutcome, Item, JourneyDetail, JourneySummary, Scene, View, ViewUpdate } from '../generated/types';
 import { AppState } from './app.svelte';
 
 const doc: DocState = { path: '/tmp/x.klantreis', name: 'x', undo: null, redo: null };
@@ -138,7 +138,7 @@ describe('AppState', () => {
       height: 50,
       content: { x: 0, y: 0, w: 100, h: 50 },
       scale: 1,
-      items: [{ type: 'rect', rect: { x: 1, y: 1, w: 1, h: 1 }, radius: 0 }],
+      items: [{ type: 'rect', rect: { x: 1, y: 1, w: 1, h: 1 }, radius: 0, fill: null, stroke: null, target: null }],
       regions: [],
       min_text_pt: 10,
       warnings: [],
@@ -151,7 +151,7 @@ describe('AppState', () => {
     expect(app.scene).toBe(scene);
 
     // The next answer patches the Scene this UI holds.
-    const moved = { type: 'rect' as const, rect: { x: 9, y: 9, w: 1, h: 1 }, radius: 0 };
+    const moved: Item = { type: 'rect', rect: { x: 9, y: 9, w: 1, h: 1 }, radius: 0, fill: null, stroke: null, target: null };
     const patch = { ...scene, items: [{ at: 0, delete: 1, insert: [moved] }], regions: [] };
     f.onEdit(() => update({ scene: { kind: 'patch', rev: 8, base: 7, patch, layout_us: 900 } }));
     await app.edit({ op: 'update_journey', id: 'j1', patch: { title: 'y' } });
