@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the built app: cold start to first paint (process start until the home view has its
-# data, the app's own `list_journeys` trace) and idle memory (RSS and PSS of the app with its
-# WebKit processes, 10 s after start). Runs under Xvfb when no display is set.
+# data, the app's own `home` trace, `list_journeys` in older builds) and idle memory (RSS and
+# PSS of the app with its WebKit processes, 10 s after start). Runs under Xvfb when no display is set.
 #   scripts/measure.sh [runs]        APP=path/to/binary to measure another build
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,10 +26,10 @@ for i in $(seq 1 "$RUNS"); do
   KLANTREIS_DATA_DIR="$data" KLANTREIS_STARTUP_TRACE=1 "$APP" 2>"$log" &
   pid=$!
   for _ in $(seq 1 300); do
-    grep -q "klantreis-startup list_journeys" "$log" && break
+    grep -qE "klantreis-startup (home|list_journeys) " "$log" && break
     sleep 0.05
   done
-  ready=$(awk '/klantreis-startup list_journeys/ {print $3}' "$log")
+  ready=$(awk '/klantreis-startup (home|list_journeys) / {print $3; exit}' "$log")
   kind="reopen"
   [ "$i" -eq 1 ] && kind="first start (creates the document)"
   echo "run $i, $kind: start to home view with data: $((ready - start)) ms"

@@ -12,7 +12,8 @@
 //!  scene ──► layout ──► export                   (one Scene for screen and paper)
 //! ```
 //!
-//! `templates`, `interchange`, `overview` and `print` sit on top and use the floors below.
+//! `templates`, `interchange`, `overview` and `print` sit on top and use the floors below;
+//! `session` is the top: an open document as a front end works on it (one answer per edit).
 
 pub mod analysis;
 pub mod edit;
@@ -24,6 +25,7 @@ pub mod model;
 pub mod overview;
 pub mod print;
 pub mod scene;
+pub mod session;
 pub mod store;
 pub mod templates;
 

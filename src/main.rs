@@ -275,14 +275,9 @@ fn run(cli: Cli) -> Result<(), String> {
             println!("{id}");
         }
         Command::Sample { file, lang: l } => {
-            let (journey, persona) = templates::sample(lang(&l)?);
+            let lang = lang(&l)?;
             let mut doc = Document::open_or_create(&file).map_err(|x| e(&x))?;
-            let id = journey.meta.id.clone();
-            doc.apply(&Edit::CreateJourney {
-                journey,
-                personas: vec![persona],
-            })
-            .map_err(|x| e(&x))?;
+            let id = klantreis::session::add_sample(&mut doc, lang).map_err(|x| e(&x))?;
             doc.close().map_err(|x| e(&x))?;
             println!("{id}");
         }

@@ -1,13 +1,18 @@
 //! Measures dragging on a large map in the real app (WebKitGTK under Xvfb): frame intervals
-//! while a card is dragged across a 1,000-card journey, and the time from dropping a card to
-//! the updated canvas. A benchmark, not a test: it prints figures and asserts nothing.
+//! while a card is dragged across a journey of `BENCH_CARDS` cards (1,000 unless set), the
+//! time from dropping a card to the updated canvas (`BENCH_DRAGS` drops, 10 unless set), and
+//! what one drop costs over IPC (calls, bytes both ways). A benchmark, not a test: it prints
+//! figures and asserts nothing. `benches/app-bench.sh` runs it for several sizes and tables it.
 //!
 //!   xvfb-run -a -s "-screen 0 1280x800x24" \
 //!     cargo run --manifest-path e2e/Cargo.toml --target-dir target --example drag_bench
 //!
+//! `KLANTREIS_APP` and `KLANTREIS_CLI` point at other builds (default: the debug ones).
+//!
 //! The drag is driven inside the page, one pointer move per animation frame, so the intervals
 //! between frames show what the webview sustains (a WebDriver action chain would measure its
-//! own pace instead).
+//! own pace instead). IPC is counted by wrapping the page's `fetch`, which Tauri's IPC uses on
+//! Linux, in one extra drop that is not timed, so the wrapper costs the timed drops nothing.
 
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -21,10 +26,25 @@ type Res<T = ()> = Result<T, Box<dyn std::error::Error>>;
 
 /// Cards in the journey; `BENCH_CARDS` changes it (to compare small and large maps).
 fn cards() -> usize {
-    std::env::var("BENCH_CARDS")
+    env_number("BENCH_CARDS", 1000)
+}
+
+/// Timed drops; p95 needs a few.
+fn drags() -> usize {
+    env_number("BENCH_DRAGS", 10)
+}
+
+fn env_number(name: &str, default: usize) -> usize {
+    std::env::var(name)
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(1000)
+        .unwrap_or(default)
+}
+
+fn env_path(name: &str, default: &str) -> PathBuf {
+    std::env::var_os(name)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join(default))
 }
 
 fn root() -> PathBuf {
@@ -37,7 +57,7 @@ fn port() -> Res<u16> {
 
 /// A document with one journey of `CARDS` cards spread over its cells.
 fn make_document(dir: &Path) -> Res<PathBuf> {
-    let cli = root().join("target/debug/klantreis");
+    let cli = env_path("KLANTREIS_CLI", "target/debug/klantreis");
     let doc = dir.join("bench.klantreis");
     let out = Command::new(&cli)
         .arg("new")
@@ -106,6 +126,23 @@ fn make_document(dir: &Path) -> Res<PathBuf> {
     Ok(doc)
 }
 
+/// Counts IPC calls and bytes (request bodies and responses) until `__kIpcStop()`.
+const COUNT_IPC: &str = r#"
+const real = window.fetch;
+const seen = { calls: 0, bytes: 0 };
+const size = (b) => b == null ? 0 : typeof b === 'string' ? new Blob([b]).size : (b.byteLength ?? 0);
+window.fetch = async (url, opts) => {
+  const r = await real(url, opts);
+  const u = String(url);
+  if (u.startsWith('ipc:') || u.includes('ipc.localhost')) {
+    seen.calls++;
+    seen.bytes += size(opts && opts.body) + (await r.clone().arrayBuffer()).byteLength;
+  }
+  return r;
+};
+window.__kIpcStop = () => { window.fetch = real; return seen; };
+"#;
+
 const DRAG: &str = r#"
 const done = arguments[arguments.length - 1];
 const host = document.querySelector("[data-testid='canvas']");
@@ -172,9 +209,7 @@ async fn main() -> Res {
     tokio::time::sleep(Duration::from_millis(500)).await;
     let mut caps = serde_json::Map::new();
     caps.insert("browserName".into(), json!("wry"));
-    let app = std::env::var_os("KLANTREIS_APP")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root().join("target/debug/klantreis-app"));
+    let app = env_path("KLANTREIS_APP", "target/debug/klantreis-app");
     caps.insert("tauri:options".into(), json!({ "application": app }));
     let result = async {
         let d = WebDriver::new(format!("http://127.0.0.1:{p}"), caps).await?;
@@ -191,7 +226,7 @@ async fn main() -> Res {
         tokio::time::sleep(Duration::from_secs(1)).await;
         let mut all = Vec::new();
         let mut drops = Vec::new();
-        for _ in 0..3 {
+        for _ in 0..drags() {
             let ret = d.execute_async(DRAG, Vec::new()).await?;
             let v: serde_json::Value = ret.convert()?;
             let frames: Vec<f64> = serde_json::from_value(v["frames"].clone())?;
@@ -199,6 +234,21 @@ async fn main() -> Res {
             drops.push(v["drop"].as_f64().unwrap_or(-1.0));
             tokio::time::sleep(Duration::from_millis(500)).await;
         }
+        // One more drop, not timed, with IPC counted; let late answers land before counting.
+        d.execute(COUNT_IPC, Vec::new()).await?;
+        d.execute_async(DRAG, Vec::new()).await?;
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        let ipc: serde_json::Value = d
+            .execute("return window.__kIpcStop()", Vec::new())
+            .await?
+            .convert()?;
+        // The core's own layout times, where the app reports them (it does since one round
+        // trip per edit).
+        let layout: Vec<f64> = d
+            .execute("return window.__kLayoutMs || []", Vec::new())
+            .await?
+            .convert()
+            .unwrap_or_default();
         let rendered: serde_json::Value = d
             .execute(
                 "return document.querySelectorAll('svg *, .hooks > *').length",
@@ -208,7 +258,15 @@ async fn main() -> Res {
             .convert()?;
         all.sort_by(|a, b| a.total_cmp(b));
         let mean = all.iter().sum::<f64>() / all.len().max(1) as f64;
-        let pct = |q: f64| all[((all.len() as f64 * q) as usize).min(all.len() - 1)];
+        let pct = |v: &[f64], q: f64| {
+            v.get(((v.len() as f64 * q) as usize).min(v.len().saturating_sub(1)))
+                .copied()
+                .unwrap_or(f64::NAN)
+        };
+        let mut sorted_drops = drops.clone();
+        sorted_drops.sort_by(|a, b| a.total_cmp(b));
+        let mut sorted_layout = layout.clone();
+        sorted_layout.sort_by(|a, b| a.total_cmp(b));
         // The map itself is one canvas; these are the overlay's shapes and the invisible
         // elements that stand for the notes and headers in view (assistive technology).
         println!(
@@ -225,11 +283,32 @@ async fn main() -> Res {
             all.len(),
             mean,
             1000.0 / mean,
-            pct(0.5),
-            pct(0.95),
-            all[all.len() - 1]
+            pct(&all, 0.5),
+            pct(&all, 0.95),
+            all.last().copied().unwrap_or(f64::NAN)
         );
-        println!("drop to updated canvas: {drops:.0?} ms");
+        println!(
+            "drop to updated canvas: p50 {:.0} ms, p95 {:.0} ms (all: {drops:.0?} ms)",
+            pct(&sorted_drops, 0.5),
+            pct(&sorted_drops, 0.95)
+        );
+        println!(
+            "IPC for one drop: {} calls, {} bytes; layout in the core: median {:.1} ms",
+            ipc["calls"], ipc["bytes"],
+            pct(&sorted_layout, 0.5)
+        );
+        // One line for benches/app-bench.sh.
+        println!(
+            "BENCH\tcards={}\tdrop_p50={:.0}\tdrop_p95={:.0}\tlayout_ms={:.1}\tipc_calls={}\tipc_bytes={}\tframe_ms={:.1}\tfps={:.0}",
+            cards(),
+            pct(&sorted_drops, 0.5),
+            pct(&sorted_drops, 0.95),
+            pct(&sorted_layout, 0.5),
+            ipc["calls"],
+            ipc["bytes"],
+            mean,
+            1000.0 / mean
+        );
         d.quit().await?;
         Ok::<(), Box<dyn std::error::Error>>(())
     }

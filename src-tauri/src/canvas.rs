@@ -1,18 +1,18 @@
-//! Commands of the canvas editor and the print dialog: the journey's Scene (what the canvas
-//! draws), exports in the background with progress events, and document images. Thin
-//! wrappers: layout and export live in the core (`klantreis::print`).
+//! Commands of the print dialog and the canvas editor's pictures: the print preview, exports
+//! in the background with progress events, and document images. Thin wrappers: layout,
+//! export and file names live in the core (`klantreis::print`, `klantreis::session`). The
+//! canvas's own Scene comes with the view (`commands::show` and every edit).
 
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use klantreis::layout::Scene;
 use klantreis::print::{self, Format, PrintRequest};
+use klantreis::session::{export_file_name, ApiError, ErrorCode};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, State, Wry};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::state::AppState;
-use crate::ApiError;
 
 type Res<T> = Result<T, ApiError>;
 
@@ -40,16 +40,6 @@ pub struct ExportDone {
     pub warnings: Vec<String>,
 }
 
-fn print_err(e: print::PrintError) -> ApiError {
-    ApiError::new("print", e.to_string())
-}
-
-#[tauri::command]
-pub fn journey_scene(state: State<'_, AppState>, id: String, request: PrintRequest) -> Res<Scene> {
-    let inner = state.lock();
-    print::scene(inner.doc()?.workspace(), &id, &request).map_err(print_err)
-}
-
 #[tauri::command]
 pub fn print_preview(
     state: State<'_, AppState>,
@@ -57,33 +47,7 @@ pub fn print_preview(
     request: PrintRequest,
 ) -> Res<print::PrintPreview> {
     let inner = state.lock();
-    print::preview(inner.doc()?.workspace(), &id, &request).map_err(print_err)
-}
-
-fn file_name(title: &str, req: &PrintRequest) -> String {
-    // Keep titles readable but safe as a file name on every desktop.
-    let clean: String = title
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || " -_".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let base = clean.trim();
-    let base = if base.is_empty() { "klantreis" } else { base };
-    let kind = match (req.blank, req.tile) {
-        (true, _) => "-blank",
-        (false, Some(_)) => "-poster",
-        _ => "",
-    };
-    let ext = match req.format {
-        Format::Pdf => "pdf",
-        Format::Svg => "svg",
-    };
-    format!("{base}{kind}.{ext}")
+    Ok(print::preview(inner.doc()?.workspace(), &id, &request)?)
 }
 
 /// Asks where to save, renders on a background thread with progress events, writes the file
@@ -100,9 +64,9 @@ pub async fn export_journey(
         let ws = inner.doc()?.workspace();
         ws.journey(&id)
             .map(|j| j.meta.title.clone())
-            .ok_or_else(|| ApiError::new("not_found", format!("no journey with id {id:?}")))?
+            .ok_or_else(|| ApiError::no_journey(&id))?
     };
-    let name = file_name(&title, &request);
+    let name = export_file_name(&title, &request);
     let path = match std::env::var_os(ENV_EXPORT_DIR) {
         Some(dir) => PathBuf::from(dir).join(&name),
         None => {
@@ -130,9 +94,9 @@ pub async fn export_journey(
         let state = worker.state::<AppState>();
         let rendered = {
             let inner = state.lock();
-            print::render(inner.doc()?, &id, &request, &mut |f| emit(f)).map_err(print_err)?
+            print::render(inner.doc()?, &id, &request, &mut |f| emit(f))?
         };
-        print::write_atomic(&path, &rendered.bytes).map_err(print_err)?;
+        print::write_atomic(&path, &rendered.bytes)?;
         emit(1.0);
         Ok(ExportDone {
             path: path.display().to_string(),
@@ -142,7 +106,7 @@ pub async fn export_journey(
         })
     })
     .await
-    .map_err(|e| ApiError::new("internal", e.to_string()))??;
+    .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))??;
     if let Ok(mut last) = LAST_EXPORT.lock() {
         *last = Some(PathBuf::from(&done.path));
     }
@@ -156,13 +120,13 @@ pub fn reveal_export() -> Res<()> {
         .lock()
         .ok()
         .and_then(|p| p.clone())
-        .ok_or_else(|| ApiError::new("not_found", "nothing was exported yet"))?;
+        .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "nothing was exported yet"))?;
     let dir = path.parent().map(PathBuf::from).unwrap_or_default();
     std::process::Command::new("xdg-open")
         .arg(&dir)
         .spawn()
         .map(|_| ())
-        .map_err(|e| ApiError::new("io", format!("cannot open {}: {e}", dir.display())))
+        .map_err(|e| ApiError::new(ErrorCode::Io, format!("cannot open {}: {e}", dir.display())))
 }
 
 /// A document image as a `data:` URL (the content policy allows no other image source).
@@ -186,19 +150,22 @@ pub async fn pick_image(app: AppHandle<Wry>) -> Res<Option<String>> {
     };
     let shown = path.display().to_string();
     let size = std::fs::metadata(&path)
-        .map_err(|e| ApiError::new("io", format!("{shown}: {e}")))?
+        .map_err(|e| ApiError::new(ErrorCode::Io, format!("{shown}: {e}")))?
         .len();
     if size > MAX_IMAGE_BYTES {
         return Err(ApiError::new(
-            "too_large",
+            ErrorCode::TooLarge,
             format!("{shown}: the image is larger than 30 MB"),
         ));
     }
-    let bytes = std::fs::read(&path).map_err(|e| ApiError::new("io", format!("{shown}: {e}")))?;
+    let bytes =
+        std::fs::read(&path).map_err(|e| ApiError::new(ErrorCode::Io, format!("{shown}: {e}")))?;
     let mime = klantreis::media::check(&bytes)
-        .map_err(|e| ApiError::new(e.code(), format!("{shown}: {e}")))?
+        .map_err(|e| ApiError::new(ErrorCode::of_image(&e), format!("{shown}: {e}")))?
         .mime;
     let state = app.state::<AppState>();
     let mut inner = state.lock();
-    Ok(Some(inner.doc_mut()?.add_image(mime, &bytes)?))
+    Ok(Some(
+        inner.session_mut()?.doc_mut().add_image(mime, &bytes)?,
+    ))
 }

@@ -1,64 +1,28 @@
 //! Klantreis desktop shell: window, menu, dialogs and the open document. Every command is a
-//! thin wrapper over the `klantreis` core; see `commands.rs`. No domain logic lives here.
+//! thin wrapper over the `klantreis` core (`klantreis::session`); no domain logic lives here.
+//!
+//! The modules depend one way only, each on those listed before it:
+//! `settings` → `state` (the open session) → `chrome` (menu and title) → `commands`, `canvas`
+//! (what the UI calls) and `menu` (what the menu does) → `main`. The commands are listed once,
+//! in `command_list.rs`; `build.rs` registers them from there.
 
 mod bindings;
 mod canvas;
+mod chrome;
+#[cfg(test)]
+mod command_list;
 mod commands;
 mod menu;
 mod settings;
 mod state;
+mod trace;
 
 use std::path::PathBuf;
 
-use serde::Serialize;
 use tauri::{Manager, RunEvent};
 
+use chrome::Chrome;
 use state::AppState;
-
-/// An error as the UI receives it: a stable `code` to branch on and a readable `message`.
-#[derive(Debug, Clone, Serialize, ts_rs::TS)]
-pub struct ApiError {
-    pub code: String,
-    pub message: String,
-}
-
-impl ApiError {
-    pub fn new(code: &str, message: impl Into<String>) -> ApiError {
-        ApiError {
-            code: code.to_string(),
-            message: message.into(),
-        }
-    }
-
-    pub fn no_document() -> ApiError {
-        ApiError::new("no_document", "no document is open")
-    }
-}
-
-impl From<klantreis::StoreError> for ApiError {
-    fn from(e: klantreis::StoreError) -> ApiError {
-        ApiError::new(e.code(), e.to_string())
-    }
-}
-
-/// With `KLANTREIS_STARTUP_TRACE` set, prints the wall-clock time of a startup milestone (once
-/// each) to stderr, for `scripts/measure.sh`; otherwise does nothing.
-pub fn trace_startup(what: &'static str) {
-    use std::collections::HashSet;
-    use std::sync::Mutex;
-    static SEEN: Mutex<Option<HashSet<&'static str>>> = Mutex::new(None);
-    if std::env::var_os("KLANTREIS_STARTUP_TRACE").is_none() {
-        return;
-    }
-    let mut seen = SEEN.lock().unwrap_or_else(|e| e.into_inner());
-    if seen.get_or_insert_with(HashSet::new).insert(what) {
-        let ms = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_millis())
-            .unwrap_or(0);
-        eprintln!("klantreis-startup {what} {ms}");
-    }
-}
 
 /// A `.klantreis` file given on the command line (how the file manager opens one).
 fn document_arg() -> Option<PathBuf> {
@@ -94,7 +58,7 @@ fn paint_without_compositing(
 }
 
 fn main() {
-    trace_startup("main");
+    trace::startup("main");
     if paint_without_compositing(
         std::path::Path::new("/dev/dri"),
         std::env::var_os(ENV_NO_COMPOSITING),
@@ -113,31 +77,14 @@ fn main() {
             let state = AppState::new(data_dir);
             state::open_initial(&state, document_arg()).map_err(|e| e.message)?;
             app.manage(state);
-            let handle = app.handle().clone();
-            menu::rebuild(&handle);
-            state::refresh_chrome(&handle);
-            trace_startup("setup_done");
+            app.manage(Chrome::default());
+            chrome::rebuild(app.handle());
+            trace::startup("setup_done");
             Ok(())
         })
         .on_menu_event(menu::on_event)
-        .invoke_handler(tauri::generate_handler![
-            commands::start_info,
-            commands::doc_state,
-            commands::list_journeys,
-            commands::get_journey,
-            commands::list_templates,
-            commands::create_journey,
-            commands::apply_edit,
-            commands::undo,
-            commands::redo,
-            commands::set_language,
-            canvas::journey_scene,
-            canvas::print_preview,
-            canvas::export_journey,
-            canvas::reveal_export,
-            canvas::image_data,
-            canvas::pick_image,
-        ])
+        // Every command of `command_list.rs`, as `build.rs` wrote them out.
+        .invoke_handler(include!(concat!(env!("OUT_DIR"), "/handler.rs")))
         .build(tauri::generate_context!());
     let app = match result {
         Ok(app) => app,
@@ -151,9 +98,9 @@ fn main() {
             // Every edit is already committed; closing checkpoints the WAL so the document
             // is one self-contained file again.
             let state = handle.state::<AppState>();
-            let doc = state.lock().doc.take();
-            if let Some(doc) = doc {
-                if let Err(e) = doc.close() {
+            let session = state.lock().session.take();
+            if let Some(session) = session {
+                if let Err(e) = session.into_doc().close() {
                     eprintln!("klantreis: closing the document: {e}");
                 }
             }

@@ -1,113 +1,26 @@
-//! The native menu (File, Edit, View) in the UI language, and what its items do. Document
-//! actions run here; actions that belong to the UI are forwarded as a `menu` event.
-//!
-//! Undo and Redo carry no accelerator on purpose: on GTK a menu accelerator takes the key
-//! before the webview sees it, which would steal Ctrl+Z from text fields. The UI handles
-//! Ctrl+Z / Ctrl+Shift+Z itself when no text field has the focus.
+//! What the native menu's items do: new, open and save-as documents (with their dialogs), the
+//! recent documents, undo and redo. Actions that belong to the UI are forwarded as a `menu`
+//! event. Builds on `chrome.rs` (the menu itself) and `state.rs`; nothing imports this file
+//! but `main.rs`.
 
 use std::path::PathBuf;
 
+use klantreis::session::{doc_name, ApiError, ErrorCode, Session, View};
 use klantreis::{Document, Lang};
-use tauri::menu::{Menu, MenuBuilder, MenuEvent, MenuItem, MenuItemBuilder, SubmenuBuilder};
+use tauri::menu::MenuEvent;
 use tauri::{AppHandle, Emitter, Manager, Wry};
 use tauri_plugin_dialog::DialogExt;
 
-use crate::state::{self, AppState, EVENT_DOC_CHANGED, EVENT_ERROR, EVENT_MENU};
-use crate::ApiError;
+use crate::chrome::{self, t, RECENT_PREFIX};
+use crate::state::AppState;
 
-pub struct MenuHandles {
-    pub undo: MenuItem<Wry>,
-    pub redo: MenuItem<Wry>,
-}
-
-const RECENT_PREFIX: &str = "recent:";
-
-fn t(lang: Lang, nl: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Nl => nl,
-        Lang::En => en,
-    }
-}
-
-pub fn undo_text(lang: Lang, undo: bool) -> String {
-    if undo {
-        t(lang, "Ongedaan maken", "Undo").to_string()
-    } else {
-        t(lang, "Opnieuw", "Redo").to_string()
-    }
-}
-
-/// Builds the menu for the current language and recent documents.
-pub fn build(app: &AppHandle<Wry>) -> tauri::Result<(Menu<Wry>, MenuHandles)> {
-    let state = app.state::<AppState>();
-    let (lang, recent) = {
-        let inner = state.lock();
-        (inner.settings.lang(), inner.settings.recent.clone())
-    };
-    let mut recent_menu =
-        SubmenuBuilder::new(app, t(lang, "Recente documenten", "Recent documents"));
-    if recent.is_empty() {
-        recent_menu = recent_menu.item(
-            &MenuItemBuilder::with_id("recent-none", t(lang, "(geen)", "(none)"))
-                .enabled(false)
-                .build(app)?,
-        );
-    }
-    for (i, path) in recent.iter().enumerate() {
-        let label = format!("{}  —  {}", state::doc_name(path), path.display());
-        recent_menu = recent_menu
-            .item(&MenuItemBuilder::with_id(format!("{RECENT_PREFIX}{i}"), label).build(app)?);
-    }
-    let file = SubmenuBuilder::new(app, t(lang, "Bestand", "File"))
-        .item(
-            &MenuItemBuilder::with_id("new", t(lang, "Nieuw document…", "New document…"))
-                .accelerator("CmdOrCtrl+N")
-                .build(app)?,
-        )
-        .item(
-            &MenuItemBuilder::with_id("open", t(lang, "Openen…", "Open…"))
-                .accelerator("CmdOrCtrl+O")
-                .build(app)?,
-        )
-        .item(
-            &MenuItemBuilder::with_id("save_as", t(lang, "Opslaan als…", "Save as…"))
-                .accelerator("CmdOrCtrl+Shift+S")
-                .build(app)?,
-        )
-        .item(&recent_menu.build()?)
-        .separator()
-        .item(
-            &MenuItemBuilder::with_id("quit", t(lang, "Afsluiten", "Quit"))
-                .accelerator("CmdOrCtrl+Q")
-                .build(app)?,
-        )
-        .build()?;
-    let undo = MenuItemBuilder::with_id("undo", undo_text(lang, true)).build(app)?;
-    let redo = MenuItemBuilder::with_id("redo", undo_text(lang, false)).build(app)?;
-    let edit = SubmenuBuilder::new(app, t(lang, "Bewerken", "Edit"))
-        .item(&undo)
-        .item(&redo)
-        .separator()
-        .item(
-            &MenuItemBuilder::with_id("settings", t(lang, "Instellingen…", "Settings…"))
-                .build(app)?,
-        )
-        .build()?;
-    let menu = MenuBuilder::new(app).item(&file).item(&edit).build()?;
-    Ok((menu, MenuHandles { undo, redo }))
-}
-
-/// Replaces the menu (after a language or recent-documents change).
-pub fn rebuild(app: &AppHandle<Wry>) {
-    match build(app) {
-        Ok((menu, handles)) => {
-            let _ = app.set_menu(menu);
-            let state = app.state::<AppState>();
-            *state.menu.lock().unwrap_or_else(|e| e.into_inner()) = Some(handles);
-        }
-        Err(e) => eprintln!("klantreis: cannot build the menu: {e}"),
-    }
-}
+/// Sent to the UI when something outside it changed the document (menu, another document):
+/// it shows its view anew.
+pub const EVENT_DOC_CHANGED: &str = "doc-changed";
+/// Sent to the UI with an [`ApiError`] when a menu action failed.
+pub const EVENT_ERROR: &str = "app-error";
+/// Sent to the UI with a menu action it handles itself (e.g. "settings").
+pub const EVENT_MENU: &str = "menu";
 
 fn report(app: &AppHandle<Wry>, err: ApiError) {
     let _ = app.emit(EVENT_ERROR, err);
@@ -121,10 +34,22 @@ pub fn on_event(app: &AppHandle<Wry>, event: MenuEvent) {
         "save_as" => save_as(app),
         "quit" => app.exit(0),
         "undo" | "redo" => {
-            let result = crate::commands::step(&app.state::<AppState>(), id == "undo");
+            let result = {
+                let state = app.state::<AppState>();
+                let mut inner = state.lock();
+                // The menu does not know what the UI shows: it tells the UI, which asks
+                // for its view anew.
+                inner.session_mut().and_then(|s| {
+                    if id == "undo" {
+                        s.undo(&View::Home)
+                    } else {
+                        s.redo(&View::Home)
+                    }
+                })
+            };
             match result {
                 Ok(_) => {
-                    state::refresh_chrome(app);
+                    chrome::refresh(app);
                     let _ = app.emit(EVENT_DOC_CHANGED, ());
                 }
                 Err(e) => report(app, e),
@@ -153,6 +78,18 @@ pub fn on_event(app: &AppHandle<Wry>, event: MenuEvent) {
     }
 }
 
+/// Makes `doc` the open document: the old one is closed (checkpointed), the settings,
+/// window title and menu follow, and the UI is told to reload.
+fn switch_to(app: &AppHandle<Wry>, doc: Document) {
+    {
+        let state = app.state::<AppState>();
+        let mut inner = state.lock();
+        inner.replace(Session::new(doc), &state);
+    }
+    chrome::rebuild(app);
+    let _ = app.emit(EVENT_DOC_CHANGED, ());
+}
+
 fn lang(app: &AppHandle<Wry>) -> Lang {
     app.state::<AppState>().lock().settings.lang()
 }
@@ -160,8 +97,8 @@ fn lang(app: &AppHandle<Wry>) -> Lang {
 fn current_path(app: &AppHandle<Wry>) -> Option<PathBuf> {
     app.state::<AppState>()
         .lock()
-        .doc
-        .as_ref()
+        .doc()
+        .ok()
         .map(|d| d.path().to_path_buf())
 }
 
@@ -203,7 +140,7 @@ fn new_document(app: &AppHandle<Wry>) {
                 report(
                     &handle,
                     ApiError::new(
-                        "exists",
+                        ErrorCode::Exists,
                         t(
                             lang,
                             "Dit document is al open.",
@@ -216,12 +153,12 @@ fn new_document(app: &AppHandle<Wry>) {
             // The dialog already asked whether to replace an existing file.
             if path.exists() {
                 if let Err(e) = std::fs::remove_file(&path) {
-                    report(&handle, ApiError::new("io", e.to_string()));
+                    report(&handle, ApiError::new(ErrorCode::Io, e.to_string()));
                     return;
                 }
             }
             match Document::create(&path) {
-                Ok(doc) => state::switch_to(&handle, doc),
+                Ok(doc) => switch_to(&handle, doc),
                 Err(e) => report(&handle, e.into()),
             }
         });
@@ -246,7 +183,7 @@ fn open_path(app: &AppHandle<Wry>, path: PathBuf) {
         return;
     }
     match Document::open(&path) {
-        Ok(doc) => state::switch_to(app, doc),
+        Ok(doc) => switch_to(app, doc),
         Err(e) => report(app, e.into()),
     }
 }
@@ -254,7 +191,7 @@ fn open_path(app: &AppHandle<Wry>, path: PathBuf) {
 fn save_as(app: &AppHandle<Wry>) {
     let lang = lang(app);
     let name = current_path(app)
-        .map(|p| format!("{}.klantreis", state::doc_name(&p)))
+        .map(|p| format!("{}.klantreis", doc_name(&p)))
         .unwrap_or_default();
     let handle = app.clone();
     app.dialog()
@@ -278,7 +215,7 @@ fn save_as(app: &AppHandle<Wry>) {
             };
             // Work goes on in the copy, as after "Save as" anywhere else.
             match saved.and_then(|()| Document::open(&dest).map_err(ApiError::from)) {
-                Ok(doc) => state::switch_to(&handle, doc),
+                Ok(doc) => switch_to(&handle, doc),
                 Err(e) => report(&handle, e),
             }
         });

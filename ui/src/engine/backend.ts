@@ -1,37 +1,36 @@
 // The one interface between the UI and the desktop shell. Views talk to a Backend, never to
 // Tauri directly, so tests can use another implementation.
+//
+// A change (edit, undo, redo, new journey) names the view the UI shows and answers with all
+// that view needs (a ViewUpdate: the outcome, the journey and its Scene or a patch of it), so
+// there is one call per change and no follow-up calls.
 import type {
   ApiError,
-  DocState,
   Edit,
-  EditOutcome,
-  JourneyDetail,
-  JourneySummary,
+  ErrorCode,
   Lang,
   LanguagePref,
   ExportDone,
   PrintPreview,
   PrintRequest,
-  Scene,
   StartInfo,
   TemplateInfo,
   UiSettings,
+  View,
+  ViewUpdate,
 } from '../generated/types';
 
 export interface Backend {
   startInfo(): Promise<StartInfo>;
-  docState(): Promise<DocState>;
-  listJourneys(): Promise<JourneySummary[]>;
-  getJourney(id: string): Promise<JourneyDetail>;
+  /** Everything `view` shows, whole: when a view opens, or after an outside change. */
+  show(view: View): Promise<ViewUpdate>;
   listTemplates(lang: Lang): Promise<TemplateInfo[]>;
   /** A new journey from a template; an empty title means the template's name. */
-  createJourney(template: string, lang: Lang, title: string): Promise<EditOutcome>;
-  applyEdit(edit: Edit): Promise<EditOutcome>;
-  undo(): Promise<EditOutcome>;
-  redo(): Promise<EditOutcome>;
+  createJourney(template: string, lang: Lang, title: string, view: View): Promise<ViewUpdate>;
+  applyEdit(edit: Edit, view: View): Promise<ViewUpdate>;
+  undo(view: View): Promise<ViewUpdate>;
+  redo(view: View): Promise<ViewUpdate>;
   setLanguage(language: LanguagePref): Promise<UiSettings>;
-  /** The journey laid out as it prints: what the canvas draws. */
-  journeyScene(id: string, request: PrintRequest): Promise<Scene>;
   /** The page and, for a poster, where its sheets fall. */
   printPreview(id: string, request: PrintRequest): Promise<PrintPreview>;
   /** Asks where to save and exports in the background; null when cancelled. */
@@ -52,10 +51,10 @@ export interface Backend {
   onMenu(cb: (action: string) => void): Promise<() => void>;
 }
 
-/** A failed call, with the shell's stable error code. */
+/** A failed call, with the core's error code (`klantreis::session::ErrorCode`). */
 export class BackendError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
     super(message);
     this.code = code;
     this.name = 'BackendError';
@@ -66,8 +65,8 @@ export class BackendError extends Error {
 export function toBackendError(e: unknown): BackendError {
   if (e instanceof BackendError) return e;
   if (e && typeof e === 'object' && 'code' in e && 'message' in e) {
-    const { code, message } = e as { code: unknown; message: unknown };
-    return new BackendError(String(code), String(message));
+    const { code, message } = e as ApiError;
+    return new BackendError(code, String(message));
   }
   if (e instanceof Error) return new BackendError('internal', e.message);
   return new BackendError('internal', String(e));

@@ -1,10 +1,12 @@
-// The Backend over Tauri's IPC. Command names and argument names match src-tauri/src/commands.rs.
+// The Backend over Tauri's IPC. Command names are the generated `Command` type (from
+// src-tauri/src/command_list.rs); argument names match the command functions. A test in
+// src-tauri/src/bindings.rs checks that this file calls every command.
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
-import type { ApiError } from '../generated/types';
+import type { ApiError, Command } from '../generated/types';
 import { toBackendError, type Backend } from './backend';
 
-async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(cmd: Command, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(cmd, args);
   } catch (e) {
@@ -14,16 +16,13 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 
 export const tauriBackend: Backend = {
   startInfo: () => call('start_info'),
-  docState: () => call('doc_state'),
-  listJourneys: () => call('list_journeys'),
-  getJourney: (id) => call('get_journey', { id }),
+  show: (view) => call('show', { view }),
   listTemplates: (lang) => call('list_templates', { lang }),
-  createJourney: (template, lang, title) => call('create_journey', { template, lang, title }),
-  applyEdit: (edit) => call('apply_edit', { edit }),
-  undo: () => call('undo'),
-  redo: () => call('redo'),
+  createJourney: (template, lang, title, view) => call('create_journey', { template, lang, title, view }),
+  applyEdit: (edit, view) => call('apply_edit', { edit, view }),
+  undo: (view) => call('undo', { view }),
+  redo: (view) => call('redo', { view }),
   setLanguage: (language) => call('set_language', { language }),
-  journeyScene: (id, request) => call('journey_scene', { id, request }),
   printPreview: (id, request) => call('print_preview', { id, request }),
   exportJourney: (id, request) => call('export_journey', { id, request }),
   revealExport: () => call('reveal_export'),

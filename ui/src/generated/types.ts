@@ -157,7 +157,9 @@ personas: Array<string>, state: JourneyState, language: Lang, template: string |
  */
 updated: string, };
 
-export type ApiError = { code: string, message: string, };
+export type ErrorCode = "no_document" | "not_found" | "not_klantreis" | "too_new" | "corrupt" | "exists" | "busy" | "disk_full" | "invalid_edit" | "conflict" | "io" | "unknown_template" | "print" | "too_large" | "not_image" | "internal";
+
+export type ApiError = { code: ErrorCode, message: string, };
 
 export type DocState = { path: string, 
 /**
@@ -169,9 +171,11 @@ name: string,
  */
 undo: string | null, redo: string | null, };
 
-export type LanguagePref = "system" | "nl" | "en";
-
-export type JourneyDetail = { journey: Journey, personas: Array<Persona>, 
+export type JourneyDetail = { journey: Journey, 
+/**
+ * The linked personas, in the journey's order; unknown ids are left out.
+ */
+personas: Array<Persona>, 
 /**
  * The document's other personas, which the journey can link (one persona often appears
  * in the journeys of several segments), by name.
@@ -180,9 +184,46 @@ others: Array<Persona>, };
 
 export type EditOutcome = { 
 /**
- * False for an undo or redo with nothing to do, or an edit that changed nothing.
+ * False for an undo or redo with nothing to do, an edit that changed nothing, or a
+ * [`Session::show`].
  */
 changed: boolean, created: Array<string>, journeys: Array<string>, doc: DocState, };
+
+export type View = { "kind": "home" } | { "kind": "journey", id: string, request: PrintRequest | null, };
+
+export type Splice<T> = { at: number, delete: number, insert: Array<T>, };
+
+export type ScenePatch = { width: Mm, height: Mm, content: Rect, scale: number, min_text_pt: Pt, warnings: Array<Warning>, items: Array<Splice<Item>>, regions: Array<Splice<Region>>, };
+
+export type SceneUpdate = { "kind": "full", rev: number, scene: Scene, 
+/**
+ * How long the layout took, in microseconds (for the app's benchmark).
+ */
+layout_us: number, } | { "kind": "patch", rev: number, 
+/**
+ * The revision this patch applies to.
+ */
+base: number, patch: ScenePatch, layout_us: number, };
+
+export type ViewUpdate = { outcome: EditOutcome, 
+/**
+ * The journeys, when the view is home and they may have changed.
+ */
+journeys: Array<JourneySummary> | null, 
+/**
+ * The open journey, when it changed; absent when it did not.
+ */
+detail: JourneyDetail | null, 
+/**
+ * Its Scene, when the layout changed.
+ */
+scene: SceneUpdate | null, 
+/**
+ * The open journey is gone (deleted, or its creation undone): show home instead.
+ */
+gone: boolean, };
+
+export type LanguagePref = "system" | "nl" | "en";
 
 export type UiSettings = { language: LanguagePref, system_language: Lang, 
 /**
@@ -293,3 +334,6 @@ pages: number, };
 export type ExportProgress = { fraction: number, };
 
 export type ExportDone = { path: string, pages: number, bytes: number, warnings: Array<string>, };
+
+/** The commands the UI may call (src-tauri/src/command_list.rs). */
+export type Command = "start_info" | "show" | "list_templates" | "create_journey" | "apply_edit" | "undo" | "redo" | "set_language" | "print_preview" | "export_journey" | "reveal_export" | "image_data" | "pick_image";

@@ -1,8 +1,12 @@
-// The UI's state: what view is shown, the document, the journeys, and toasts. Views read it
-// and call its methods; it talks to the Backend only.
+// The UI's state: what view is shown, the document, the journeys, the open journey with its
+// Scene, and toasts. Views read it and call its methods; it talks to the Backend only.
+//
+// Every change names the view it is made in and gets back, in the same answer, what that view
+// needs (the list, or the journey and its Scene or a patch of it): one call per change.
 import type { Backend } from '../engine/backend';
 import { toBackendError } from '../engine/backend';
 import { editLabel, t, type MessageKey, type Params } from '../engine/i18n';
+import { patched } from '../engine/scene-patch';
 import type {
   DocState,
   Edit,
@@ -11,10 +15,13 @@ import type {
   JourneySummary,
   Lang,
   LanguagePref,
+  Scene,
   UiSettings,
+  View,
+  ViewUpdate,
 } from '../generated/types';
 
-export type View = { kind: 'home' } | { kind: 'journey'; id: string };
+export type { View };
 
 export interface Toast {
   id: number;
@@ -24,17 +31,31 @@ export interface Toast {
   action?: { label: string; run: () => void };
 }
 
+/** Hooks the benchmark (e2e/examples/drag_bench.rs) installs on `window` (`globalThis`) to read figures. */
+interface BenchHooks {
+  /** Bytes of each change's answer over IPC. */
+  __kIpcBytes?: number[];
+  /** How long each layout took in the core, in ms. */
+  __kLayoutMs?: number[];
+}
+
 export class AppState {
   lang: Lang = $state('en');
   settings: UiSettings | null = $state(null);
   doc: DocState | null = $state(null);
-  journeys: JourneySummary[] = $state([]);
+  journeys: JourneySummary[] = $state.raw([]);
   view: View = $state({ kind: 'home' });
-  detail: JourneyDetail | null = $state(null);
+  // Raw: a journey or Scene is replaced whole, never changed in place, and a 5,000-card map
+  // behind deep proxies makes every read of it slow.
+  detail: JourneyDetail | null = $state.raw(null);
+  /** The open journey laid out as it prints: what the canvas draws. */
+  scene: Scene | null = $state.raw(null);
   toasts: Toast[] = $state([]);
   dialog: 'none' | 'new-journey' | 'settings' = $state('none');
   loaded = $state(false);
   private nextToast = 1;
+  /** The revision of `scene`, which a patch names as its base. */
+  private sceneRev = 0;
 
   constructor(readonly backend: Backend) {}
 
@@ -59,27 +80,58 @@ export class AppState {
     });
   }
 
-  /** Reloads the document state, the list, and the open journey (which may be gone). */
+  /** Shows the current view anew, whole (after a change the UI did not make). An open journey
+   * that is gone sends the UI home. */
   async reload(): Promise<void> {
+    const view = $state.snapshot(this.view);
     try {
-      this.doc = await this.backend.docState();
-      this.journeys = await this.backend.listJourneys();
-      const view = this.view;
-      if (view.kind === 'journey') {
-        if (this.journeys.some((j) => j.id === view.id)) {
-          this.detail = await this.backend.getJourney(view.id);
-        } else {
-          this.view = { kind: 'home' };
-          this.detail = null;
-        }
-      }
+      this.take(await this.backend.show(view), view);
     } catch (e) {
-      this.fail(e);
+      if (this.view.kind === 'journey' && toBackendError(e).code === 'not_found') await this.home();
+      else this.fail(e);
+    }
+  }
+
+  /** Takes in what a change or `show` answered for view `asked`; what it says of a view
+   * the user has left since is dropped. */
+  private take(up: ViewUpdate, asked: View): void {
+    this.doc = up.outcome.doc;
+    const here = this.view;
+    if (asked.kind !== here.kind || (asked.kind === 'journey' && here.kind === 'journey' && asked.id !== here.id)) return;
+    if (up.journeys) this.journeys = up.journeys;
+    if (up.gone) {
+      this.view = { kind: 'home' };
+      this.detail = null;
+      this.scene = null;
+      return;
+    }
+    if (up.detail) this.detail = up.detail;
+    const s = up.scene;
+    if (!s) return;
+    const hooks = globalThis as unknown as BenchHooks;
+    hooks.__kLayoutMs?.push(s.layout_us / 1000);
+    if (s.kind === 'full') {
+      this.scene = s.scene;
+      this.sceneRev = s.rev;
+    } else if (this.scene && s.base === this.sceneRev) {
+      this.scene = patched(this.scene, s.patch);
+      this.sceneRev = s.rev;
+    } else {
+      // Answers crossed (two changes in flight): the patch is of a Scene this UI never held.
+      void this.reload();
     }
   }
 
   fail(e: unknown): void {
     this.toast(toBackendError(e).message, 'error');
+  }
+
+  /** A change that failed: say why, and when the UI's copy was stale (an edit of something
+   * that is gone, an undo that no longer fits), show the document as it is. */
+  private failChange(e: unknown): void {
+    this.fail(e);
+    const code = toBackendError(e).code;
+    if (code === 'invalid_edit' || code === 'conflict') void this.reload();
   }
 
   toast(text: string, kind: Toast['kind'] = 'info', action?: Toast['action']): void {
@@ -95,31 +147,28 @@ export class AppState {
     this.toasts = this.toasts.filter((t) => t.id !== id);
   }
 
-  private async afterEdit(out: EditOutcome): Promise<void> {
-    this.doc = out.doc;
-    await this.reload();
-  }
-
-  async edit(edit: Edit): Promise<EditOutcome | null> {
+  /** Runs one change and takes in its answer; its outcome, or null when it failed. */
+  private async change(run: (view: View) => Promise<ViewUpdate>): Promise<EditOutcome | null> {
+    const view = $state.snapshot(this.view);
     try {
-      const out = await this.backend.applyEdit(edit);
-      await this.afterEdit(out);
-      return out;
+      const up = await run(view);
+      const hooks = globalThis as unknown as BenchHooks;
+      hooks.__kIpcBytes?.push(JSON.stringify(up).length);
+      this.take(up, view);
+      return up.outcome;
     } catch (e) {
-      this.fail(e);
+      this.failChange(e);
       return null;
     }
+  }
+
+  edit(edit: Edit): Promise<EditOutcome | null> {
+    return this.change((view) => this.backend.applyEdit(edit, view));
   }
 
   async createJourney(template: string, lang: Lang, title: string): Promise<string | null> {
-    try {
-      const out = await this.backend.createJourney(template, lang, title);
-      await this.afterEdit(out);
-      return out.created[0] ?? null;
-    } catch (e) {
-      this.fail(e);
-      return null;
-    }
+    const out = await this.change((view) => this.backend.createJourney(template, lang, title, view));
+    return out?.created[0] ?? null;
   }
 
   rename(id: string, title: string): Promise<EditOutcome | null> {
@@ -151,31 +200,32 @@ export class AppState {
 
   private async step(undo: boolean): Promise<void> {
     const label = undo ? this.doc?.undo : this.doc?.redo;
-    try {
-      const out = undo ? await this.backend.undo() : await this.backend.redo();
-      await this.afterEdit(out);
-      if (!out.changed) {
-        this.toast(this.tr(undo ? 'nothing.undo' : 'nothing.redo'));
-      } else {
-        this.toast(this.tr(undo ? 'undone' : 'redone', { what: editLabel(this.lang, label) }));
-      }
-    } catch (e) {
-      this.fail(e);
+    const out = await this.change((view) => (undo ? this.backend.undo(view) : this.backend.redo(view)));
+    if (!out) return;
+    if (!out.changed) {
+      this.toast(this.tr(undo ? 'nothing.undo' : 'nothing.redo'));
+    } else {
+      this.toast(this.tr(undo ? 'undone' : 'redone', { what: editLabel(this.lang, label) }));
     }
   }
 
   async open(id: string): Promise<void> {
+    const view: View = { kind: 'journey', id, request: null };
     try {
-      this.detail = await this.backend.getJourney(id);
-      this.view = { kind: 'journey', id };
+      const up = await this.backend.show(view);
+      this.view = view;
+      this.take(up, view);
     } catch (e) {
       this.fail(e);
     }
   }
 
-  home(): void {
+  /** Back to the list of journeys, as it is now. */
+  async home(): Promise<void> {
     this.view = { kind: 'home' };
     this.detail = null;
+    this.scene = null;
+    await this.reload();
   }
 
   async setLanguage(pref: LanguagePref): Promise<void> {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../engine/backend';
 import { BackendError } from '../engine/backend';
-import type { DocState, Edit, EditOutcome, JourneySummary } from '../generated/types';
+import type { DocState, Edit, EditOutcome, Item, JourneyDetail, JourneySummary, Scene, View, ViewUpdate } from '../generated/types';
 import { AppState } from './app.svelte';
 
 const doc: DocState = { path: '/tmp/x.klantreis', name: 'x', undo: null, redo: null };
@@ -24,25 +24,31 @@ function summary(id: string, title: string): JourneySummary {
   };
 }
 
+const outcome = (over: Partial<EditOutcome> = {}): EditOutcome => ({ changed: false, created: [], journeys: [], doc, ...over });
+const update = (over: Partial<ViewUpdate> = {}): ViewUpdate => ({ outcome: outcome(), journeys: null, detail: null, scene: null, gone: false, ...over });
+
 function fake() {
   const edits: Edit[] = [];
-  let undoResult: EditOutcome = { changed: false, created: [], journeys: [], doc };
+  const calls: string[] = [];
+  let undoResult: ViewUpdate = update();
+  let editResult: ((view: View) => ViewUpdate) | null = null;
   const backend: Backend = {
     startInfo: async () => ({
       doc,
       settings: { language: 'system', system_language: 'nl', lang: 'nl' },
       notice: null,
     }),
-    docState: async () => doc,
-    listJourneys: async () => [summary('j1', 'Onboarding')],
-    getJourney: async () => {
-      throw new BackendError('invalid_edit', 'no journey');
+    show: async (view) => {
+      calls.push(`show ${view.kind}`);
+      if (view.kind === 'journey') throw new BackendError('not_found', 'no journey');
+      return update({ journeys: [summary('j1', 'Onboarding')] });
     },
     listTemplates: async () => [],
-    createJourney: async () => ({ changed: true, created: ['j2'], journeys: ['j2'], doc }),
-    applyEdit: async (edit) => {
+    createJourney: async () => update({ outcome: outcome({ changed: true, created: ['j2'], journeys: ['j2'] }) }),
+    applyEdit: async (edit, view) => {
+      calls.push(`edit ${view.kind}`);
       edits.push(edit);
-      return { changed: true, created: [], journeys: [], doc: { ...doc, undo: 'x' } };
+      return editResult ? editResult(view) : update({ outcome: outcome({ changed: true, doc: { ...doc, undo: 'x' } }) });
     },
     undo: async () => undoResult,
     redo: async () => undoResult,
@@ -50,9 +56,6 @@ function fake() {
     onDocChanged: async () => () => {},
     onError: async () => () => {},
     onMenu: async () => () => {},
-    journeyScene: async () => {
-      throw new BackendError('internal', 'not recorded');
-    },
     printPreview: async () => {
       throw new BackendError('internal', 'not recorded');
     },
@@ -65,8 +68,12 @@ function fake() {
   return {
     backend,
     edits,
-    setUndo: (r: EditOutcome) => {
+    calls,
+    setUndo: (r: ViewUpdate) => {
       undoResult = r;
+    },
+    onEdit: (f: (view: View) => ViewUpdate) => {
+      editResult = f;
     },
   };
 }
@@ -117,5 +124,58 @@ describe('AppState', () => {
     await app.setLanguage('en');
     expect(app.lang).toBe('en');
     expect(app.tr('home.title')).toBe('Customer journeys');
+  });
+
+  it('takes the journey and its Scene from the answer to an edit, with no further calls', async () => {
+    const f = fake();
+    const app = new AppState(f.backend);
+    await app.start();
+    // Opening a journey is one call; here the fake shows it from an edit's answer instead.
+    app.view = { kind: 'journey', id: 'j1', request: null };
+    const detail = { journey: { meta: { id: 'j1' } }, personas: [], others: [] } as unknown as JourneyDetail;
+    const scene: Scene = {
+      width: 100,
+      height: 50,
+      content: { x: 0, y: 0, w: 100, h: 50 },
+      scale: 1,
+      items: [{ type: 'rect', rect: { x: 1, y: 1, w: 1, h: 1 }, radius: 0, fill: null, stroke: null, target: null }],
+      regions: [],
+      min_text_pt: 10,
+      warnings: [],
+    };
+    f.onEdit(() => update({ detail, scene: { kind: 'full', rev: 7, scene, layout_us: 900 } }));
+    f.calls.length = 0;
+    await app.edit({ op: 'update_journey', id: 'j1', patch: { title: 'x' } });
+    expect(f.calls).toEqual(['edit journey']);
+    expect(app.detail).toBe(detail);
+    expect(app.scene).toBe(scene);
+
+    // The next answer patches the Scene this UI holds.
+    const moved: Item = { type: 'rect', rect: { x: 9, y: 9, w: 1, h: 1 }, radius: 0, fill: null, stroke: null, target: null };
+    const patch = { ...scene, items: [{ at: 0, delete: 1, insert: [moved] }], regions: [] };
+    f.onEdit(() => update({ scene: { kind: 'patch', rev: 8, base: 7, patch, layout_us: 900 } }));
+    await app.edit({ op: 'update_journey', id: 'j1', patch: { title: 'y' } });
+    expect(app.scene?.items).toEqual([moved]);
+    expect(f.calls).toEqual(['edit journey', 'edit journey']);
+
+    // A patch of a Scene it does not hold makes it ask for the view anew; the journey is gone
+    // there (not_found), so it goes home.
+    f.onEdit(() => update({ scene: { kind: 'patch', rev: 10, base: 9, patch, layout_us: 900 } }));
+    await app.edit({ op: 'update_journey', id: 'j1', patch: { title: 'z' } });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(f.calls.slice(2)).toEqual(['edit journey', 'show journey', 'show home']);
+    expect(app.view.kind).toBe('home');
+    expect(app.scene).toBeNull();
+  });
+
+  it('leaves the journey when an edit says it is gone', async () => {
+    const f = fake();
+    const app = new AppState(f.backend);
+    await app.start();
+    app.view = { kind: 'journey', id: 'j1', request: null };
+    f.onEdit(() => update({ gone: true, journeys: [] }));
+    await app.edit({ op: 'delete_journey', id: 'j1' });
+    expect(app.view.kind).toBe('home');
+    expect(app.journeys).toEqual([]);
   });
 });

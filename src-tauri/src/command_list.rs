@@ -1,0 +1,29 @@
+//! The one list of the commands the UI may call. From it `build.rs` makes the registration
+//! (`generate_handler!`) and the app manifest (a permission `allow-<name>` per command); the
+//! tests in `bindings.rs` check the capability file, the generated permissions and the
+//! TypeScript backend (`ui/src/engine/tauri-backend.ts`) against it, and the generated
+//! `Command` type lets the TypeScript compiler reject a name that is not here.
+//!
+//! Each entry is the command function's path from the crate root; its last segment is the
+//! name the UI invokes.
+
+pub const COMMANDS: &[&str] = &[
+    "commands::start_info",
+    "commands::show",
+    "commands::list_templates",
+    "commands::create_journey",
+    "commands::apply_edit",
+    "commands::undo",
+    "commands::redo",
+    "commands::set_language",
+    "canvas::print_preview",
+    "canvas::export_journey",
+    "canvas::reveal_export",
+    "canvas::image_data",
+    "canvas::pick_image",
+];
+
+/// The name the UI invokes a command by.
+pub fn name(path: &str) -> &str {
+    path.rsplit("::").next().unwrap_or(path)
+}

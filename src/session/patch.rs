@@ -1,0 +1,217 @@
+//! The difference between two Scenes of one journey, as splices of their item and region
+//! lists: what a front end holding the old Scene needs to build the new one. An edit of one
+//! card's text changes a handful of the ~20,000 items of a 5,000-card map; sending those
+//! instead of the whole Scene is most of the cost of an edit saved.
+//!
+//! Invariant: `patch.apply(old) == new` for any two Scenes (tested); the diff never costs
+//! more than [`DEADLINE`] (Myers' algorithm gives a coarser but still exact answer then).
+
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use crate::layout::{Item, Mm, Pt, Rect, Region, Scene, Warning};
+
+/// The most time spent looking for a small diff.
+const DEADLINE: Duration = Duration::from_millis(8);
+
+/// Replace `delete` elements of the old list, starting at its index `at`, with `insert`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Splice<T> {
+    pub at: u32,
+    pub delete: u32,
+    pub insert: Vec<T>,
+}
+
+/// A Scene as a patch of the one before: the small fields whole, the lists as splices in
+/// ascending order of `at`, none overlapping.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ScenePatch {
+    pub width: Mm,
+    pub height: Mm,
+    pub content: Rect,
+    pub scale: f32,
+    pub min_text_pt: Pt,
+    pub warnings: Vec<Warning>,
+    pub items: Vec<Splice<Item>>,
+    pub regions: Vec<Splice<Region>>,
+}
+
+impl ScenePatch {
+    /// The patch that turns `old` into `new`.
+    pub fn between(old: &Scene, new: &Scene) -> ScenePatch {
+        let deadline = Instant::now() + DEADLINE;
+        ScenePatch {
+            width: new.width,
+            height: new.height,
+            content: new.content,
+            scale: new.scale,
+            min_text_pt: new.min_text_pt,
+            warnings: new.warnings.clone(),
+            items: splices(&old.items, &new.items, deadline),
+            regions: splices(&old.regions, &new.regions, deadline),
+        }
+    }
+
+    /// How many list elements the patch carries (to judge whether it is worth sending).
+    pub fn carried(&self) -> usize {
+        fn n<T>(s: &[Splice<T>]) -> usize {
+            s.iter().map(|s| s.insert.len()).sum()
+        }
+        n(&self.items) + n(&self.regions)
+    }
+
+    /// `old` with the patch applied; what a front end does (this one is for the tests).
+    pub fn apply(&self, old: &Scene) -> Scene {
+        Scene {
+            width: self.width,
+            height: self.height,
+            content: self.content,
+            scale: self.scale,
+            items: spliced(&old.items, &self.items),
+            regions: spliced(&old.regions, &self.regions),
+            min_text_pt: self.min_text_pt,
+            warnings: self.warnings.clone(),
+        }
+    }
+}
+
+fn u32_of(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn splices<T: PartialEq + Clone>(old: &[T], new: &[T], deadline: Instant) -> Vec<Splice<T>> {
+    struct Hook<'a, T> {
+        new: &'a [T],
+        out: Vec<Splice<T>>,
+    }
+    impl<T: Clone> Hook<'_, T> {
+        /// The splice that reaches `old_index` (adjacent changes make one), or a new one.
+        /// An insertion may name the start of the range just deleted (Myers does after its
+        /// deadline): within one splice that is the same place as its end.
+        fn at(&mut self, old_index: usize) -> &mut Splice<T> {
+            let at = u32_of(old_index);
+            let joins = self
+                .out
+                .last()
+                .is_some_and(|s| s.at <= at && at <= s.at + s.delete);
+            if !joins {
+                self.out.push(Splice {
+                    at,
+                    delete: 0,
+                    insert: Vec::new(),
+                });
+            }
+            let last = self.out.len() - 1;
+            &mut self.out[last]
+        }
+    }
+    impl<T: Clone> similar::algorithms::DiffHook for Hook<'_, T> {
+        type Error = std::convert::Infallible;
+        fn delete(
+            &mut self,
+            old_index: usize,
+            old_len: usize,
+            _: usize,
+        ) -> Result<(), Self::Error> {
+            let s = self.at(old_index);
+            // Deletions come in order, each starting where the last ended.
+            s.delete = u32_of(old_index + old_len) - s.at;
+            Ok(())
+        }
+        fn insert(
+            &mut self,
+            old_index: usize,
+            new_index: usize,
+            new_len: usize,
+        ) -> Result<(), Self::Error> {
+            let items = &self.new[new_index..new_index + new_len];
+            let s = self.at(old_index);
+            s.insert.extend_from_slice(items);
+            Ok(())
+        }
+    }
+    let mut hook = Hook {
+        new,
+        out: Vec::new(),
+    };
+    let done = similar::algorithms::myers::diff_deadline(
+        &mut hook,
+        old,
+        0..old.len(),
+        new,
+        0..new.len(),
+        Some(deadline),
+    );
+    match done {
+        Ok(()) => hook.out,
+        Err(never) => match never {},
+    }
+}
+
+fn spliced<T: Clone>(old: &[T], splices: &[Splice<T>]) -> Vec<T> {
+    let mut out = Vec::with_capacity(old.len());
+    let mut pos = 0usize;
+    for s in splices {
+        let at = (s.at as usize).min(old.len());
+        out.extend_from_slice(&old[pos.min(at)..at]);
+        out.extend(s.insert.iter().cloned());
+        pos = at + s.delete as usize;
+    }
+    out.extend_from_slice(&old[pos.min(old.len())..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(old: &[u32], new: &[u32]) -> Vec<Splice<u32>> {
+        let s = splices(old, new, Instant::now() + DEADLINE);
+        assert_eq!(spliced(old, &s), new, "{old:?} → {new:?} by {s:?}");
+        for w in s.windows(2) {
+            assert!(w[0].at + w[0].delete < w[1].at, "ascending, apart: {s:?}");
+        }
+        s
+    }
+
+    #[test]
+    fn splices_rebuild_the_new_list_and_carry_only_what_changed() {
+        let old: Vec<u32> = (0..1000).collect();
+        let mut new = old.clone();
+        new[10] = 5000;
+        new.remove(500);
+        new.insert(800, 7000);
+        let s = check(&old, &new);
+        let carried: usize = s.iter().map(|s| s.insert.len()).sum();
+        assert_eq!(carried, 2, "one replaced, one inserted: {s:?}");
+        check(&[], &[1, 2, 3]);
+        check(&[1, 2, 3], &[]);
+        check(&[1, 2, 3], &[1, 2, 3]);
+        check(&[1, 2, 3, 4], &[4, 3, 2, 1]);
+    }
+
+    #[test]
+    fn a_deadline_gives_a_coarser_patch_that_is_still_exact() {
+        let old: Vec<u32> = (0..4000).map(|i| i * 7 % 1013).collect();
+        let new: Vec<u32> = (0..4000).map(|i| i * 11 % 1009).collect();
+        let s = splices(&old, &new, Instant::now());
+        assert_eq!(spliced(&old, &s), new);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_two_lists_patch_exactly(
+            old in proptest::collection::vec(0u8..6, 0..120),
+            new in proptest::collection::vec(0u8..6, 0..120),
+            hurry in proptest::bool::ANY,
+        ) {
+            // Without time (a deadline already passed) the patch is coarser, never wrong.
+            let deadline = if hurry { Instant::now() } else { Instant::now() + DEADLINE };
+            let s = splices(&old, &new, deadline);
+            proptest::prop_assert_eq!(spliced(&old, &s), new);
+        }
+    }
+}

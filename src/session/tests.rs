@@ -1,0 +1,194 @@
+//! The session answers each change with what the open view needs, and no more.
+
+use super::*;
+use crate::model::Persona;
+
+fn edit(json: serde_json::Value) -> Edit {
+    serde_json::from_value(json).expect("an edit as the app sends it")
+}
+
+fn session(dir: &tempfile::TempDir) -> (Session, String) {
+    let s = Session::create_with_sample(&dir.path().join("d.klantreis"), Lang::En).expect("new");
+    let id = s.doc().workspace().journeys[0].meta.id.clone();
+    (s, id)
+}
+
+fn open(id: &str) -> View {
+    View::Journey {
+        id: id.to_string(),
+        request: None,
+    }
+}
+
+/// The Scene the front end holds after applying `up` to `held`.
+fn held_after(held: Option<(u32, Scene)>, up: &ViewUpdate) -> Option<(u32, Scene)> {
+    match &up.scene {
+        None => held,
+        Some(SceneUpdate::Full { rev, scene, .. }) => Some((*rev, scene.clone())),
+        Some(SceneUpdate::Patch {
+            rev, base, patch, ..
+        }) => {
+            let (held_rev, old) = held.expect("a patch needs a Scene to patch");
+            assert_eq!(*base, held_rev, "the patch names the Scene it patches");
+            Some((*rev, patch.apply(&old)))
+        }
+    }
+}
+
+#[test]
+fn the_sample_document_is_made_in_one_place() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (s, id) = session(&dir);
+    let ws = s.doc().workspace();
+    assert_eq!(ws.journeys.len(), 1);
+    let j = ws.journey(&id).expect("the sample");
+    assert_eq!(j.meta.persona_ids.len(), 1, "with its persona, linked");
+    assert!(!j.cards.is_empty());
+    assert_eq!(
+        s.doc_state().expect("state").undo.as_deref(),
+        Some("create_journey")
+    );
+}
+
+#[test]
+fn an_edit_of_the_open_journey_brings_its_detail_and_scene_in_one_answer() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut s, id) = session(&dir);
+    let view = open(&id);
+    let first = s.show(&view).expect("shows");
+    assert!(first.detail.is_some() && !first.gone);
+    assert!(matches!(first.scene, Some(SceneUpdate::Full { .. })));
+    let mut held = held_after(None, &first);
+
+    let card = s.doc().workspace().journey(&id).expect("j").cards[0]
+        .id
+        .clone();
+    let up = s
+        .apply(
+            &edit(serde_json::json!({"op": "update_card", "id": card, "patch": {"text": "Nieuwe tekst"}})),
+            &view,
+        )
+        .expect("applies");
+    assert!(up.outcome.changed);
+    assert_eq!(up.outcome.journeys, vec![id.clone()]);
+    assert_eq!(up.outcome.doc.undo.as_deref(), Some("update_card"));
+    let detail = up.detail.as_ref().expect("the changed journey");
+    assert_eq!(detail.journey.cards[0].text, "Nieuwe tekst");
+    assert!(
+        matches!(up.scene, Some(SceneUpdate::Patch { .. })),
+        "a text edit is a small patch"
+    );
+    held = held_after(held, &up);
+    let fresh = print::scene(s.doc().workspace(), &id, &PrintRequest::default()).expect("lays out");
+    assert_eq!(
+        held.as_ref().map(|h| &h.1),
+        Some(&fresh),
+        "patched = laid out anew"
+    );
+
+    // Undo and redo answer the same way.
+    let up = s.undo(&view).expect("undoes");
+    assert_eq!(up.outcome.doc.redo.as_deref(), Some("update_card"));
+    held = held_after(held, &up);
+    let fresh = print::scene(s.doc().workspace(), &id, &PrintRequest::default()).expect("lays out");
+    assert_eq!(held.map(|h| h.1), Some(fresh));
+    assert_ne!(
+        up.detail.expect("detail").journey.cards[0].text,
+        "Nieuwe tekst"
+    );
+}
+
+#[test]
+fn other_journeys_and_unlinked_personas_are_not_laid_out() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut s, id) = session(&dir);
+    let view = open(&id);
+    s.show(&view).expect("shows");
+    let up = s
+        .create_journey("five-stages", Lang::Nl, "Tweede", &view)
+        .expect("creates");
+    let other = up.outcome.journeys[0].clone();
+    assert_ne!(other, id);
+    assert!(
+        up.detail.is_none() && up.scene.is_none(),
+        "nothing to redraw"
+    );
+
+    let persona = Persona {
+        id: "persona_los".into(),
+        name: "Los".into(),
+        segment: String::new(),
+        customer_type: String::new(),
+        b2b_role: None,
+        description: String::new(),
+        goals: vec![],
+        frustrations: vec![],
+        photo: None,
+    };
+    let up = s
+        .apply(&Edit::CreatePersona { persona }, &view)
+        .expect("applies");
+    let detail = up.detail.expect("the detail lists the persona to link");
+    assert!(detail.others.iter().any(|p| p.id == "persona_los"));
+    assert!(up.scene.is_none(), "an unlinked persona is not on the map");
+}
+
+#[test]
+fn a_deleted_open_journey_is_gone_and_home_gets_the_list() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut s, id) = session(&dir);
+    let up = s
+        .apply(&Edit::DeleteJourney { id: id.clone() }, &open(&id))
+        .expect("deletes");
+    assert!(up.gone && up.detail.is_none() && up.scene.is_none());
+    assert_eq!(
+        up.journeys,
+        Some(vec![]),
+        "going home, the view needs the list"
+    );
+
+    let up = s.undo(&View::Home).expect("undoes");
+    let list = up.journeys.expect("home hears of the list");
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].id, id);
+    let nothing = s.redo(&View::Home).and_then(|_| s.redo(&View::Home));
+    let nothing = nothing.expect("nothing to redo is no error");
+    assert!(!nothing.outcome.changed && nothing.journeys.is_none());
+}
+
+#[test]
+fn a_view_shown_anew_gets_a_whole_scene_and_errors_carry_codes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut s, id) = session(&dir);
+    let view = open(&id);
+    s.show(&view).expect("shows");
+    // Another print request is another Scene: whole, not a patch of the screen's.
+    let portrait = View::Journey {
+        id: id.clone(),
+        request: Some(PrintRequest {
+            orientation: crate::layout::Orientation::Portrait,
+            ..Default::default()
+        }),
+    };
+    let up = s
+        .apply(
+            &edit(serde_json::json!({"op": "update_journey", "id": id, "patch": {"title": "T"}})),
+            &portrait,
+        )
+        .expect("applies");
+    assert!(matches!(up.scene, Some(SceneUpdate::Full { .. })));
+
+    let err = s
+        .apply(
+            &edit(serde_json::json!({"op": "delete_cards", "ids": ["card_nope"]})),
+            &view,
+        )
+        .expect_err("unknown card");
+    assert_eq!(err.code, ErrorCode::InvalidEdit);
+    let err = s
+        .create_journey("nope", Lang::En, "", &view)
+        .expect_err("unknown template");
+    assert_eq!(err.code, ErrorCode::UnknownTemplate);
+    let err = s.show(&open("journey_nope")).expect_err("no such journey");
+    assert_eq!(err.code, ErrorCode::NotFound);
+}
