@@ -13,6 +13,7 @@ pub const COMMANDS: &[&str] = &[
     "commands::list_templates",
     "commands::create_journey",
     "commands::apply_edit",
+    "commands::apply_edits",
     "commands::undo",
     "commands::redo",
     "commands::set_language",

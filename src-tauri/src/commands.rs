@@ -108,6 +108,16 @@ pub fn apply_edit(
 }
 
 #[tauri::command]
+pub fn apply_edits(
+    app: AppHandle<Wry>,
+    state: State<'_, AppState>,
+    edits: Vec<Edit>,
+    view: View,
+) -> Res<ViewUpdate> {
+    change(&app, &state, |s| s.apply_group(&edits, &view))
+}
+
+#[tauri::command]
 pub fn undo(app: AppHandle<Wry>, state: State<'_, AppState>, view: View) -> Res<ViewUpdate> {
     change(&app, &state, |s| s.undo(&view))
 }

@@ -71,7 +71,9 @@ impl ErrorCode {
             StoreError::Exists { .. } => ErrorCode::Exists,
             StoreError::Busy => ErrorCode::Busy,
             StoreError::DiskFull | StoreError::WriteFailed => ErrorCode::DiskFull,
-            StoreError::Edit(_) => ErrorCode::InvalidEdit,
+            StoreError::Edit(_) | StoreError::GroupEdit { .. } | StoreError::InvalidChanges(_) => {
+                ErrorCode::InvalidEdit
+            }
             StoreError::Conflict(_) => ErrorCode::Conflict,
             StoreError::Sqlite(_) | StoreError::Io(_) | StoreError::Json(_) => ErrorCode::Io,
         }

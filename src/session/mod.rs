@@ -180,6 +180,14 @@ impl Session {
         self.answer(Some(cs), view)
     }
 
+    /// Several edits as one undo step (later edits see what earlier ones made, and refer to
+    /// records they create by the ids the caller gave them): "new persona" and linking it to
+    /// the journey are one step for the user, so they are one step in the history.
+    pub fn apply_group(&mut self, edits: &[Edit], view: &View) -> Result<ViewUpdate, ApiError> {
+        let cs = self.doc.apply_group(edits, crate::store::Origin::Local)?;
+        self.answer(Some(cs), view)
+    }
+
     /// A new journey from a template; `title` empty means the template's name.
     pub fn create_journey(
         &mut self,

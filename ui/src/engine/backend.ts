@@ -28,6 +28,8 @@ export interface Backend {
   /** A new journey from a template; an empty title means the template's name. */
   createJourney(template: string, lang: Lang, title: string, view: View): Promise<ViewUpdate>;
   applyEdit(edit: Edit, view: View): Promise<ViewUpdate>;
+  /** Several edits as one undo step; later ones may refer to ids the earlier ones were given. */
+  applyEdits(edits: Edit[], view: View): Promise<ViewUpdate>;
   undo(view: View): Promise<ViewUpdate>;
   redo(view: View): Promise<ViewUpdate>;
   setLanguage(language: LanguagePref): Promise<UiSettings>;

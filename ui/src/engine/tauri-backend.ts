@@ -20,6 +20,7 @@ export const tauriBackend: Backend = {
   listTemplates: (lang) => call('list_templates', { lang }),
   createJourney: (template, lang, title, view) => call('create_journey', { template, lang, title, view }),
   applyEdit: (edit, view) => call('apply_edit', { edit, view }),
+  applyEdits: (edits, view) => call('apply_edits', { edits, view }),
   undo: (view) => call('undo', { view }),
   redo: (view) => call('redo', { view }),
   setLanguage: (language) => call('set_language', { language }),

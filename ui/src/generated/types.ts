@@ -336,4 +336,4 @@ export type ExportProgress = { fraction: number, };
 export type ExportDone = { path: string, pages: number, bytes: number, warnings: Array<string>, };
 
 /** The commands the UI may call (src-tauri/src/command_list.rs). */
-export type Command = "start_info" | "show" | "list_templates" | "create_journey" | "apply_edit" | "undo" | "redo" | "set_language" | "print_preview" | "export_journey" | "reveal_export" | "image_data" | "pick_image";
+export type Command = "start_info" | "show" | "list_templates" | "create_journey" | "apply_edit" | "apply_edits" | "undo" | "redo" | "set_language" | "print_preview" | "export_journey" | "reveal_export" | "image_data" | "pick_image";

@@ -166,6 +166,11 @@ export class AppState {
     return this.change((view) => this.backend.applyEdit(edit, view));
   }
 
+  /** Several edits as one undo step. */
+  editGroup(edits: Edit[]): Promise<EditOutcome | null> {
+    return this.change((view) => this.backend.applyEdits(edits, view));
+  }
+
   async createJourney(template: string, lang: Lang, title: string): Promise<string | null> {
     const out = await this.change((view) => this.backend.createJourney(template, lang, title, view));
     return out?.created[0] ?? null;

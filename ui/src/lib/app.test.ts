@@ -50,6 +50,11 @@ function fake() {
       edits.push(edit);
       return editResult ? editResult(view) : update({ outcome: outcome({ changed: true, doc: { ...doc, undo: 'x' } }) });
     },
+    applyEdits: async (group, view) => {
+      calls.push(`edits ${view.kind}`);
+      edits.push(...group);
+      return editResult ? editResult(view) : update({ outcome: outcome({ changed: true, doc: { ...doc, undo: 'x' } }) });
+    },
     undo: async () => undoResult,
     redo: async () => undoResult,
     setLanguage: async (language) => ({ language, system_language: 'nl', lang: language === 'en' ? 'en' : 'nl' }),
