@@ -25,6 +25,15 @@ fn roundtrip(mut doc: Document, journey_id: &str, dir: &std::path::Path, name: &
     // Importing again into the same document makes a copy with new ids, not an overwrite.
     let copy = interchange::import(&mut b, &first).expect("second import");
     assert_ne!(copy, id);
+    let entry = b
+        .undo_entry()
+        .expect("history")
+        .expect("the import is undoable");
+    assert_eq!(
+        entry.origin,
+        store::Origin::Import,
+        "{name}: an import is recorded as one"
+    );
     assert_eq!(b.workspace().journeys.len(), 2);
     doc.integrity_check().expect("integrity");
     let _ = doc.apply(&Edit::DeleteJourney {

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::edit::Edit;
 use crate::model::*;
-use crate::store::{Document, StoreError};
+use crate::store::{Document, Origin, StoreError};
 
 pub const FORMAT: &str = "klantreis/1";
 
@@ -228,7 +228,8 @@ pub fn import(doc: &mut Document, text: &str) -> Result<String, InterchangeError
         journey.meta.compared_with = None;
     }
     let id = journey.meta.id.clone();
-    doc.apply(&Edit::CreateJourney { journey, personas })?;
+    // Recorded as an import, so the history can tell it from what the user made by hand.
+    doc.apply_as(&Edit::CreateJourney { journey, personas }, Origin::Import)?;
     Ok(id)
 }
 
