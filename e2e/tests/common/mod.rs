@@ -1,0 +1,341 @@
+//! The harness every end-to-end test file shares (each file under `tests/` is its own crate and
+//! includes this module): the app under tauri-driver with its WebDriver session, the page
+//! helpers, and reading the document back through the command-line tool. Each test file uses
+//! part of it.
+#![allow(dead_code)]
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+use thirtyfour::prelude::*;
+use thirtyfour::Key;
+
+pub type Res<T = ()> = Result<T, Box<dyn std::error::Error>>;
+
+pub const TIMEOUT: Duration = Duration::from_secs(20);
+
+pub fn app_binary() -> PathBuf {
+    let path = std::env::var_os("KLANTREIS_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/klantreis-app")
+        });
+    assert!(
+        path.exists(),
+        "{} does not exist: build the app first (`make app`)",
+        path.display()
+    );
+    path
+}
+
+pub fn screenshot_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-screenshots");
+    std::fs::create_dir_all(&dir).expect("screenshot dir");
+    dir
+}
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// A running app under tauri-driver, with the WebDriver session to it.
+pub struct App {
+    pub driver: Option<WebDriver>,
+    pub tauri_driver: Child,
+}
+
+impl App {
+    pub async fn start(data_dir: &Path, locale: &str) -> Res<App> {
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "DISPLAY is not set: run the end-to-end tests under xvfb-run (make e2e)"
+        );
+        std::fs::create_dir_all(data_dir.join("exports"))?;
+        let port = free_port();
+        let native_port = free_port();
+        // The app inherits this environment through tauri-driver and WebKitWebDriver.
+        let tauri_driver = Command::new("tauri-driver")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("KLANTREIS_DATA_DIR", data_dir)
+            // Exports skip the native save dialog (which WebDriver cannot drive).
+            .env("KLANTREIS_EXPORT_DIR", data_dir.join("exports"))
+            .env_remove("KLANTREIS_DOCUMENT")
+            .env("LANG", locale)
+            .env("LC_ALL", locale)
+            .env("LC_MESSAGES", locale)
+            // Composited painting, chosen explicitly. Without a GPU the app would paint without
+            // compositing (faster, see main.rs), but then WebKitWebDriver's screenshot hangs
+            // until its 120 s timeout once the page is idle (seen after the emotion drag).
+            // The default path is driven by the drag benchmark (e2e/examples/drag_bench.rs).
+            .env("WEBKIT_DISABLE_COMPOSITING_MODE", "0")
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .map_err(|e| format!("cannot start tauri-driver (cargo install tauri-driver): {e}"))?;
+        let mut app = App {
+            driver: None,
+            tauri_driver,
+        };
+        let deadline = Instant::now() + TIMEOUT;
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if Instant::now() > deadline {
+                return Err("tauri-driver did not start listening".into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), json!("wry"));
+        caps.insert(
+            "tauri:options".into(),
+            json!({ "application": app_binary() }),
+        );
+        // tauri-driver accepts connections before WebKitWebDriver behind it is ready; on a busy
+        // machine the first session request can fail, so it is retried a few times.
+        let url = format!("http://127.0.0.1:{port}");
+        let mut tries = 0;
+        let driver = loop {
+            match WebDriver::new(url.as_str(), caps.clone()).await {
+                Ok(driver) => break driver,
+                Err(e) if tries < 5 => {
+                    tries += 1;
+                    eprintln!("new session failed ({e}); retrying");
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                Err(e) => return Err(e.into()),
+            }
+        };
+        app.driver = Some(driver);
+        app.wait_for("[data-testid='app-ready']").await?;
+        Ok(app)
+    }
+
+    pub fn d(&self) -> &WebDriver {
+        self.driver.as_ref().expect("session is open")
+    }
+
+    pub async fn wait_for(&self, css: &str) -> Res<WebElement> {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Ok(el) = self.d().find(By::Css(css)).await {
+                return Ok(el);
+            }
+            if Instant::now() > deadline {
+                return Err(format!("timed out waiting for {css}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until the journey titles on the home view are `want` (in any order).
+    pub async fn wait_titles(&self, want: &[&str]) -> Res<Vec<String>> {
+        let deadline = Instant::now() + TIMEOUT;
+        let mut want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+        want.sort();
+        loop {
+            let mut got = self.titles().await.unwrap_or_default();
+            got.sort();
+            if got == want {
+                return Ok(got);
+            }
+            if Instant::now() > deadline {
+                return Err(format!("journey titles are {got:?}, expected {want:?}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The journey titles on the home view, read in one script so a re-render between two
+    /// element look-ups cannot make a reference stale.
+    pub async fn titles(&self) -> Res<Vec<String>> {
+        let ret = self
+            .d()
+            .execute(
+                "return [...document.querySelectorAll(\"[data-testid='journey-title']\")].map(e => e.textContent.trim())",
+                Vec::new(),
+            )
+            .await?;
+        Ok(ret.convert()?)
+    }
+
+    /// The element's text content, read in the page (WebDriver's rendered-text rules hide
+    /// text in ellipsis-clipped headers).
+    pub async fn text_of(&self, css: &str) -> Res<String> {
+        self.wait_for(css).await?;
+        let ret = self
+            .d()
+            .execute(
+                "const e = document.querySelector(arguments[0]); return e ? e.textContent.trim() : '';",
+                vec![json!(css)],
+            )
+            .await?;
+        Ok(ret.convert()?)
+    }
+
+    /// Waits until the element's text is `want`.
+    pub async fn wait_text(&self, css: &str, want: &str) -> Res {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let got = self.text_of(css).await.unwrap_or_default();
+            if got == want {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(format!("{css} says {got:?}, expected {want:?}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The card of the journey titled `title` (looked up by its id, which stays put while the
+    /// list re-renders).
+    pub async fn card(&self, title: &str) -> Res<WebElement> {
+        let ret = self
+            .d()
+            .execute(
+                "const c = [...document.querySelectorAll(\"[data-testid='journey-card']\")]\
+                   .find(c => c.querySelector(\"[data-testid='journey-title']\")?.textContent.trim() === arguments[0]);\
+                 return c ? c.dataset.journeyId : null;",
+                vec![json!(title)],
+            )
+            .await?;
+        let id: Option<String> = ret.convert()?;
+        let id = id.ok_or_else(|| format!("no journey card titled {title:?}"))?;
+        self.wait_for(&format!("[data-journey-id='{id}']")).await
+    }
+
+    pub async fn shot(&self, name: &str) -> Res {
+        // Let transitions settle so the picture shows the state, not a fade.
+        tokio::time::sleep(Duration::from_millis(250)).await;
+        self.d().screenshot(&screenshot_dir().join(name)).await?;
+        Ok(())
+    }
+
+    pub async fn ctrl(&self, key: &str) -> Res {
+        self.d()
+            .action_chain()
+            .key_down(Key::Control)
+            .send_keys(key)
+            .key_up(Key::Control)
+            .perform()
+            .await?;
+        Ok(())
+    }
+
+    pub async fn ctrl_shift(&self, key: &str) -> Res {
+        self.d()
+            .action_chain()
+            .key_down(Key::Control)
+            .key_down(Key::Shift)
+            .send_keys(key)
+            .key_up(Key::Shift)
+            .key_up(Key::Control)
+            .perform()
+            .await?;
+        Ok(())
+    }
+
+    /// Closes the window the way a user does, then ends the session and the driver.
+    pub async fn quit(mut self) -> Res {
+        if let Some(driver) = self.driver.take() {
+            let _ = driver.close_window().await;
+            let _ = driver.quit().await;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for App {
+    fn drop(&mut self) {
+        // SIGTERM, not SIGKILL: tauri-driver then stops WebKitWebDriver (and the app) too,
+        // where a kill would orphan them.
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.tauri_driver.id().to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.tauri_driver.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.tauri_driver.kill();
+        let _ = self.tauri_driver.wait();
+    }
+}
+
+/// The journey as the document file holds it, read by the command-line tool while the app
+/// is running (the document allows a second reader).
+pub fn journey_json(data_dir: &Path, title: &str) -> Res<serde_json::Value> {
+    let cli = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/klantreis");
+    let doc = std::fs::read_dir(data_dir)?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "klantreis"))
+        .ok_or("no document in the data dir")?;
+    let list = Command::new(&cli).arg("list").arg(&doc).output()?;
+    let list = String::from_utf8(list.stdout)?;
+    let id = list
+        .lines()
+        .find(|l| l.split('\t').nth(1) == Some(title))
+        .and_then(|l| l.split('\t').next())
+        .ok_or_else(|| format!("no journey {title:?} in {list}"))?
+        .to_string();
+    let out = Command::new(&cli)
+        .args(["export-json"])
+        .arg(&doc)
+        .args(["--journey", &id, "--no-images"])
+        .output()?;
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).into_owned().into());
+    }
+    Ok(serde_json::from_slice(&out.stdout)?)
+}
+
+pub fn card_by_text<'a>(j: &'a serde_json::Value, text: &str) -> Option<&'a serde_json::Value> {
+    j["journey"]["cards"]
+        .as_array()?
+        .iter()
+        .find(|c| c["text"] == text)
+}
+
+pub fn phase_ids(j: &serde_json::Value) -> Vec<String> {
+    j["journey"]["phases"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|p| p["id"].as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Polls the document until `check` holds.
+pub async fn wait_doc(
+    data_dir: &Path,
+    title: &str,
+    what: &str,
+    check: impl Fn(&serde_json::Value) -> bool,
+) -> Res<serde_json::Value> {
+    let deadline = Instant::now() + TIMEOUT;
+    loop {
+        let j = journey_json(data_dir, title)?;
+        if check(&j) {
+            return Ok(j);
+        }
+        if Instant::now() > deadline {
+            return Err(format!("the document never showed: {what}").into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
