@@ -133,6 +133,36 @@ fn newer_file_version() {
     assert!(err.to_string().contains("newer Klantreis"), "{err}");
 }
 
+/// A schema version below zero: damage, refused as such and left byte-identical. Before, the
+/// open "migrated" it (a write) and then failed to load it, changing a file it refused.
+#[test]
+fn negative_file_version() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("negative.klantreis");
+    valid_document(&path);
+    let mut bytes = std::fs::read(&path).expect("read");
+    bytes[60..64].copy_from_slice(&(-16_777_217i32).to_be_bytes());
+    std::fs::write(&path, &bytes).expect("write");
+    let err = open_fails(&path);
+    assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+}
+
+/// The input the open_bytes fuzzer found (a negative schema version among other damage).
+#[test]
+fn fuzz_open_bytes_negative_version() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("found.klantreis");
+    std::fs::copy(
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/fuzz-open_bytes-negative-version.klantreis"
+        ),
+        &path,
+    )
+    .expect("copy");
+    open_fails(&path);
+}
+
 #[test]
 fn missing_file_and_valid_file() {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -46,6 +46,14 @@ pub fn check_file(path: &Path) -> Result<(), StoreError> {
         });
     }
     let version = be32(60) as i32;
+    // Every Klantreis file has a schema version from 1 up; a negative one is damage, and
+    // migrating from it would write to a file we then refuse (found by the open_bytes fuzzer).
+    if version < 0 {
+        return Err(StoreError::Corrupt {
+            path: p,
+            detail: format!("schema version {version} is not a version"),
+        });
+    }
     if version > SCHEMA_VERSION {
         return Err(StoreError::TooNew {
             path: p,
