@@ -10,8 +10,6 @@
 //! - with two or more feelings lanes (one per persona or stakeholder) each lane's cards form a
 //!   curve of their own ([`EmotionInsights::lanes`]); the overall figures still cover all cards.
 
-use std::collections::HashMap;
-
 use serde::Serialize;
 
 use crate::model::{Card, Journey, LaneKind};
@@ -51,18 +49,8 @@ pub struct CurvePoint<'a> {
 /// order (cards are kept sorted by order key, so the stable sort by lane keeps that order).
 /// With `lane`, only that lane's cards. Cards of an unknown phase or lane are left out.
 pub fn curve<'a>(j: &'a Journey, lane: Option<&str>) -> Vec<CurvePoint<'a>> {
-    let lane_ix: HashMap<&str, usize> = j
-        .lanes
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.id.as_str(), i))
-        .collect();
-    let phase_ix: HashMap<&str, usize> = j
-        .phases
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
+    let lane_ix = j.lane_index();
+    let phase_ix = j.phase_index();
     let mut pts: Vec<(usize, usize, CurvePoint<'a>)> = j
         .cards
         .iter()

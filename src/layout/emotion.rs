@@ -3,8 +3,6 @@
 //! phase's column in lane order), a monotone curve through them that never overshoots the
 //! scale, tinted green above neutral and red below, and the peak and the end named.
 
-use std::collections::HashMap;
-
 use super::builder::{rec, Align, Builder, TextStyle};
 use super::marks::{row_label, star};
 use super::palette::{emotion_colour, BAD, BAD_SOFT, GOOD, GOOD_SOFT, NEUTRAL, PAPER, RULE};
@@ -86,12 +84,7 @@ pub(super) fn draw(b: &mut Builder, cx: &Ctx, j: &Journey, plan: &Plan, xs: &[f3
         return;
     }
     // Points: emotion cards of a phase spread across its column, in lane then card order.
-    let lane_ix: HashMap<&str, usize> = j
-        .lanes
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.id.as_str(), i))
-        .collect();
+    let lane_ix = j.lane_index();
     let mut pts: Vec<(f32, f32, f32, &Card)> = Vec::new();
     for (pi, p) in j.phases.iter().enumerate() {
         let mut cs: Vec<&Card> = j

@@ -66,12 +66,7 @@ pub(super) fn draw(
     mut y: f32,
 ) -> f32 {
     let x0 = plan.label_w;
-    let phase_ix: HashMap<&str, usize> = j
-        .phases
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
+    let phase_ix = j.phase_index();
     let mut by_cell: HashMap<(&str, usize), Vec<&Card>> = HashMap::new();
     for c in &j.cards {
         if let Some(&pi) = phase_ix.get(c.phase_id.as_str()) {

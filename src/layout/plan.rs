@@ -5,8 +5,6 @@
 //! with its cards, [`plan_blank`] for a workshop canvas. Pure arithmetic on the journey and the
 //! font metrics; the bands read the Plan and never re-decide a size.
 
-use std::collections::HashMap;
-
 use super::builder::r2;
 use super::Ctx;
 use crate::model::{Card, Journey, LaneKind, Persona};
@@ -128,18 +126,8 @@ pub(super) fn persona_block_height(_personas: &[&Persona]) -> f32 {
 
 pub(super) fn plan_filled(cx: &Ctx, j: &Journey, personas: &[&Persona], aw: f32, ah: f32) -> Plan {
     let np = j.phases.len().max(1);
-    let phase_ix: HashMap<&str, usize> = j
-        .phases
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
-    let lane_ix: HashMap<&str, usize> = j
-        .lanes
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.id.as_str(), i))
-        .collect();
+    let phase_ix = j.phase_index();
+    let lane_ix = j.lane_index();
     // Card heights per cell, at the natural card width.
     let mut cells: Vec<Vec<Vec<f32>>> = vec![vec![Vec::new(); np]; j.lanes.len()];
     for c in &j.cards {

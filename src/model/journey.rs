@@ -145,6 +145,25 @@ impl Workspace {
 }
 
 impl Journey {
+    /// Each phase's position by id: what the layout and the analysis use to put cards in
+    /// columns without a search per card.
+    pub fn phase_index(&self) -> std::collections::HashMap<&str, usize> {
+        self.phases
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect()
+    }
+
+    /// Each lane's position by id (rows), as [`Journey::phase_index`] for phases.
+    pub fn lane_index(&self) -> std::collections::HashMap<&str, usize> {
+        self.lanes
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id.as_str(), i))
+            .collect()
+    }
+
     pub fn phase(&self, id: &str) -> Option<&Phase> {
         self.phases.iter().find(|p| p.id == id)
     }
