@@ -59,6 +59,8 @@ pub fn typescript() -> String {
         session::Splice<layout::Item>,
         session::ScenePatch,
         session::SceneUpdate,
+        session::DetailPatch,
+        session::DetailUpdate,
         session::ViewUpdate,
         crate::settings::LanguagePref,
         crate::commands::UiSettings,

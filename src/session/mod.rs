@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 pub use detail::{doc_name, export_file_name, DocState, JourneyDetail};
 pub use error::{ApiError, ErrorCode};
-pub use patch::{ScenePatch, Splice};
+pub use patch::{DetailPatch, ScenePatch, Splice};
 
 use crate::edit::{ChangeSet, Edit, Record};
 use crate::layout::Scene;
@@ -60,6 +60,22 @@ pub struct EditOutcome {
     pub doc: DocState,
 }
 
+/// A journey's detail, whole or as the patch of the one sent before it (`base`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DetailUpdate {
+    Full {
+        rev: u32,
+        detail: JourneyDetail,
+    },
+    Patch {
+        rev: u32,
+        base: u32,
+        patch: DetailPatch,
+    },
+}
+
 /// A journey's Scene, whole or as the patch of the one sent before it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -88,7 +104,7 @@ pub struct ViewUpdate {
     /// The journeys, when the view is home and they may have changed.
     pub journeys: Option<Vec<JourneySummary>>,
     /// The open journey, when it changed; absent when it did not.
-    pub detail: Option<JourneyDetail>,
+    pub detail: Option<DetailUpdate>,
     /// Its Scene, when the layout changed.
     pub scene: Option<SceneUpdate>,
     /// The open journey is gone (deleted, or its creation undone): show home instead.
@@ -103,10 +119,18 @@ struct Shown {
     scene: Scene,
 }
 
-/// An open document and the Scene last sent for it.
+/// The journey detail last sent, the base of the next detail patch.
+struct SentDetail {
+    journey: String,
+    rev: u32,
+    detail: JourneyDetail,
+}
+
+/// An open document and the Scene and detail last sent for it.
 pub struct Session {
     doc: Document,
     shown: Option<Shown>,
+    sent: Option<SentDetail>,
     next_rev: u32,
 }
 
@@ -127,6 +151,7 @@ impl Session {
         Session {
             doc,
             shown: None,
+            sent: None,
             next_rev: 1,
         }
     }
@@ -161,6 +186,7 @@ impl Session {
     /// error ([`ErrorCode::NotFound`]), not an empty view.
     pub fn show(&mut self, view: &View) -> Result<ViewUpdate, ApiError> {
         self.shown = None;
+        self.sent = None;
         let mut up = self.outcome(None)?;
         match view {
             View::Home => up.journeys = Some(overview::journeys(self.doc.workspace())),
@@ -273,9 +299,30 @@ impl Session {
             up.gone = true;
             up.journeys = Some(overview::journeys(ws));
             self.shown = None;
+            self.sent = None;
             return Ok(());
         };
-        up.detail = Some(detail);
+        let rev = self.next_rev;
+        self.next_rev = self.next_rev.wrapping_add(1);
+        let patch = self
+            .sent
+            .take()
+            .filter(|s| s.journey == id)
+            .map(|old| (old.rev, DetailPatch::between(&old.detail, &detail)))
+            // Most of the cards changed (a big paste, an undo of one): whole is cheaper.
+            .filter(|(_, p)| p.carried() <= detail.journey.cards.len() / 2);
+        up.detail = Some(match patch {
+            Some((base, patch)) => DetailUpdate::Patch { rev, base, patch },
+            None => DetailUpdate::Full {
+                rev,
+                detail: detail.clone(),
+            },
+        });
+        self.sent = Some(SentDetail {
+            journey: id.to_string(),
+            rev,
+            detail,
+        });
         if !layout {
             return Ok(());
         }

@@ -35,6 +35,30 @@ fn held_after(held: Option<(u32, Scene)>, up: &ViewUpdate) -> Option<(u32, Scene
     }
 }
 
+/// The journey detail the front end holds after applying `up` to `held`.
+fn detail_after(
+    held: Option<(u32, JourneyDetail)>,
+    up: &ViewUpdate,
+) -> Option<(u32, JourneyDetail)> {
+    match &up.detail {
+        None => held,
+        Some(DetailUpdate::Full { rev, detail }) => Some((*rev, detail.clone())),
+        Some(DetailUpdate::Patch { rev, base, patch }) => {
+            let (held_rev, old) = held.expect("a patch needs a detail to patch");
+            assert_eq!(*base, held_rev, "the patch names the detail it patches");
+            Some((*rev, patch.apply(&old)))
+        }
+    }
+}
+
+/// The detail a view opened anew gets: whole.
+fn whole(up: &ViewUpdate) -> &JourneyDetail {
+    match &up.detail {
+        Some(DetailUpdate::Full { detail, .. }) => detail,
+        other => panic!("a whole detail, not {other:?}"),
+    }
+}
+
 #[test]
 fn the_sample_document_is_made_in_one_place() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -56,9 +80,10 @@ fn an_edit_of_the_open_journey_brings_its_detail_and_scene_in_one_answer() {
     let (mut s, id) = session(&dir);
     let view = open(&id);
     let first = s.show(&view).expect("shows");
-    assert!(first.detail.is_some() && !first.gone);
+    assert!(!whole(&first).journey.cards.is_empty() && !first.gone);
     assert!(matches!(first.scene, Some(SceneUpdate::Full { .. })));
     let mut held = held_after(None, &first);
+    let mut held_detail = detail_after(None, &first);
 
     let card = s.doc().workspace().journey(&id).expect("j").cards[0]
         .id
@@ -72,8 +97,19 @@ fn an_edit_of_the_open_journey_brings_its_detail_and_scene_in_one_answer() {
     assert!(up.outcome.changed);
     assert_eq!(up.outcome.journeys, vec![id.clone()]);
     assert_eq!(up.outcome.doc.undo.as_deref(), Some("update_card"));
-    let detail = up.detail.as_ref().expect("the changed journey");
+    assert!(
+        matches!(&up.detail, Some(DetailUpdate::Patch { patch, .. }) if patch.carried() == 1),
+        "a text edit sends the one card: {:?}",
+        up.detail
+    );
+    held_detail = detail_after(held_detail, &up);
+    let detail = &held_detail.as_ref().expect("the changed journey").1;
     assert_eq!(detail.journey.cards[0].text, "Nieuwe tekst");
+    assert_eq!(
+        Some(detail),
+        JourneyDetail::of(s.doc().workspace(), &id).as_ref(),
+        "patched = read anew"
+    );
     assert!(
         matches!(up.scene, Some(SceneUpdate::Patch { .. })),
         "a text edit is a small patch"
@@ -92,9 +128,11 @@ fn an_edit_of_the_open_journey_brings_its_detail_and_scene_in_one_answer() {
     held = held_after(held, &up);
     let fresh = print::scene(s.doc().workspace(), &id, &PrintRequest::default()).expect("lays out");
     assert_eq!(held.map(|h| h.1), Some(fresh));
-    assert_ne!(
-        up.detail.expect("detail").journey.cards[0].text,
-        "Nieuwe tekst"
+    let detail = detail_after(held_detail, &up).expect("detail").1;
+    assert_ne!(detail.journey.cards[0].text, "Nieuwe tekst");
+    assert_eq!(
+        Some(&detail),
+        JourneyDetail::of(s.doc().workspace(), &id).as_ref()
     );
 }
 
@@ -103,7 +141,7 @@ fn other_journeys_and_unlinked_personas_are_not_laid_out() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (mut s, id) = session(&dir);
     let view = open(&id);
-    s.show(&view).expect("shows");
+    let first = s.show(&view).expect("shows");
     let up = s
         .create_journey("five-stages", Lang::Nl, "Tweede", &view)
         .expect("creates");
@@ -128,7 +166,8 @@ fn other_journeys_and_unlinked_personas_are_not_laid_out() {
     let up = s
         .apply(&Edit::CreatePersona { persona }, &view)
         .expect("applies");
-    let detail = up.detail.expect("the detail lists the persona to link");
+    let held = detail_after(None, &first);
+    let (_, detail) = detail_after(held, &up).expect("the detail lists the persona to link");
     assert!(detail.others.iter().any(|p| p.id == "persona_los"));
     assert!(up.scene.is_none(), "an unlinked persona is not on the map");
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Item, Scene } from '../generated/types';
-import { patched, spliced } from './scene-patch';
+import type { Card, DetailPatch, Item, JourneyDetail, Scene } from '../generated/types';
+import { patched, patchedDetail, spliced } from './scene-patch';
 
 describe('spliced', () => {
   it('replaces, inserts and deletes where the splices say, in one pass', () => {
@@ -44,5 +44,17 @@ describe('patched', () => {
     expect(next.scale).toBe(0.9);
     expect(next.items.map((i) => (i.type === 'rect' ? i.rect.x : -1))).toEqual([0, 5, 2]);
     expect(next.items[0]).toBe(old.items[0]);
+  });
+});
+
+describe('patchedDetail', () => {
+  it('splices the cards and takes the rest as sent', () => {
+    const card = (id: string, text: string) => ({ id, text }) as unknown as Card;
+    const old = { journey: { id: 'j1', title: 'Old', phases: [], lanes: [], cards: [card('a', '1'), card('b', '2'), card('c', '3')] }, personas: [], others: [] } as unknown as JourneyDetail;
+    const p = { meta: { id: 'j1', title: 'New' }, phases: [], lanes: [], cards: [{ at: 1, delete: 1, insert: [] }, { at: 3, delete: 0, insert: [card('d', '4')] }], personas: [], others: [] } as unknown as DetailPatch;
+    const out = patchedDetail(old, p);
+    expect(out.journey.title).toBe('New');
+    expect(out.journey.cards.map((c) => c.id)).toEqual(['a', 'c', 'd']);
+    expect(old.journey.cards.map((c) => c.id)).toEqual(['a', 'b', 'c']);
   });
 });

@@ -1,7 +1,7 @@
 // Applies the core's Scene patches (`klantreis::session::ScenePatch`): after an edit the shell
 // sends only the items and regions that changed, as splices of the lists of the Scene the UI
 // holds. Pure; builds new arrays and never changes the old Scene (views may still draw it).
-import type { Scene, ScenePatch, Splice } from '../generated/types';
+import type { DetailPatch, JourneyDetail, Scene, ScenePatch, Splice } from '../generated/types';
 
 /** `old` with each splice's `delete` elements from `at` replaced by its `insert`. */
 export function spliced<T>(old: T[], splices: Splice<T>[]): T[] {
@@ -27,5 +27,14 @@ export function patched(old: Scene, p: ScenePatch): Scene {
     regions: spliced(old.regions, p.regions),
     min_text_pt: p.min_text_pt,
     warnings: p.warnings,
+  };
+}
+
+/** The journey detail after a `DetailPatch`: its cards spliced, the rest as sent. */
+export function patchedDetail(old: JourneyDetail, p: DetailPatch): JourneyDetail {
+  return {
+    journey: { ...p.meta, phases: p.phases, lanes: p.lanes, cards: spliced(old.journey.cards, p.cards) },
+    personas: p.personas,
+    others: p.others,
   };
 }

@@ -205,6 +205,10 @@ layout_us: number, } | { "kind": "patch", rev: number,
  */
 base: number, patch: ScenePatch, layout_us: number, };
 
+export type DetailPatch = { meta: JourneyMeta, phases: Array<Phase>, lanes: Array<Lane>, cards: Array<Splice<Card>>, personas: Array<Persona>, others: Array<Persona>, };
+
+export type DetailUpdate = { "kind": "full", rev: number, detail: JourneyDetail, } | { "kind": "patch", rev: number, base: number, patch: DetailPatch, };
+
 export type ViewUpdate = { outcome: EditOutcome, 
 /**
  * The journeys, when the view is home and they may have changed.
@@ -213,7 +217,7 @@ journeys: Array<JourneySummary> | null,
 /**
  * The open journey, when it changed; absent when it did not.
  */
-detail: JourneyDetail | null, 
+detail: DetailUpdate | null, 
 /**
  * Its Scene, when the layout changed.
  */

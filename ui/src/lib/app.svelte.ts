@@ -6,7 +6,7 @@
 import type { Backend } from '../engine/backend';
 import { toBackendError } from '../engine/backend';
 import { editLabel, t, type MessageKey, type Params } from '../engine/i18n';
-import { patched } from '../engine/scene-patch';
+import { patched, patchedDetail } from '../engine/scene-patch';
 import type {
   DocState,
   Edit,
@@ -48,6 +48,8 @@ export class AppState {
   // Raw: a journey or Scene is replaced whole, never changed in place, and a 5,000-card map
   // behind deep proxies makes every read of it slow.
   detail: JourneyDetail | null = $state.raw(null);
+  /** The revision of `detail`, the base the next detail patch must name. */
+  private detailRev = 0;
   /** The open journey laid out as it prints: what the canvas draws. */
   scene: Scene | null = $state.raw(null);
   toasts: Toast[] = $state([]);
@@ -105,7 +107,18 @@ export class AppState {
       this.scene = null;
       return;
     }
-    if (up.detail) this.detail = up.detail;
+    const d = up.detail;
+    if (d?.kind === 'full') {
+      this.detail = d.detail;
+      this.detailRev = d.rev;
+    } else if (d && this.detail && d.base === this.detailRev) {
+      this.detail = patchedDetail(this.detail, d.patch);
+      this.detailRev = d.rev;
+    } else if (d) {
+      // Answers crossed, as for the Scene below.
+      void this.reload();
+      return;
+    }
     const s = up.scene;
     if (!s) return;
     const hooks = globalThis as unknown as BenchHooks;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../engine/backend';
 import { BackendError } from '../engine/backend';
-import type { DocState, Edit, EditOutcome, Item, JourneyDetail, JourneySummary, Scene, View, ViewUpdate } from '../generated/types';
+import type { Card, DetailPatch, DocState, Edit, EditOutcome, Item, JourneyDetail, JourneySummary, Scene, View, ViewUpdate } from '../generated/types';
 import { AppState } from './app.svelte';
 
 const doc: DocState = { path: '/tmp/x.klantreis', name: 'x', undo: null, redo: null };
@@ -137,7 +137,8 @@ describe('AppState', () => {
     await app.start();
     // Opening a journey is one call; here the fake shows it from an edit's answer instead.
     app.view = { kind: 'journey', id: 'j1', request: null };
-    const detail = { journey: { meta: { id: 'j1' } }, personas: [], others: [] } as unknown as JourneyDetail;
+    const card = (id: string, text: string) => ({ id, text }) as unknown as Card;
+    const detail = { journey: { id: 'j1', phases: [], lanes: [], cards: [card('c1', 'a'), card('c2', 'b')] }, personas: [], others: [] } as unknown as JourneyDetail;
     const scene: Scene = {
       width: 100,
       height: 50,
@@ -148,7 +149,7 @@ describe('AppState', () => {
       min_text_pt: 10,
       warnings: [],
     };
-    f.onEdit(() => update({ detail, scene: { kind: 'full', rev: 7, scene, layout_us: 900 } }));
+    f.onEdit(() => update({ detail: { kind: 'full', rev: 6, detail }, scene: { kind: 'full', rev: 7, scene, layout_us: 900 } }));
     f.calls.length = 0;
     await app.edit({ op: 'update_journey', id: 'j1', patch: { title: 'x' } });
     expect(f.calls).toEqual(['edit journey']);
@@ -162,6 +163,15 @@ describe('AppState', () => {
     await app.edit({ op: 'update_journey', id: 'j1', patch: { title: 'y' } });
     expect(app.scene?.items).toEqual([moved]);
     expect(f.calls).toEqual(['edit journey', 'edit journey']);
+
+    // A detail patch carries the changed card only; the UI splices it into the cards it holds.
+    const meta = { id: 'j1' };
+    const detailPatch = { meta, phases: [], lanes: [], cards: [{ at: 1, delete: 1, insert: [card('c2', 'B')] }], personas: [], others: [] } as unknown as DetailPatch;
+    f.onEdit(() => update({ detail: { kind: 'patch', rev: 9, base: 6, patch: detailPatch } }));
+    await app.edit({ op: 'update_card', id: 'c2', patch: { text: 'B' } });
+    expect(app.detail?.journey.cards.map((c) => c.text)).toEqual(['a', 'B']);
+    expect(app.detail?.journey.id).toBe('j1');
+    f.calls.length = 2;
 
     // A patch of a Scene it does not hold makes it ask for the view anew; the journey is gone
     // there (not_found), so it goes home.
