@@ -239,6 +239,14 @@ pub(super) struct Ctx<'f> {
 }
 
 impl Ctx<'_> {
+    /// `wrap(..).len()`, without building the lines.
+    pub(super) fn line_count(&self, text: &str, bold: bool, max_em: f32) -> usize {
+        match self.fonts {
+            Some(f) => crate::scene::fonts::line_count(f, text, bold, max_em),
+            None => 1,
+        }
+    }
+
     pub(super) fn wrap(&self, text: &str, bold: bool, max_em: f32) -> Vec<String> {
         match self.fonts {
             Some(f) => wrap(f, text, bold, max_em),

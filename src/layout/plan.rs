@@ -74,10 +74,7 @@ pub(super) fn card_text_w(card_w: f32, impact: bool) -> f32 {
 /// Natural height of a card `card_w` wide showing its text.
 pub(super) fn card_height(cx: &Ctx, c: &Card, card_w: f32) -> f32 {
     let size = pt_mm(CARD_PT);
-    let lines = cx
-        .wrap(&c.text, false, card_text_w(card_w, c.impact) / size)
-        .len()
-        .max(1);
+    let lines = cx.line_count(&c.text, false, card_text_w(card_w, c.impact) / size);
     (2.0 * CARD_PAD + lines as f32 * size * LINE + BADGE_ROW).max(CARD_MIN_H)
 }
 

@@ -230,9 +230,75 @@ pub fn wrap(fonts: &Fonts, text: &str, bold: bool, max_em: f32) -> Vec<String> {
     lines
 }
 
+/// How many lines [`wrap`] makes of `text`, without building them: a layout measures every
+/// card twice (to plan the page, then to size its row) before it draws it once, and on a
+/// 5,000-card map the strings of those measurements were a tenth of the layout's time.
+/// Mirrors `wrap` step for step (a test holds the two together).
+pub fn line_count(fonts: &Fonts, text: &str, bold: bool, max_em: f32) -> usize {
+    let space = fonts.advance_em(' ', bold);
+    let mut lines = 0usize;
+    // Lines of the paragraphs so far that are empty (a trailing run of them is dropped).
+    let mut empty_tail = 0usize;
+    for para in text.split('\n') {
+        let mut line_empty = true;
+        let mut width = 0.0f32;
+        for word in para.split_whitespace() {
+            let w = fonts.width_em(word, bold);
+            if !line_empty && width + space + w <= max_em {
+                width += space + w;
+                continue;
+            }
+            if !line_empty {
+                lines += 1;
+                empty_tail = 0;
+                width = 0.0;
+                line_empty = true;
+            }
+            if w <= max_em {
+                line_empty = false;
+                width = w;
+            } else {
+                for c in word.chars() {
+                    let a = fonts.advance_em(c, bold);
+                    if !line_empty && width + a > max_em {
+                        lines += 1;
+                        empty_tail = 0;
+                        width = 0.0;
+                    }
+                    line_empty = false;
+                    width += a;
+                }
+            }
+        }
+        lines += 1;
+        if line_empty {
+            empty_tail += 1;
+        } else {
+            empty_tail = 0;
+        }
+    }
+    // As `wrap`: trailing empty lines go, but one line always stays.
+    (lines - empty_tail.min(lines - 1)).max(1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn line_count_agrees_with_wrap(
+            text in "[a-zA-Z é😅\n]{0,80}",
+            max_em in 0.5f32..30.0,
+            bold in proptest::bool::ANY,
+        ) {
+            let fonts = Fonts::load().expect("fonts");
+            proptest::prop_assert_eq!(
+                line_count(&fonts, &text, bold, max_em),
+                wrap(&fonts, &text, bold, max_em).len()
+            );
+        }
+    }
 
     #[test]
     fn wraps_at_spaces_and_breaks_long_words() {
