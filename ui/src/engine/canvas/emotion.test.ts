@@ -4,7 +4,7 @@
 // checked against the print's own. Regenerate it when the layout of the band changes.
 import { describe, expect, it } from 'vitest';
 import type { Item, Scene } from './scene';
-import { CURVE, curveItems, emotionColour, emotionPoints, emotionY, isCurveLabel, isLiveCurveItem, liveCurve, sampleMonotone, splitAtLevel } from './emotion';
+import { CURVE, curveItems, curveLabels, emotionColour, emotionPoints, emotionY, isCurveLabel, isLiveCurveItem, liveCurve, sampleMonotone, splitAtLevel } from './emotion';
 import { emotionAt } from './tools';
 import fixtureJson from './fixtures/emotion-scene.json';
 
@@ -99,6 +99,8 @@ describe('the live emotion curve', () => {
     expect(isCurveLabel(scene, onCurve)).toBe(true);
     expect(isCurveLabel(scene, scale)).toBe(false);
     expect(isCurveLabel(scene, sceneCurve[0] as Item)).toBe(false);
+    const withText = { ...scene, items: [...scene.items, onCurve, scale] };
+    expect([...curveLabels(withText)]).toEqual([onCurve]);
   });
 
   it('never redraws the scale, only the curve and its points', () => {

@@ -208,6 +208,18 @@ export function isCurveLabel(scene: Scene, item: Item): boolean {
   return !!l && inBand(bands(scene), { x: l.x, y: l.baseline });
 }
 
+/** Every label the layout wrote on the curve (see `isCurveLabel`), with the bands read once. */
+export function curveLabels(scene: Scene): Set<Item> {
+  const bs = bands(scene);
+  const out = new Set<Item>();
+  for (const it of scene.items) {
+    if (it.type !== 'text') continue;
+    const l = it.lines[0];
+    if (l && inBand(bs, { x: l.x, y: l.baseline })) out.add(it);
+  }
+  return out;
+}
+
 /** The emotion band (its top and bottom are where +2 and −2 are drawn), if the map has one. */
 export function emotionBand(scene: Scene): Band | null {
   return bands(scene)[0] ?? null;
