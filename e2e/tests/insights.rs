@@ -212,6 +212,9 @@ async fn insights_tab_curve_marks_and_suggested_impact_moments() -> Res {
 
     // While the trough's point is dragged up past the others, the marks follow it: it is the
     // peak now (+2 ties with the earlier peak, which keeps it), and the lowest is another card.
+    // The whole map (the `0` key: fit), so both points are on screen.
+    app.d().action_chain().send_keys("0").perform().await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
     let point = app
         .rect(&format!("[data-emotion-point='{trough}']"))
         .await?;
