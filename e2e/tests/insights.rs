@@ -141,6 +141,20 @@ async fn insights_tab_curve_marks_and_suggested_impact_moments() -> Res {
         "the trough leads what to fix first: {fix:?}"
     );
     app.shot("i01-insights-tab.png").await?;
+    // Further down: the figures per phase (emotion, pain, funnel, evidence).
+    app.wait_for("[data-testid='phase-emotions']").await?;
+    app.js(
+        "document.querySelector(\"[data-testid='phase-emotions']\").scrollIntoView();",
+        vec![],
+    )
+    .await?;
+    app.shot("i01b-insights-per-phase.png").await?;
+    app.js(
+        "document.querySelector(\"[data-testid='evidence']\").scrollIntoView();",
+        vec![],
+    )
+    .await?;
+    app.shot("i01c-insights-evidence-safari.png").await?;
 
     // Clicking the trough selects its card on the canvas and keeps the insights open.
     app.wait_for("[data-testid='insight-trough']")
