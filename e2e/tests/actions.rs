@@ -115,6 +115,8 @@ async fn toolbar_overlay_and_keys_come_from_the_actions_list() -> Res {
             "zoom.in",
             "phase.add",
             "lane.add",
+            "view.assumptions",
+            "view.matrix",
             "print",
             "help"
         ],

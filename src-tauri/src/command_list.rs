@@ -10,6 +10,7 @@
 pub const COMMANDS: &[&str] = &[
     "commands::start_info",
     "commands::show",
+    "commands::journey_insights",
     "commands::list_templates",
     "commands::create_journey",
     "commands::apply_edit",

@@ -5,6 +5,7 @@
 //! An edit, undo or redo answers with everything the view the UI names needs
 //! (`ViewUpdate`), so the UI makes one call per change.
 
+use klantreis::analysis::Insights;
 use klantreis::session::{ApiError, DocState, View, ViewUpdate};
 use klantreis::templates::{self, TemplateInfo};
 use klantreis::{Edit, Lang};
@@ -64,6 +65,12 @@ pub fn show(state: State<'_, AppState>, view: View) -> Res<ViewUpdate> {
         crate::trace::startup("home");
     }
     Ok(update)
+}
+
+/// The insights of journey `id` (peak-end, funnel, evidence, fix first…).
+#[tauri::command]
+pub fn journey_insights(state: State<'_, AppState>, id: String) -> Res<Insights> {
+    state.lock().session()?.insights(&id)
 }
 
 #[tauri::command]

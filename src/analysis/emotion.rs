@@ -16,6 +16,7 @@ use crate::model::{Card, Journey, LaneKind};
 
 /// One point of the curve: a card with an emotion.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Moment {
     pub card_id: String,
     pub text: String,
@@ -91,6 +92,7 @@ pub fn most_intense(emotions: &[i8]) -> Option<usize> {
 
 /// A fall between two consecutive moments of a curve.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Fall {
     pub from: Moment,
     pub to: Moment,
@@ -100,6 +102,7 @@ pub struct Fall {
 
 /// Lowest and mean emotion of one phase.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PhaseEmotion {
     pub phase_id: String,
     /// How many moments the phase has on the curve (0: `lowest` and `mean` are absent).
@@ -113,6 +116,7 @@ pub struct PhaseEmotion {
 /// from left to right, and the first high sets the expectation that later moments are measured
 /// against; the map's "peak" label uses the same rule.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CurveFigures {
     /// How many moments (cards with an emotion) the curve has.
     pub moments: usize,
@@ -134,6 +138,7 @@ pub struct CurveFigures {
 
 /// The figures of one feelings lane, when the journey has several.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LaneCurve {
     pub lane_id: String,
     pub title: String,
@@ -142,6 +147,7 @@ pub struct LaneCurve {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct EmotionInsights {
     /// The figures of the whole curve (every card with an emotion), as drawn on the map.
     #[serde(flatten)]

@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::model::{Card, EvidenceSource, Journey, Lane, LaneKind, Validation};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Counts {
     pub cards: usize,
     pub assumptions: usize,
@@ -34,6 +35,7 @@ impl Counts {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PhaseEvidence {
     pub phase_id: String,
     #[serde(flatten)]
@@ -41,6 +43,7 @@ pub struct PhaseEvidence {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LaneEvidence {
     pub lane_id: String,
     #[serde(flatten)]
@@ -48,6 +51,7 @@ pub struct LaneEvidence {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct EvidenceInsights {
     pub total: Counts,
     pub phases: Vec<PhaseEvidence>,
@@ -56,6 +60,7 @@ pub struct EvidenceInsights {
 
 /// Why an assumption is high on the safari list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum SafariPriority {
     ImpactMoment,
@@ -64,6 +69,7 @@ pub enum SafariPriority {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SafariItem {
     pub card_id: String,
     pub phase_id: String,

@@ -25,6 +25,7 @@ use super::text::{num, quote};
 use crate::model::{Card, Journey, Lang, Validation};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum FixKind {
     /// A low point of the emotion curve (trough and/or steep fall).
@@ -38,6 +39,7 @@ pub enum FixKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FixItem {
     pub kind: FixKind,
     pub phase_id: Option<String>,

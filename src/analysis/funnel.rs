@@ -17,6 +17,7 @@ use super::{t, Warning, WarningCode};
 use crate::model::{Journey, Lang};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PhaseFunnel {
     pub phase_id: String,
     pub name: String,
@@ -34,6 +35,7 @@ pub struct PhaseFunnel {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Loss {
     pub phase_id: String,
     pub lost: u64,
@@ -41,6 +43,7 @@ pub struct Loss {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ConversionDetail {
     pub from_phase_id: String,
     pub to_phase_id: String,
@@ -52,12 +55,14 @@ pub struct ConversionDetail {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Unreadable {
     pub phase_id: String,
     pub text: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Funnel {
     /// Whether any phase has data (customers, drop-off or throughput).
     pub has_data: bool,

@@ -13,6 +13,7 @@ use crate::model::{Journey, Validation};
 
 /// Why the curve points at a moment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum CurveMark {
     Peak,
@@ -22,6 +23,7 @@ pub enum CurveMark {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Flagged {
     pub card_id: String,
     pub text: String,
@@ -32,6 +34,7 @@ pub struct Flagged {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Suggestion {
     pub card_id: String,
     pub text: String,
@@ -61,6 +64,7 @@ impl Suggestion {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImpactInsights {
     /// Cards flagged as impact moments, in map order.
     pub flagged: Vec<Flagged>,

@@ -36,6 +36,7 @@ pub use pain::PainInsights;
 
 /// What kind of problem a warning reports (stable, for programs; the message is for people).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum WarningCode {
     DropOffOutOfRange,
@@ -48,6 +49,8 @@ pub enum WarningCode {
 
 /// Inconsistent or unreadable data, with the phase it is about.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+// The Scene has a `Warning` of its own; TypeScript has one namespace for both.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "InsightWarning"))]
 pub struct Warning {
     pub code: WarningCode,
     pub phase_id: Option<String>,
@@ -75,6 +78,7 @@ pub(crate) fn t(lang: Lang, nl: &'static str, en: &'static str) -> &'static str 
 /// Everything the analysis says about one journey (the `klantreis insights --json` form,
 /// described in `docs/insights.md`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Insights {
     pub journey_id: String,
     pub title: String,

@@ -14,6 +14,7 @@ use crate::model::{Journey, LaneKind};
 pub const MIDPOINT: u8 = 3;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Quadrant {
     /// High value, low effort: do these first.
@@ -38,6 +39,7 @@ impl Quadrant {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Opportunity {
     pub card_id: String,
     pub text: String,
@@ -48,6 +50,7 @@ pub struct Opportunity {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Matrix {
     pub quick_wins: Vec<Opportunity>,
     pub big_bets: Vec<Opportunity>,

@@ -12,6 +12,7 @@ use super::text::num;
 use crate::model::{Journey, LaneKind, Lang};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PhasePain {
     pub phase_id: String,
     pub name: String,
@@ -27,6 +28,7 @@ pub struct PhasePain {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PainInsights {
     /// Every phase, in phase order.
     pub phases: Vec<PhasePain>,

@@ -233,6 +233,19 @@ impl Session {
         )
     }
 
+    /// What the analysis says about journey `id` (`klantreis insights --json`), for the
+    /// insights tab and the canvas's marks. Apart from [`Session::apply`]'s answer because it is
+    /// only needed while a journey is open, and the UI asks for it after the edit's Scene is
+    /// drawn, so a drop never waits for it.
+    pub fn insights(&self, id: &str) -> Result<crate::analysis::Insights, ApiError> {
+        let j = self
+            .doc
+            .workspace()
+            .journey(id)
+            .ok_or_else(|| ApiError::no_journey(id))?;
+        Ok(crate::analysis::insights(j))
+    }
+
     pub fn undo(&mut self, view: &View) -> Result<ViewUpdate, ApiError> {
         let cs = self.doc.undo()?;
         self.answer(cs, view)

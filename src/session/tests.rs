@@ -231,3 +231,54 @@ fn a_view_shown_anew_gets_a_whole_scene_and_errors_carry_codes() {
     let err = s.show(&open("journey_nope")).expect_err("no such journey");
     assert_eq!(err.code, ErrorCode::NotFound);
 }
+
+#[test]
+fn insights_follow_the_document_and_accepting_a_suggestion_is_one_edit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut s, id) = session(&dir);
+    let before = s.insights(&id).expect("insights of the sample");
+    assert_eq!(before.journey_id, id);
+    let trough = before
+        .emotion
+        .overall
+        .trough
+        .clone()
+        .expect("the sample has a trough");
+    let suggestion = before
+        .impact
+        .suggested
+        .first()
+        .cloned()
+        .expect("the sample's curve suggests an impact moment");
+    s.apply(&suggestion.accept, &open(&id)).expect("accepts");
+    let after = s.insights(&id).expect("insights after the edit");
+    assert!(
+        after
+            .impact
+            .flagged
+            .iter()
+            .any(|f| f.card_id == suggestion.card_id),
+        "the accepted card is flagged now"
+    );
+    assert!(
+        !after
+            .impact
+            .suggested
+            .iter()
+            .any(|x| x.card_id == suggestion.card_id),
+        "and no longer suggested"
+    );
+    assert!(s.doc().undo_entry().expect("history").is_some());
+    s.undo(&open(&id)).expect("undo");
+    assert_eq!(
+        s.insights(&id).expect("again"),
+        before,
+        "one undo restores it"
+    );
+    assert_eq!(
+        s.insights(&id).expect("again").emotion.overall.trough,
+        Some(trough)
+    );
+    let err = s.insights("journey_nope").expect_err("no such journey");
+    assert_eq!(err.code, ErrorCode::NotFound);
+}

@@ -113,6 +113,9 @@ function fakeEditor(cards: Partial<Card>[] = [], selection: string[] = []) {
     },
     targetCell: () => ({ phase_id: 'p2', lane_id: 'l1' }),
     setHelp: (open) => void calls.push(`help ${open}`),
+    assumptionsOnly: false,
+    setAssumptionsOnly: (on) => void calls.push(`assumptions ${on}`),
+    openMatrix: () => void calls.push('matrix'),
     print: () => void calls.push('print'),
     toast: (t) => void toasts.push(t),
     tr: (k, p) => `${k}${p ? JSON.stringify(p) : ''}`,
@@ -133,6 +136,15 @@ describe('performing actions', () => {
     actionFor(editorActions, ev('ArrowLeft'), f.ctx)?.perform(f.ctx);
     actionFor(editorActions, ev('Escape'), f.ctx)?.perform(f.ctx);
     expect(f.calls).toEqual(['zoom 1.25', 'pan 60 0', 'select ']);
+  });
+
+  it('Shift+A toggles the assumptions filter and Shift+M opens the matrix; plain letters do nothing', () => {
+    const f = fakeEditor([], []);
+    actionFor(editorActions, ev('A', { shift: true }), f.ctx)?.perform(f.ctx);
+    actionFor(editorActions, ev('M', { shift: true }), f.ctx)?.perform(f.ctx);
+    expect(actionFor(editorActions, ev('a'), f.ctx)).toBeNull();
+    expect(f.calls).toEqual(['assumptions true', 'matrix']);
+    expect(editorActions.find((a) => a.id === 'view.assumptions')?.active?.(f.ctx)).toBe(false);
   });
 
   it('leaves a key alone when its action cannot run', () => {

@@ -43,7 +43,9 @@ export interface Action<C> {
   /** The `?` overlay's row: actions with the same key share one row (zoom in / out / fit). */
   helpKey?: EditorKey;
   /** Shown in the editor's toolbar, in this group (at `slot`, else in list order). */
-  toolbar?: { group: 'zoom' | 'structure' | 'end'; slot?: number; testid: string; text?: EditorKey | string; icon?: 'plus'; primary?: boolean };
+  toolbar?: { group: 'zoom' | 'structure' | 'view' | 'end'; slot?: number; testid: string; text?: EditorKey | string; icon?: 'plus'; primary?: boolean };
+  /** A toggle's state, for its toolbar button (`aria-pressed`). */
+  active?(ctx: C): boolean;
   /** Shown in the menu of a multiple selection. */
   selectionMenu?: { testid: string; danger?: boolean };
   enabled(ctx: C): boolean;
@@ -71,6 +73,11 @@ export interface EditorCtx {
   /** The canvas, once it has a Scene. */
   canvas: { zoom(f: number): void; fit(): void; panBy(dx: number, dy: number): void; cancelGesture(): boolean } | null;
   setHelp(open: boolean): void;
+  /** Only the assumptions at full strength on the canvas, the rest faded. */
+  readonly assumptionsOnly: boolean;
+  setAssumptionsOnly(on: boolean): void;
+  /** The value × effort matrix of the opportunities. */
+  openMatrix(): void;
   print(): void;
   toast(text: string): void;
   tr(key: EditorKey, params?: Record<string, string | number>): string;
@@ -318,6 +325,26 @@ export const editorActions: Action<EditorCtx>[] = [
         if (id) c.entry.openHeader('lane', id, title);
       });
     },
+  },
+  {
+    id: 'view.assumptions',
+    scope: 'editor',
+    labelKey: 'act.assumptions',
+    helpKey: 'keys.assumptions',
+    shortcuts: [key('a', { shift: true })],
+    toolbar: { group: 'view', testid: 'filter-assumptions', text: 'ed.assumptions' },
+    active: (c) => c.assumptionsOnly,
+    enabled: always,
+    perform: (c) => c.setAssumptionsOnly(!c.assumptionsOnly),
+  },
+  {
+    id: 'view.matrix',
+    scope: 'editor',
+    labelKey: 'act.matrix',
+    shortcuts: [key('m', { shift: true })],
+    toolbar: { group: 'view', testid: 'open-matrix', text: 'ed.matrix' },
+    enabled: always,
+    perform: (c) => c.openMatrix(),
   },
   {
     id: 'print',

@@ -8,6 +8,7 @@ import type {
   ApiError,
   Edit,
   ErrorCode,
+  Insights,
   Lang,
   LanguagePref,
   ExportDone,
@@ -25,6 +26,8 @@ export interface Backend {
   /** Everything `view` shows, whole: when a view opens, or after an outside change. */
   show(view: View): Promise<ViewUpdate>;
   listTemplates(lang: Lang): Promise<TemplateInfo[]>;
+  /** What the analysis says about journey `id` (peak-end, funnel, evidence, fix first…). */
+  journeyInsights(id: string): Promise<Insights>;
   /** A new journey from a template; an empty title means the template's name. */
   createJourney(template: string, lang: Lang, title: string, view: View): Promise<ViewUpdate>;
   applyEdit(edit: Edit, view: View): Promise<ViewUpdate>;

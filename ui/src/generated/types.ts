@@ -157,6 +157,293 @@ personas: Array<string>, state: JourneyState, language: Lang, template: string |
  */
 updated: string, };
 
+export type WarningCode = "drop_off_out_of_range" | "more_customers_than_kept" | "missing_customers" | "missing_drop_off" | "unreadable_throughput" | "conversion_unknown";
+
+export type InsightWarning = { code: WarningCode, phase_id: string | null, message: string, };
+
+export type Moment = { card_id: string, text: string, emotion: number, phase_id: string, lane_id: string, };
+
+export type Fall = { from: Moment, to: Moment, 
+/**
+ * How many steps the emotion falls (positive).
+ */
+drop: number, };
+
+export type PhaseEmotion = { phase_id: string, 
+/**
+ * How many moments the phase has on the curve (0: `lowest` and `mean` are absent).
+ */
+moments: number, lowest: Moment | null, mean: number | null, };
+
+export type CurveFigures = { 
+/**
+ * How many moments (cards with an emotion) the curve has.
+ */
+moments: number, 
+/**
+ * The highest moment.
+ */
+peak: Moment | null, 
+/**
+ * The lowest moment.
+ */
+trough: Moment | null, 
+/**
+ * The last moment on the curve.
+ */
+end: Moment | null, 
+/**
+ * The moment furthest from neutral, up or down (the "peak" of the peak-end rule).
+ */
+most_intense: Moment | null, 
+/**
+ * Mean of the most intense moment and the end (the peak-end rule), −2 … +2.
+ */
+peak_end: number | null, 
+/**
+ * The largest fall between two consecutive moments; absent when the curve never falls.
+ */
+steepest_fall: Fall | null, 
+/**
+ * Per phase of the journey, in phase order (also phases without moments).
+ */
+phases: Array<PhaseEmotion>, };
+
+export type LaneCurve = { lane_id: string, title: string, 
+/**
+ * How many moments (cards with an emotion) the curve has.
+ */
+moments: number, 
+/**
+ * The highest moment.
+ */
+peak: Moment | null, 
+/**
+ * The lowest moment.
+ */
+trough: Moment | null, 
+/**
+ * The last moment on the curve.
+ */
+end: Moment | null, 
+/**
+ * The moment furthest from neutral, up or down (the "peak" of the peak-end rule).
+ */
+most_intense: Moment | null, 
+/**
+ * Mean of the most intense moment and the end (the peak-end rule), −2 … +2.
+ */
+peak_end: number | null, 
+/**
+ * The largest fall between two consecutive moments; absent when the curve never falls.
+ */
+steepest_fall: Fall | null, 
+/**
+ * Per phase of the journey, in phase order (also phases without moments).
+ */
+phases: Array<PhaseEmotion>, };
+
+export type EmotionInsights = { 
+/**
+ * One entry per feelings lane when the journey has two or more of them; else empty.
+ */
+lanes: Array<LaneCurve>, 
+/**
+ * How many moments (cards with an emotion) the curve has.
+ */
+moments: number, 
+/**
+ * The highest moment.
+ */
+peak: Moment | null, 
+/**
+ * The lowest moment.
+ */
+trough: Moment | null, 
+/**
+ * The last moment on the curve.
+ */
+end: Moment | null, 
+/**
+ * The moment furthest from neutral, up or down (the "peak" of the peak-end rule).
+ */
+most_intense: Moment | null, 
+/**
+ * Mean of the most intense moment and the end (the peak-end rule), −2 … +2.
+ */
+peak_end: number | null, 
+/**
+ * The largest fall between two consecutive moments; absent when the curve never falls.
+ */
+steepest_fall: Fall | null, 
+/**
+ * Per phase of the journey, in phase order (also phases without moments).
+ */
+phases: Array<PhaseEmotion>, };
+
+export type CurveMark = "peak" | "trough" | "end" | "steepest_fall";
+
+export type Flagged = { card_id: string, text: string, phase_id: string, lane_id: string, emotion: number | null, validation: Validation, };
+
+export type Suggestion = { card_id: string, text: string, phase_id: string, lane_id: string, emotion: number, 
+/**
+ * What the curve says about this moment (several when, say, the trough is also the end).
+ */
+reasons: Array<CurveMark>, 
+/**
+ * With several feelings lanes: the lanes whose own curve points here too.
+ */
+lanes: Array<string>, 
+/**
+ * The one edit that accepts the suggestion.
+ */
+accept: Edit, };
+
+export type ImpactInsights = { 
+/**
+ * Cards flagged as impact moments, in map order.
+ */
+flagged: Array<Flagged>, 
+/**
+ * Moments the curve points at that are not flagged, in curve order.
+ */
+suggested: Array<Suggestion>, };
+
+export type PhasePain = { phase_id: string, name: string, 
+/**
+ * Cards in pain-points lanes, in map order.
+ */
+pain_points: Array<string>, 
+/**
+ * Moments below neutral in the phase, and the sum of their distance from neutral.
+ */
+negative_emotions: number, negative_sum: number, drop_off_pct: number | null, score: number, 
+/**
+ * The parts of the score, in words (journey language).
+ */
+reason: string, };
+
+export type PainInsights = { 
+/**
+ * Every phase, in phase order.
+ */
+phases: Array<PhasePain>, 
+/**
+ * Ids of the phases that hurt, most first.
+ */
+ranked: Array<string>, };
+
+export type PhaseFunnel = { phase_id: string, name: string, 
+/**
+ * Customers entering the phase, as entered.
+ */
+customers_in: number | null, 
+/**
+ * Share lost in the phase, as entered (also when out of range: a warning says so).
+ */
+drop_off_pct: number | null, 
+/**
+ * Customers lost in the phase (`customers_in × drop_off_pct`, rounded).
+ */
+lost: number | null, 
+/**
+ * Customers left after the phase (`customers_in − lost`).
+ */
+customers_out: number | null, 
+/**
+ * The phase's time as written, and in hours when it could be read.
+ */
+throughput: string | null, throughput_hours: number | null, };
+
+export type Loss = { phase_id: string, lost: number, drop_off_pct: number, };
+
+export type ConversionDetail = { from_phase_id: string, to_phase_id: string, customers_in: number, customers_out: number, 
+/**
+ * True: counted after the last phase; false: the last phase's drop-off is unknown, so the
+ * conversion counts the customers entering it.
+ */
+after_last: boolean, };
+
+export type Unreadable = { phase_id: string, text: string, };
+
+export type Funnel = { 
+/**
+ * Whether any phase has data (customers, drop-off or throughput).
+ */
+has_data: boolean, phases: Array<PhaseFunnel>, 
+/**
+ * Overall conversion from the first phase to the last, in percent (0–100).
+ */
+conversion: number | null, conversion_detail: ConversionDetail | null, 
+/**
+ * The phase that loses the most customers (earliest on a tie).
+ */
+losing_most: Loss | null, 
+/**
+ * Sum of the phase times that could be read, in hours.
+ */
+throughput_hours: number | null, 
+/**
+ * Phases whose time is written but could not be read.
+ */
+throughput_unreadable: Array<Unreadable>, 
+/**
+ * True when every phase has a time and all of them could be read.
+ */
+throughput_complete: boolean, };
+
+export type Counts = { cards: number, assumptions: number, validated: number, refuted: number, 
+/**
+ * Validated ÷ cards, 0 … 1.
+ */
+validated_share: number | null, };
+
+export type PhaseEvidence = { phase_id: string, cards: number, assumptions: number, validated: number, refuted: number, 
+/**
+ * Validated ÷ cards, 0 … 1.
+ */
+validated_share: number | null, };
+
+export type LaneEvidence = { lane_id: string, cards: number, assumptions: number, validated: number, refuted: number, 
+/**
+ * Validated ÷ cards, 0 … 1.
+ */
+validated_share: number | null, };
+
+export type EvidenceInsights = { total: Counts, phases: Array<PhaseEvidence>, lanes: Array<LaneEvidence>, };
+
+export type SafariPriority = "impact_moment" | "pain_point" | "other";
+
+export type SafariItem = { card_id: string, phase_id: string, phase: string, lane_id: string, lane: string, text: string, priority: SafariPriority, 
+/**
+ * The kind of evidence that would settle the assumption.
+ */
+settle_with: EvidenceSource, };
+
+export type Quadrant = "quick_win" | "big_bet" | "fill_in" | "money_pit";
+
+export type Opportunity = { card_id: string, text: string, phase_id: string, value: number | null, effort: number | null, quadrant: Quadrant | null, };
+
+export type Matrix = { quick_wins: Array<Opportunity>, big_bets: Array<Opportunity>, fill_ins: Array<Opportunity>, money_pits: Array<Opportunity>, 
+/**
+ * Opportunities that miss a value or an effort, in map order.
+ */
+unscored: Array<Opportunity>, };
+
+export type FixKind = "emotion" | "funnel" | "unvalidated_impact" | "quick_win";
+
+export type FixItem = { kind: FixKind, phase_id: string | null, 
+/**
+ * The card the line is about first, then related cards (the phase's pain points).
+ */
+card_ids: Array<string>, score: number, 
+/**
+ * Why it is on the list (journey language).
+ */
+why: string, };
+
+export type Insights = { journey_id: string, title: string, language: Lang, cards: number, emotion: EmotionInsights, impact: ImpactInsights, pain: PainInsights, funnel: Funnel, evidence: EvidenceInsights, safari: Array<SafariItem>, opportunities: Matrix, fix_first: Array<FixItem>, warnings: Array<InsightWarning>, };
+
 export type ErrorCode = "no_document" | "not_found" | "not_klantreis" | "too_new" | "corrupt" | "exists" | "busy" | "disk_full" | "invalid_edit" | "conflict" | "io" | "unknown_template" | "print" | "too_large" | "not_image" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, };
@@ -340,4 +627,4 @@ export type ExportProgress = { fraction: number, };
 export type ExportDone = { path: string, pages: number, bytes: number, warnings: Array<string>, };
 
 /** The commands the UI may call (src-tauri/src/command_list.rs). */
-export type Command = "start_info" | "show" | "list_templates" | "create_journey" | "apply_edit" | "apply_edits" | "undo" | "redo" | "set_language" | "print_preview" | "export_journey" | "reveal_export" | "image_data" | "pick_image";
+export type Command = "start_info" | "show" | "journey_insights" | "list_templates" | "create_journey" | "apply_edit" | "apply_edits" | "undo" | "redo" | "set_language" | "print_preview" | "export_journey" | "reveal_export" | "image_data" | "pick_image";

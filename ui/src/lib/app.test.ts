@@ -44,6 +44,9 @@ function fake() {
       return update({ journeys: [summary('j1', 'Onboarding')] });
     },
     listTemplates: async () => [],
+    journeyInsights: async () => {
+      throw new BackendError('internal', 'not recorded');
+    },
     createJourney: async () => update({ outcome: outcome({ changed: true, created: ['j2'], journeys: ['j2'] }) }),
     applyEdit: async (edit, view) => {
       calls.push(`edit ${view.kind}`);

@@ -4,7 +4,7 @@
 // checked against the print's own. Regenerate it when the layout of the band changes.
 import { describe, expect, it } from 'vitest';
 import type { Item, Scene } from './scene';
-import { CURVE, curveItems, emotionColour, emotionPoints, emotionY, isLiveCurveItem, liveCurve, sampleMonotone, splitAtLevel } from './emotion';
+import { CURVE, curveItems, curveLabels, emotionColour, emotionPoints, emotionY, isCurveLabel, isLiveCurveItem, liveCurve, sampleMonotone, splitAtLevel } from './emotion';
 import { emotionAt } from './tools';
 import fixtureJson from './fixtures/emotion-scene.json';
 
@@ -90,6 +90,17 @@ describe('the live emotion curve', () => {
     const others = items.filter((it) => it.type === 'circle' && it.target?.id !== low.id).length;
     const before = scene.items.filter((it) => it.type === 'circle' && it.target && isLiveCurveItem(scene, it) && it.target.id !== low.id).length;
     expect(others).toBe(before);
+  });
+
+  it('tells the layout’s labels on the curve from the scale and the row label', () => {
+    const text = (x: number, y: number, t: string): Item => ({ type: 'text', lines: [{ x, baseline: y, text: t }], size: 3, bold: true, colour: CURVE.good, role: 'label', target: null }) as unknown as Item;
+    const onCurve = text(band.rect.x + 20, band.top + 5, 'peak');
+    const scale = text(band.rect.x - 14, neutral, '0');
+    expect(isCurveLabel(scene, onCurve)).toBe(true);
+    expect(isCurveLabel(scene, scale)).toBe(false);
+    expect(isCurveLabel(scene, sceneCurve[0] as Item)).toBe(false);
+    const withText = { ...scene, items: [...scene.items, onCurve, scale] };
+    expect([...curveLabels(withText)]).toEqual([onCurve]);
   });
 
   it('never redraws the scale, only the curve and its points', () => {

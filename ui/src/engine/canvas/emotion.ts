@@ -199,6 +199,32 @@ export function isLiveCurveItem(scene: Scene, item: Item): boolean {
   return c === CURVE.good || c === CURVE.bad || item.fill === CURVE.goodSoft || item.fill === CURVE.badSoft;
 }
 
+/** True for a label the layout wrote on the curve itself ("peak", "end"): the only text inside
+ * the band (the scale's values and the row label sit left of it). The screen names peak,
+ * trough and end in a layer of its own that follows a dragged point, and hides these. */
+export function isCurveLabel(scene: Scene, item: Item): boolean {
+  if (item.type !== 'text') return false;
+  const l = item.lines[0];
+  return !!l && inBand(bands(scene), { x: l.x, y: l.baseline });
+}
+
+/** Every label the layout wrote on the curve (see `isCurveLabel`), with the bands read once. */
+export function curveLabels(scene: Scene): Set<Item> {
+  const bs = bands(scene);
+  const out = new Set<Item>();
+  for (const it of scene.items) {
+    if (it.type !== 'text') continue;
+    const l = it.lines[0];
+    if (l && inBand(bs, { x: l.x, y: l.baseline })) out.add(it);
+  }
+  return out;
+}
+
+/** The emotion band (its top and bottom are where +2 and −2 are drawn), if the map has one. */
+export function emotionBand(scene: Scene): Band | null {
+  return bands(scene)[0] ?? null;
+}
+
 /** The height of emotion `value` in a band. */
 export function emotionY(band: Pick<Band, 'top' | 'bottom'>, value: number): number {
   return band.top + ((2 - value) / 4) * (band.bottom - band.top);

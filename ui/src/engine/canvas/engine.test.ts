@@ -31,6 +31,26 @@ describe('Viewport', () => {
     expect(v.y + v.h).toBeGreaterThanOrEqual(851);
   });
 
+  it('reveal leaves a readable rect on screen alone, and centres and enlarges one that is not', () => {
+    const vp = new Viewport();
+    vp.resize(1000, 800);
+    vp.fit({ x: 0, y: 0, w: 1189, h: 841 });
+    const card = { x: 1000, y: 600, w: 76, h: 76 };
+    const fitScale = vp.scale;
+    vp.reveal(card);
+    expect(vp.scale * card.w).toBeCloseTo(140, 6);
+    const c = vp.toScreen({ x: card.x + card.w / 2, y: card.y + card.h / 2 });
+    expect(c.x).toBeCloseTo(500, 6);
+    expect(c.y).toBeCloseTo(400, 6);
+    expect(vp.scale).toBeGreaterThan(fitScale);
+    const before = { s: vp.scale, x: vp.offsetX, y: vp.offsetY };
+    vp.reveal({ x: card.x + 10, y: card.y, w: 76, h: 76 });
+    expect({ s: vp.scale, x: vp.offsetX, y: vp.offsetY }).toEqual(before);
+    // A rect larger than the window is fitted, not zoomed into.
+    vp.reveal({ x: 0, y: 0, w: 1189, h: 100 });
+    expect(vp.scale * 1189).toBeLessThanOrEqual(1000);
+  });
+
   it('ctrl+wheel zooms, plain wheel pans', () => {
     const vp = new Viewport();
     const s = vp.scale;

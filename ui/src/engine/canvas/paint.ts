@@ -22,6 +22,8 @@ export interface PaintOptions {
   dpr: number;
   /** Cards drawn faded: the ones being dragged (their ghost follows the pointer). */
   dimmed: ReadonlySet<string>;
+  /** Cards drawn faded further, so the others stand out (the assumptions filter). */
+  faded?: ReadonlySet<string> | null;
   /** Cards with a selection ring. */
   selected: ReadonlySet<string>;
   /** Items not to draw (the emotion curve while one of its points is dragged). */
@@ -112,7 +114,7 @@ export function paint(ctx: Ctx, paper: { w: number; h: number }, items: Iterable
   for (const it of items) {
     if (o.skip(it)) continue;
     const card = it.target?.kind === 'card' ? it.target.id : null;
-    const alpha = card && o.dimmed.has(card) ? 0.35 : 1;
+    const alpha = !card ? 1 : o.dimmed.has(card) ? 0.35 : o.faded?.has(card) ? 0.18 : 1;
     if (it.type === 'text') {
       const px = it.size * v.scale;
       if (px < o.minTextPx) continue;

@@ -61,6 +61,20 @@ export class Viewport {
     this.offsetY = (this.height - r.h * this.scale) / 2 - r.y * this.scale;
   }
 
+  /** Brings `r` into view for the user to find it: nothing moves when it is on screen and
+   * large enough to read; else it is centred, zoomed in until it is `minPx` wide but never
+   * past what fits on screen (a wide phase is zoomed out to, whole). */
+  reveal(r: Rect, minPx = 140, margin = 24): void {
+    const fits = Math.min((this.width - 2 * margin) / Math.max(r.w, 1e-6), (this.height - 2 * margin) / Math.max(r.h, 1e-6));
+    const want = Math.min(Math.max(this.scale, minPx / Math.max(r.w, 1e-6)), fits);
+    const a = this.toScreen(r);
+    const onScreen = a.x >= margin && a.y >= margin && a.x + r.w * this.scale <= this.width - margin && a.y + r.h * this.scale <= this.height - margin;
+    if (onScreen && want === this.scale) return;
+    this.scale = clamp(want, MIN_SCALE, MAX_SCALE);
+    this.offsetX = this.width / 2 - (r.x + r.w / 2) * this.scale;
+    this.offsetY = this.height / 2 - (r.y + r.h / 2) * this.scale;
+  }
+
   /** The part of the scene on screen, in mm. */
   visible(): Rect {
     const a = this.toScene({ x: 0, y: 0 });
