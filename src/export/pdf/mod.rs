@@ -1,4 +1,5 @@
-//! PDF export of a Scene: one vector page, or a poster tiled over A4/A3 sheets.
+//! PDF export of a Scene: one vector page, or a poster tiled over A4/A3 sheets; either with
+//! more pages after it (the insights report), each its own Scene.
 //!
 //! Invariants:
 //! - text is real text in embedded, subset TrueType fonts (Noto Sans; Symbola for the
@@ -72,12 +73,37 @@ pub fn to_pdf(
     })
 }
 
-/// The Scene as a poster tiled over sheets, with an assembly overview as page 1.
+/// Several Scenes as one vector PDF, a page each at its own size: the map with the pages of
+/// the insights report after it. Images are drawn on the first page only (the report has
+/// none).
+pub fn to_pdf_pages(
+    pages: &[&Scene],
+    meta: &PdfMeta,
+    images: Option<ImageResolver>,
+) -> Result<Pdf, PdfError> {
+    let (first, rest) = pages
+        .split_first()
+        .ok_or_else(|| PdfError::Assemble("no pages to print".into()))?;
+    let rest: Vec<(&[Item], f32, f32)> = rest
+        .iter()
+        .map(|s| (s.items.as_slice(), s.width.0, s.height.0))
+        .collect();
+    let (lo, warnings) = build(meta, first, images, &rest)?;
+    Ok(Pdf {
+        bytes: save(lo)?,
+        pages: pages.len(),
+        warnings,
+    })
+}
+
+/// The Scene as a poster tiled over sheets, with an assembly overview as page 1, and the
+/// `extra` pages (the insights report) after the sheets, untiled.
 pub fn to_tiled_pdf(
     scene: &Scene,
     meta: &PdfMeta,
     images: Option<ImageResolver>,
     opts: &TileOptions,
+    extra: &[&Scene],
 ) -> Result<Pdf, PdfError> {
     let (pw, ph) = (scene.width.0, scene.height.0);
     let g: Grid = tile::grid(pw, ph, opts)?;
@@ -120,16 +146,23 @@ pub fn to_tiled_pdf(
             page += 1;
         }
     }
+    // The extra pages come after the sheets, so the map's XObject (placed on the sheets
+    // only) never reaches them.
     let rest: Vec<(&[Item], f32, f32)> = sheets
         .iter()
         .map(|s| (s.0.as_slice(), g.sheet_w, g.sheet_h))
+        .chain(
+            extra
+                .iter()
+                .map(|s| (s.items.as_slice(), s.width.0, s.height.0)),
+        )
         .collect();
     let (mut lo, warnings) = build(meta, scene, images, &rest)?;
     let places: Vec<Placement> = sheets.into_iter().map(|s| s.1).collect();
     map_to_xobject(&mut lo, (pw, ph), g.sheet_h, &places)?;
     Ok(Pdf {
         bytes: save(lo)?,
-        pages,
+        pages: pages + extra.len(),
         warnings,
     })
 }
