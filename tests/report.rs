@@ -402,3 +402,51 @@ fn unknown_report_paper_fails_and_writes_nothing() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("no journey"));
     assert!(!out.exists());
 }
+
+#[test]
+fn two_feelings_lanes_get_a_curve_each_with_their_own_figures() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut j, p) = templates::sample(Lang::En);
+    let feel = j
+        .lanes
+        .iter()
+        .find(|l| l.kind == klantreis::LaneKind::Feelings)
+        .cloned()
+        .expect("sample has a feelings lane");
+    let mut second = feel.clone();
+    second.id = "lane_partner".into();
+    second.order = format!("{}m", feel.order);
+    second.title = "Partner feels".into();
+    j.lanes.push(second);
+    for (i, ph) in j.phases.clone().iter().enumerate() {
+        let mut c = Card::new(
+            format!("card_partner_{i}"),
+            ph.id.clone(),
+            "lane_partner".into(),
+            "m".into(),
+            format!("Partner moment {i}"),
+        );
+        c.emotion = Some([-1, -2, 0, 1, 2][i % 5]);
+        j.cards.push(c);
+    }
+    j.sort();
+    let ins = klantreis::analysis::insights(&j);
+    assert_eq!(ins.emotion.lanes.len(), 2, "two feelings lanes, two curves");
+    let doc = save(dir.path(), &j, vec![p]);
+    let out = dir.path().join("report-two-lanes.pdf");
+    report(&doc, &j.meta.id, &out, "a4");
+    qpdf_check(&out);
+    let t = text(&out);
+    for l in &ins.emotion.lanes {
+        assert!(
+            t.contains(&format!("{}: peak", l.title)),
+            "curve caption of {}",
+            l.title
+        );
+    }
+    // The partner's curve ends on +2 (its last phase), and its peak-end is its own.
+    assert!(
+        t.contains("Partner feels: peak +2, trough −2, end +2"),
+        "{t}"
+    );
+}

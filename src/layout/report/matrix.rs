@@ -98,9 +98,14 @@ pub(super) fn draw(f: &mut Flow, j: &Journey, ins: &Insights) {
     ];
     for (x, y, w, h, g) in quads {
         f.b.rect(x, y, w, h, 0.0, Some(groups[g].2), None, None);
+        // The high quadrants are named above the grid, where no note can cover the name; the
+        // low ones at their foot, under the one row of notes a cell holds.
         let name = groups[g].0;
-        let (ny, nx) = (if g < 2 { y + 1.5 } else { y + h - 5.5 }, x + 2.0);
-        f.b.text(nx, ny, w - 4.0, name, QUADRANT, None);
+        if g < 2 {
+            f.b.text(x, y - 5.0, w, name, QUADRANT.align_centre(), None);
+        } else {
+            f.b.text(x + 2.0, y + h - 5.0, w - 4.0, name, QUADRANT, None);
+        }
     }
     for k in 0..=5 {
         let s = f.b.stroke(PAPER, 0.5, &[]);
