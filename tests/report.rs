@@ -108,15 +108,15 @@ fn rich_sample(lang: Lang) -> (Journey, klantreis::Persona) {
         .filter(|l| l.kind == klantreis::LaneKind::Opportunities)
         .map(|l| l.id.clone())
         .collect();
-    let mut k = 0u8;
-    for c in j
+    // One quick win, one big bet, one fill-in, in that order.
+    for (k, c) in j
         .cards
         .iter_mut()
         .filter(|c| opp_lanes.contains(&c.lane_id))
+        .enumerate()
     {
-        c.value = Some([5, 2, 4][k as usize % 3]);
-        c.effort = Some([1, 2, 5][k as usize % 3]);
-        k += 1;
+        c.value = Some([5, 4, 2][k % 3]);
+        c.effort = Some([1, 5, 2][k % 3]);
     }
     (j, p)
 }
