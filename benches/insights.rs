@@ -54,6 +54,26 @@ fn bench(c: &mut Criterion) {
         b.iter(|| interchange::csv::cards_csv(&j, interchange::csv::Delimiter::Comma))
     });
     g.finish();
+
+    // The parts of `analysis`, to see where its time goes.
+    let mut g = c.benchmark_group("insights_5000_cards_parts");
+    g.bench_function("emotion", |b| b.iter(|| analysis::emotion::emotion(&j)));
+    let emo = analysis::emotion::emotion(&j);
+    g.bench_function("impact", |b| b.iter(|| analysis::impact::impact(&j, &emo)));
+    g.bench_function("funnel", |b| b.iter(|| analysis::funnel::funnel(&j)));
+    let (funnel, _) = analysis::funnel::funnel(&j);
+    g.bench_function("pain", |b| b.iter(|| analysis::pain::pain(&j, &funnel)));
+    g.bench_function("evidence", |b| b.iter(|| analysis::evidence::evidence(&j)));
+    g.bench_function("safari", |b| b.iter(|| analysis::evidence::safari(&j)));
+    g.bench_function("opportunities", |b| {
+        b.iter(|| analysis::opportunities::opportunities(&j))
+    });
+    let pain = analysis::pain::pain(&j, &funnel);
+    let m = analysis::opportunities::opportunities(&j);
+    g.bench_function("fix_first", |b| {
+        b.iter(|| analysis::fix_first::fix_first(&j, &emo, &pain, &funnel, &m))
+    });
+    g.finish();
 }
 
 criterion_group!(benches, bench);
