@@ -65,7 +65,9 @@ pub fn opportunities(j: &Journey) -> Matrix {
         .map(|l| l.id.as_str())
         .collect();
     let pos = super::index::positions(j);
-    let mut all: Vec<((Option<usize>, Option<usize>, usize), Opportunity)> = j
+    // Map order: phase, lane, card.
+    type MapOrder = (Option<usize>, Option<usize>, usize);
+    let mut all: Vec<(MapOrder, Opportunity)> = j
         .cards
         .iter()
         .zip(&pos)
