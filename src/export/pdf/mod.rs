@@ -23,7 +23,9 @@ mod assembly;
 mod content;
 mod fonts;
 
-use assembly::{build, map_to_xobject, save, Placement};
+use std::collections::BTreeSet;
+
+use assembly::{build, contents_from, map_to_xobject, save, Placement};
 
 use super::tile::{self, Grid, TileOptions};
 use super::ImageResolver;
@@ -67,7 +69,7 @@ pub fn to_pdf(
 ) -> Result<Pdf, PdfError> {
     let (lo, warnings) = build(meta, scene, images, &[])?;
     Ok(Pdf {
-        bytes: save(lo)?,
+        bytes: save(lo, &BTreeSet::new())?,
         pages: 1,
         warnings,
     })
@@ -89,8 +91,10 @@ pub fn to_pdf_pages(
         .map(|s| (s.items.as_slice(), s.width.0, s.height.0))
         .collect();
     let (lo, warnings) = build(meta, first, images, &rest)?;
+    // The pages after the first are the report's: deflated fast.
+    let fast = contents_from(&lo, 2);
     Ok(Pdf {
-        bytes: save(lo)?,
+        bytes: save(lo, &fast)?,
         pages: pages.len(),
         warnings,
     })
@@ -160,8 +164,14 @@ pub fn to_tiled_pdf(
     let (mut lo, warnings) = build(meta, scene, images, &rest)?;
     let places: Vec<Placement> = sheets.into_iter().map(|s| s.1).collect();
     map_to_xobject(&mut lo, (pw, ph), g.sheet_h, &places)?;
+    // After the overview and the sheets come the extra (report) pages: deflated fast.
+    let fast = if extra.is_empty() {
+        BTreeSet::new()
+    } else {
+        contents_from(&lo, pages as u32 + 1)
+    };
     Ok(Pdf {
-        bytes: save(lo)?,
+        bytes: save(lo, &fast)?,
         pages: pages + extra.len(),
         warnings,
     })
