@@ -69,7 +69,7 @@ pub(super) fn draw(f: &mut Flow, j: &Journey, ins: &Insights) {
             "Wat klanten onthouden: piek en einde",
             "What customers remember: peak and end",
         ),
-        30.0,
+        40.0,
     );
     if e.moments == 0 {
         f.para(

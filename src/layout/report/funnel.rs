@@ -38,7 +38,9 @@ const CHART_H: f32 = 42.0;
 pub(super) fn draw(f: &mut Flow, j: &Journey, ins: &Insights) {
     let lang = f.cx.lang;
     let fu = &ins.funnel;
-    f.heading(t(lang, "Trechter", "Funnel"), 20.0);
+    // The heading stays with the chart (or with the hint when there is no data).
+    let keep = if fu.has_data { CHART_H + 16.0 } else { 10.0 };
+    f.heading(t(lang, "Trechter", "Funnel"), keep);
     if !fu.has_data {
         f.para(
             t(

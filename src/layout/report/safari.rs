@@ -33,7 +33,8 @@ pub(super) fn draw(f: &mut Flow, ins: &Insights) {
         ),
         ins.safari.len()
     );
-    f.heading(&title, 24.0);
+    // The heading stays with the introduction and the first item.
+    f.heading(&title, 32.0);
     if ins.safari.is_empty() {
         f.para(
             t(
