@@ -1,4 +1,4 @@
-//! Insights of a 5,000-card journey (target ≤ 10 ms): `analysis::insights`, and the text and
+//! Insights of a 5,000-card journey (target ≤ 10 ms) and its report on paper (≤ 0.3 s): `analysis::insights`, and the text and
 //! JSON the `klantreis insights` command writes from it. Every card has an emotion (the worst
 //! case for the curve), every seventh is an impact moment, every eleventh an opportunity with
 //! scores, and the phases carry funnel data.
@@ -54,7 +54,71 @@ fn bench(c: &mut Criterion) {
         b.iter(|| interchange::csv::cards_csv(&j, interchange::csv::Delimiter::Comma))
     });
     g.finish();
+
+    // The parts of `analysis`, to see where its time goes.
+    let mut g = c.benchmark_group("insights_5000_cards_parts");
+    g.bench_function("emotion", |b| b.iter(|| analysis::emotion::emotion(&j)));
+    let emo = analysis::emotion::emotion(&j);
+    g.bench_function("impact", |b| b.iter(|| analysis::impact::impact(&j, &emo)));
+    g.bench_function("funnel", |b| b.iter(|| analysis::funnel::funnel(&j)));
+    let (funnel, _) = analysis::funnel::funnel(&j);
+    g.bench_function("pain", |b| b.iter(|| analysis::pain::pain(&j, &funnel)));
+    g.bench_function("evidence", |b| b.iter(|| analysis::evidence::evidence(&j)));
+    g.bench_function("safari", |b| b.iter(|| analysis::evidence::safari(&j)));
+    g.bench_function("opportunities", |b| {
+        b.iter(|| analysis::opportunities::opportunities(&j))
+    });
+    let pain = analysis::pain::pain(&j, &funnel);
+    let m = analysis::opportunities::opportunities(&j);
+    g.bench_function("fix_first", |b| {
+        b.iter(|| analysis::fix_first::fix_first(&j, &emo, &pain, &funnel, &m))
+    });
+    g.finish();
 }
 
-criterion_group!(benches, bench);
+/// The insights report of the same journey on A4 (target ≤ 0.3 s for the PDF): its layout, its
+/// PDF, and the whole of `klantreis report` after opening the file (insights, layout, PDF).
+fn report(c: &mut Criterion) {
+    let j = journey(5_000);
+    let ins = analysis::insights(&j);
+    let opts = layout::report::ReportOptions {
+        paper: layout::Paper::A4,
+        lang: None,
+        printed: Some("2026-12-01".into()),
+    };
+    let meta = export::pdf::PdfMeta {
+        title: j.meta.title.clone(),
+        lang: j.meta.language,
+    };
+    let mut g = c.benchmark_group("report_5000_cards");
+    g.sample_size(10);
+    g.bench_function("layout", |b| {
+        b.iter(|| layout::report::report(&j, &ins, &opts))
+    });
+    let pages = layout::report::report(&j, &ins, &opts).pages;
+    let refs: Vec<&layout::Scene> = pages.iter().collect();
+    let size = export::pdf::to_pdf_pages(&refs, &meta, None)
+        .expect("pdf")
+        .bytes
+        .len();
+    eprintln!(
+        "report of 5,000 cards: {} A4 pages, {} KiB",
+        pages.len(),
+        size / 1024
+    );
+    g.bench_function("pdf", |b| {
+        b.iter(|| export::pdf::to_pdf_pages(&refs, &meta, None).expect("pdf"))
+    });
+    g.bench_function("insights_layout_pdf", |b| {
+        b.iter(|| {
+            let ins = analysis::insights(&j);
+            let pages = layout::report::report(&j, &ins, &opts).pages;
+            let refs: Vec<&layout::Scene> = pages.iter().collect();
+            export::pdf::to_pdf_pages(&refs, &meta, None).expect("pdf")
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench, report);
 criterion_main!(benches);

@@ -7,6 +7,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+mod cli;
 use klantreis::{interchange, layout, print, templates, Document, Edit, Lang};
 
 #[derive(Parser)]
@@ -107,6 +109,9 @@ enum Command {
         /// Overlap between tiled sheets, in mm.
         #[arg(long, default_value_t = 10.0)]
         overlap: f32,
+        /// Add the insights report as pages after the map (A4; A3 when tiled on A3).
+        #[arg(long)]
+        report: bool,
         /// Output PDF file.
         #[arg(short, long)]
         out: PathBuf,
@@ -137,6 +142,21 @@ enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+    },
+    /// Print a journey's insights report as a PDF: peak-end and the emotion curve(s), what to
+    /// fix first, the funnel, evidence per phase, the customer safari checklist and the
+    /// value × effort matrix, on A4 or A3 portrait pages.
+    Report {
+        file: PathBuf,
+        /// Journey id (see `klantreis list`).
+        #[arg(long)]
+        journey: String,
+        /// Paper size: a4 or a3.
+        #[arg(long, default_value = "a4")]
+        paper: String,
+        /// Output PDF file.
+        #[arg(short, long)]
+        out: PathBuf,
     },
     /// Export a journey's cards (or, with --safari, its customer safari list) as CSV:
     /// UTF-8 with a BOM, quoted per RFC 4180.
@@ -209,6 +229,7 @@ impl PageArgs {
             tile,
             overlap_mm: overlap,
             format,
+            report: false,
         })
     }
 }
@@ -328,9 +349,11 @@ fn run(cli: Cli) -> Result<(), String> {
             page,
             tile,
             overlap,
+            report,
             out,
         } => {
-            let req = page.request(tile.as_deref(), overlap, print::Format::Pdf)?;
+            let mut req = page.request(tile.as_deref(), overlap, print::Format::Pdf)?;
+            req.report = report;
             print_to(&file, &page, &req, &out)?;
         }
         Command::Svg { file, page, out } => {
@@ -346,6 +369,12 @@ fn run(cli: Cli) -> Result<(), String> {
             println!("{json}");
         }
         cmd @ (Command::Insights { .. } | Command::Csv { .. }) => analysis_command(cmd)?,
+        Command::Report {
+            file,
+            journey,
+            paper,
+            out,
+        } => cli::report::run(&file, &journey, &paper, &out)?,
     }
     Ok(())
 }

@@ -35,6 +35,10 @@ pub struct PrintRequest {
     /// Overlap between neighbouring sheets, in mm.
     pub overlap_mm: f32,
     pub format: Format,
+    /// Add the insights report (`layout::report`) as pages after the map: A3 when the poster
+    /// is tiled on A3 sheets, else A4. PDF only (an SVG is one page).
+    #[serde(default)]
+    pub report: bool,
 }
 
 impl Default for PrintRequest {
@@ -46,6 +50,7 @@ impl Default for PrintRequest {
             tile: None,
             overlap_mm: 10.0,
             format: Format::Pdf,
+            report: false,
         }
     }
 }
@@ -96,6 +101,63 @@ pub fn scene(ws: &Workspace, id: &str, req: &PrintRequest) -> Result<Scene, Prin
     Ok(layout::layout(journey, &ws.personas, &opts))
 }
 
+/// The pages of journey `id`'s insights report on `paper` (A3, or A4 for anything else).
+pub fn report(ws: &Workspace, id: &str, paper: Paper) -> Result<Vec<Scene>, PrintError> {
+    let journey = ws
+        .journey(id)
+        .ok_or_else(|| PrintError::NoJourney(id.to_string()))?;
+    let ins = crate::analysis::insights(journey);
+    let opts = layout::report::ReportOptions {
+        paper,
+        lang: None,
+        printed: Some(today()),
+    };
+    Ok(layout::report::report(journey, &ins, &opts).pages)
+}
+
+/// The paper of the report pages added to a map print: the tile sheet when it is A3 (one
+/// printer, one paper), else A4.
+fn report_paper(req: &PrintRequest) -> Paper {
+    match req.tile {
+        Some(Paper::A3) => Paper::A3,
+        _ => Paper::A4,
+    }
+}
+
+/// Journey `id`'s insights report alone, as a PDF (`klantreis report`).
+pub fn render_report(doc: &Document, id: &str, paper: Paper) -> Result<Rendered, PrintError> {
+    let ws = doc.workspace();
+    let pages = report(ws, id, paper)?;
+    let journey = ws
+        .journey(id)
+        .ok_or_else(|| PrintError::NoJourney(id.to_string()))?;
+    let meta = pdf::PdfMeta {
+        title: journey.meta.title.clone(),
+        lang: journey.meta.language,
+    };
+    let refs: Vec<&Scene> = pages.iter().collect();
+    let out = pdf::to_pdf_pages(&refs, &meta, None)?;
+    let mut warnings = scene_warnings(&pages);
+    warnings.extend(out.warnings);
+    Ok(Rendered {
+        bytes: out.bytes,
+        pages: out.pages,
+        warnings,
+    })
+}
+
+/// The distinct warnings of several pages (the same missing glyph is reported once).
+fn scene_warnings(pages: &[Scene]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for w in pages.iter().flat_map(|p| &p.warnings) {
+        let m = w.message().to_string();
+        if !out.contains(&m) {
+            out.push(m);
+        }
+    }
+    out
+}
+
 /// Renders journey `id` to PDF or SVG bytes; `progress` hears 0 … 1 as the work advances.
 pub fn render(
     doc: &Document,
@@ -127,8 +189,19 @@ pub fn render(
                 title: journey.meta.title.clone(),
                 lang: journey.meta.language,
             };
+            let extra = if req.report {
+                report(ws, id, report_paper(req))?
+            } else {
+                Vec::new()
+            };
+            warnings.extend(scene_warnings(&extra));
+            let extra: Vec<&Scene> = extra.iter().collect();
             let pdf = match req.tile {
-                None => pdf::to_pdf(&scene, &meta, Some(&resolve))?,
+                None => {
+                    let mut all = vec![&scene];
+                    all.extend(extra.iter().copied());
+                    pdf::to_pdf_pages(&all, &meta, Some(&resolve))?
+                }
                 Some(sheet) => {
                     if !matches!(sheet, Paper::A4 | Paper::A3) {
                         return Err(PrintError::TileSheet(sheet.name()));
@@ -138,7 +211,7 @@ pub fn render(
                         overlap: Mm(req.overlap_mm),
                         ..Default::default()
                     };
-                    pdf::to_tiled_pdf(&scene, &meta, Some(&resolve), &opts)?
+                    pdf::to_tiled_pdf(&scene, &meta, Some(&resolve), &opts, &extra)?
                 }
             };
             Rendered {
@@ -186,7 +259,8 @@ pub struct PrintPreview {
     pub scene: Scene,
     /// The printable part of each sheet on the page, row by row (empty when not tiled).
     pub sheets: Vec<layout::Rect>,
-    /// Pages in the file (a tiled poster adds an assembly overview page).
+    /// Pages in the file (a tiled poster adds an assembly overview page; the insights report
+    /// its own pages).
     pub pages: u32,
 }
 
@@ -219,6 +293,10 @@ pub fn preview(ws: &Workspace, id: &str, req: &PrintRequest) -> Result<PrintPrev
             }
         }
         pages = u32::try_from(g.tiles() + 1).unwrap_or(u32::MAX);
+    }
+    if req.report && req.format == Format::Pdf {
+        let n = report(ws, id, report_paper(req))?.len();
+        pages = pages.saturating_add(u32::try_from(n).unwrap_or(u32::MAX));
     }
     Ok(PrintPreview {
         scene,

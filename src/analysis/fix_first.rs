@@ -139,7 +139,15 @@ pub fn fix_first(
             low(&to, false, drop, Some(&from), None);
         }
     }
-    let by_id: HashMap<&str, &Card> = j.cards.iter().map(|c| (c.id.as_str(), c)).collect();
+    // Only the few pain point texts a line quotes are looked up (a map of every card by id
+    // cost more than the rest of the list on a large journey); pain points are in map order,
+    // so they are found near the front.
+    let by_id: HashMap<&str, &Card> = lows
+        .iter()
+        .filter_map(|l| pain.phases.iter().find(|p| p.phase_id == l.moment.phase_id))
+        .flat_map(|p| p.pain_points.iter().take(MAX_PAIN_TEXTS))
+        .filter_map(|id| j.card(id).map(|c| (id.as_str(), c)))
+        .collect();
     for l in lows {
         let m = &l.moment;
         let pp = pain

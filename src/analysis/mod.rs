@@ -18,6 +18,7 @@ pub mod evidence;
 pub mod fix_first;
 pub mod funnel;
 pub mod impact;
+mod index;
 pub mod opportunities;
 pub mod pain;
 pub mod text;

@@ -67,18 +67,20 @@ pub fn opportunities(j: &Journey) -> Matrix {
         .filter(|l| l.kind == LaneKind::Opportunities)
         .map(|l| l.id.as_str())
         .collect();
-    let phase_pos = |id: &str| j.phases.iter().position(|p| p.id == id);
-    let lane_pos = |id: &str| j.lanes.iter().position(|l| l.id == id);
-    let mut all: Vec<(usize, Opportunity)> = j
+    let pos = super::index::positions(j);
+    // Map order: phase, lane, card.
+    type MapOrder = (Option<usize>, Option<usize>, usize);
+    let mut all: Vec<(MapOrder, Opportunity)> = j
         .cards
         .iter()
+        .zip(&pos)
         .enumerate()
-        .filter(|(_, c)| {
+        .filter(|(_, (c, _))| {
             lanes.contains(&c.lane_id.as_str()) || c.value.is_some() || c.effort.is_some()
         })
-        .map(|(i, c)| {
+        .map(|(i, (c, &(pi, li)))| {
             (
-                i,
+                (pi, li, i),
                 Opportunity {
                     card_id: c.id.clone(),
                     text: c.text.clone(),
@@ -91,13 +93,7 @@ pub fn opportunities(j: &Journey) -> Matrix {
         })
         .collect();
     // Map order (phase, lane, card) first, so the sort by score below keeps it on ties.
-    all.sort_by_key(|(i, o)| {
-        (
-            phase_pos(&o.phase_id),
-            j.cards.get(*i).and_then(|c| lane_pos(&c.lane_id)),
-            *i,
-        )
-    });
+    all.sort_by_key(|x| x.0);
     let mut m = Matrix::default();
     let (scored, unscored): (Vec<_>, Vec<_>) =
         all.into_iter().partition(|(_, o)| o.quadrant.is_some());

@@ -44,24 +44,25 @@ pub fn pain(j: &Journey, funnel: &Funnel) -> PainInsights {
         .filter(|l| l.kind == LaneKind::PainPoints)
         .map(|l| l.id.as_str())
         .collect();
+    // One pass over the cards, each to its phase (a filter per phase read every card again).
+    let mut per: Vec<(Vec<String>, Vec<u32>)> = vec![(Vec::new(), Vec::new()); j.phases.len()];
+    for (c, (pi, _)) in j.cards.iter().zip(super::index::positions(j)) {
+        let Some((pain_points, negs)) = pi.and_then(|i| per.get_mut(i)) else {
+            continue;
+        };
+        if pain_lanes.contains(&c.lane_id.as_str()) {
+            pain_points.push(c.id.clone());
+        }
+        if let Some(e) = c.emotion.filter(|e| *e < 0) {
+            negs.push(e.unsigned_abs() as u32);
+        }
+    }
     let phases: Vec<PhasePain> = j
         .phases
         .iter()
+        .zip(per)
         .enumerate()
-        .map(|(i, p)| {
-            let pain_points: Vec<String> = j
-                .cards
-                .iter()
-                .filter(|c| c.phase_id == p.id && pain_lanes.contains(&c.lane_id.as_str()))
-                .map(|c| c.id.clone())
-                .collect();
-            let negs: Vec<u32> = j
-                .cards
-                .iter()
-                .filter(|c| c.phase_id == p.id)
-                .filter_map(|c| c.emotion.filter(|e| *e < 0))
-                .map(|e| e.unsigned_abs() as u32)
-                .collect();
+        .map(|(i, (p, (pain_points, negs)))| {
             let drop = funnel
                 .phases
                 .get(i)

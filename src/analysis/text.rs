@@ -29,13 +29,24 @@ pub fn num(x: f64, decimals: usize, lang: Lang) -> String {
 
 /// A card text in quotes, shortened to one readable line.
 pub fn quote(text: &str) -> String {
-    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
     const MAX: usize = 60;
+    // One pass: the words joined by single spaces, counting characters as they go (this runs
+    // for every line of a long fix-first list).
+    let mut one_line = String::with_capacity(text.len() + 8);
+    let mut chars = 0usize;
+    for w in text.split_whitespace() {
+        if !one_line.is_empty() {
+            one_line.push(' ');
+            chars += 1;
+        }
+        one_line.push_str(w);
+        chars += w.chars().count();
+    }
     // A text that is itself a quote ("“Zou dat iets voor mij zijn?”") keeps its own marks.
-    if one_line.starts_with(['“', '"', '„', '‘', '\'']) && one_line.chars().count() <= MAX {
+    if one_line.starts_with(['“', '"', '„', '‘', '\'']) && chars <= MAX {
         return one_line;
     }
-    if one_line.chars().count() > MAX {
+    if chars > MAX {
         let cut: String = one_line.chars().take(MAX - 1).collect();
         format!("“{}…”", cut.trim_end())
     } else {

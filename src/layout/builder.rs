@@ -45,6 +45,30 @@ impl TextStyle {
         TextStyle { bold, ..self }
     }
 
+    /// The same style, aligned to the right of its width.
+    pub const fn align_right(self) -> TextStyle {
+        TextStyle {
+            align: Align::Right,
+            ..self
+        }
+    }
+
+    /// The same style, centred in its width.
+    pub const fn align_centre(self) -> TextStyle {
+        TextStyle {
+            align: Align::Centre,
+            ..self
+        }
+    }
+
+    /// The same style, aligned to the left of its width.
+    pub const fn align_left(self) -> TextStyle {
+        TextStyle {
+            align: Align::Left,
+            ..self
+        }
+    }
+
     /// The same style in `colour`.
     pub const fn colour(self, colour: &'static str) -> TextStyle {
         TextStyle { colour, ..self }

@@ -18,7 +18,8 @@
 //! natural millimetres into Scene items (text styled by [`builder::TextStyle`] presets);
 //! [`palette`] names every colour; each band of the page has its own file, drawn top to
 //! bottom by [`draw`]: [`title`] (with [`personas`]), [`phases`], [`emotion`], [`lanes`] (the
-//! cards), [`data`] and [`footer`]; [`marks`] holds what several bands draw alike.
+//! cards), [`data`] and [`footer`]; [`marks`] holds what several bands draw alike. The
+//! insights report ([`report`]) is laid out with the same builder and palette, page by page.
 
 mod builder;
 mod data;
@@ -30,6 +31,7 @@ mod palette;
 mod personas;
 mod phases;
 mod plan;
+pub mod report;
 mod title;
 
 use std::collections::BTreeSet;

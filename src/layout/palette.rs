@@ -23,6 +23,12 @@ pub(super) const BAD: &str = "#d64550";
 pub(super) const BAD_SOFT: &str = "#f9e0e2";
 pub(super) const NEUTRAL: &str = "#8a96a3";
 pub(super) const AMBER: &str = "#f0a020";
+/// The four quadrants of the value × effort matrix: the sticky-note tints, paler, so the
+/// notes placed on them stand out.
+pub(super) const QUICK_WIN: &str = "#e9f6ed";
+pub(super) const BIG_BET: &str = "#e7f1fb";
+pub(super) const FILL_IN: &str = "#fdf8df";
+pub(super) const MONEY_PIT: &str = "#fcecf0";
 
 /// Fill and border of a sticky note.
 pub fn card_colours(c: CardColour) -> (&'static str, &'static str) {

@@ -1,4 +1,5 @@
-//! PDF export of a Scene: one vector page, or a poster tiled over A4/A3 sheets.
+//! PDF export of a Scene: one vector page, or a poster tiled over A4/A3 sheets; either with
+//! more pages after it (the insights report), each its own Scene.
 //!
 //! Invariants:
 //! - text is real text in embedded, subset TrueType fonts (Noto Sans; Symbola for the
@@ -22,7 +23,9 @@ mod assembly;
 mod content;
 mod fonts;
 
-use assembly::{build, map_to_xobject, save, Placement};
+use std::collections::BTreeSet;
+
+use assembly::{build, contents_from, map_to_xobject, save, Placement};
 
 use super::tile::{self, Grid, TileOptions};
 use super::ImageResolver;
@@ -66,18 +69,45 @@ pub fn to_pdf(
 ) -> Result<Pdf, PdfError> {
     let (lo, warnings) = build(meta, scene, images, &[])?;
     Ok(Pdf {
-        bytes: save(lo)?,
+        bytes: save(lo, &BTreeSet::new())?,
         pages: 1,
         warnings,
     })
 }
 
-/// The Scene as a poster tiled over sheets, with an assembly overview as page 1.
+/// Several Scenes as one vector PDF, a page each at its own size: the map with the pages of
+/// the insights report after it. Images are drawn on the first page only (the report has
+/// none).
+pub fn to_pdf_pages(
+    pages: &[&Scene],
+    meta: &PdfMeta,
+    images: Option<ImageResolver>,
+) -> Result<Pdf, PdfError> {
+    let (first, rest) = pages
+        .split_first()
+        .ok_or_else(|| PdfError::Assemble("no pages to print".into()))?;
+    let rest: Vec<(&[Item], f32, f32)> = rest
+        .iter()
+        .map(|s| (s.items.as_slice(), s.width.0, s.height.0))
+        .collect();
+    let (lo, warnings) = build(meta, first, images, &rest)?;
+    // The pages after the first are the report's: deflated fast.
+    let fast = contents_from(&lo, 2);
+    Ok(Pdf {
+        bytes: save(lo, &fast)?,
+        pages: pages.len(),
+        warnings,
+    })
+}
+
+/// The Scene as a poster tiled over sheets, with an assembly overview as page 1, and the
+/// `extra` pages (the insights report) after the sheets, untiled.
 pub fn to_tiled_pdf(
     scene: &Scene,
     meta: &PdfMeta,
     images: Option<ImageResolver>,
     opts: &TileOptions,
+    extra: &[&Scene],
 ) -> Result<Pdf, PdfError> {
     let (pw, ph) = (scene.width.0, scene.height.0);
     let g: Grid = tile::grid(pw, ph, opts)?;
@@ -120,16 +150,29 @@ pub fn to_tiled_pdf(
             page += 1;
         }
     }
+    // The extra pages come after the sheets, so the map's XObject (placed on the sheets
+    // only) never reaches them.
     let rest: Vec<(&[Item], f32, f32)> = sheets
         .iter()
         .map(|s| (s.0.as_slice(), g.sheet_w, g.sheet_h))
+        .chain(
+            extra
+                .iter()
+                .map(|s| (s.items.as_slice(), s.width.0, s.height.0)),
+        )
         .collect();
     let (mut lo, warnings) = build(meta, scene, images, &rest)?;
     let places: Vec<Placement> = sheets.into_iter().map(|s| s.1).collect();
     map_to_xobject(&mut lo, (pw, ph), g.sheet_h, &places)?;
+    // After the overview and the sheets come the extra (report) pages: deflated fast.
+    let fast = if extra.is_empty() {
+        BTreeSet::new()
+    } else {
+        contents_from(&lo, pages as u32 + 1)
+    };
     Ok(Pdf {
-        bytes: save(lo)?,
-        pages,
+        bytes: save(lo, &fast)?,
+        pages: pages + extra.len(),
         warnings,
     })
 }

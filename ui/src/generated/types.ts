@@ -610,7 +610,12 @@ tile: Paper | null,
 /**
  * Overlap between neighbouring sheets, in mm.
  */
-overlap_mm: number, format: Format, };
+overlap_mm: number, format: Format, 
+/**
+ * Add the insights report (`layout::report`) as pages after the map: A3 when the poster
+ * is tiled on A3 sheets, else A4. PDF only (an SVG is one page).
+ */
+report: boolean, };
 
 export type PrintPreview = { scene: Scene, 
 /**
@@ -618,7 +623,8 @@ export type PrintPreview = { scene: Scene,
  */
 sheets: Array<Rect>, 
 /**
- * Pages in the file (a tiled poster adds an assembly overview page).
+ * Pages in the file (a tiled poster adds an assembly overview page; the insights report
+ * its own pages).
  */
 pages: number, };
 
