@@ -52,6 +52,7 @@ pub fn typescript() -> String {
         overview::JourneySummary,
         session::ErrorCode,
         session::ApiError,
+        store::ReadOnly,
         session::DocState,
         session::JourneyDetail,
         session::EditOutcome,
