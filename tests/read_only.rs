@@ -8,7 +8,7 @@ use std::process::Command;
 
 use klantreis::*;
 
-fn as_user(args: &[&std::ffi::OsStr]) -> std::process::Output {
+fn as_user(args: &[&std::ffi::OsStr], stdin: &str) -> std::process::Output {
     let cli = env!("CARGO_BIN_EXE_klantreis");
     let root = Command::new("id")
         .arg("-u")
@@ -28,7 +28,18 @@ fn as_user(args: &[&std::ffi::OsStr]) -> std::process::Output {
     } else {
         Command::new(cli)
     };
-    cmd.args(args).output().expect("runs")
+    use std::io::Write;
+    let mut child = cmd
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    if let Some(mut i) = child.stdin.take() {
+        i.write_all(stdin.as_bytes()).expect("stdin");
+    }
+    child.wait_with_output().expect("runs")
 }
 
 #[test]
@@ -46,7 +57,7 @@ fn a_read_only_document_opens_and_refuses_every_write_with_a_message() {
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).expect("chmod");
     let before = std::fs::read(&path).expect("read");
 
-    let list = as_user(&["list".as_ref(), path.as_os_str()]);
+    let list = as_user(&["list".as_ref(), path.as_os_str()], "");
     assert!(
         list.status.success(),
         "reading works: {}",
@@ -55,14 +66,14 @@ fn a_read_only_document_opens_and_refuses_every_write_with_a_message() {
     assert!(String::from_utf8_lossy(&list.stdout).contains("Buying an e-bike"));
 
     let edit = format!(r#"{{"op": "update_journey", "id": "{id}", "patch": {{"title": "x"}}}}"#);
-    let apply = as_user(&["apply".as_ref(), path.as_os_str(), edit.as_ref()]);
+    let apply = as_user(&["apply".as_ref(), path.as_os_str(), "-".as_ref()], &edit);
     assert!(!apply.status.success(), "the edit was refused");
     let said = String::from_utf8_lossy(&apply.stderr);
     assert!(
         said.contains("read-only") && said.contains("not saved"),
         "message: {said}"
     );
-    let undo = as_user(&["undo".as_ref(), path.as_os_str()]);
+    let undo = as_user(&["undo".as_ref(), path.as_os_str()], "");
     assert!(!undo.status.success());
     assert!(String::from_utf8_lossy(&undo.stderr).contains("read-only"));
     assert_eq!(std::fs::read(&path).expect("read"), before, "unchanged");

@@ -40,6 +40,29 @@ fn run(cmd: &mut Command) -> Res<String> {
     Ok(String::from_utf8(out.stdout)?)
 }
 
+/// `klantreis apply DOC -` with `edits` (one edit or an array) on standard input.
+fn apply_json(doc: &Path, edits: &Value) -> Res<String> {
+    use std::io::Write;
+    let mut child = Command::new(cli())
+        .arg("apply")
+        .arg(doc)
+        .arg("-")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()?;
+    child
+        .stdin
+        .take()
+        .ok_or("stdin")?
+        .write_all(edits.to_string().as_bytes())?;
+    let out = child.wait_with_output()?;
+    if !out.status.success() {
+        return Err(format!("klantreis apply: {}", String::from_utf8_lossy(&out.stderr)).into());
+    }
+    Ok(String::from_utf8(out.stdout)?)
+}
+
 /// A document named by a payload whose sample journey has a payload in its title, goal, first
 /// phase and lane, a card's text and evidence note, and its persona's name; the settings in
 /// `data` point the app at it. Returns the document and the card's id.
@@ -74,10 +97,7 @@ fn hostile_document(data: &Path) -> Res<(PathBuf, String)> {
             "evidence": [{"source": "interview", "note": payload("evidence")}],
         }},
     ]);
-    run(Command::new(cli())
-        .arg("apply")
-        .arg(&doc)
-        .arg(edits.to_string()))?;
+    apply_json(&doc, &edits)?;
     std::fs::write(
         data.join("settings.json"),
         json!({"language": "en", "last_document": doc}).to_string(),

@@ -38,12 +38,31 @@ fn journey_id(doc: &Path) -> Res<String> {
         .to_string())
 }
 
-fn apply(doc: &Path, edit: Value) -> Res {
-    run(Command::new(cli())
+/// `klantreis apply DOC -` with `edits` (one edit or an array) on standard input.
+fn apply_json(doc: &Path, edits: &Value) -> Res<String> {
+    use std::io::Write;
+    let mut child = Command::new(cli())
         .arg("apply")
         .arg(doc)
-        .arg(edit.to_string()))?;
-    Ok(())
+        .arg("-")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()?;
+    child
+        .stdin
+        .take()
+        .ok_or("stdin")?
+        .write_all(edits.to_string().as_bytes())?;
+    let out = child.wait_with_output()?;
+    if !out.status.success() {
+        return Err(format!("klantreis apply: {}", String::from_utf8_lossy(&out.stderr)).into());
+    }
+    Ok(String::from_utf8(out.stdout)?)
+}
+
+fn apply(doc: &Path, edit: Value) -> Res {
+    apply_json(doc, &edit).map(|_| ())
 }
 
 fn wal(doc: &Path) -> PathBuf {
