@@ -154,14 +154,13 @@ impl Document {
             },
             e => e,
         })?;
+        // SQLite opens a file it may not write read-only without a word, and says so only at
+        // the first write; asked here, the front end can say so before any edit. (Asked of the
+        // connection: opening and closing a descriptor of our own would drop this process's
+        // POSIX locks on the file, SQLite's among them.)
+        let read_only = conn.is_readonly(rusqlite::DatabaseName::Main)?;
         let mut doc = Document::finish_open(conn, path)?;
-        // SQLite opens a file it may not write read-only without a word, and says so only
-        // at the first write; asked here, the front end can say so before any edit.
-        if std::fs::OpenOptions::new()
-            .append(true)
-            .open(path)
-            .is_err_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied)
-        {
+        if read_only {
             doc.read_only = Some(ReadOnly::File);
         }
         Ok(doc)
@@ -296,7 +295,10 @@ impl Document {
 
     /// Checkpoints the WAL into the main file and closes, leaving no `-wal` file behind.
     pub fn close(mut self) -> Result<(), StoreError> {
-        self.checkpoint()?;
+        // A file we may not write has nothing of ours in its log to put back.
+        if self.read_only != Some(ReadOnly::File) {
+            self.checkpoint()?;
+        }
         let conn = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
         conn.close().map_err(|(_, e)| StoreError::from(e))
     }
