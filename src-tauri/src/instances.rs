@@ -5,10 +5,10 @@
 //!
 //! The lock is on a file of its own in the data directory (`open/<hash of the path>.lock`),
 //! never on the document: closing any other descriptor of the document would drop SQLite's
-//! own POSIX locks on it. The command-line tool takes no lock; the store keeps it and the app
+//! own POSIX locks on it. Two windows of one process never share a document (the menu
+//! refuses to open the open one), so the lock is only ever contended between processes. The command-line tool takes no lock; the store keeps it and the app
 //! from overwriting each other (see `src/store/mod.rs`).
 
-use std::fs::File;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
@@ -23,22 +23,37 @@ fn lock_path(data_dir: &Path, doc: &Path) -> PathBuf {
         .join(format!("{:016x}.lock", h.finish()))
 }
 
+/// This app's hold on a document: while it lives, no other app gets the lock.
+pub struct Lock {
+    _held: rusqlite::Connection,
+}
+
 /// Takes the lock for `doc`: `Ok(Some(lock))` while this app is its writer (dropping the
-/// file lets go), `Ok(None)` when another app holds it.
-pub fn lock(data_dir: &Path, doc: &Path) -> std::io::Result<Option<File>> {
+/// lock lets go; so does the process ending, however it ends), `Ok(None)` when another app
+/// holds it. The lock is SQLite's own on the lock file (exclusive locking mode, held from a
+/// first write until the connection closes): the same on every platform and Rust version.
+pub fn lock(data_dir: &Path, doc: &Path) -> std::io::Result<Option<Lock>> {
     let path = lock_path(data_dir, doc);
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)?;
-    match file.try_lock() {
-        Ok(()) => Ok(Some(file)),
-        Err(std::fs::TryLockError::WouldBlock) => Ok(None),
-        Err(std::fs::TryLockError::Error(e)) => Err(e),
+    let conn = rusqlite::Connection::open(&path).map_err(std::io::Error::other)?;
+    let taken = (|| {
+        conn.busy_timeout(std::time::Duration::ZERO)?;
+        conn.pragma_update(None, "locking_mode", "EXCLUSIVE")?;
+        conn.execute_batch("BEGIN EXCLUSIVE; COMMIT;")
+    })();
+    match taken {
+        Ok(()) => Ok(Some(Lock { _held: conn })),
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if matches!(
+                e.code,
+                rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+            ) =>
+        {
+            Ok(None)
+        }
+        Err(e) => Err(std::io::Error::other(e)),
     }
 }
 

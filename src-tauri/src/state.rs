@@ -25,7 +25,7 @@ pub struct Inner {
     pub startup_notice: Option<ApiError>,
     /// This app's writer lock on the open document (`instances.rs`); `None` while another
     /// app has it, and the document is then read-only here.
-    pub writer_lock: Option<std::fs::File>,
+    pub writer_lock: Option<crate::instances::Lock>,
 }
 
 pub struct AppState {
