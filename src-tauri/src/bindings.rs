@@ -83,6 +83,7 @@ pub fn typescript() -> String {
         analysis::Insights,
         session::ErrorCode,
         session::ApiError,
+        store::ReadOnly,
         session::DocState,
         session::JourneyDetail,
         session::EditOutcome,

@@ -2,8 +2,10 @@
 //! thin wrapper over the `klantreis` core (`klantreis::session`); no domain logic lives here.
 //!
 //! The modules depend one way only, each on those listed before it:
-//! `settings` → `state` (the open session) → `chrome` (menu and title) → `commands`, `canvas`
-//! (what the UI calls) and `menu` (what the menu does) → `main`. The commands are listed once,
+//! `settings` → `state` (the open session) → `chrome` (menu and title) → `lifecycle` (signals,
+//! changes by other processes) → `commands`, `canvas` (what the UI calls) and `menu` (what the
+//! menu does) → `main`; `webview` (navigation guard, crash reload) and `instances` (one
+//! writer per document) are leaves. The commands are listed once,
 //! in `command_list.rs`; `build.rs` registers them from there.
 
 mod bindings;
@@ -12,10 +14,13 @@ mod chrome;
 #[cfg(test)]
 mod command_list;
 mod commands;
+mod instances;
+mod lifecycle;
 mod menu;
 mod settings;
 mod state;
 mod trace;
+mod webview;
 
 use std::path::PathBuf;
 
@@ -68,6 +73,7 @@ fn main() {
     }
     let result = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(webview::guard())
         .setup(|app| {
             let data_dir = match std::env::var_os(state::ENV_DATA_DIR) {
                 Some(dir) => PathBuf::from(dir),
@@ -79,6 +85,9 @@ fn main() {
             app.manage(state);
             app.manage(Chrome::default());
             chrome::rebuild(app.handle());
+            lifecycle::exit_on_signals(app.handle());
+            lifecycle::watch_document(app.handle());
+            webview::reload_on_crash(app.handle());
             trace::startup("setup_done");
             Ok(())
         })

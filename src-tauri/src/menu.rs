@@ -12,11 +12,9 @@ use tauri::{AppHandle, Emitter, Manager, Wry};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::chrome::{self, t, RECENT_PREFIX};
+use crate::lifecycle::EVENT_DOC_CHANGED;
 use crate::state::AppState;
 
-/// Sent to the UI when something outside it changed the document (menu, another document):
-/// it shows its view anew.
-pub const EVENT_DOC_CHANGED: &str = "doc-changed";
 /// Sent to the UI with an [`ApiError`] when a menu action failed.
 pub const EVENT_ERROR: &str = "app-error";
 /// Sent to the UI with a menu action it handles itself (e.g. "settings").

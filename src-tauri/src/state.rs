@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use klantreis::session::{ApiError, Session};
+use klantreis::store::ReadOnly;
 use klantreis::{Document, Lang};
 
 use crate::settings::Settings;
@@ -22,6 +23,9 @@ pub struct Inner {
     pub settings: Settings,
     /// Why the last document could not be reopened at start, shown once by the UI.
     pub startup_notice: Option<ApiError>,
+    /// This app's writer lock on the open document (`instances.rs`); `None` while another
+    /// app has it, and the document is then read-only here.
+    pub writer_lock: Option<crate::instances::Lock>,
 }
 
 pub struct AppState {
@@ -60,6 +64,25 @@ impl AppState {
 }
 
 impl Inner {
+    /// When the document is read-only because another app had it open, tries the lock again:
+    /// true when this app is now its writer (the other one closed it).
+    pub fn take_over(&mut self, data_dir: &Path) -> bool {
+        let Some(session) = self.session.as_mut() else {
+            return false;
+        };
+        if session.doc().read_only() != Some(ReadOnly::OpenElsewhere) {
+            return false;
+        }
+        match crate::instances::lock(data_dir, session.doc().path()) {
+            Ok(Some(lock)) => {
+                self.writer_lock = Some(lock);
+                session.doc_mut().set_read_only(None);
+                true
+            }
+            _ => false,
+        }
+    }
+
     pub fn session(&self) -> Result<&Session, ApiError> {
         self.session.as_ref().ok_or_else(ApiError::no_document)
     }
@@ -74,13 +97,23 @@ impl Inner {
 
     /// Makes `session` the open one: the old document is closed (checkpointed) and the
     /// settings remember the new one.
-    pub fn replace(&mut self, session: Session, state: &AppState) {
+    pub fn replace(&mut self, mut session: Session, state: &AppState) {
         if let Some(old) = self.session.take() {
             if let Err(e) = old.into_doc().close() {
                 eprintln!("klantreis: closing the previous document: {e}");
             }
         }
+        self.writer_lock = None;
         let path = session.doc().path().to_path_buf();
+        match crate::instances::lock(&state.data_dir, &path) {
+            Ok(Some(lock)) => self.writer_lock = Some(lock),
+            Ok(None) => session
+                .doc_mut()
+                .set_read_only(Some(ReadOnly::OpenElsewhere)),
+            // Without the lock machinery the app works as before: the store still keeps two
+            // writers from overwriting each other.
+            Err(e) => eprintln!("klantreis: cannot lock {}: {e}", path.display()),
+        }
         self.session = Some(session);
         self.settings.opened(&path);
         state.save_settings(&self.settings);

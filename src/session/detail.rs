@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::model::{Journey, Persona, Workspace};
 use crate::print::{Format, PrintRequest};
-use crate::store::{Document, StoreError};
+use crate::store::{Document, ReadOnly, StoreError};
 
 /// A journey with the personas it links, for the journey view.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -58,6 +58,11 @@ pub struct DocState {
     /// Label of the edit Undo would undo (`Edit::label`), if any.
     pub undo: Option<String>,
     pub redo: Option<String>,
+    /// The file was moved or deleted while open: edits are refused (nothing would be saved
+    /// where anyone finds it), and the UI says so until the document is saved elsewhere.
+    pub gone: bool,
+    /// Why the document is open read-only (edits are refused), if it is.
+    pub read_only: Option<ReadOnly>,
 }
 
 impl DocState {
@@ -67,6 +72,8 @@ impl DocState {
             name: doc_name(doc.path()),
             undo: doc.undo_entry()?.map(|e| e.label),
             redo: doc.redo_entry()?.map(|e| e.label),
+            gone: doc.is_gone(),
+            read_only: doc.read_only(),
         })
     }
 }

@@ -29,6 +29,8 @@ pub enum ErrorCode {
     Exists,
     /// Another program holds the document.
     Busy,
+    /// The document is open read-only (see `DocState::read_only`): the change was refused.
+    ReadOnly,
     /// Nothing could be written; nothing was lost.
     DiskFull,
     /// The edit does not fit the document (unknown id, bad value): the caller's copy is stale.
@@ -62,7 +64,8 @@ impl ErrorCode {
     /// The code of a document error.
     pub fn of_store(e: &StoreError) -> ErrorCode {
         match e {
-            StoreError::NotFound { .. } => ErrorCode::NotFound,
+            StoreError::NotFound { .. } | StoreError::Gone { .. } => ErrorCode::NotFound,
+            StoreError::ReadOnly { .. } => ErrorCode::ReadOnly,
             StoreError::Empty { .. }
             | StoreError::NotSqlite { .. }
             | StoreError::WrongApplication { .. } => ErrorCode::NotKlantreis,

@@ -13,7 +13,9 @@ use rusqlite::{Connection, OpenFlags};
 
 use super::migrations::migrate;
 use super::records::load;
-use super::{data_version, disp, Document, StoreError, APPLICATION_ID, SCHEMA_VERSION};
+use super::{
+    data_version, disp, file_id, Document, ReadOnly, StoreError, APPLICATION_ID, SCHEMA_VERSION,
+};
 use crate::model::Workspace;
 
 /// Checks a file that is about to be opened, without writing to it: readable SQLite, our
@@ -152,7 +154,16 @@ impl Document {
             },
             e => e,
         })?;
-        Document::finish_open(conn, path)
+        // SQLite opens a file it may not write read-only without a word, and says so only at
+        // the first write; asked here, the front end can say so before any edit. (Asked of the
+        // connection: opening and closing a descriptor of our own would drop this process's
+        // POSIX locks on the file, SQLite's among them.)
+        let read_only = conn.is_readonly(rusqlite::DatabaseName::Main)?;
+        let mut doc = Document::finish_open(conn, path)?;
+        if read_only {
+            doc.read_only = Some(ReadOnly::File);
+        }
+        Ok(doc)
     }
 
     /// Creates a new, empty document. The file appears only once it is complete (it is built
@@ -197,7 +208,44 @@ impl Document {
             path: path.to_path_buf(),
             ws,
             data_version,
+            file_id: file_id(path),
+            read_only: None,
         })
+    }
+
+    /// Why the document takes no writes (`None`: it does).
+    pub fn read_only(&self) -> Option<ReadOnly> {
+        self.read_only
+    }
+
+    /// Makes the document refuse every write from now on (`None`: take writes again), for a
+    /// front end that knows more than the file, e.g. that another window has it open.
+    pub fn set_read_only(&mut self, why: Option<ReadOnly>) {
+        self.read_only = why;
+    }
+
+    /// Whether the file was moved or deleted (or replaced by another) since it was opened.
+    /// SQLite keeps writing to the file it opened, wherever it went: after a delete, that is
+    /// a file nobody can open again.
+    pub fn is_gone(&self) -> bool {
+        self.file_id.is_some() && file_id(&self.path) != self.file_id
+    }
+
+    /// Refuses a write to a document whose file is gone ([`Document::is_gone`]): the change
+    /// would be "saved" where nobody finds it. "Save as" still works (it reads).
+    pub(super) fn ensure_in_place(&self) -> Result<(), StoreError> {
+        if self.is_gone() {
+            return Err(StoreError::Gone {
+                path: disp(&self.path),
+            });
+        }
+        if let Some(why) = self.read_only {
+            return Err(StoreError::ReadOnly {
+                path: disp(&self.path),
+                why,
+            });
+        }
+        Ok(())
     }
 
     pub fn path(&self) -> &Path {
@@ -247,12 +295,18 @@ impl Document {
 
     /// Checkpoints the WAL into the main file and closes, leaving no `-wal` file behind.
     pub fn close(mut self) -> Result<(), StoreError> {
-        self.checkpoint()?;
+        // A file we may not write has nothing of ours in its log to put back.
+        if self.read_only != Some(ReadOnly::File) {
+            self.checkpoint()?;
+        }
         let conn = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
         conn.close().map_err(|(_, e)| StoreError::from(e))
     }
 
-    fn checkpoint(&self) -> Result<(), StoreError> {
+    /// Copies the write-ahead log into the main file. The log is named after the path the
+    /// document was opened at: when the file was moved away ([`Document::is_gone`]), this makes
+    /// the moved file whole on its own.
+    pub fn checkpoint(&self) -> Result<(), StoreError> {
         self.conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())

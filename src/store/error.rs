@@ -24,6 +24,10 @@ pub enum StoreError {
     Corrupt { path: String, detail: String },
     #[error("{path}: already exists")]
     Exists { path: String },
+    #[error("{path}: the file was moved or deleted while it was open; this change was not saved (use Save as to keep the document)")]
+    Gone { path: String },
+    #[error("{path}: {}; this change was not saved", read_only_reason(.why))]
+    ReadOnly { path: String, why: super::ReadOnly },
     #[error("the document is busy: another program is writing to it; try again")]
     Busy,
     #[error("the disk is full; the last change was not saved, nothing else was lost")]
@@ -80,7 +84,8 @@ impl StoreError {
     /// A stable code for the UI, which branches on a few of them.
     pub fn code(&self) -> &'static str {
         match self {
-            StoreError::NotFound { .. } => "not_found",
+            StoreError::NotFound { .. } | StoreError::Gone { .. } => "not_found",
+            StoreError::ReadOnly { .. } => "read_only",
             StoreError::Empty { .. } | StoreError::NotSqlite { .. } => "not_klantreis",
             StoreError::WrongApplication { .. } => "not_klantreis",
             StoreError::TooNew { .. } => "too_new",
@@ -93,6 +98,17 @@ impl StoreError {
             }
             StoreError::Conflict(_) => "conflict",
             StoreError::Sqlite(_) | StoreError::Io(_) | StoreError::Json(_) => "io",
+        }
+    }
+}
+
+fn read_only_reason(why: &super::ReadOnly) -> &'static str {
+    match why {
+        super::ReadOnly::File => {
+            "the document is read-only (the file or its folder cannot be written)"
+        }
+        super::ReadOnly::OpenElsewhere => {
+            "the document is open in another Klantreis window, so it is read-only here"
         }
     }
 }

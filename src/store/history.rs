@@ -120,6 +120,7 @@ impl Document {
         steps: &[Step<'_>],
         origin: Origin,
     ) -> Result<ChangeSet, StoreError> {
+        self.ensure_in_place()?;
         let now = crate::model::ids::now_rfc3339();
         let tx = self
             .conn
@@ -246,6 +247,7 @@ impl Document {
     }
 
     fn step(&mut self, undo: bool) -> Result<Option<ChangeSet>, StoreError> {
+        self.ensure_in_place()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -11,6 +11,7 @@ impl Document {
     /// returns the same id.
     /// The bytes must pass [`crate::media::check`]; their decoded header decides the MIME type.
     pub fn add_image(&mut self, _claimed_mime: &str, data: &[u8]) -> Result<String, StoreError> {
+        self.ensure_in_place()?;
         let (mime, id) = (crate::media::check(data)?.mime, image_id(data));
         self.conn.execute(
             "INSERT OR IGNORE INTO images (id, mime, data) VALUES (?1, ?2, ?3)",

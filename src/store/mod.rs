@@ -46,6 +46,36 @@ pub struct Document {
     path: PathBuf,
     ws: Workspace,
     data_version: i64,
+    /// The file's identity (device, inode) when it was opened: a write checks that the path
+    /// still names this file ([`Document::ensure_in_place`]).
+    file_id: Option<(u64, u64)>,
+    /// Why this document takes no writes, if it does not.
+    read_only: Option<ReadOnly>,
+}
+
+/// Why a document is open read-only: every write is refused with [`StoreError::ReadOnly`],
+/// reading (and "save as" to a place that can be written) works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum ReadOnly {
+    /// The file (or its folder) cannot be written by this user.
+    File,
+    /// Another Klantreis window has the document open (the app's lock, see `src-tauri`).
+    OpenElsewhere,
+}
+
+/// The identity of the file at `path` (device and inode), where the platform has one.
+fn file_id(path: &Path) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::metadata(path).ok().map(|_| (0, 0))
+    }
 }
 
 impl std::fmt::Debug for Document {

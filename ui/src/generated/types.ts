@@ -444,9 +444,11 @@ why: string, };
 
 export type Insights = { journey_id: string, title: string, language: Lang, cards: number, emotion: EmotionInsights, impact: ImpactInsights, pain: PainInsights, funnel: Funnel, evidence: EvidenceInsights, safari: Array<SafariItem>, opportunities: Matrix, fix_first: Array<FixItem>, warnings: Array<InsightWarning>, };
 
-export type ErrorCode = "no_document" | "not_found" | "not_klantreis" | "too_new" | "corrupt" | "exists" | "busy" | "disk_full" | "invalid_edit" | "conflict" | "io" | "unknown_template" | "print" | "too_large" | "not_image" | "internal";
+export type ErrorCode = "no_document" | "not_found" | "not_klantreis" | "too_new" | "corrupt" | "exists" | "busy" | "read_only" | "disk_full" | "invalid_edit" | "conflict" | "io" | "unknown_template" | "print" | "too_large" | "not_image" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, };
+
+export type ReadOnly = "file" | "open_elsewhere";
 
 export type DocState = { path: string, 
 /**
@@ -456,7 +458,16 @@ name: string,
 /**
  * Label of the edit Undo would undo (`Edit::label`), if any.
  */
-undo: string | null, redo: string | null, };
+undo: string | null, redo: string | null, 
+/**
+ * The file was moved or deleted while open: edits are refused (nothing would be saved
+ * where anyone finds it), and the UI says so until the document is saved elsewhere.
+ */
+gone: boolean, 
+/**
+ * Why the document is open read-only (edits are refused), if it is.
+ */
+read_only: ReadOnly | null, };
 
 export type JourneyDetail = { journey: Journey, 
 /**

@@ -7,6 +7,7 @@ import type { Backend } from '../engine/backend';
 import { toBackendError } from '../engine/backend';
 import { editLabel, t, type MessageKey, type Params } from '../engine/i18n';
 import { patched, patchedDetail } from '../engine/scene-patch';
+import { rememberJourney, rememberedJourney } from '../engine/place';
 import type {
   DocState,
   Edit,
@@ -70,6 +71,9 @@ export class AppState {
       this.lang = info.settings.lang;
       this.doc = info.doc;
       if (info.notice) this.toast(`${this.tr('notice.reopen')} (${info.notice.message})`, 'error');
+      // After a reload of the page (its process died), back on the journey that was open.
+      const id = rememberedJourney();
+      if (id) this.view = { kind: 'journey', id, request: null };
       await this.reload();
     } catch (e) {
       this.fail(e);
@@ -103,6 +107,7 @@ export class AppState {
     if (up.journeys) this.journeys = up.journeys;
     if (up.gone) {
       this.view = { kind: 'home' };
+      rememberJourney(null);
       this.detail = null;
       this.scene = null;
       return;
@@ -232,6 +237,7 @@ export class AppState {
     try {
       const up = await this.backend.show(view);
       this.view = view;
+      rememberJourney(id);
       this.take(up, view);
     } catch (e) {
       this.fail(e);
@@ -241,6 +247,7 @@ export class AppState {
   /** Back to the list of journeys, as it is now. */
   async home(): Promise<void> {
     this.view = { kind: 'home' };
+    rememberJourney(null);
     this.detail = null;
     this.scene = null;
     await this.reload();

@@ -5,7 +5,7 @@ import { BackendError } from '../engine/backend';
 import type { Card, DetailPatch, DocState, Edit, EditOutcome, Item, JourneyDetail, JourneySummary, Scene, View, ViewUpdate } from '../generated/types';
 import { AppState } from './app.svelte';
 
-const doc: DocState = { path: '/tmp/x.klantreis', name: 'x', undo: null, redo: null };
+const doc: DocState = { path: '/tmp/x.klantreis', name: 'x', undo: null, redo: null, gone: false, read_only: null };
 
 function summary(id: string, title: string): JourneySummary {
   return {

@@ -1,0 +1,97 @@
+//! A document its user may not write: it opens (reading works) and says it is read-only
+//! before any edit, and every write is refused with a clear message; the file stays
+//! byte-identical. Run through the command-line tool as an unprivileged user (as root,
+//! `chmod` does not stop a write; `setpriv` drops to `nobody` for the child).
+
+use std::os::unix::fs::PermissionsExt;
+use std::process::Command;
+
+use klantreis::*;
+
+fn as_user(args: &[&std::ffi::OsStr], stdin: &str) -> std::process::Output {
+    let cli = env!("CARGO_BIN_EXE_klantreis");
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| o.stdout.starts_with(b"0\n"))
+        .unwrap_or(false);
+    let mut cmd = if root {
+        let mut c = Command::new("setpriv");
+        c.args([
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+            "--inh-caps=-all",
+        ])
+        .arg(cli);
+        c
+    } else {
+        Command::new(cli)
+    };
+    use std::io::Write;
+    let mut child = cmd
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    if let Some(mut i) = child.stdin.take() {
+        i.write_all(stdin.as_bytes()).expect("stdin");
+    }
+    child.wait_with_output().expect("runs")
+}
+
+#[test]
+fn a_read_only_document_opens_and_refuses_every_write_with_a_message() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // The folder is open to all (SQLite may make its -shm there); the file is read-only.
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o777)).expect("chmod");
+    let path = dir.path().join("ro.klantreis");
+    let id = {
+        let mut doc = Document::create(&path).expect("create");
+        let id = session::add_sample(&mut doc, Lang::En).expect("sample");
+        doc.close().expect("close");
+        id
+    };
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let before = std::fs::read(&path).expect("read");
+
+    let list = as_user(&["list".as_ref(), path.as_os_str()], "");
+    assert!(
+        list.status.success(),
+        "reading works: {}",
+        String::from_utf8_lossy(&list.stderr)
+    );
+    assert!(String::from_utf8_lossy(&list.stdout).contains("Buying an e-bike"));
+
+    let edit = format!(r#"{{"op": "update_journey", "id": "{id}", "patch": {{"title": "x"}}}}"#);
+    let apply = as_user(&["apply".as_ref(), path.as_os_str(), "-".as_ref()], &edit);
+    assert!(!apply.status.success(), "the edit was refused");
+    let said = String::from_utf8_lossy(&apply.stderr);
+    assert!(
+        said.contains("read-only") && said.contains("not saved"),
+        "message: {said}"
+    );
+    let undo = as_user(&["undo".as_ref(), path.as_os_str()], "");
+    assert!(!undo.status.success());
+    assert!(String::from_utf8_lossy(&undo.stderr).contains("read-only"));
+    assert_eq!(std::fs::read(&path).expect("read"), before, "unchanged");
+
+    // In the process itself: the document says so before any edit.
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let mut doc = Document::open(&path).expect("open");
+    assert_eq!(doc.read_only(), None);
+    doc.set_read_only(Some(store::ReadOnly::OpenElsewhere));
+    let err = doc.undo().expect_err("refused");
+    assert!(
+        err.to_string().contains("open in another Klantreis window"),
+        "{err}"
+    );
+    assert_eq!(
+        session::ApiError::from(err).code,
+        session::ErrorCode::ReadOnly
+    );
+    doc.set_read_only(None);
+    assert!(doc.undo().is_ok());
+}
