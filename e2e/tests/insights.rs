@@ -289,7 +289,7 @@ async fn assumptions_filter_and_value_effort_matrix() -> Res {
     app.wait_for(&faded(&validated)).await?;
     assert!(
         app.d()
-            .find_all(By::Css(&faded(&assumption)))
+            .find_all(By::Css(faded(&assumption)))
             .await?
             .is_empty(),
         "an assumption stays at full strength"
