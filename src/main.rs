@@ -224,11 +224,15 @@ fn print_to(
     let doc = Document::open(file).map_err(|x| x.to_string())?;
     let rendered = print::render(&doc, &page.journey, req, &mut |_| {})
         .map_err(|x| format!("{x}; see `klantreis list {}`", file.display()))?;
-    doc.close().map_err(|x| x.to_string())?;
     for w in &rendered.warnings {
         warn(w);
     }
-    print::write_atomic(out, &rendered.bytes).map_err(|x| x.to_string())
+    print::write_atomic(out, &rendered.bytes).map_err(|x| x.to_string())?;
+    // The version this print shows, so its stamp can be found again (`klantreis snapshots`).
+    if let Err(x) = klantreis::session::versions::snapshot_export(&doc, &page.journey, req) {
+        warn(&format!("the printed version was not kept: {x}"));
+    }
+    doc.close().map_err(|x| x.to_string())
 }
 
 fn warn(msg: &str) {

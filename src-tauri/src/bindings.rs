@@ -32,6 +32,8 @@ pub fn typescript() -> String {
         Persona,
         JourneyState,
         Scope,
+        Owner,
+        PhaseMatch,
         PhaseData,
         Phase,
         LaneKind,

@@ -15,6 +15,7 @@
 mod detail;
 mod error;
 mod patch;
+pub mod versions;
 
 use std::path::Path;
 use std::time::Instant;
