@@ -7,6 +7,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+mod cli;
 use klantreis::{interchange, layout, print, templates, Document, Edit, Lang};
 
 #[derive(Parser)]
@@ -71,6 +73,9 @@ enum Command {
         /// Leave images out (only their ids are kept).
         #[arg(long)]
         no_images: bool,
+        /// Include the journey's snapshots (named versions).
+        #[arg(long)]
+        snapshots: bool,
     },
     /// Undo the last change in FILE; prints what was undone.
     Undo { file: PathBuf },
@@ -154,6 +159,61 @@ enum Command {
         /// Output file; default: standard output.
         #[arg(short, long)]
         out: Option<PathBuf>,
+    },
+    /// Compare two journeys (as-is and to-be, ours and a competitor's): per phase the lowest
+    /// and mean emotion, cards, pain points and impact moments on one side only, the funnel;
+    /// and what got better and worse in B. Phases are matched by name and by the hand matches
+    /// kept in the journeys.
+    Compare {
+        file: PathBuf,
+        /// Journey A, the reference (see `klantreis list`).
+        #[arg(long)]
+        journey: String,
+        /// Journey B, compared with A.
+        #[arg(long = "with")]
+        with: Option<String>,
+        /// Instead of --with: compare this snapshot (version) of A with A today.
+        #[arg(long)]
+        snapshot: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Print the comparison as a vector PDF to this file instead.
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+        /// Paper of the PDF: a0, a1, a2, a3, a4 or letter.
+        #[arg(long, default_value = "a3")]
+        paper: String,
+        /// landscape or portrait.
+        #[arg(long, default_value = "landscape")]
+        orientation: String,
+    },
+    /// Take a named snapshot (version) of a journey; prints its id.
+    Snapshot {
+        file: PathBuf,
+        #[arg(long)]
+        journey: String,
+        /// Name of the version, e.g. "na workshop 1".
+        #[arg(long)]
+        name: String,
+    },
+    /// List a journey's snapshots, oldest first: id, date, name, version and counts.
+    Snapshots {
+        file: PathBuf,
+        #[arg(long)]
+        journey: String,
+        /// Print JSON instead.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Restore a journey to a snapshot, as one undoable change; prints the new version.
+    Restore {
+        file: PathBuf,
+        #[arg(long)]
+        journey: String,
+        /// Snapshot id (see `klantreis snapshots`).
+        #[arg(long)]
+        snapshot: String,
     },
 }
 
@@ -313,9 +373,14 @@ fn run(cli: Cli) -> Result<(), String> {
             journey,
             out,
             no_images,
+            snapshots,
         } => {
             let doc = Document::open(&file).map_err(|x| e(&x))?;
-            let text = interchange::export(&doc, &journey, !no_images).map_err(|x| e(&x))?;
+            let opts = interchange::ExportOptions {
+                images: !no_images,
+                snapshots,
+            };
+            let text = interchange::export_with(&doc, &journey, opts).map_err(|x| e(&x))?;
             doc.close().map_err(|x| e(&x))?;
             write_out(&out, &text)?;
         }
@@ -350,6 +415,48 @@ fn run(cli: Cli) -> Result<(), String> {
             println!("{json}");
         }
         cmd @ (Command::Insights { .. } | Command::Csv { .. }) => analysis_command(cmd)?,
+        Command::Compare {
+            file,
+            journey,
+            with,
+            snapshot,
+            json,
+            out,
+            paper,
+            orientation,
+        } => {
+            let page = PageArgs {
+                journey: journey.clone(),
+                paper,
+                orientation,
+                blank: false,
+            };
+            let request = page.request(None, 10.0, print::Format::Pdf)?;
+            cli::compare::run(&cli::compare::CompareArgs {
+                file: &file,
+                a: &journey,
+                b: with.as_deref(),
+                snapshot: snapshot.as_deref(),
+                json,
+                out: out.as_deref(),
+                request,
+            })?
+        }
+        Command::Snapshot {
+            file,
+            journey,
+            name,
+        } => cli::versions::snapshot(&file, &journey, &name)?,
+        Command::Snapshots {
+            file,
+            journey,
+            json,
+        } => cli::versions::list(&file, &journey, json)?,
+        Command::Restore {
+            file,
+            journey,
+            snapshot,
+        } => cli::versions::restore(&file, &journey, &snapshot)?,
     }
     Ok(())
 }

@@ -19,8 +19,10 @@
 //! [`palette`] names every colour; each band of the page has its own file, drawn top to
 //! bottom by [`draw`]: [`title`] (with [`personas`]), [`phases`], [`emotion`], [`lanes`] (the
 //! cards), [`data`] and [`footer`]; [`marks`] holds what several bands draw alike.
+//! [`compare`] lays out the comparison of two journeys, its own page.
 
 mod builder;
+pub mod compare;
 mod data;
 mod emotion;
 mod footer;
@@ -42,6 +44,7 @@ pub use crate::scene::fonts::{
 pub use crate::scene::words::{int as format_int, pct as format_pct, words, Words};
 pub use crate::scene::*;
 
+pub use compare::layout_compare;
 pub use palette::{card_colours, emotion_colour};
 
 use crate::model::{Journey, Lang, Persona};
