@@ -91,7 +91,7 @@ pub(super) fn draw(
     let col = |i: usize| x + LABEL_W + i as f32 * cw;
     let has_funnel = c.phases.iter().any(|r| r.funnel.is_some());
     let head_h = 11.0;
-    let chart_h = (h * 0.36).clamp(40.0, 140.0);
+    let chart_h = (h * 0.42).clamp(40.0, 160.0);
     let fig_h = 12.0;
     let funnel_h = if has_funnel { 11.0 } else { 0.0 };
     let list_h = ((h - head_h - chart_h - fig_h - funnel_h) / 4.0).max(8.0);
@@ -223,7 +223,9 @@ fn chart(b: &mut Builder, c: &Comparison, (x0, y, cw, h): (f32, f32, f32, f32)) 
         b.text(x0 - 7.0, yy - 1.4, 5.5, &label, SCALE, None);
     }
     let (sa, sb) = strokes(b);
-    for (side, stroke, colour) in [(0, sa, COMPARE_A), (1, sb, COMPARE_B)] {
+    // B first, so A's line and dots lie on top where the two agree; B's rings are larger
+    // than A's dots, so both stay visible.
+    for (side, stroke, colour) in [(1, sb, COMPARE_B), (0, sa, COMPARE_A)] {
         let mut pts: Vec<(f32, f32, i8)> = Vec::new();
         for (i, r) in c.phases.iter().enumerate() {
             let e: &EmotionSide = if side == 0 {
