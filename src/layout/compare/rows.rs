@@ -244,13 +244,14 @@ fn chart(b: &mut Builder, c: &Comparison, (x0, y, cw, h): (f32, f32, f32, f32)) 
             b.line(&line, stroke);
         }
         for (px, py, v) in pts {
-            // A's dots are filled in the emotion's colour, B's are rings: told apart in grey.
-            let fill = if side == 0 {
-                Some(emotion_colour(v as f32))
+            // A's dots are filled in the emotion's colour; B's are larger rings, so a B point
+            // under an A point still shows around it.
+            let (fill, r) = if side == 0 {
+                (Some(emotion_colour(v as f32)), 1.0)
             } else {
-                Some(PAPER)
+                (Some(PAPER), 1.8)
             };
-            b.circle(px, py, 1.1, fill, b.stroke(colour, 0.35, &[]), None);
+            b.circle(px, py, r, fill, b.stroke(colour, 0.4, &[]), None);
         }
     }
 }
