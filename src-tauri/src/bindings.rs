@@ -86,6 +86,7 @@ pub fn typescript() -> String {
         print::PrintPreview,
         crate::canvas::ExportProgress,
         crate::canvas::ExportDone,
+        store::SnapshotInfo,
     );
     let names: Vec<String> = crate::command_list::COMMANDS
         .iter()

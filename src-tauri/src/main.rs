@@ -12,6 +12,7 @@ mod chrome;
 #[cfg(test)]
 mod command_list;
 mod commands;
+mod compare;
 mod menu;
 mod settings;
 mod state;
