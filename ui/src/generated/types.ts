@@ -359,5 +359,15 @@ export type ExportProgress = { fraction: number, };
 
 export type ExportDone = { path: string, pages: number, bytes: number, warnings: Array<string>, };
 
+export type SnapshotInfo = { id: string, journey_id: string, name: string, 
+/**
+ * RFC 3339 time it was taken.
+ */
+created: string, 
+/**
+ * The journey's version at the time.
+ */
+version: number, phases: number, lanes: number, cards: number, };
+
 /** The commands the UI may call (src-tauri/src/command_list.rs). */
-export type Command = "start_info" | "show" | "list_templates" | "create_journey" | "apply_edit" | "apply_edits" | "undo" | "redo" | "set_language" | "print_preview" | "export_journey" | "reveal_export" | "image_data" | "pick_image";
+export type Command = "start_info" | "show" | "list_templates" | "create_journey" | "apply_edit" | "apply_edits" | "undo" | "redo" | "set_language" | "print_preview" | "export_journey" | "reveal_export" | "image_data" | "pick_image" | "list_journeys" | "compare_journeys" | "compare_version" | "export_comparison" | "list_versions" | "take_version" | "restore_version";
