@@ -229,6 +229,21 @@ async fn to_be_journey_compare_print_and_versions() -> Res {
         card_by_text(j, "Curious").is_some_and(|c| c["emotion"] == 2)
     })
     .await?;
+    // The list closes once the restore is done, and the canvas shows it.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !app
+        .d()
+        .find_all(By::Css("[data-testid='versions']"))
+        .await?
+        .is_empty()
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the versions list closed after the restore"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    app.shot("32-restored.png").await?;
 
     // The command line sees the version and the restored journey.
     let doc = doc_path(data.path())?;
@@ -258,7 +273,7 @@ async fn to_be_journey_compare_print_and_versions() -> Res {
         card_by_text(j, "Curious").is_some_and(|c| c["emotion"] == -1)
     })
     .await?;
-    app.shot("32-restored-undone.png").await?;
+    app.shot("33-restored-undone.png").await?;
     app.quit().await?;
     Ok(())
 }

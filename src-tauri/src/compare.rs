@@ -58,8 +58,12 @@ pub fn restore_version(
     let update = {
         let mut inner = state.lock();
         let session = inner.session_mut()?;
-        session.doc_mut().restore_snapshot(&id, &snapshot)?;
-        session.show(&view)?
+        let cs = session.doc_mut().restore_snapshot(&id, &snapshot)?;
+        let mut update = session.show(&view)?;
+        // `show` reports no change of its own; this answer is the restore's.
+        update.outcome.changed = !cs.changes.is_empty();
+        update.outcome.journeys = cs.journey_ids();
+        update
     };
     crate::chrome::refresh(&app);
     Ok(update)
