@@ -84,7 +84,10 @@ async fn to_be_journey_compare_print_and_versions() -> Res {
         .await?
         .is_empty()
     {
-        assert!(std::time::Instant::now() < deadline, "the to-be journey opened");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the to-be journey opened"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
 
@@ -137,7 +140,10 @@ async fn to_be_journey_compare_print_and_versions() -> Res {
         "a phase's mean emotion differs: {texts:?}"
     );
     assert_eq!(
-        texts.iter().filter(|t| t.as_str() != "0" && t.as_str() != "–").count(),
+        texts
+            .iter()
+            .filter(|t| t.as_str() != "0" && t.as_str() != "–")
+            .count(),
         1,
         "only Curious's phase changed: {texts:?}"
     );
@@ -267,11 +273,18 @@ async fn to_be_journey_compare_print_and_versions() -> Res {
     );
 
     // 6. The restore is one undo step: Ctrl+Z brings back −1.
-    app.d().find(By::Css("body")).await?.send_keys(Key::Escape).await?;
+    app.d()
+        .find(By::Css("body"))
+        .await?
+        .send_keys(Key::Escape)
+        .await?;
     app.ctrl("z").await?;
-    wait_doc(data.path(), TO_BE, "undo of the restore: Curious at −1", |j| {
-        card_by_text(j, "Curious").is_some_and(|c| c["emotion"] == -1)
-    })
+    wait_doc(
+        data.path(),
+        TO_BE,
+        "undo of the restore: Curious at −1",
+        |j| card_by_text(j, "Curious").is_some_and(|c| c["emotion"] == -1),
+    )
     .await?;
     app.shot("33-restored-undone.png").await?;
     app.quit().await?;
