@@ -290,3 +290,60 @@ async fn to_be_journey_compare_print_and_versions() -> Res {
     app.quit().await?;
     Ok(())
 }
+
+/// In Dutch: the buttons and the comparison speak Dutch, and a journey with no other one to
+/// compare with says so instead of showing an empty list.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn compare_and_versions_in_dutch() -> Res {
+    const SAMPLE_NL: &str = "Een e-bike kopen bij Fietsplezier";
+    let data = tempfile::tempdir()?;
+    let app = App::start(data.path(), "nl_NL.UTF-8").await?;
+    app.wait_titles(&[SAMPLE_NL]).await?;
+    app.card(SAMPLE_NL)
+        .await?
+        .find(By::Css("button.open"))
+        .await?
+        .click()
+        .await?;
+    app.wait_for("[data-testid='canvas-card']").await?;
+    app.wait_text("[data-testid='compare-with']", "Vergelijk met…")
+        .await?;
+    app.wait_text("[data-testid='make-to-be']", "Gewenste klantreis maken")
+        .await?;
+    app.shot("34-toolbar-dutch.png").await?;
+    app.wait_for("[data-testid='compare-with']")
+        .await?
+        .click()
+        .await?;
+    app.wait_text(
+        "[data-testid='compare-choose'] .lead",
+        "Vergelijk ‘Een e-bike kopen bij Fietsplezier’ met",
+    )
+    .await?;
+    assert!(
+        app.d()
+            .find_all(By::Css("[data-testid='compare-pick']"))
+            .await?
+            .is_empty(),
+        "no other journey to pick"
+    );
+    app.d()
+        .find(By::Css("[data-testid='compare-choose'] header button"))
+        .await?
+        .click()
+        .await?;
+    app.wait_for("[data-testid='make-to-be']")
+        .await?
+        .click()
+        .await?;
+    app.wait_for("[data-testid='compare-with']")
+        .await?
+        .click()
+        .await?;
+    app.wait_for("[data-testid='compare-table']").await?;
+    app.wait_text("[data-testid='compare-better'] h3", "Beter")
+        .await?;
+    app.shot("35-compare-dutch.png").await?;
+    app.quit().await?;
+    Ok(())
+}
