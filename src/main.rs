@@ -73,6 +73,9 @@ enum Command {
         /// Leave images out (only their ids are kept).
         #[arg(long)]
         no_images: bool,
+        /// Include the journey's snapshots (named versions).
+        #[arg(long)]
+        snapshots: bool,
     },
     /// Undo the last change in FILE; prints what was undone.
     Undo { file: PathBuf },
@@ -175,6 +178,61 @@ enum Command {
         #[arg(short, long)]
         out: Option<PathBuf>,
     },
+    /// Compare two journeys (as-is and to-be, ours and a competitor's): per phase the lowest
+    /// and mean emotion, cards, pain points and impact moments on one side only, the funnel;
+    /// and what got better and worse in B. Phases are matched by name and by the hand matches
+    /// kept in the journeys.
+    Compare {
+        file: PathBuf,
+        /// Journey A, the reference (see `klantreis list`).
+        #[arg(long)]
+        journey: String,
+        /// Journey B, compared with A.
+        #[arg(long = "with")]
+        with: Option<String>,
+        /// Instead of --with: compare this snapshot (version) of A with A today.
+        #[arg(long)]
+        snapshot: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Print the comparison as a vector PDF to this file instead.
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+        /// Paper of the PDF: a0, a1, a2, a3, a4 or letter.
+        #[arg(long, default_value = "a3")]
+        paper: String,
+        /// landscape or portrait.
+        #[arg(long, default_value = "landscape")]
+        orientation: String,
+    },
+    /// Take a named snapshot (version) of a journey; prints its id.
+    Snapshot {
+        file: PathBuf,
+        #[arg(long)]
+        journey: String,
+        /// Name of the version, e.g. "na workshop 1".
+        #[arg(long)]
+        name: String,
+    },
+    /// List a journey's snapshots, oldest first: id, date, name, version and counts.
+    Snapshots {
+        file: PathBuf,
+        #[arg(long)]
+        journey: String,
+        /// Print JSON instead.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Restore a journey to a snapshot, as one undoable change; prints the new version.
+    Restore {
+        file: PathBuf,
+        #[arg(long)]
+        journey: String,
+        /// Snapshot id (see `klantreis snapshots`).
+        #[arg(long)]
+        snapshot: String,
+    },
 }
 
 #[derive(clap::Args)]
@@ -245,11 +303,15 @@ fn print_to(
     let doc = Document::open(file).map_err(|x| x.to_string())?;
     let rendered = print::render(&doc, &page.journey, req, &mut |_| {})
         .map_err(|x| format!("{x}; see `klantreis list {}`", file.display()))?;
-    doc.close().map_err(|x| x.to_string())?;
     for w in &rendered.warnings {
         warn(w);
     }
-    print::write_atomic(out, &rendered.bytes).map_err(|x| x.to_string())
+    print::write_atomic(out, &rendered.bytes).map_err(|x| x.to_string())?;
+    // The version this print shows, so its stamp can be found again (`klantreis snapshots`).
+    if let Err(x) = klantreis::session::versions::snapshot_export(&doc, &page.journey, req) {
+        warn(&format!("the printed version was not kept: {x}"));
+    }
+    doc.close().map_err(|x| x.to_string())
 }
 
 fn warn(msg: &str) {
@@ -330,9 +392,14 @@ fn run(cli: Cli) -> Result<(), String> {
             journey,
             out,
             no_images,
+            snapshots,
         } => {
             let doc = Document::open(&file).map_err(|x| e(&x))?;
-            let text = interchange::export(&doc, &journey, !no_images).map_err(|x| e(&x))?;
+            let opts = interchange::ExportOptions {
+                images: !no_images,
+                snapshots,
+            };
+            let text = interchange::export_with(&doc, &journey, opts).map_err(|x| e(&x))?;
             doc.close().map_err(|x| e(&x))?;
             write_out(&out, &text)?;
         }
@@ -375,6 +442,48 @@ fn run(cli: Cli) -> Result<(), String> {
             paper,
             out,
         } => cli::report::run(&file, &journey, &paper, &out)?,
+        Command::Compare {
+            file,
+            journey,
+            with,
+            snapshot,
+            json,
+            out,
+            paper,
+            orientation,
+        } => {
+            let page = PageArgs {
+                journey: journey.clone(),
+                paper,
+                orientation,
+                blank: false,
+            };
+            let request = page.request(None, 10.0, print::Format::Pdf)?;
+            cli::compare::run(&cli::compare::CompareArgs {
+                file: &file,
+                a: &journey,
+                b: with.as_deref(),
+                snapshot: snapshot.as_deref(),
+                json,
+                out: out.as_deref(),
+                request,
+            })?
+        }
+        Command::Snapshot {
+            file,
+            journey,
+            name,
+        } => cli::versions::snapshot(&file, &journey, &name)?,
+        Command::Snapshots {
+            file,
+            journey,
+            json,
+        } => cli::versions::list(&file, &journey, json)?,
+        Command::Restore {
+            file,
+            journey,
+            snapshot,
+        } => cli::versions::restore(&file, &journey, &snapshot)?,
     }
     Ok(())
 }

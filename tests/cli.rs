@@ -269,6 +269,11 @@ fn apply_makes_every_kind_of_edit() {
         ),
         (json!({"op": "delete_journey", "id": "journey_cli"}), 0),
         (
+            json!({"op": "make_to_be", "id": j, "new_id": "journey_tobe_cli"}),
+            1 + journey.phases.len() + journey.lanes.len() + journey.cards.len() + 2,
+        ),
+        (json!({"op": "delete_journey", "id": "journey_tobe_cli"}), 0),
+        (
             json!({"op": "create_journey", "journey": {"id": "journey_leeg", "title": "Leeg"}}),
             1,
         ),

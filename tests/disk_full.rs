@@ -36,6 +36,7 @@ fn a_failed_write_loses_nothing() {
         ));
     }
     let file = interchange::InterchangeFile {
+        snapshots: vec![],
         format: interchange::FORMAT.into(),
         journey: big,
         personas: vec![],

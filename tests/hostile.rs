@@ -225,6 +225,7 @@ fn interchange_with_image(data: &[u8]) -> String {
     p.photo = Some("photo".into());
     j.meta.persona_ids = vec![p.id.clone()];
     let file = interchange::InterchangeFile {
+        snapshots: vec![],
         format: interchange::FORMAT.into(),
         journey: j,
         personas: vec![p],

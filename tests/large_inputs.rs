@@ -160,6 +160,7 @@ fn an_interchange_file_of_100_mb_of_photos_imports() {
     let (mut j, p) = templates::sample(Lang::En);
     j.meta.wall_photos = (0..3).map(|n| format!("wall-{n}")).collect();
     let file = interchange::InterchangeFile {
+        snapshots: vec![],
         format: interchange::FORMAT.into(),
         journey: j,
         personas: vec![p],

@@ -32,6 +32,8 @@ pub fn typescript() -> String {
         Persona,
         JourneyState,
         Scope,
+        Owner,
+        PhaseMatch,
         PhaseData,
         Phase,
         LaneKind,
@@ -118,6 +120,7 @@ pub fn typescript() -> String {
         print::PrintPreview,
         crate::canvas::ExportProgress,
         crate::canvas::ExportDone,
+        store::SnapshotInfo,
     );
     let names: Vec<String> = crate::command_list::COMMANDS
         .iter()

@@ -97,6 +97,15 @@ pub async fn export_journey(
             print::render(inner.doc()?, &id, &request, &mut |f| emit(f))?
         };
         print::write_atomic(&path, &rendered.bytes)?;
+        let mut rendered = rendered;
+        // The version this export shows ("A0 printed 3 Dec"); losing it never fails the export.
+        if let Err(e) =
+            klantreis::session::versions::snapshot_export(state.lock().doc()?, &id, &request)
+        {
+            rendered
+                .warnings
+                .push(format!("the printed version was not kept: {e}"));
+        }
         emit(1.0);
         Ok(ExportDone {
             path: path.display().to_string(),

@@ -23,6 +23,13 @@ pub const COMMANDS: &[&str] = &[
     "canvas::reveal_export",
     "canvas::image_data",
     "canvas::pick_image",
+    "compare::list_journeys",
+    "compare::compare_journeys",
+    "compare::compare_version",
+    "compare::export_comparison",
+    "compare::list_versions",
+    "compare::take_version",
+    "compare::restore_version",
 ];
 
 /// The name the UI invokes a command by.

@@ -14,6 +14,7 @@ mod chrome;
 #[cfg(test)]
 mod command_list;
 mod commands;
+mod compare;
 mod instances;
 mod lifecycle;
 mod menu;

@@ -12,6 +12,7 @@
 //! Every figure carries its reasons: the card ids and phase ids it comes from. Sentences meant
 //! for people (reasons, warnings) are in the journey's language; Dutch copy is informal.
 
+pub mod compare;
 pub mod duration;
 pub mod emotion;
 pub mod evidence;

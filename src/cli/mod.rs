@@ -1,4 +1,26 @@
-//! Handlers of the newer subcommands, one file each, so `main.rs` keeps only the argument
-//! definitions and the dispatch.
+//! Handlers of the `klantreis` subcommands that have outgrown `main.rs`: one file per family
+//! ([`compare`]: two journeys side by side; [`report`]: the insights report; [`versions`]: snapshots), so `main.rs` keeps only
+//! the argument definitions and the dispatch.
 
+pub mod compare;
 pub mod report;
+pub mod versions;
+
+use std::path::Path;
+
+use klantreis::{Document, Journey};
+
+/// Opens `file`, or says why not in one line.
+pub fn open(file: &Path) -> Result<Document, String> {
+    Document::open(file).map_err(|x| x.to_string())
+}
+
+/// Journey `id` of `doc`, or an error that points at `klantreis list`.
+pub fn journey<'a>(doc: &'a Document, id: &str) -> Result<&'a Journey, String> {
+    doc.workspace().journey(id).ok_or_else(|| {
+        format!(
+            "no journey with id {id:?}; see `klantreis list {}`",
+            doc.path().display()
+        )
+    })
+}

@@ -89,6 +89,26 @@ pub(super) fn update(
     if let Some(v) = &patch.wall_photos {
         m.wall_photos = v.clone();
     }
+    if let Some(v) = &patch.owner {
+        m.owner = v.clone();
+    }
+    if let Some(v) = &patch.phase_matches {
+        for pm in v {
+            if pm.journey_id == id {
+                return Err(EditError::Invalid(
+                    "a journey's phases cannot be matched with its own".into(),
+                ));
+            }
+            let other = journey(ws, &pm.journey_id)?;
+            if j.phase(&pm.phase_id).is_none() {
+                return Err(not_found("phase", &pm.phase_id));
+            }
+            if other.phase(&pm.other_phase_id).is_none() {
+                return Err(not_found("phase", &pm.other_phase_id));
+            }
+        }
+        m.phase_matches = v.clone();
+    }
     if m != j.meta {
         m.version += 1;
         m.updated = now.to_string();
@@ -119,14 +139,63 @@ pub(super) fn duplicate(
     Ok(cs)
 }
 
+/// "Make the to-be journey": a copy of journey `id` (new ids) marked to-be, and the two linked
+/// both ways with `compared_with`, as one ChangeSet (one undo step).
+pub(super) fn make_to_be(
+    ws: &Workspace,
+    id: &str,
+    title: &str,
+    nid: Option<&str>,
+    now: &str,
+) -> Result<ChangeSet, EditError> {
+    let j = journey(ws, id)?;
+    let new = nid.map_or_else(|| new_id("journey"), str::to_string);
+    if new.is_empty() || ws.journey(&new).is_some() {
+        return Err(EditError::Invalid(format!("journey {new:?} exists")));
+    }
+    let title = if title.trim().is_empty() {
+        match j.meta.language {
+            Lang::Nl => format!("{} (gewenst)", j.meta.title),
+            Lang::En => format!("{} (to-be)", j.meta.title),
+        }
+    } else {
+        title.to_string()
+    };
+    let mut cs = ChangeSet::default();
+    let mut copy = j.clone();
+    copy.meta.id = new.clone();
+    copy.meta.title = title;
+    copy.meta.state = JourneyState::ToBe;
+    copy.meta.compared_with = Some(id.to_string());
+    // Hand matches were made for the original's partners, not for the original itself.
+    copy.meta.phase_matches.clear();
+    copy.meta.version = 1;
+    copy.meta.updated = now.to_string();
+    renew_ids(&mut copy);
+    push_journey(&mut cs, &copy);
+    let mut after = j.meta.clone();
+    after.compared_with = Some(new);
+    after.version += 1;
+    after.updated = now.to_string();
+    cs.push(
+        Some(Record::Journey(j.meta.clone())),
+        Some(Record::Journey(after)),
+    );
+    Ok(cs)
+}
+
 pub(super) fn delete(ws: &Workspace, id: &str, now: &str) -> Result<ChangeSet, EditError> {
     let mut cs = ChangeSet::default();
     let j = journey(ws, id)?;
-    // Journeys compared with this one lose the link (it would dangle).
+    // Journeys compared with this one lose the link and the hand matches (they would dangle).
     for other in &ws.journeys {
-        if other.meta.compared_with.as_deref() == Some(id) {
+        let matched = other.meta.phase_matches.iter().any(|m| m.journey_id == id);
+        if other.meta.compared_with.as_deref() == Some(id) || matched {
             let mut after = other.meta.clone();
-            after.compared_with = None;
+            if after.compared_with.as_deref() == Some(id) {
+                after.compared_with = None;
+            }
+            after.phase_matches.retain(|m| m.journey_id != id);
             after.version += 1;
             after.updated = now.to_string();
             cs.push(

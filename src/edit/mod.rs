@@ -80,6 +80,15 @@ pub enum Edit {
         #[serde(default)]
         new_id: Option<String>,
     },
+    /// "Make the to-be journey": copies the journey (new ids) as to-be and links the two
+    /// (`compared_with`, both ways). Empty title: the original's with "(to-be)".
+    MakeToBe {
+        id: String,
+        #[serde(default)]
+        title: String,
+        #[serde(default)]
+        new_id: Option<String>,
+    },
     DeleteJourney {
         id: String,
     },
@@ -181,6 +190,7 @@ impl Edit {
             Edit::CreateJourney { .. } => "create_journey",
             Edit::UpdateJourney { .. } => "update_journey",
             Edit::DuplicateJourney { .. } => "duplicate_journey",
+            Edit::MakeToBe { .. } => "make_to_be",
             Edit::DeleteJourney { .. } => "delete_journey",
             Edit::AddPhase { .. } => "add_phase",
             Edit::UpdatePhase { .. } => "update_phase",
@@ -214,6 +224,11 @@ pub fn apply(ws: &Workspace, edit: &Edit, now: &str) -> Result<ChangeSet, EditEr
             title,
             new_id: nid,
         } => journey::duplicate(ws, id, title, nid.as_deref(), now),
+        Edit::MakeToBe {
+            id,
+            title,
+            new_id: nid,
+        } => journey::make_to_be(ws, id, title, nid.as_deref(), now),
         Edit::DeleteJourney { id } => journey::delete(ws, id, now),
         Edit::AddPhase {
             journey_id,

@@ -35,6 +35,9 @@ pub struct JourneyPatch {
     pub compared_with: Option<Option<String>>,
     pub language: Option<Lang>,
     pub wall_photos: Option<Vec<String>>,
+    pub owner: Option<Owner>,
+    /// Replaces the phases matched by hand (see [`PhaseMatch`]).
+    pub phase_matches: Option<Vec<PhaseMatch>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]

@@ -2,6 +2,9 @@
 //! the images they use, embedded as base64. The JSON Schema lives in `docs/` and is generated
 //! from these types ([`schema_json`]); a test keeps it current.
 //!
+//! Named versions of the journey (`snapshots`) are left out unless asked for
+//! ([`ExportOptions::snapshots`]); an import stores those it finds beside the journey.
+//!
 //! Import validates everything before it changes the document and names the offending value by
 //! its JSON path (`$.journey.cards[3].emotion`). Ids are kept, so export → import → export into
 //! a fresh document gives identical files; when the document already has the journey, the
@@ -30,6 +33,31 @@ pub struct InterchangeFile {
     /// Images used by personas (photo) and the journey (wall photos), if embedded.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub images: Vec<EmbeddedImage>,
+    /// Named versions of the journey, oldest first (only when the export asked for them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub snapshots: Vec<InterchangeSnapshot>,
+}
+
+/// A named version of the journey: the journey as it was, with the personas it linked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InterchangeSnapshot {
+    pub id: String,
+    pub name: String,
+    /// RFC 3339 time it was taken.
+    pub created: String,
+    pub journey: Journey,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub personas: Vec<Persona>,
+}
+
+/// What an export holds besides the journey and its personas.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// Embed the images (else only their ids are kept).
+    pub images: bool,
+    /// Include the journey's snapshots.
+    pub snapshots: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -59,8 +87,25 @@ fn invalid(path: impl Into<String>, message: impl Into<String>) -> InterchangeEr
     }
 }
 
-/// The journey `id` as an interchange file (pretty JSON, trailing newline).
+/// The journey `id` as an interchange file (pretty JSON, trailing newline), without snapshots.
 pub fn export(doc: &Document, id: &str, embed_images: bool) -> Result<String, InterchangeError> {
+    export_with(
+        doc,
+        id,
+        ExportOptions {
+            images: embed_images,
+            snapshots: false,
+        },
+    )
+}
+
+/// The journey `id` as an interchange file, with what `opts` asks for.
+pub fn export_with(
+    doc: &Document,
+    id: &str,
+    opts: ExportOptions,
+) -> Result<String, InterchangeError> {
+    let embed_images = opts.images;
     let ws = doc.workspace();
     let journey = ws
         .journey(id)
@@ -91,11 +136,26 @@ pub fn export(doc: &Document, id: &str, embed_images: bool) -> Result<String, In
             }
         }
     }
+    let mut snapshots = Vec::new();
+    if opts.snapshots {
+        for info in doc.snapshots(id)? {
+            if let Some(s) = doc.load_snapshot(&info.id)? {
+                snapshots.push(InterchangeSnapshot {
+                    id: s.info.id,
+                    name: s.info.name,
+                    created: s.info.created,
+                    journey: s.journey,
+                    personas: s.personas,
+                });
+            }
+        }
+    }
     let file = InterchangeFile {
         format: FORMAT.to_string(),
         journey,
         personas,
         images,
+        snapshots,
     };
     let mut s = serde_json::to_string_pretty(&file).map_err(|e| invalid("$", e.to_string()))?;
     s.push('\n');
@@ -161,6 +221,20 @@ pub fn parse(text: &str) -> Result<InterchangeFile, InterchangeError> {
             }
         }
     }
+    for (i, s) in file.snapshots.iter().enumerate() {
+        s.journey
+            .validate()
+            .map_err(|(path, msg)| invalid(format!("$.snapshots[{i}].journey.{path}"), msg))?;
+        if s.journey.meta.id != file.journey.meta.id {
+            return Err(invalid(
+                format!("$.snapshots[{i}].journey.id"),
+                format!(
+                    "a snapshot of journey {:?} in the file of journey {:?}",
+                    s.journey.meta.id, file.journey.meta.id
+                ),
+            ));
+        }
+    }
     for (i, pid) in file.journey.meta.persona_ids.iter().enumerate() {
         if !file.personas.iter().any(|p| p.id == *pid) {
             return Err(invalid(
@@ -209,9 +283,16 @@ pub fn import(doc: &mut Document, text: &str) -> Result<String, InterchangeError
             .chain(file.journey.cards.iter().map(|c| &c.id))
             .any(|id| ws.journey_of(id).is_some());
     let mut journey = file.journey;
+    let mut snapshots = file.snapshots;
     if clash {
         journey.meta.id = crate::model::ids::new_id("journey");
         crate::edit::renew_ids(&mut journey);
+        // The versions follow the copy, with fresh record ids of their own (the originals'
+        // ids belong to the journey the document already has).
+        for s in &mut snapshots {
+            s.journey.meta.id = journey.meta.id.clone();
+            crate::edit::renew_ids(&mut s.journey);
+        }
     }
     // Personas the document already has are reused, not duplicated.
     let personas: Vec<Persona> = file
@@ -230,6 +311,27 @@ pub fn import(doc: &mut Document, text: &str) -> Result<String, InterchangeError
     let id = journey.meta.id.clone();
     // Recorded as an import, so the history can tell it from what the user made by hand.
     doc.apply_as(&Edit::CreateJourney { journey, personas }, Origin::Import)?;
+    for s in snapshots {
+        let sid = if doc.load_snapshot(&s.id)?.is_some() {
+            crate::model::ids::new_id("snapshot")
+        } else {
+            s.id
+        };
+        doc.put_snapshot(&crate::store::Snapshot {
+            info: crate::store::SnapshotInfo {
+                id: sid,
+                journey_id: id.clone(),
+                name: s.name,
+                created: s.created,
+                version: s.journey.meta.version,
+                phases: s.journey.phases.len() as u32,
+                lanes: s.journey.lanes.len() as u32,
+                cards: s.journey.cards.len() as u32,
+            },
+            journey: s.journey,
+            personas: s.personas,
+        })?;
+    }
     Ok(id)
 }
 

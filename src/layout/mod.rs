@@ -20,8 +20,10 @@
 //! bottom by [`draw`]: [`title`] (with [`personas`]), [`phases`], [`emotion`], [`lanes`] (the
 //! cards), [`data`] and [`footer`]; [`marks`] holds what several bands draw alike. The
 //! insights report ([`report`]) is laid out with the same builder and palette, page by page.
+//! [`compare`] lays out the comparison of two journeys, its own page.
 
 mod builder;
+pub mod compare;
 mod data;
 mod emotion;
 mod footer;
@@ -44,6 +46,7 @@ pub use crate::scene::fonts::{
 pub use crate::scene::words::{int as format_int, pct as format_pct, words, Words};
 pub use crate::scene::*;
 
+pub use compare::layout_compare;
 pub use palette::{card_colours, emotion_colour};
 
 use crate::model::{Journey, Lang, Persona};

@@ -53,3 +53,7 @@ pub fn emotion_colour(e: f32) -> &'static str {
         NEUTRAL
     }
 }
+
+/// Journey A of a comparison (solid line) and journey B (dashed line).
+pub(super) const COMPARE_A: &str = "#2d3a4a";
+pub(super) const COMPARE_B: &str = "#d9822b";

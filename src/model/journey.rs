@@ -54,6 +54,37 @@ pub enum JourneyState {
     ToBe,
 }
 
+/// Whose journey it is: ours, or a competitor's (named), so a comparison can say whose curve
+/// is whose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Owner {
+    #[default]
+    Ours,
+    Competitor {
+        name: String,
+    },
+}
+
+impl Owner {
+    pub fn is_ours(&self) -> bool {
+        matches!(self, Owner::Ours)
+    }
+}
+
+/// A pair of phases the team matched by hand for a comparison (their names differ): this
+/// journey's `phase_id` with `other_phase_id` of journey `journey_id`. Kept in the journey so
+/// the comparison is the same next time; a pair naming a phase that is gone is ignored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct PhaseMatch {
+    pub journey_id: String,
+    pub phase_id: String,
+    pub other_phase_id: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
@@ -83,6 +114,14 @@ pub struct JourneyMeta {
     pub state: JourneyState,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compared_with: Option<String>,
+    /// Ours (absent in the JSON) or a competitor's.
+    #[serde(default, skip_serializing_if = "Owner::is_ours")]
+    #[cfg_attr(feature = "ts", ts(type = "Owner | undefined"))]
+    pub owner: Owner,
+    /// Phases matched by hand with another journey's (see [`PhaseMatch`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(type = "Array<PhaseMatch> | undefined"))]
+    pub phase_matches: Vec<PhaseMatch>,
     #[serde(default)]
     pub language: Lang,
     /// Template the journey was made from, if any.
@@ -145,6 +184,24 @@ impl Workspace {
 }
 
 impl Journey {
+    /// The phase pairs matched by hand between this journey and `other`, as (phase of this
+    /// journey, phase of `other`): those kept in either journey.
+    pub fn phase_matches_with(&self, other: &Journey) -> Vec<(String, String)> {
+        let mine = self
+            .meta
+            .phase_matches
+            .iter()
+            .filter(|m| m.journey_id == other.meta.id)
+            .map(|m| (m.phase_id.clone(), m.other_phase_id.clone()));
+        let theirs = other
+            .meta
+            .phase_matches
+            .iter()
+            .filter(|m| m.journey_id == self.meta.id)
+            .map(|m| (m.other_phase_id.clone(), m.phase_id.clone()));
+        mine.chain(theirs).collect()
+    }
+
     /// Each phase's position by id: what the layout and the analysis use to put cards in
     /// columns without a search per card.
     pub fn phase_index(&self) -> std::collections::HashMap<&str, usize> {

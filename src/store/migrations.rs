@@ -8,6 +8,9 @@
 //! - 2: history rows get an `origin` (`local`, `import`, `restore`; `sync` later) and a
 //!   `group_id` (the `seq` of the group's first row): the rows of one group are undone and
 //!   redone as one step. Rows of a version-1 file become `local`, each its own group.
+//! - 3: `snapshots`: named versions of a journey (the journey and its personas as JSON, with
+//!   the counts a list shows). No foreign key to `journeys`: a deleted journey keeps its
+//!   versions, so undoing the delete brings the journey back with them.
 
 use rusqlite::{Connection, TransactionBehavior};
 
@@ -54,6 +57,18 @@ pub(super) const MIGRATIONS: &[&str] = &[
      ALTER TABLE history ADD COLUMN group_id INTEGER NOT NULL DEFAULT 0;
      UPDATE history SET group_id = seq;
      CREATE INDEX history_group ON history(group_id, seq);",
+    // 2 -> 3: named snapshots (versions) of journeys.
+    "CREATE TABLE snapshots (
+        id TEXT PRIMARY KEY,
+        journey_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        created TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        phases INTEGER NOT NULL,
+        lanes INTEGER NOT NULL,
+        cards INTEGER NOT NULL,
+        data TEXT NOT NULL);
+     CREATE INDEX snapshots_journey ON snapshots(journey_id, created);",
 ];
 
 pub(super) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {

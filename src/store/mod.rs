@@ -15,7 +15,8 @@
 //!   reloads the workspace first when `PRAGMA data_version` says someone else committed.
 //!
 //! Files: [`document`] (check, open, create, save as, close), [`history`] (edits, groups,
-//! origins, undo and redo), [`images`], [`migrations`] (forward-only, schema 1 → 2), `records`
+//! origins, undo and redo), [`images`], [`migrations`] (forward-only, schema 1 → 3),
+//! [`snapshots`] (named versions of a journey, restored through the history), `records`
 //! (rows ↔ records). May import `model` and `edit`. See `docs/architecture.md`.
 
 use std::path::{Path, PathBuf};
@@ -30,15 +31,17 @@ pub mod history;
 pub mod images;
 pub mod migrations;
 mod records;
+pub mod snapshots;
 
 pub use document::check_file;
 pub use error::StoreError;
 pub use history::{HistoryEntry, Origin, Step};
+pub use snapshots::{Snapshot, SnapshotInfo};
 
 /// `application_id` of a Klantreis document: "KLNT".
 pub const APPLICATION_ID: i32 = 0x4B4C_4E54;
 /// The schema version this build writes; files with a higher `user_version` are refused.
-pub const SCHEMA_VERSION: i32 = 2;
+pub const SCHEMA_VERSION: i32 = 3;
 
 /// An open document.
 pub struct Document {

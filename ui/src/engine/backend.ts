@@ -14,12 +14,15 @@ import type {
   ExportDone,
   PrintPreview,
   PrintRequest,
+  JourneySummary,
+  SnapshotInfo,
   StartInfo,
   TemplateInfo,
   UiSettings,
   View,
   ViewUpdate,
 } from '../generated/types';
+import type { Comparison } from './compare';
 
 export interface Backend {
   startInfo(): Promise<StartInfo>;
@@ -48,6 +51,20 @@ export interface Backend {
   imageData(id: string): Promise<string | null>;
   /** Lets the user pick a photo and stores it in the document; its id, or null. */
   pickImage(): Promise<string | null>;
+  /** The document's journeys (the editor's own view carries only its journey). */
+  listJourneys(): Promise<JourneySummary[]>;
+  /** Journey `a` against `b` (b − a), with the phases matched by hand. */
+  compareJourneys(a: string, b: string): Promise<Comparison>;
+  /** Version `snapshot` of journey `id` (as a) against the journey today (as b). */
+  compareVersion(id: string, snapshot: string): Promise<Comparison>;
+  /** Asks where to save and prints the comparison to PDF; null when cancelled. */
+  exportComparison(a: string, b: string, request: PrintRequest): Promise<ExportDone | null>;
+  /** The versions of a journey, oldest first. */
+  listVersions(id: string): Promise<SnapshotInfo[]>;
+  /** Takes a named version (not an edit: undo leaves it). */
+  takeVersion(id: string, name: string): Promise<SnapshotInfo>;
+  /** Restores a version as one undoable step; answers like an edit. */
+  restoreVersion(id: string, snapshot: string, view: View): Promise<ViewUpdate>;
   /** The document changed outside the UI (menu undo, another document opened). */
   onDocChanged(cb: () => void): Promise<() => void>;
   /** A menu action failed. */

@@ -22,6 +22,10 @@ start: string,
  */
 end: string, };
 
+export type Owner = { "kind": "ours" } | { "kind": "competitor", name: string, };
+
+export type PhaseMatch = { journey_id: string, phase_id: string, other_phase_id: string, };
+
 export type PhaseData = { 
 /**
  * How many customers enter this phase (per period the team chooses).
@@ -85,7 +89,15 @@ value?: number | null,
  */
 effort?: number | null, };
 
-export type JourneyMeta = { id: string, title: string, goal: string, scope: Scope, persona_ids: Array<string>, state: JourneyState, compared_with?: string | null, language: Lang, 
+export type JourneyMeta = { id: string, title: string, goal: string, scope: Scope, persona_ids: Array<string>, state: JourneyState, compared_with?: string | null, 
+/**
+ * Ours (absent in the JSON) or a competitor's.
+ */
+owner?: Owner | undefined, 
+/**
+ * Phases matched by hand with another journey's (see [`PhaseMatch`]).
+ */
+phase_matches?: Array<PhaseMatch> | undefined, language: Lang, 
 /**
  * Template the journey was made from, if any.
  */
@@ -104,7 +116,15 @@ version: number,
  */
 updated: string, };
 
-export type Journey = { phases: Array<Phase>, lanes: Array<Lane>, cards: Array<Card>, id: string, title: string, goal: string, scope: Scope, persona_ids: Array<string>, state: JourneyState, compared_with?: string | null, language: Lang, 
+export type Journey = { phases: Array<Phase>, lanes: Array<Lane>, cards: Array<Card>, id: string, title: string, goal: string, scope: Scope, persona_ids: Array<string>, state: JourneyState, compared_with?: string | null, 
+/**
+ * Ours (absent in the JSON) or a competitor's.
+ */
+owner?: Owner | undefined, 
+/**
+ * Phases matched by hand with another journey's (see [`PhaseMatch`]).
+ */
+phase_matches?: Array<PhaseMatch> | undefined, language: Lang, 
 /**
  * Template the journey was made from, if any.
  */
@@ -123,7 +143,11 @@ version: number,
  */
 updated: string, };
 
-export type JourneyPatch = { title?: string, goal?: string, scope?: Scope, persona_ids?: Array<string>, state?: JourneyState, compared_with?: string | null, language?: Lang, wall_photos?: Array<string>, };
+export type JourneyPatch = { title?: string, goal?: string, scope?: Scope, persona_ids?: Array<string>, state?: JourneyState, compared_with?: string | null, language?: Lang, wall_photos?: Array<string>, owner?: Owner, 
+/**
+ * Replaces the phases matched by hand (see [`PhaseMatch`]).
+ */
+phase_matches?: Array<PhaseMatch>, };
 
 export type PhasePatch = { name?: string, duration?: string | null, data?: PhaseData | null, };
 
@@ -131,7 +155,7 @@ export type LanePatch = { title?: string, kind?: LaneKind, hint?: string, };
 
 export type CardPatch = { text?: string, colour?: CardColour, emotion?: number | null, impact?: boolean, validation?: Validation, evidence?: Array<Evidence>, company_involved?: boolean, value?: number | null, effort?: number | null, };
 
-export type Edit = { "op": "create_persona", persona: Persona, } | { "op": "update_persona", persona: Persona, } | { "op": "delete_persona", id: string, } | { "op": "create_journey", journey: Journey, personas: Array<Persona>, } | { "op": "update_journey", id: string, patch: JourneyPatch, } | { "op": "duplicate_journey", id: string, title: string, new_id: string | null, } | { "op": "delete_journey", id: string, } | { "op": "add_phase", journey_id: string, name: string, before: string | null, id: string | null, } | { "op": "update_phase", id: string, patch: PhasePatch, } | { "op": "move_phase", id: string, before: string | null, } | { "op": "delete_phase", id: string, } | { "op": "add_lane", journey_id: string, kind: LaneKind, title: string, hint: string, before: string | null, id: string | null, } | { "op": "update_lane", id: string, patch: LanePatch, } | { "op": "move_lane", id: string, before: string | null, } | { "op": "delete_lane", id: string, } | { "op": "add_card", journey_id: string, phase_id: string, lane_id: string, text: string, 
+export type Edit = { "op": "create_persona", persona: Persona, } | { "op": "update_persona", persona: Persona, } | { "op": "delete_persona", id: string, } | { "op": "create_journey", journey: Journey, personas: Array<Persona>, } | { "op": "update_journey", id: string, patch: JourneyPatch, } | { "op": "duplicate_journey", id: string, title: string, new_id: string | null, } | { "op": "make_to_be", id: string, title: string, new_id: string | null, } | { "op": "delete_journey", id: string, } | { "op": "add_phase", journey_id: string, name: string, before: string | null, id: string | null, } | { "op": "update_phase", id: string, patch: PhasePatch, } | { "op": "move_phase", id: string, before: string | null, } | { "op": "delete_phase", id: string, } | { "op": "add_lane", journey_id: string, kind: LaneKind, title: string, hint: string, before: string | null, id: string | null, } | { "op": "update_lane", id: string, patch: LanePatch, } | { "op": "move_lane", id: string, before: string | null, } | { "op": "delete_lane", id: string, } | { "op": "add_card", journey_id: string, phase_id: string, lane_id: string, text: string, 
 /**
  * Default: the lane kind's colour.
  */
@@ -643,5 +667,15 @@ export type ExportProgress = { fraction: number, };
 
 export type ExportDone = { path: string, pages: number, bytes: number, warnings: Array<string>, };
 
+export type SnapshotInfo = { id: string, journey_id: string, name: string, 
+/**
+ * RFC 3339 time it was taken.
+ */
+created: string, 
+/**
+ * The journey's version at the time.
+ */
+version: number, phases: number, lanes: number, cards: number, };
+
 /** The commands the UI may call (src-tauri/src/command_list.rs). */
-export type Command = "start_info" | "show" | "journey_insights" | "list_templates" | "create_journey" | "apply_edit" | "apply_edits" | "undo" | "redo" | "set_language" | "print_preview" | "export_journey" | "reveal_export" | "image_data" | "pick_image";
+export type Command = "start_info" | "show" | "journey_insights" | "list_templates" | "create_journey" | "apply_edit" | "apply_edits" | "undo" | "redo" | "set_language" | "print_preview" | "export_journey" | "reveal_export" | "image_data" | "pick_image" | "list_journeys" | "compare_journeys" | "compare_version" | "export_comparison" | "list_versions" | "take_version" | "restore_version";

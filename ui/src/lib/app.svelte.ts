@@ -189,6 +189,11 @@ export class AppState {
     return this.change((view) => this.backend.applyEdits(edits, view));
   }
 
+  /** Restores a version of journey `id`: one undoable step, taken in like an edit. */
+  restoreVersion(id: string, snapshot: string): Promise<EditOutcome | null> {
+    return this.change((view) => this.backend.restoreVersion(id, snapshot, view));
+  }
+
   async createJourney(template: string, lang: Lang, title: string): Promise<string | null> {
     const out = await this.change((view) => this.backend.createJourney(template, lang, title, view));
     return out?.created[0] ?? null;

@@ -72,6 +72,22 @@ function fake() {
     onExportProgress: async () => () => {},
     imageData: async () => null,
     pickImage: async () => null,
+    listJourneys: async () => [],
+    compareJourneys: async () => {
+      throw new BackendError('internal', 'not recorded');
+    },
+    compareVersion: async () => {
+      throw new BackendError('internal', 'not recorded');
+    },
+    exportComparison: async () => null,
+    listVersions: async () => [],
+    takeVersion: async () => {
+      throw new BackendError('internal', 'not recorded');
+    },
+    restoreVersion: async (_id, _snapshot, view) => {
+      calls.push(`restore ${view.kind}`);
+      return update({ outcome: outcome({ changed: true, doc: { ...doc, undo: 'restore_snapshot' } }) });
+    },
   };
   return {
     backend,
@@ -112,6 +128,16 @@ describe('AppState', () => {
     const last = app.toasts.at(-1);
     expect(last?.text).toBe('‘Onboarding’ verwijderd');
     expect(last?.action?.label).toBe('Ongedaan maken');
+  });
+
+  it('restores a version as a change of the view it names, so undo takes it back', async () => {
+    const f = fake();
+    const app = new AppState(f.backend);
+    await app.start();
+    const out = await app.restoreVersion('j1', 's1');
+    expect(f.calls.at(-1)).toBe('restore home');
+    expect(out?.changed).toBe(true);
+    expect(app.doc?.undo).toBe('restore_snapshot');
   });
 
   it('says so when there is nothing to undo, and shows backend errors', async () => {

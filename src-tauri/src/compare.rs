@@ -1,0 +1,150 @@
+//! Commands of the comparison and the versions: compare two journeys (with the phases the team
+//! matched by hand), print the comparison, list, take and restore versions (snapshots). Thin
+//! wrappers over the core (`klantreis::session::compare`, `klantreis::store` snapshots); making
+//! the to-be journey and matching phases by hand are ordinary edits (`commands::apply_edit`).
+
+use std::path::PathBuf;
+
+use klantreis::analysis::compare::Comparison;
+use klantreis::overview::{self, JourneySummary};
+use klantreis::print::{self, PrintRequest};
+use klantreis::session::{compare, export_file_name, ApiError, ErrorCode, View, ViewUpdate};
+use klantreis::store::SnapshotInfo;
+use tauri::{AppHandle, Manager, State, Wry};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::canvas::{ExportDone, ENV_EXPORT_DIR};
+use crate::state::AppState;
+
+type Res<T> = Result<T, ApiError>;
+
+/// The document's journeys, for "Compare with…" (the editor's view carries only its own).
+#[tauri::command]
+pub fn list_journeys(state: State<'_, AppState>) -> Res<Vec<JourneySummary>> {
+    let inner = state.lock();
+    Ok(overview::journeys(inner.doc()?.workspace()))
+}
+
+/// Journey `a` against journey `b` (`b − a`), phases paired by hand first, then by name.
+#[tauri::command]
+pub fn compare_journeys(state: State<'_, AppState>, a: String, b: String) -> Res<Comparison> {
+    let inner = state.lock();
+    Ok(compare::comparison(inner.doc()?.workspace(), &a, &b)?)
+}
+
+/// The versions of journey `id`, oldest first.
+#[tauri::command]
+pub fn list_versions(state: State<'_, AppState>, id: String) -> Res<Vec<SnapshotInfo>> {
+    let inner = state.lock();
+    Ok(inner.doc()?.snapshots(&id)?)
+}
+
+/// Takes a version of journey `id` named `name` (not an edit: undo leaves it).
+#[tauri::command]
+pub fn take_version(state: State<'_, AppState>, id: String, name: String) -> Res<SnapshotInfo> {
+    let inner = state.lock();
+    Ok(inner.doc()?.snapshot(&id, name.trim())?)
+}
+
+/// Restores journey `id` to version `snapshot`: one undoable step; answers like an edit.
+#[tauri::command]
+pub fn restore_version(
+    app: AppHandle<Wry>,
+    state: State<'_, AppState>,
+    id: String,
+    snapshot: String,
+    view: View,
+) -> Res<ViewUpdate> {
+    let update = {
+        let mut inner = state.lock();
+        let session = inner.session_mut()?;
+        let cs = session.doc_mut().restore_snapshot(&id, &snapshot)?;
+        let mut update = session.show(&view)?;
+        // `show` reports no change of its own; this answer is the restore's.
+        update.outcome.changed = !cs.changes.is_empty();
+        update.outcome.journeys = cs.journey_ids();
+        update
+    };
+    crate::chrome::refresh(&app);
+    Ok(update)
+}
+
+/// Compares journey `id` as it is today with its version `snapshot` (the version is `a`).
+#[tauri::command]
+pub fn compare_version(
+    state: State<'_, AppState>,
+    id: String,
+    snapshot: String,
+) -> Res<Comparison> {
+    let inner = state.lock();
+    let doc = inner.doc()?;
+    let snap = doc
+        .load_snapshot(&snapshot)?
+        .ok_or_else(|| ApiError::new(ErrorCode::NotFound, format!("no version {snapshot}")))?;
+    let today = doc
+        .workspace()
+        .journey(&id)
+        .cloned()
+        .ok_or_else(|| ApiError::no_journey(&id))?;
+    Ok(klantreis::analysis::compare::compare(
+        &snap.journey,
+        &today,
+        &snap.journey.phase_matches_with(&today),
+    ))
+}
+
+/// Asks where to save and prints the comparison of `a` and `b` as a one-page PDF; `None` when
+/// the user cancelled the dialog.
+#[tauri::command]
+pub async fn export_comparison(
+    app: AppHandle<Wry>,
+    a: String,
+    b: String,
+    request: PrintRequest,
+) -> Res<Option<ExportDone>> {
+    let title = {
+        let state = app.state::<AppState>();
+        let inner = state.lock();
+        let ws = inner.doc()?.workspace();
+        let t = |id: &str| {
+            ws.journey(id)
+                .map(|j| j.meta.title.clone())
+                .ok_or_else(|| ApiError::no_journey(id))
+        };
+        format!("{} - {}", t(&a)?, t(&b)?)
+    };
+    let name = export_file_name(&title, &request);
+    let path = match std::env::var_os(ENV_EXPORT_DIR) {
+        Some(dir) => PathBuf::from(dir).join(&name),
+        None => {
+            let picked = app
+                .dialog()
+                .file()
+                .add_filter("PDF", &["pdf"])
+                .set_file_name(&name)
+                .blocking_save_file();
+            match picked.and_then(|p| p.into_path().ok()) {
+                Some(p) => p,
+                None => return Ok(None),
+            }
+        }
+    };
+    let worker = app.clone();
+    let done = tauri::async_runtime::spawn_blocking(move || -> Res<ExportDone> {
+        let state = worker.state::<AppState>();
+        let rendered = {
+            let inner = state.lock();
+            compare::render_pdf(inner.doc()?.workspace(), &a, &b, &request)?
+        };
+        print::write_atomic(&path, &rendered.bytes)?;
+        Ok(ExportDone {
+            path: path.display().to_string(),
+            pages: u32::try_from(rendered.pages).unwrap_or(u32::MAX),
+            bytes: u32::try_from(rendered.bytes.len()).unwrap_or(u32::MAX),
+            warnings: rendered.warnings,
+        })
+    })
+    .await
+    .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))??;
+    Ok(Some(done))
+}
