@@ -98,14 +98,27 @@ async fn toolbar_overlay_and_keys_come_from_the_actions_list() -> Res {
     app.open_journey(SAMPLE_EN).await?;
 
     // The toolbar: one button per toolbar action, each titled with its label and shortcut.
-    let buttons = app
-        .js(
-            "return [...document.querySelectorAll(\"[data-testid='toolbar'] button\")]\
+    // The compare and versions buttons (ui/src/lib/compare/CompareTools.svelte) open
+    // dialogs of their own and are not in the actions list yet: named here, so any other
+    // button outside the list still fails this test.
+    let others: Vec<String> = serde_json::from_value(
+        app.js(
+            "return [...document.querySelectorAll(\"[data-testid='toolbar'] button:not([data-action])\")]\
+               .map(b => b.dataset.testid);",
+            Vec::new(),
+        )
+        .await?,
+    )?;
+    assert_eq!(others, ["make-to-be", "compare-with", "versions-open"]);
+    let buttons: Vec<(String, String)> = serde_json::from_value(
+        app.js(
+            "return [...document.querySelectorAll(\"[data-testid='toolbar'] button[data-action]\")]\
                .map(b => [b.dataset.action, b.title]);",
             Vec::new(),
         )
-        .await?;
-    let buttons: Vec<(String, String)> = serde_json::from_value(buttons)?;
+        .await?,
+    )?;
+
     let ids: Vec<&str> = buttons.iter().map(|b| b.0.as_str()).collect();
     assert_eq!(
         ids,
