@@ -287,7 +287,7 @@ fn descendants_named(pid: u32, name: &str) -> Vec<u32> {
 /// up, notices, and loads the view again in a new content process; every edit is still there.
 /// (WebKitWebDriver ends its session when the page crashes, so the reloaded page cannot be
 /// read from here: that it opens on the journey that was open is the UI's `place.ts`, tested
-/// in `place.test.ts`, and was checked by hand; see docs/reliability.md.)
+/// in `place.test.ts`; the reloaded page itself has not been looked at yet, see docs/reliability.md.)
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_web_process_dying_is_survived_and_the_view_reloaded() -> Res {
     let data = tempfile::tempdir()?;
