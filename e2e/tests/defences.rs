@@ -28,41 +28,6 @@ fn file_payload() -> String {
     "<img src=x onerror=\"window.__pwned='file'\"><svg onload=\"window.__pwned='file'\">".into()
 }
 
-fn cli() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/klantreis")
-}
-
-fn run(cmd: &mut Command) -> Res<String> {
-    let out = cmd.output()?;
-    if !out.status.success() {
-        return Err(format!("{cmd:?}: {}", String::from_utf8_lossy(&out.stderr)).into());
-    }
-    Ok(String::from_utf8(out.stdout)?)
-}
-
-/// `klantreis apply DOC -` with `edits` (one edit or an array) on standard input.
-fn apply_json(doc: &Path, edits: &Value) -> Res<String> {
-    use std::io::Write;
-    let mut child = Command::new(cli())
-        .arg("apply")
-        .arg(doc)
-        .arg("-")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()?;
-    child
-        .stdin
-        .take()
-        .ok_or("stdin")?
-        .write_all(edits.to_string().as_bytes())?;
-    let out = child.wait_with_output()?;
-    if !out.status.success() {
-        return Err(format!("klantreis apply: {}", String::from_utf8_lossy(&out.stderr)).into());
-    }
-    Ok(String::from_utf8(out.stdout)?)
-}
-
 /// A document named by a payload whose sample journey has a payload in its title, goal, first
 /// phase and lane, a card's text and evidence note, and its persona's name; the settings in
 /// `data` point the app at it. Returns the document and the card's id.

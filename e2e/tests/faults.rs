@@ -15,18 +15,6 @@ use thirtyfour::prelude::*;
 
 const SAMPLE_EN: &str = "Buying an e-bike at Fietsplezier";
 
-fn cli() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/klantreis")
-}
-
-fn run(cmd: &mut Command) -> Res<String> {
-    let out = cmd.output()?;
-    if !out.status.success() {
-        return Err(format!("{cmd:?}: {}", String::from_utf8_lossy(&out.stderr)).into());
-    }
-    Ok(String::from_utf8(out.stdout)?)
-}
-
 /// The only journey's id in `doc`.
 fn journey_id(doc: &Path) -> Res<String> {
     let list = run(Command::new(cli()).arg("list").arg(doc))?;
@@ -36,29 +24,6 @@ fn journey_id(doc: &Path) -> Res<String> {
         .and_then(|l| l.split('\t').next())
         .ok_or("no journey")?
         .to_string())
-}
-
-/// `klantreis apply DOC -` with `edits` (one edit or an array) on standard input.
-fn apply_json(doc: &Path, edits: &Value) -> Res<String> {
-    use std::io::Write;
-    let mut child = Command::new(cli())
-        .arg("apply")
-        .arg(doc)
-        .arg("-")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()?;
-    child
-        .stdin
-        .take()
-        .ok_or("stdin")?
-        .write_all(edits.to_string().as_bytes())?;
-    let out = child.wait_with_output()?;
-    if !out.status.success() {
-        return Err(format!("klantreis apply: {}", String::from_utf8_lossy(&out.stderr)).into());
-    }
-    Ok(String::from_utf8(out.stdout)?)
 }
 
 fn apply(doc: &Path, edit: Value) -> Res {

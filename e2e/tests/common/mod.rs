@@ -274,10 +274,47 @@ impl Drop for App {
     }
 }
 
+/// The command-line tool of this build; the tests read and change documents through it.
+pub fn cli() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/klantreis")
+}
+
+/// Runs `cmd`; its standard output, or its standard error as the error.
+pub fn run(cmd: &mut Command) -> Res<String> {
+    let out = cmd.output()?;
+    if !out.status.success() {
+        return Err(format!("{cmd:?}: {}", String::from_utf8_lossy(&out.stderr)).into());
+    }
+    Ok(String::from_utf8(out.stdout)?)
+}
+
+/// `klantreis apply DOC -` with `edits` (one edit or an array) on standard input.
+pub fn apply_json(doc: &Path, edits: &serde_json::Value) -> Res<String> {
+    use std::io::Write;
+    let mut child = Command::new(cli())
+        .arg("apply")
+        .arg(doc)
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    child
+        .stdin
+        .take()
+        .ok_or("stdin")?
+        .write_all(edits.to_string().as_bytes())?;
+    let out = child.wait_with_output()?;
+    if !out.status.success() {
+        return Err(format!("klantreis apply: {}", String::from_utf8_lossy(&out.stderr)).into());
+    }
+    Ok(String::from_utf8(out.stdout)?)
+}
+
 /// The journey as the document file holds it, read by the command-line tool while the app
 /// is running (the document allows a second reader).
 pub fn journey_json(data_dir: &Path, title: &str) -> Res<serde_json::Value> {
-    let cli = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/klantreis");
+    let cli = cli();
     let doc = std::fs::read_dir(data_dir)?
         .filter_map(|e| e.ok())
         .map(|e| e.path())
