@@ -93,6 +93,15 @@ impl App {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn toolbar_overlay_and_keys_come_from_the_actions_list() -> Res {
+    retry_on_hang(
+        "toolbar_overlay_and_keys_come_from_the_actions_list",
+        toolbar_overlay_and_keys_come_from_the_actions_list_once,
+    )
+    .await
+}
+
+/// One run of [`toolbar_overlay_and_keys_come_from_the_actions_list`].
+async fn toolbar_overlay_and_keys_come_from_the_actions_list_once() -> Res {
     let data = tempfile::tempdir()?;
     let app = App::start(data.path(), "en_GB.UTF-8").await?;
     app.open_journey(SAMPLE_EN).await?;
@@ -370,6 +379,11 @@ async fn toolbar_overlay_and_keys_come_from_the_actions_list() -> Res {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_overlay_speaks_dutch() -> Res {
+    retry_on_hang("the_overlay_speaks_dutch", the_overlay_speaks_dutch_once).await
+}
+
+/// One run of [`the_overlay_speaks_dutch`].
+async fn the_overlay_speaks_dutch_once() -> Res {
     let data = tempfile::tempdir()?;
     let app = App::start(data.path(), "nl_NL.UTF-8").await?;
     app.open_journey(SAMPLE_NL).await?;

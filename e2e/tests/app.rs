@@ -18,6 +18,15 @@ const SAMPLE_EN: &str = "Buying an e-bike at Fietsplezier";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn create_rename_undo_and_find_it_after_restart() -> Res {
+    retry_on_hang(
+        "create_rename_undo_and_find_it_after_restart",
+        create_rename_undo_and_find_it_after_restart_once,
+    )
+    .await
+}
+
+/// One run of [`create_rename_undo_and_find_it_after_restart`].
+async fn create_rename_undo_and_find_it_after_restart_once() -> Res {
     let data = tempfile::tempdir()?;
     let app = App::start(data.path(), "en_GB.UTF-8").await?;
 
@@ -200,6 +209,15 @@ async fn create_rename_undo_and_find_it_after_restart() -> Res {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dutch_locale_and_switching_language() -> Res {
+    retry_on_hang(
+        "dutch_locale_and_switching_language",
+        dutch_locale_and_switching_language_once,
+    )
+    .await
+}
+
+/// One run of [`dutch_locale_and_switching_language`].
+async fn dutch_locale_and_switching_language_once() -> Res {
     let data = tempfile::tempdir()?;
     let app = App::start(data.path(), "nl_NL.UTF-8").await?;
     app.wait_titles(&["Een e-bike kopen bij Fietsplezier"])
@@ -316,6 +334,15 @@ impl App {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn canvas_drag_fast_entry_emotion_undo_and_print() -> Res {
+    retry_on_hang(
+        "canvas_drag_fast_entry_emotion_undo_and_print",
+        canvas_drag_fast_entry_emotion_undo_and_print_once,
+    )
+    .await
+}
+
+/// One run of [`canvas_drag_fast_entry_emotion_undo_and_print`].
+async fn canvas_drag_fast_entry_emotion_undo_and_print_once() -> Res {
     let data = tempfile::tempdir()?;
     let app = App::start(data.path(), "en_GB.UTF-8").await?;
     app.wait_titles(&[SAMPLE_EN]).await?;

@@ -54,6 +54,15 @@ fn cli() -> std::path::PathBuf {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn to_be_journey_compare_print_and_versions() -> Res {
+    retry_on_hang(
+        "to_be_journey_compare_print_and_versions",
+        to_be_journey_compare_print_and_versions_once,
+    )
+    .await
+}
+
+/// One run of [`to_be_journey_compare_print_and_versions`].
+async fn to_be_journey_compare_print_and_versions_once() -> Res {
     let data = tempfile::tempdir()?;
     let app = App::start(data.path(), "en_GB.UTF-8").await?;
     app.wait_titles(&[SAMPLE_EN]).await?;
@@ -295,6 +304,15 @@ async fn to_be_journey_compare_print_and_versions() -> Res {
 /// compare with says so instead of showing an empty list.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn compare_and_versions_in_dutch() -> Res {
+    retry_on_hang(
+        "compare_and_versions_in_dutch",
+        compare_and_versions_in_dutch_once,
+    )
+    .await
+}
+
+/// One run of [`compare_and_versions_in_dutch`].
+async fn compare_and_versions_in_dutch_once() -> Res {
     const SAMPLE_NL: &str = "Een e-bike kopen bij Fietsplezier";
     let data = tempfile::tempdir()?;
     let app = App::start(data.path(), "nl_NL.UTF-8").await?;

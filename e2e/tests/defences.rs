@@ -125,6 +125,15 @@ fn has(list: &[String], want: &str) -> bool {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn markup_in_every_text_is_shown_as_text_and_runs_nothing() -> Res {
+    retry_on_hang(
+        "markup_in_every_text_is_shown_as_text_and_runs_nothing",
+        markup_in_every_text_is_shown_as_text_and_runs_nothing_once,
+    )
+    .await
+}
+
+/// One run of [`markup_in_every_text_is_shown_as_text_and_runs_nothing`].
+async fn markup_in_every_text_is_shown_as_text_and_runs_nothing_once() -> Res {
     let data = tempfile::tempdir()?;
     let (_doc, card_id) = hostile_document(data.path())?;
     let app = App::start(data.path(), "en_GB.UTF-8").await?;
@@ -215,6 +224,15 @@ async fn markup_in_every_text_is_shown_as_text_and_runs_nothing() -> Res {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_content_policy_allows_no_inline_script_no_eval_and_no_remote_origin() -> Res {
+    retry_on_hang(
+        "the_content_policy_allows_no_inline_script_no_eval_and_no_remote_origin",
+        the_content_policy_allows_no_inline_script_no_eval_and_no_remote_origin_once,
+    )
+    .await
+}
+
+/// One run of [`the_content_policy_allows_no_inline_script_no_eval_and_no_remote_origin`].
+async fn the_content_policy_allows_no_inline_script_no_eval_and_no_remote_origin_once() -> Res {
     // The policy as configured.
     let conf: Value = serde_json::from_str(&std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../src-tauri/tauri.conf.json"),
@@ -316,6 +334,15 @@ async fn the_content_policy_allows_no_inline_script_no_eval_and_no_remote_origin
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_command_outside_the_capability_list_is_refused() -> Res {
+    retry_on_hang(
+        "a_command_outside_the_capability_list_is_refused",
+        a_command_outside_the_capability_list_is_refused_once,
+    )
+    .await
+}
+
+/// One run of [`a_command_outside_the_capability_list_is_refused`].
+async fn a_command_outside_the_capability_list_is_refused_once() -> Res {
     let data = tempfile::tempdir()?;
     let app = App::start(data.path(), "en_GB.UTF-8").await?;
     let got: Value = app
@@ -355,6 +382,15 @@ async fn a_command_outside_the_capability_list_is_refused() -> Res {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn links_never_open_in_the_web_view() -> Res {
+    retry_on_hang(
+        "links_never_open_in_the_web_view",
+        links_never_open_in_the_web_view_once,
+    )
+    .await
+}
+
+/// One run of [`links_never_open_in_the_web_view`].
+async fn links_never_open_in_the_web_view_once() -> Res {
     let data = tempfile::tempdir()?;
     let app = App::start(data.path(), "en_GB.UTF-8").await?;
     let start: String = app

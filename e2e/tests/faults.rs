@@ -90,6 +90,15 @@ async fn rename_in_app(app: &App, from: &str, to: &str) -> Res {
 /// checkpointed and closed (no `-wal` beside it) and every committed change is in it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_signal_closes_the_document_cleanly() -> Res {
+    retry_on_hang(
+        "a_signal_closes_the_document_cleanly",
+        a_signal_closes_the_document_cleanly_once,
+    )
+    .await
+}
+
+/// One run of [`a_signal_closes_the_document_cleanly`].
+async fn a_signal_closes_the_document_cleanly_once() -> Res {
     assert!(
         std::env::var_os("DISPLAY").is_some(),
         "run under xvfb-run (make e2e)"
@@ -162,6 +171,15 @@ async fn a_signal_closes_the_document_cleanly() -> Res {
 /// the app's next edit keeps it (it is never written over).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_change_by_another_process_shows_at_once_and_is_kept() -> Res {
+    retry_on_hang(
+        "a_change_by_another_process_shows_at_once_and_is_kept",
+        a_change_by_another_process_shows_at_once_and_is_kept_once,
+    )
+    .await
+}
+
+/// One run of [`a_change_by_another_process_shows_at_once_and_is_kept`].
+async fn a_change_by_another_process_shows_at_once_and_is_kept_once() -> Res {
     let data = tempfile::tempdir()?;
     let app = App::start(data.path(), "en_GB.UTF-8").await?;
     app.wait_titles(&[SAMPLE_EN]).await?;
@@ -255,6 +273,15 @@ fn descendants_named(pid: u32, name: &str) -> Vec<u32> {
 /// in `place.test.ts`; the reloaded page itself has not been looked at yet, see docs/reliability.md.)
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_web_process_dying_is_survived_and_the_view_reloaded() -> Res {
+    retry_on_hang(
+        "the_web_process_dying_is_survived_and_the_view_reloaded",
+        the_web_process_dying_is_survived_and_the_view_reloaded_once,
+    )
+    .await
+}
+
+/// One run of [`the_web_process_dying_is_survived_and_the_view_reloaded`].
+async fn the_web_process_dying_is_survived_and_the_view_reloaded_once() -> Res {
     let data = tempfile::tempdir()?;
     let app = App::start(data.path(), "en_GB.UTF-8").await?;
     app.wait_titles(&[SAMPLE_EN]).await?;
@@ -317,6 +344,15 @@ async fn the_web_process_dying_is_survived_and_the_view_reloaded() -> Res {
 /// saved before it went.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_document_moved_while_open_says_so_and_saves_nothing_anywhere() -> Res {
+    retry_on_hang(
+        "a_document_moved_while_open_says_so_and_saves_nothing_anywhere",
+        a_document_moved_while_open_says_so_and_saves_nothing_anywhere_once,
+    )
+    .await
+}
+
+/// One run of [`a_document_moved_while_open_says_so_and_saves_nothing_anywhere`].
+async fn a_document_moved_while_open_says_so_and_saves_nothing_anywhere_once() -> Res {
     let data = tempfile::tempdir()?;
     let app = App::start(data.path(), "en_GB.UTF-8").await?;
     app.wait_titles(&[SAMPLE_EN]).await?;
@@ -348,6 +384,15 @@ async fn a_document_moved_while_open_says_so_and_saves_nothing_anywhere() -> Res
 /// writer once the first app quits.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_second_app_on_the_same_document_is_read_only_until_the_first_quits() -> Res {
+    retry_on_hang(
+        "a_second_app_on_the_same_document_is_read_only_until_the_first_quits",
+        a_second_app_on_the_same_document_is_read_only_until_the_first_quits_once,
+    )
+    .await
+}
+
+/// One run of [`a_second_app_on_the_same_document_is_read_only_until_the_first_quits`].
+async fn a_second_app_on_the_same_document_is_read_only_until_the_first_quits_once() -> Res {
     let data = tempfile::tempdir()?;
     let doc = data.path().join("Shared.klantreis");
     // The first app, without WebDriver; the second (below) reads the same settings, so it

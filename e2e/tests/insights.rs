@@ -98,6 +98,15 @@ fn card_id(j: &serde_json::Value, text: &str) -> Res<String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn insights_tab_curve_marks_and_suggested_impact_moments() -> Res {
+    retry_on_hang(
+        "insights_tab_curve_marks_and_suggested_impact_moments",
+        insights_tab_curve_marks_and_suggested_impact_moments_once,
+    )
+    .await
+}
+
+/// One run of [`insights_tab_curve_marks_and_suggested_impact_moments`].
+async fn insights_tab_curve_marks_and_suggested_impact_moments_once() -> Res {
     let data = tempfile::tempdir()?;
     let app = App::start(data.path(), "en_GB.UTF-8").await?;
     app.open_journey(SAMPLE_EN).await?;
@@ -265,6 +274,15 @@ async fn insights_tab_curve_marks_and_suggested_impact_moments() -> Res {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn assumptions_filter_and_value_effort_matrix() -> Res {
+    retry_on_hang(
+        "assumptions_filter_and_value_effort_matrix",
+        assumptions_filter_and_value_effort_matrix_once,
+    )
+    .await
+}
+
+/// One run of [`assumptions_filter_and_value_effort_matrix`].
+async fn assumptions_filter_and_value_effort_matrix_once() -> Res {
     let data = tempfile::tempdir()?;
     let app = App::start(data.path(), "en_GB.UTF-8").await?;
     app.open_journey(SAMPLE_EN).await?;
