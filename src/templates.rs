@@ -171,7 +171,7 @@ fn defs() -> Vec<Def> {
             id: "five-stages",
             name: ("Vijf fasen", "Five stages"),
             description: (
-                "Bekendheid tot belangenbehartiging: acties, touchpoints, gedachten, gevoelens, pijnpunten en kansen.",
+                "Van bekendheid tot ambassadeurschap: acties, touchpoints, gedachten, gevoelens, pijnpunten en kansen.",
                 "Awareness to advocacy: actions, touchpoints, thoughts, feelings, pain points and opportunities.",
             ),
             goal: ("Zien waar klanten afhaken en waar we kunnen verbeteren", "See where customers drop out and where we can improve"),
@@ -180,7 +180,7 @@ fn defs() -> Vec<Def> {
                 ph("Overweging", "Consideration"),
                 ph("Beslissing", "Decision"),
                 ph("Retentie", "Retention"),
-                ph("Belangenbehartiging", "Advocacy"),
+                ph("Ambassadeurschap", "Advocacy"),
             ],
             lanes: vec![
                 std_lane(LaneKind::Actions, ACTIONS),
@@ -641,7 +641,7 @@ mod tests {
                 "Overweging",
                 "Beslissing",
                 "Retentie",
-                "Belangenbehartiging"
+                "Ambassadeurschap"
             ]
         );
         assert_eq!(

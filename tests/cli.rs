@@ -62,7 +62,7 @@ fn a_session_from_the_shell() {
     ok(&["export-json", doc, "--journey", id, "-o", json_path]);
     let json = std::fs::read_to_string(json_path).expect("exported file");
     assert!(json.contains("\"format\": \"klantreis/1\""));
-    assert!(json.contains("Belangenbehartiging"));
+    assert!(json.contains("Ambassadeurschap"));
 
     let copy = ok(&["import", doc, json_path]);
     assert_ne!(copy.trim(), id, "imported into the same document: a copy");

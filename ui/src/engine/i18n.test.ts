@@ -35,7 +35,7 @@ describe('i18n', () => {
     expect(count('en', 'cards', 1)).toBe('1 card');
     expect(count('en', 'cards', 0)).toBe('0 cards');
     expect(count('nl', 'phases', 5)).toBe('5 fasen');
-    expect(count('nl', 'lanes', 1)).toBe('1 laan');
+    expect(count('nl', 'lanes', 1)).toBe('1 baan');
   });
 
   it('names undo labels and falls back for unknown ones', () => {
