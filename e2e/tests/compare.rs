@@ -86,19 +86,7 @@ async fn to_be_journey_compare_print_and_versions_once() -> Res {
     let asis = journey_json(data.path(), SAMPLE_EN)?;
     assert_eq!(tobe["journey"]["compared_with"], asis["journey"]["id"]);
     // The to-be journey is open (it offers no "make the to-be journey" of its own).
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while !app
-        .d()
-        .find_all(By::Css("[data-testid='make-to-be']"))
-        .await?
-        .is_empty()
-    {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the to-be journey opened"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    wait_to_be_open(&app).await?;
 
     // 2. Change an emotion in it: "Curious" from +1 to +2.
     let curious = card_by_text(&tobe, "Curious").ok_or("sample card Curious")?;
@@ -354,6 +342,9 @@ async fn compare_and_versions_in_dutch_once() -> Res {
         .await?
         .click()
         .await?;
+    // Making the to-be journey opens it; until then "compare with" still belongs to the
+    // as-is journey, which has nothing to compare with (seen once on a loaded machine).
+    wait_to_be_open(&app).await?;
     app.wait_for("[data-testid='compare-with']")
         .await?
         .click()
@@ -363,5 +354,24 @@ async fn compare_and_versions_in_dutch_once() -> Res {
         .await?;
     app.shot("35-compare-dutch.png").await?;
     app.quit().await?;
+    Ok(())
+}
+
+/// Waits until the to-be journey just made is the open one: it offers no "make the to-be
+/// journey" of its own.
+async fn wait_to_be_open(app: &App) -> Res {
+    let deadline = std::time::Instant::now() + TIMEOUT;
+    while !app
+        .d()
+        .find_all(By::Css("[data-testid='make-to-be']"))
+        .await?
+        .is_empty()
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the to-be journey opened"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     Ok(())
 }
