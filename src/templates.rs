@@ -341,6 +341,7 @@ pub fn build(id: &str, lang: Lang, title: Option<&str>) -> Result<Journey, Templ
             kind: l.kind,
             title: pick(l.title, lang).to_string(),
             hint: pick(l.hint, lang).to_string(),
+            persona_id: None,
         });
     }
     j.sort();

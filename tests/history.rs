@@ -290,6 +290,7 @@ fn journey() -> impl Strategy<Value = Journey> {
                     kind: LaneKind::ALL[kind],
                     title,
                     hint: String::new(),
+                    persona_id: None,
                 });
             }
         }

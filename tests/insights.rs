@@ -40,6 +40,7 @@ fn journey(phases: usize, lanes: &[LaneKind], lang: Lang) -> Journey {
                 kind: *k,
                 title: format!("Laan {i}"),
                 hint: String::new(),
+                persona_id: None,
             })
             .collect(),
         cards: Vec::new(),

@@ -35,6 +35,7 @@ fn small() -> (Journey, Persona) {
         kind,
         title: title.into(),
         hint: "Wat doe ik?".into(),
+        persona_id: None,
     };
     let card = |id: &str, ph: &str, ln: &str, text: &str, emotion: Option<i8>| {
         let mut c = Card::new(id.into(), ph.into(), ln.into(), "a1".into(), text.into());
@@ -260,6 +261,114 @@ fn emotion_curve_is_green_above_and_red_below_neutral() {
         points.contains(&("c3", layout::emotion_colour(2.0))),
         "{points:?}"
     );
+}
+
+/// Two feelings lanes, one tied to a persona: each gets its own curve (its own colour and
+/// line style, through only its own cards) and the legend names the persona and the lane.
+#[test]
+fn several_feelings_lanes_draw_a_curve_each_with_a_legend() {
+    let (mut j, p) = small();
+    let buyer = Persona {
+        id: "p2".into(),
+        name: "Inkoper Ravi".into(),
+        ..Default::default()
+    };
+    j.meta.persona_ids.push("p2".into());
+    j.lanes.push(Lane {
+        id: "l3".into(),
+        order: "c".into(),
+        kind: LaneKind::Feelings,
+        title: "Gevoelens inkoop".into(),
+        hint: String::new(),
+        persona_id: Some("p2".into()),
+    });
+    let mut c4 = Card::new(
+        "c4".into(),
+        "ph1".into(),
+        "l3".into(),
+        "a1".into(),
+        "Te duur".into(),
+    );
+    c4.emotion = Some(-2);
+    let mut c5 = Card::new(
+        "c5".into(),
+        "ph2".into(),
+        "l3".into(),
+        "a1".into(),
+        "Akkoord".into(),
+    );
+    c5.emotion = Some(0);
+    j.cards.extend([c4, c5]);
+    let scene = layout::layout(
+        &j,
+        &[p.clone(), buyer.clone()],
+        &opts(Paper::A2, Mode::Filled),
+    );
+
+    // The curve lines: strokes of the curve width without a fill, excluding the scale rules.
+    let curves: Vec<(String, usize)> = scene
+        .items
+        .iter()
+        .filter_map(|it| match it {
+            Item::Path {
+                stroke: Some(s),
+                fill: None,
+                segs,
+                ..
+            } if s.width.0 > 0.5 * scene.scale && segs.len() > 3 => {
+                Some((s.colour.clone(), s.dash.len()))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(curves.len(), 2, "one curve per feelings lane: {curves:?}");
+    assert_ne!(curves[0].0, curves[1].0, "own colours: {curves:?}");
+    assert_ne!(curves[0].1, curves[1].1, "own line styles: {curves:?}");
+    // No green and red tint: with several curves the fills would hide each other.
+    assert!(!scene.items.iter().any(|it| matches!(it,
+        Item::Path { fill: Some(f), .. } if f == "#dcf1e6" || f == "#f9e0e2")));
+
+    let texts: Vec<&str> = scene
+        .items
+        .iter()
+        .filter_map(|it| match it {
+            Item::Text { lines, .. } => Some(lines.iter().map(|l| l.text.as_str())),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    assert!(
+        texts.contains(&"Inkoper Ravi"),
+        "the persona names its curve: {texts:?}"
+    );
+    assert!(
+        texts.contains(&"Gevoelens"),
+        "an untied lane is named by its title"
+    );
+
+    // Each point keeps its card as target, so it stays draggable on the canvas.
+    for id in ["c2", "c3", "c4", "c5"] {
+        assert!(
+            scene.items.iter().any(|it| matches!(it,
+            Item::Circle { target: Some(t), .. } if t.id == id)),
+            "point of {id}"
+        );
+    }
+
+    // One feelings lane: no legend, the tinted curve as before.
+    let (j1, p1) = small();
+    let one = layout::layout(&j1, &[p1], &opts(Paper::A2, Mode::Filled));
+    let legend = |s: &klantreis::layout::Scene| {
+        s.items.iter().any(|it| {
+            matches!(it,
+            Item::Text { lines, colour, bold: false, .. }
+                if colour == "#52606d" && lines.iter().any(|l| l.text == "Gevoelens"))
+        })
+    };
+    assert!(legend(&scene), "the legend names the untied lane");
+    assert!(!legend(&one), "no legend for one curve");
+    assert!(one.items.iter().any(|it| matches!(it,
+        Item::Path { fill: Some(f), .. } if f == "#dcf1e6")));
 }
 
 #[test]

@@ -107,6 +107,9 @@ impl Axis for Lane {
         if let Some(v) = &patch.hint {
             self.hint = v.clone();
         }
+        if let Some(v) = &patch.persona_id {
+            self.persona_id = v.clone();
+        }
         Ok(())
     }
 }

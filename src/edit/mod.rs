@@ -278,6 +278,7 @@ pub fn apply(ws: &Workspace, edit: &Edit, now: &str) -> Result<ChangeSet, EditEr
                 kind: *kind,
                 title: title.clone(),
                 hint: hint.clone(),
+                persona_id: None,
             },
         ),
         Edit::UpdateLane { id, patch } => axis::update::<Lane>(ws, id, patch, now),

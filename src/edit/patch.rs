@@ -68,6 +68,12 @@ pub struct LanePatch {
     pub title: Option<String>,
     pub kind: Option<LaneKind>,
     pub hint: Option<String>,
+    /// `Some(None)` unties the lane from its persona.
+    #[serde(
+        deserialize_with = "double_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub persona_id: Option<Option<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]

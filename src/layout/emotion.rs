@@ -2,13 +2,19 @@
 //! emotion of the cards: a scale from −2 to +2, one point per emotion card (spread across its
 //! phase's column in lane order), a monotone curve through them that never overshoots the
 //! scale, tinted green above neutral and red below, and the peak and the end named.
+//!
+//! With two or more feelings lanes that hold emotions (one per persona or stakeholder), each
+//! lane's cards form a curve of their own, in its own colour and line style, untinted, with a
+//! legend naming the lane's persona (or the lane); emotions in other lanes join the first.
 
 use super::builder::{rec, Align, Builder, TextStyle};
 use super::marks::{row_label, star};
-use super::palette::{emotion_colour, BAD, BAD_SOFT, GOOD, GOOD_SOFT, NEUTRAL, PAPER, RULE};
+use super::palette::{
+    emotion_colour, BAD, BAD_SOFT, CURVES, GOOD, GOOD_SOFT, INK_SOFT, NEUTRAL, PAPER, RULE,
+};
 use super::plan::Plan;
 use super::Ctx;
-use crate::model::{Card, Journey};
+use crate::model::{Card, Journey, LaneKind, Persona};
 use crate::scene::{RecordKind, Region, TextRole};
 
 /// A value of the scale (“+1”); bold at neutral, in the value's colour.
@@ -29,8 +35,95 @@ const PEAK_END: TextStyle = TextStyle {
     align: Align::Centre,
     max_lines: 1,
 };
+/// A curve's name in the legend of several curves.
+const LEGEND: TextStyle = TextStyle {
+    pt: 8.0,
+    bold: false,
+    colour: INK_SOFT,
+    role: TextRole::Label,
+    align: Align::Left,
+    max_lines: 1,
+};
 
-pub(super) fn draw(b: &mut Builder, cx: &Ctx, j: &Journey, plan: &Plan, xs: &[f32], y: f32) {
+/// One curve: its name in the legend (empty for the journey's only curve) and its emotion
+/// cards in the order the curve passes them.
+struct Curve<'j> {
+    name: String,
+    cards: Vec<&'j Card>,
+}
+
+/// The curves of `j`: one per feelings lane holding emotions when there are two or more such
+/// lanes, else one through every emotion card. Cards in phase order, then lane, then card order.
+fn curves<'j>(j: &'j Journey, personas: &[&Persona]) -> Vec<Curve<'j>> {
+    let lane_ix = j.lane_index();
+    let phase_ix: std::collections::HashMap<&str, usize> = j
+        .phases
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.as_str(), i))
+        .collect();
+    let mut cards: Vec<&Card> = j
+        .cards
+        .iter()
+        .filter(|c| c.emotion.is_some() && phase_ix.contains_key(c.phase_id.as_str()))
+        .collect();
+    // Stable: cards keep their order within a cell.
+    cards.sort_by_key(|c| {
+        (
+            phase_ix.get(c.phase_id.as_str()).copied(),
+            lane_ix
+                .get(c.lane_id.as_str())
+                .copied()
+                .unwrap_or(usize::MAX),
+        )
+    });
+    let feelings: Vec<_> = j
+        .lanes
+        .iter()
+        .filter(|l| l.kind == LaneKind::Feelings && cards.iter().any(|c| c.lane_id == l.id))
+        .collect();
+    if feelings.len() < 2 {
+        return vec![Curve {
+            name: String::new(),
+            cards,
+        }];
+    }
+    let mut out: Vec<Curve> = feelings
+        .iter()
+        .map(|l| Curve {
+            name: l
+                .persona_id
+                .as_deref()
+                .and_then(|id| personas.iter().find(|p| p.id == id))
+                .map(|p| p.name.clone())
+                .filter(|n| !n.trim().is_empty())
+                .unwrap_or_else(|| l.title.clone()),
+            cards: Vec::new(),
+        })
+        .collect();
+    // Two lanes of one persona: their titles tell them apart.
+    let names: Vec<String> = out.iter().map(|c| c.name.clone()).collect();
+    for (curve, lane) in out.iter_mut().zip(&feelings) {
+        if names.iter().filter(|n| **n == curve.name).count() > 1 {
+            curve.name = lane.title.clone();
+        }
+    }
+    for c in cards {
+        let i = feelings.iter().position(|l| l.id == c.lane_id).unwrap_or(0);
+        out[i].cards.push(c);
+    }
+    out
+}
+
+pub(super) fn draw(
+    b: &mut Builder,
+    cx: &Ctx,
+    j: &Journey,
+    personas: &[&Persona],
+    plan: &Plan,
+    xs: &[f32],
+    y: f32,
+) {
     let h = plan.emo_h;
     let x0 = plan.label_w;
     let right = xs.last().copied().unwrap_or(x0) + plan.col_w.last().copied().unwrap_or(0.0);
@@ -83,29 +176,78 @@ pub(super) fn draw(b: &mut Builder, cx: &Ctx, j: &Journey, plan: &Plan, xs: &[f3
     if plan.blank {
         return;
     }
-    // Points: emotion cards of a phase spread across its column, in lane then card order.
-    let lane_ix = j.lane_index();
-    let mut pts: Vec<(f32, f32, f32, &Card)> = Vec::new();
+    let curves = curves(j, personas);
+    if let [one] = curves.as_slice() {
+        let pts = points(j, plan, xs, &y_of, &one.cards);
+        draw_curve(b, cx, &pts, y_of(0.0));
+        return;
+    }
+    for (i, curve) in curves.iter().enumerate() {
+        let pts = points(j, plan, xs, &y_of, &curve.cards);
+        let (colour, dash) = CURVES[i % CURVES.len()];
+        let line = sample_monotone(&pts.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>(), 14);
+        b.line(&line, b.stroke(colour, 0.9, dash));
+        for (px, py, e, c) in &pts {
+            let t = rec(RecordKind::Card, &c.id);
+            b.circle(
+                *px,
+                *py,
+                if c.impact { 2.6 } else { 1.9 },
+                Some(emotion_colour(*e)),
+                b.stroke(colour, 0.6, &[]),
+                t.clone(),
+            );
+            if c.impact {
+                star(b, *px + 3.2, *py - 3.2, 2.2, t);
+            }
+        }
+    }
+    legend(b, &curves, right, y);
+}
+
+/// The legend of several curves, right-aligned at the top of the band: a stretch of each
+/// curve's line and its name.
+fn legend(b: &mut Builder, curves: &[Curve], right: f32, y: f32) {
+    let em = LEGEND.pt * 0.3528;
+    let sample = 7.0;
+    let mut x = right - 3.0;
+    for (i, curve) in curves.iter().enumerate().rev() {
+        let (colour, dash) = CURVES[i % CURVES.len()];
+        let w = (b.width_em(&curve.name, false) * em).min(60.0);
+        x -= w;
+        b.text(x, y + 1.6, w + 1.0, &curve.name, LEGEND, None);
+        x -= sample + 1.5;
+        b.line(
+            &[(x, y + 3.2), (x + sample, y + 3.2)],
+            b.stroke(colour, 0.9, dash),
+        );
+        x -= 5.0;
+    }
+}
+
+/// Points of `cards` (in curve order): the emotion cards of a phase spread across its column.
+fn points<'j>(
+    j: &Journey,
+    plan: &Plan,
+    xs: &[f32],
+    y_of: &dyn Fn(f32) -> f32,
+    cards: &[&'j Card],
+) -> Vec<(f32, f32, f32, &'j Card)> {
+    let mut pts = Vec::with_capacity(cards.len());
     for (pi, p) in j.phases.iter().enumerate() {
-        let mut cs: Vec<&Card> = j
-            .cards
-            .iter()
-            .filter(|c| c.phase_id == p.id && c.emotion.is_some())
-            .collect();
-        cs.sort_by_key(|c| {
-            lane_ix
-                .get(c.lane_id.as_str())
-                .copied()
-                .unwrap_or(usize::MAX)
-        });
+        let cs: Vec<&&Card> = cards.iter().filter(|c| c.phase_id == p.id).collect();
         let n = cs.len() as f32;
         for (i, c) in cs.into_iter().enumerate() {
             let e = c.emotion.unwrap_or(0) as f32;
             let px = xs[pi] + (i as f32 + 0.5) / n * plan.col_w[pi];
-            pts.push((px, y_of(e), e, c));
+            pts.push((px, y_of(e), e, *c));
         }
     }
-    let neutral = y_of(0.0);
+    pts
+}
+
+/// The journey's only curve: tinted above and below neutral, the peak and the end named.
+fn draw_curve(b: &mut Builder, cx: &Ctx, pts: &[(f32, f32, f32, &Card)], neutral: f32) {
     let curve = sample_monotone(&pts.iter().map(|p| (p.0, p.1)).collect::<Vec<_>>(), 14);
     for (above, run) in split_at_level(&curve, neutral) {
         let (fill, stroke) = if above {
@@ -126,7 +268,7 @@ pub(super) fn draw(b: &mut Builder, cx: &Ctx, j: &Journey, plan: &Plan, xs: &[f3
         let stroke = if above { GOOD } else { BAD };
         b.line(&run, b.stroke(stroke, 0.9, &[]));
     }
-    for (px, py, e, c) in &pts {
+    for (px, py, e, c) in pts {
         let t = rec(RecordKind::Card, &c.id);
         b.circle(
             *px,

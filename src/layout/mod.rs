@@ -276,7 +276,7 @@ fn draw(
     phases::draw(b, j, plan, &xs, top);
     let mut y = top + HEAD_H;
     if plan.emo_h > 0.0 {
-        emotion::draw(b, cx, j, plan, &xs, y);
+        emotion::draw(b, cx, j, personas, plan, &xs, y);
         y += plan.emo_h;
     }
     let mut y = lanes::draw(b, cx, j, plan, (&xs, grid_right), y);

@@ -54,6 +54,15 @@ pub fn emotion_colour(e: f32) -> &'static str {
     }
 }
 
+/// The curves of several feelings lanes (one per persona), each with its dash pattern (mm):
+/// told apart by colour and, printed in black and white, by line style.
+pub(super) const CURVES: [(&str, &[f32]); 4] = [
+    (HEADER, &[]),
+    ("#2f6fb0", &[2.4, 1.2]),
+    ("#8a4fb0", &[0.7, 0.9]),
+    ("#1f8a80", &[3.0, 1.0, 0.7, 1.0]),
+];
+
 /// Journey A of a comparison (solid line) and journey B (dashed line).
 pub(super) const COMPARE_A: &str = "#2d3a4a";
 pub(super) const COMPARE_B: &str = "#d9822b";

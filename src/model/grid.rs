@@ -99,4 +99,10 @@ pub struct Lane {
     /// The prompt shown faintly in empty cells ("Wat denkt de klant?").
     #[serde(default)]
     pub hint: String,
+    /// Whose feelings a feelings lane holds (a B2B decision maker, a user, a segment): with
+    /// several feelings lanes each draws its own curve, named after this persona. A persona
+    /// that is no longer linked to the journey is ignored (the lane's title names the curve).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub persona_id: Option<String>,
 }

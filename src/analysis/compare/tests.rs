@@ -37,6 +37,7 @@ fn journey(id: &str, phases: &[&str]) -> Journey {
             kind,
             title: lid.into(),
             hint: String::new(),
+            persona_id: None,
         });
     }
     j

@@ -56,7 +56,13 @@ export type Lane = { id: string, order: string, kind: LaneKind, title: string,
 /**
  * The prompt shown faintly in empty cells ("Wat denkt de klant?").
  */
-hint: string, };
+hint: string, 
+/**
+ * Whose feelings a feelings lane holds (a B2B decision maker, a user, a segment): with
+ * several feelings lanes each draws its own curve, named after this persona. A persona
+ * that is no longer linked to the journey is ignored (the lane's title names the curve).
+ */
+persona_id?: string, };
 
 export type CardColour = "yellow" | "orange" | "pink" | "purple" | "blue" | "green" | "grey";
 
@@ -151,7 +157,11 @@ phase_matches?: Array<PhaseMatch>, };
 
 export type PhasePatch = { name?: string, duration?: string | null, data?: PhaseData | null, };
 
-export type LanePatch = { title?: string, kind?: LaneKind, hint?: string, };
+export type LanePatch = { title?: string, kind?: LaneKind, hint?: string, 
+/**
+ * `Some(None)` unties the lane from its persona.
+ */
+persona_id?: string | null, };
 
 export type CardPatch = { text?: string, colour?: CardColour, emotion?: number | null, impact?: boolean, validation?: Validation, evidence?: Array<Evidence>, company_involved?: boolean, value?: number | null, effort?: number | null, };
 
