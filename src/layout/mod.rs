@@ -18,7 +18,7 @@
 //! natural millimetres into Scene items (text styled by [`builder::TextStyle`] presets);
 //! [`palette`] names every colour; each band of the page has its own file, drawn top to
 //! bottom by [`draw`]: [`title`] (with [`personas`]), [`phases`], [`emotion`], [`lanes`] (the
-//! cards), [`data`] and [`footer`]; [`marks`] holds what several bands draw alike. The
+//! cards), [`links`] (arrows between cards, over them), [`data`] and [`footer`]; [`marks`] holds what several bands draw alike. The
 //! insights report ([`report`]) is laid out with the same builder and palette, page by page.
 //! [`compare`] lays out the comparison of two journeys, its own page.
 
@@ -28,6 +28,7 @@ mod data;
 mod emotion;
 mod footer;
 mod lanes;
+mod links;
 mod marks;
 mod palette;
 mod personas;
@@ -280,6 +281,7 @@ fn draw(
         y += plan.emo_h;
     }
     let mut y = lanes::draw(b, cx, j, plan, (&xs, grid_right), y);
+    links::draw(b, j);
     if plan.data_h > 0.0 {
         data::draw(b, cx, j, plan, &xs, y);
         y += plan.data_h;

@@ -54,6 +54,11 @@ pub fn emotion_colour(e: f32) -> &'static str {
     }
 }
 
+/// Arrows between cards: a jump forward (solid) and a loop back (dashed, warmer), calm enough
+/// not to compete with the notes.
+pub(super) const LINK_FORWARD: &str = "#4f6d8f";
+pub(super) const LINK_BACK: &str = "#a0613a";
+
 /// Journey A of a comparison (solid line) and journey B (dashed line).
 pub(super) const COMPARE_A: &str = "#2d3a4a";
 pub(super) const COMPARE_B: &str = "#d9822b";
