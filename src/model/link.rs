@@ -33,7 +33,6 @@ pub struct Link {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, Default)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default, deny_unknown_fields)]
-#[cfg_attr(feature = "ts", ts(optional_fields))]
 pub struct Review {
     /// What surprises us?
     #[serde(skip_serializing_if = "String::is_empty")]
