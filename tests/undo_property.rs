@@ -163,7 +163,10 @@ fn concretise(ws: &Workspace, op: &Op) -> Option<Edit> {
             let from = card?;
             let to = pick(&j.cards, op.a)?;
             if from.id == to.id
-                || j.meta.links.iter().any(|l| l.from == from.id && l.to == to.id)
+                || j.meta
+                    .links
+                    .iter()
+                    .any(|l| l.from == from.id && l.to == to.id)
             {
                 return None;
             }

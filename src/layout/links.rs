@@ -1,7 +1,8 @@
 //! The links between cards, drawn over the map as arrows: a **jump forward** (to a card later
-//! in the journey) is a solid curve from the right edge of its card to the left edge of the
-//! other; a **loop back** (to an earlier card) is a dashed arc in a warmer colour over the
-//! top of both cards, so the two read apart at a glance and in black and white. The label sits
+//! in the journey) is a solid curve, from the right edge of its card to the left edge of the
+//! other, or bowing under the notes when both sit in one row; a **loop back** (to an earlier
+//! card) is a dashed arc in a warmer colour over the top of both cards, so the two read apart
+//! at a glance and in black and white. The label sits
 //! on a small white plate at the curve's midpoint.
 //!
 //! Drawn from the sticky notes the lanes band laid out, so the arrows meet the notes wherever
@@ -16,10 +17,10 @@ use crate::model::Journey;
 use crate::scene::{Item, RecordKind, Seg, TextRole};
 
 const LINE_W: f32 = 0.55;
-const HEAD_L: f32 = 2.6;
-const HEAD_W: f32 = 2.0;
+const HEAD_L: f32 = 3.2;
+const HEAD_W: f32 = 2.6;
 const LABEL: TextStyle = TextStyle {
-    pt: 7.5,
+    pt: 9.0,
     bold: false,
     colour: LINK_FORWARD,
     role: TextRole::Label,
@@ -70,43 +71,53 @@ pub(super) fn draw(b: &mut Builder, j: &Journey) {
         let pb = phase.get(cb.phase_id.as_str()).copied().unwrap_or(0);
         // Later phase, or the same phase and further along (right, then down): forward.
         let forward = pb > pa || (pb == pa && (bx > ax + 0.5 || (bx > ax - 0.5 && by > ay)));
-        let (p0, c1, c2, p3, colour, dash): (P, P, P, P, _, &[f32]) = if forward && bx > ax + aw {
-            let p0 = (ax + aw, ay + ah / 2.0);
-            let p3 = (bx - HEAD_L * 0.4, by + bh / 2.0);
-            let d = ((p3.0 - p0.0) * 0.45).max(8.0);
-            (
-                p0,
-                (p0.0 + d, p0.1),
-                (p3.0 - d, p3.1),
-                p3,
-                LINK_FORWARD,
-                &[],
-            )
-        } else if forward {
-            // Same column: from the bottom of one note down to the top of the next.
-            let (p0, p3) = if by >= ay {
-                ((ax + aw / 2.0, ay + ah), (bx + bw / 2.0, by - HEAD_L * 0.4))
+        // Notes in one row: the arrow bows under them (forward) or over them (back), so it
+        // never runs through the notes between.
+        let same_row = (ay + ah / 2.0 - by - bh / 2.0).abs() < ah.min(bh) / 2.0;
+        let bow = |dx: f32| (6.0 + dx.abs() * 0.04).min(16.0);
+        let (p0, c1, c2, p3, colour, dash): (P, P, P, P, _, &[f32]) =
+            if forward && same_row && bx > ax + aw {
+                let p0 = (ax + aw / 2.0, ay + ah);
+                let p3 = (bx + bw / 2.0, by + bh + HEAD_L * 0.4);
+                let low = p0.1.max(p3.1) + bow(p3.0 - p0.0);
+                (p0, (p0.0, low), (p3.0, low), p3, LINK_FORWARD, &[])
+            } else if forward && bx > ax + aw {
+                // Another row, further on: an S from the right edge to the left edge.
+                let p0 = (ax + aw, ay + ah / 2.0);
+                let p3 = (bx - HEAD_L * 0.4, by + bh / 2.0);
+                let d = ((p3.0 - p0.0) * 0.45).max(8.0);
+                (
+                    p0,
+                    (p0.0 + d, p0.1),
+                    (p3.0 - d, p3.1),
+                    p3,
+                    LINK_FORWARD,
+                    &[],
+                )
+            } else if forward {
+                // Same column: from the bottom of one note down to the top of the next.
+                let (p0, p3) = if by >= ay {
+                    ((ax + aw / 2.0, ay + ah), (bx + bw / 2.0, by - HEAD_L * 0.4))
+                } else {
+                    ((ax + aw / 2.0, ay), (bx + bw / 2.0, by + bh + HEAD_L * 0.4))
+                };
+                let d = ((p3.1 - p0.1) * 0.45).abs().max(6.0) * (p3.1 - p0.1).signum();
+                let side = 10.0;
+                (
+                    p0,
+                    (p0.0 + side, p0.1 + d),
+                    (p3.0 + side, p3.1 - d),
+                    p3,
+                    LINK_FORWARD,
+                    &[],
+                )
             } else {
-                ((ax + aw / 2.0, ay), (bx + bw / 2.0, by + bh + HEAD_L * 0.4))
+                // Back: a dashed arc over the top of both notes, kept low so it stays in the lanes.
+                let p0 = (ax + aw / 2.0, ay);
+                let p3 = (bx + bw / 2.0, by - HEAD_L * 0.4);
+                let top = ay.min(by) - bow(p0.0 - p3.0);
+                (p0, (p0.0, top), (p3.0, top), p3, LINK_BACK, &[2.2, 1.4])
             };
-            let d = ((p3.1 - p0.1) * 0.45).abs().max(6.0) * (p3.1 - p0.1).signum();
-            let side = 10.0;
-            (
-                p0,
-                (p0.0 + side, p0.1 + d),
-                (p3.0 + side, p3.1 - d),
-                p3,
-                LINK_FORWARD,
-                &[],
-            )
-        } else {
-            // Back: an arc over the top of both notes.
-            let p0 = (ax + aw / 2.0, ay);
-            let p3 = (bx + bw / 2.0, by - HEAD_L * 0.4);
-            let lift = 10.0 + (p0.0 - p3.0).abs() * 0.12;
-            let top = ay.min(by) - lift;
-            (p0, (p0.0, top), (p3.0, top), p3, LINK_BACK, &[2.2, 1.4])
-        };
         let target = rec(RecordKind::Link, &l.id);
         let stroke = b.stroke(colour, LINE_W, dash);
         let segs = vec![

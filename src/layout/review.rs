@@ -102,13 +102,15 @@ fn rows(cx: &Ctx, j: &Journey, label_w: f32, col_w: &[f32], right: f32) -> Vec<f
             } else {
                 0.0
             };
+            // The question in the row label (as `marks::row_label` sets it: 11 pt bold, its
+            // first line's top 3 mm down).
             let label = cx
-                .line_count(question(cx.lang, q), true, (label_w - 7.0) / pt_mm(9.0))
+                .line_count(question(cx.lang, q), true, (label_w - 7.0) / pt_mm(11.0))
                 .min(LABEL_LINES) as f32
-                * pt_mm(9.0)
+                * pt_mm(11.0)
                 * LINE;
             (across + gap + per_phase + 2.0 * PAD)
-                .max(label + 2.0 * PAD)
+                .max(label + 3.0 + PAD)
                 .max(MIN_ROW)
         })
         .collect()
