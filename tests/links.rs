@@ -315,3 +315,28 @@ fn links_are_drawn_as_arrows_a_loop_back_unlike_a_jump_forward() {
     // Arrows are drawn over the cards and change nothing else.
     assert_eq!(scene.items.len(), plain.items.len() + f.len() + bk.len());
 }
+
+#[test]
+fn a_snapshot_keeps_the_links_and_restoring_it_brings_them_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut doc, jid) = sample_doc(&dir.path().join("n.klantreis"));
+    let (a, b) = ends(&doc, &jid);
+    doc.apply(&add(&b, &a, "terug", "link_b")).expect("link");
+    let snap = doc.snapshot(&jid, "met lus").expect("snapshot");
+    doc.apply(&Edit::DeleteCards {
+        ids: vec![a.clone()],
+    })
+    .expect("delete the card");
+    assert!(links(&doc, &jid).is_empty());
+    doc.restore_snapshot(&jid, &snap.id).expect("restore");
+    let l = &links(&doc, &jid)[0];
+    assert_eq!(
+        (l.id.as_str(), l.from.as_str(), l.to.as_str()),
+        ("link_b", b.as_str(), a.as_str())
+    );
+    doc.workspace()
+        .journey(&jid)
+        .expect("j")
+        .validate()
+        .expect("valid");
+}
