@@ -204,6 +204,27 @@ async fn draw_a_link_by_dragging_read_it_back_relabel_undo_and_delete() -> Res {
     app.d().action_chain().send_keys(Key::Delete).perform().await?;
     wait_doc(data.path(), SAMPLE_EN, "the link deleted", |j| links(j).is_empty()).await?;
     app.wait_count("[data-testid='canvas-link']", 0).await?;
+
+    // A loop back: from the later card to the earlier one.
+    app.click_at(app.centre_of(&card_css(&to)).await?).await?;
+    let handle = app
+        .centre_of(&format!("[data-testid='link-handle'][data-card='{to}']"))
+        .await?;
+    app.drag_to(handle, app.centre_of(&card_css(&from)).await?)
+        .await?;
+    let (f, t) = (from.clone(), to.clone());
+    wait_doc(data.path(), SAMPLE_EN, "a loop back", |j| {
+        links(j)
+            .iter()
+            .any(|l| l["from"] == t.as_str() && l["to"] == f.as_str())
+    })
+    .await?;
+    app.wait_text("[data-testid='link-panel'] .kind", "Loop back")
+        .await?;
+    app.shot("46-loop-back.png").await?;
+    // Escape ends the link's selection.
+    app.d().action_chain().send_keys(Key::Escape).perform().await?;
+    app.wait_count("[data-testid='link-panel']", 0).await?;
     app.quit().await?;
     Ok(())
 }
