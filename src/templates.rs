@@ -332,6 +332,7 @@ pub fn build(id: &str, lang: Lang, title: Option<&str>) -> Result<Journey, Templ
             name: pick(p.name, lang).to_string(),
             duration: p.duration.map(|t| pick(t, lang).to_string()),
             data: d.data.then(PhaseData::default),
+            review: Default::default(),
         });
     }
     for (l, key) in d.lanes.iter().zip(lane_keys) {

@@ -250,6 +250,16 @@ fn apply_makes_every_kind_of_edit() {
             0,
         ),
         (
+            json!({"op": "add_link", "from": "card_cli", "to": journey.cards[0].id,
+                "label": "terug", "id": "link_cli"}),
+            1,
+        ),
+        (
+            json!({"op": "update_link", "id": "link_cli", "label": "later"}),
+            0,
+        ),
+        (json!({"op": "delete_link", "id": "link_cli"}), 0),
+        (
             json!({"op": "move_cards", "ids": ["card_cli"], "phase_id": p0, "lane_id": l0,
                 "before": null}),
             0,

@@ -278,6 +278,7 @@ fn journey() -> impl Strategy<Value = Journey> {
                         drop_off_pct: Some(n as f64 * 2.5),
                         throughput: None,
                     }),
+                    review: Default::default(),
                 });
             }
         }

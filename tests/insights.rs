@@ -29,6 +29,7 @@ fn journey(phases: usize, lanes: &[LaneKind], lang: Lang) -> Journey {
                 name: format!("Fase {i}"),
                 duration: None,
                 data: None,
+                review: Default::default(),
             })
             .collect(),
         lanes: lanes

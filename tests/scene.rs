@@ -28,6 +28,7 @@ fn small() -> (Journey, Persona) {
             drop_off_pct: Some(12.5),
             throughput: Some("2 dagen".into()),
         }),
+        review: Default::default(),
     };
     let lane = |id: &str, order: &str, kind: LaneKind, title: &str| Lane {
         id: id.into(),

@@ -15,7 +15,7 @@ struct Op {
 }
 
 fn op() -> impl Strategy<Value = Op> {
-    (0u8..18, 0usize..1000, 0usize..1000, 0usize..1000).prop_map(|(kind, a, b, c)| Op {
+    (0u8..20, 0usize..1000, 0usize..1000, 0usize..1000).prop_map(|(kind, a, b, c)| Op {
         kind,
         a,
         b,
@@ -158,6 +158,28 @@ fn concretise(ws: &Workspace, op: &Op) -> Option<Edit> {
                 .unwrap_or_default(),
             before: None,
         },
+        // Links: deleting their cards (kinds 4, 8, 11) must take them along in the same step.
+        18 => {
+            let from = card?;
+            let to = pick(&j.cards, op.a)?;
+            if from.id == to.id
+                || j.meta
+                    .links
+                    .iter()
+                    .any(|l| l.from == from.id && l.to == to.id)
+            {
+                return None;
+            }
+            Edit::AddLink {
+                from: from.id.clone(),
+                to: to.id.clone(),
+                label: format!("via {}", op.c),
+                id: None,
+            }
+        }
+        19 => Edit::DeleteLink {
+            id: pick(&j.meta.links, op.a)?.id.clone(),
+        },
         _ => Edit::CreatePersona {
             persona: Persona {
                 name: format!("Persona {}", op.b),
@@ -204,6 +226,10 @@ proptest! {
         }
         let end = doc.workspace().clone();
         prop_assert_eq!(&reopened(&doc), &end, "reopened file differs from memory after edits");
+        for j in &end.journeys {
+            // No link outlives its cards, whatever deleted them.
+            prop_assert_eq!(j.validate(), Ok(()), "journey {} after edits", j.meta.id);
+        }
 
         for _ in 0..undoable {
             prop_assert!(doc.undo().expect("undo").is_some());

@@ -34,6 +34,8 @@ pub fn typescript() -> String {
         Scope,
         Owner,
         PhaseMatch,
+        Link,
+        Review,
         PhaseData,
         Phase,
         LaneKind,

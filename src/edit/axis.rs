@@ -72,6 +72,9 @@ impl Axis for Phase {
             }
             self.data = v.clone();
         }
+        if let Some(v) = &patch.review {
+            self.review = v.clone();
+        }
         Ok(())
     }
 }

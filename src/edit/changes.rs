@@ -140,13 +140,23 @@ impl ChangeSet {
         }
     }
 
-    /// Ids of the records this ChangeSet creates, in order.
+    /// Ids of the records this ChangeSet creates, in order, with the links it adds to a
+    /// journey that already existed (links live in the journey's record, not as records).
     pub fn created_ids(&self) -> Vec<String> {
-        self.changes
-            .iter()
-            .filter(|c| c.before.is_none())
-            .filter_map(|c| c.after.as_ref().map(|r| r.id().to_string()))
-            .collect()
+        let mut out = Vec::new();
+        for c in &self.changes {
+            match (&c.before, &c.after) {
+                (None, Some(r)) => out.push(r.id().to_string()),
+                (Some(Record::Journey(a)), Some(Record::Journey(b))) => out.extend(
+                    b.links
+                        .iter()
+                        .filter(|l| !a.links.iter().any(|o| o.id == l.id))
+                        .map(|l| l.id.clone()),
+                ),
+                _ => {}
+            }
+        }
+        out
     }
 
     /// Ids of the journeys this ChangeSet touches.

@@ -109,6 +109,9 @@ pub(super) fn update(
         }
         m.phase_matches = v.clone();
     }
+    if let Some(v) = &patch.review {
+        m.review = v.clone();
+    }
     if m != j.meta {
         m.version += 1;
         m.updated = now.to_string();
@@ -266,9 +269,15 @@ fn fill_ids(j: &mut Journey) {
             c.id = new_id("card");
         }
     }
+    for l in &mut j.meta.links {
+        if l.id.is_empty() {
+            l.id = new_id("link");
+        }
+    }
 }
 
-/// Gives every phase, lane and card a new id, keeping the cards' links.
+/// Gives every phase, lane, card and link a new id, keeping the cards' places and the links
+/// between them.
 pub fn renew_ids(j: &mut Journey) {
     let mut map = std::collections::HashMap::new();
     for p in &mut j.phases {
@@ -280,12 +289,22 @@ pub fn renew_ids(j: &mut Journey) {
         map.insert(std::mem::replace(&mut l.id, n.clone()), n);
     }
     for c in &mut j.cards {
-        c.id = new_id("card");
+        let n = new_id("card");
+        map.insert(std::mem::replace(&mut c.id, n.clone()), n);
         if let Some(n) = map.get(&c.phase_id) {
             c.phase_id = n.clone();
         }
         if let Some(n) = map.get(&c.lane_id) {
             c.lane_id = n.clone();
+        }
+    }
+    for l in &mut j.meta.links {
+        l.id = new_id("link");
+        if let Some(n) = map.get(&l.from) {
+            l.from = n.clone();
+        }
+        if let Some(n) = map.get(&l.to) {
+            l.to = n.clone();
         }
     }
 }

@@ -17,7 +17,7 @@
 //! creates. Only `duplicate_cards` and `paste_cards` always make new ids.
 //!
 //! One file per record kind: [`persona`], [`journey`], [`axis`] (phases and lanes, through one
-//! generic path), [`card`]. May import `model` only. See `docs/architecture.md`.
+//! generic path), [`card`], [`link`] (links between cards, kept in the journey's record). May import `model` only. See `docs/architecture.md`.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -31,6 +31,7 @@ mod changes;
 mod diff;
 mod journey;
 pub mod json;
+mod link;
 mod patch;
 mod persona;
 
@@ -178,6 +179,24 @@ pub enum Edit {
         #[serde(default)]
         before: Option<String>,
     },
+    /// An arrow from card `from` to card `to` of the same journey (a jump forward or a loop
+    /// back). Deleting either card deletes the link in the same edit.
+    AddLink {
+        from: String,
+        to: String,
+        #[serde(default)]
+        label: String,
+        #[serde(default)]
+        id: Option<String>,
+    },
+    /// Changes a link's label (empty: no label).
+    UpdateLink {
+        id: String,
+        label: String,
+    },
+    DeleteLink {
+        id: String,
+    },
 }
 
 impl Edit {
@@ -206,6 +225,9 @@ impl Edit {
             Edit::DuplicateCards { .. } => "duplicate_cards",
             Edit::DeleteCards { .. } => "delete_cards",
             Edit::PasteCards { .. } => "paste_cards",
+            Edit::AddLink { .. } => "add_link",
+            Edit::UpdateLink { .. } => "update_link",
+            Edit::DeleteLink { .. } => "delete_link",
         }
     }
 }
@@ -213,6 +235,12 @@ impl Edit {
 /// Computes what `edit` changes in `ws`, without changing it. `now` is the RFC 3339 time
 /// stamped on touched journeys.
 pub fn apply(ws: &Workspace, edit: &Edit, now: &str) -> Result<ChangeSet, EditError> {
+    let mut cs = apply_one(ws, edit, now)?;
+    link::prune(&mut cs);
+    Ok(cs)
+}
+
+fn apply_one(ws: &Workspace, edit: &Edit, now: &str) -> Result<ChangeSet, EditError> {
     match edit {
         Edit::CreatePersona { persona } => persona::create(ws, persona),
         Edit::UpdatePersona { persona } => persona::update(ws, persona),
@@ -253,6 +281,7 @@ pub fn apply(ws: &Workspace, edit: &Edit, now: &str) -> Result<ChangeSet, EditEr
                         .iter()
                         .any(|p| p.data.is_some())
                         .then(PhaseData::default),
+                    review: Review::default(),
                 }
             },
         ),
@@ -331,6 +360,14 @@ pub fn apply(ws: &Workspace, edit: &Edit, now: &str) -> Result<ChangeSet, EditEr
             before.as_deref(),
             now,
         ),
+        Edit::AddLink {
+            from,
+            to,
+            label,
+            id,
+        } => link::add(ws, from, to, label, id.as_deref(), now),
+        Edit::UpdateLink { id, label } => link::update(ws, id, label, now),
+        Edit::DeleteLink { id } => link::delete(ws, id, now),
     }
 }
 

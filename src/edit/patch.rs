@@ -38,6 +38,8 @@ pub struct JourneyPatch {
     pub owner: Option<Owner>,
     /// Replaces the phases matched by hand (see [`PhaseMatch`]).
     pub phase_matches: Option<Vec<PhaseMatch>>,
+    /// Replaces the answers to the review questions for the whole journey.
+    pub review: Option<Review>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
@@ -57,6 +59,8 @@ pub struct PhasePatch {
         skip_serializing_if = "Option::is_none"
     )]
     pub data: Option<Option<PhaseData>>,
+    /// Replaces the answers to the review questions for this phase.
+    pub review: Option<Review>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]

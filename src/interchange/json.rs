@@ -281,7 +281,13 @@ pub fn import(doc: &mut Document, text: &str) -> Result<String, InterchangeError
             .map(|p| &p.id)
             .chain(file.journey.lanes.iter().map(|l| &l.id))
             .chain(file.journey.cards.iter().map(|c| &c.id))
-            .any(|id| ws.journey_of(id).is_some());
+            .any(|id| ws.journey_of(id).is_some())
+        || file
+            .journey
+            .meta
+            .links
+            .iter()
+            .any(|l| ws.journey_of_link(&l.id).is_some());
     let mut journey = file.journey;
     let mut snapshots = file.snapshots;
     if clash {

@@ -18,7 +18,8 @@
 //! natural millimetres into Scene items (text styled by [`builder::TextStyle`] presets);
 //! [`palette`] names every colour; each band of the page has its own file, drawn top to
 //! bottom by [`draw`]: [`title`] (with [`personas`]), [`phases`], [`emotion`], [`lanes`] (the
-//! cards), [`data`] and [`footer`]; [`marks`] holds what several bands draw alike. The
+//! cards), [`links`] (arrows between cards, over them), [`data`], [`review`] (the team's answers to the review questions, only when there are
+//! any) and [`footer`]; [`marks`] holds what several bands draw alike. The
 //! insights report ([`report`]) is laid out with the same builder and palette, page by page.
 //! [`compare`] lays out the comparison of two journeys, its own page.
 
@@ -28,12 +29,14 @@ mod data;
 mod emotion;
 mod footer;
 mod lanes;
+mod links;
 mod marks;
 mod palette;
 mod personas;
 mod phases;
 mod plan;
 pub mod report;
+mod review;
 mod title;
 
 use std::collections::BTreeSet;
@@ -280,9 +283,14 @@ fn draw(
         y += plan.emo_h;
     }
     let mut y = lanes::draw(b, cx, j, plan, (&xs, grid_right), y);
+    links::draw(b, j);
     if plan.data_h > 0.0 {
         data::draw(b, cx, j, plan, &xs, y);
         y += plan.data_h;
+    }
+    if plan.review_h > 0.0 {
+        review::draw(b, cx, j, plan, &xs, y);
+        y += plan.review_h;
     }
     let fy = y.max(plan.height - FOOT_H) + 2.0;
     footer::draw(b, cx, j, plan, fy, opts);

@@ -63,6 +63,11 @@ pub(super) const CURVES: [(&str, &[f32]); 4] = [
     ("#1f8a80", &[3.0, 1.0, 0.7, 1.0]),
 ];
 
+/// Arrows between cards: a jump forward (solid) and a loop back (dashed, warmer), calm enough
+/// not to compete with the notes.
+pub(super) const LINK_FORWARD: &str = "#4f6d8f";
+pub(super) const LINK_BACK: &str = "#a0613a";
+
 /// Journey A of a comparison (solid line) and journey B (dashed line).
 pub(super) const COMPARE_A: &str = "#2d3a4a";
 pub(super) const COMPARE_B: &str = "#d9822b";

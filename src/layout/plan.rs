@@ -43,6 +43,8 @@ pub(super) struct Plan {
     pub(super) title_h: f32,
     pub(super) emo_h: f32,
     pub(super) data_h: f32,
+    /// The review band (0 without answers to the review questions).
+    pub(super) review_h: f32,
     pub(super) label_w: f32,
     pub(super) col_w: Vec<f32>,
     pub(super) lane_h: Vec<f32>,
@@ -156,6 +158,7 @@ pub(super) fn plan_filled(cx: &Ctx, j: &Journey, personas: &[&Persona], aw: f32,
             + emo_h
             + lane_h.iter().sum::<f32>()
             + data_h
+            + super::review::height(cx, j, LABEL_W, col)
             + SECTION_GAP
             + FOOT_H;
         let s = (aw / width).min(ah / height);
@@ -192,12 +195,14 @@ pub(super) fn plan_filled(cx: &Ctx, j: &Journey, personas: &[&Persona], aw: f32,
     // reads like a banner.
     let card_w = ((col - 2.0 * CELL_PAD - (k as f32 - 1.0) * GAP) / k as f32).min(CARD_W * 1.8);
     let title_h = title_height(cx, j, personas, nat_w);
+    let review_h = super::review::height(cx, j, LABEL_W, col);
     let used = title_h
         + SECTION_GAP
         + HEAD_H
         + emo_h
         + lane_h.iter().sum::<f32>()
         + data_h
+        + review_h
         + SECTION_GAP
         + FOOT_H;
     Plan {
@@ -207,6 +212,7 @@ pub(super) fn plan_filled(cx: &Ctx, j: &Journey, personas: &[&Persona], aw: f32,
         title_h,
         emo_h,
         data_h,
+        review_h,
         label_w: LABEL_W,
         col_w: vec![col; j.phases.len()],
         lane_h,
@@ -268,6 +274,8 @@ pub(super) fn plan_blank(
         title_h,
         emo_h,
         data_h,
+        // The wall canvas is for filling in; the review is printed on the filled map.
+        review_h: 0.0,
         label_w: LABEL_W,
         col_w: vec![col; j.phases.len()],
         lane_h: vec![lane; j.lanes.len()],

@@ -5,7 +5,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::CardColour;
+use super::{CardColour, Review};
 
 /// Numbers per phase for a data-driven journey. Every field is optional: a workshop often
 /// knows one figure and not the others.
@@ -37,6 +37,10 @@ pub struct Phase {
     /// Present when the phase tracks data (the data-driven template sets it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data: Option<PhaseData>,
+    /// The team's answers to the review questions for this phase.
+    #[serde(default, skip_serializing_if = "Review::is_empty")]
+    #[cfg_attr(feature = "ts", ts(type = "Review | undefined"))]
+    pub review: Review,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]

@@ -5,7 +5,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Card, Lane, Persona, Phase};
+use super::{Card, Lane, Link, Persona, Phase, Review};
 
 /// Interface and content language of a journey.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Default)]
@@ -131,6 +131,14 @@ pub struct JourneyMeta {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "ts", ts(type = "Array<string> | undefined"))]
     pub wall_photos: Vec<String>,
+    /// Arrows between cards: jumps forward and loops back (see [`Link`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(type = "Array<Link> | undefined"))]
+    pub links: Vec<Link>,
+    /// The team's answers to the review questions for the journey as a whole.
+    #[serde(default, skip_serializing_if = "Review::is_empty")]
+    #[cfg_attr(feature = "ts", ts(type = "Review | undefined"))]
+    pub review: Review,
     /// Bumped by every edit to the journey or its records; printed on exports so stale
     /// prints can be recognised.
     #[serde(default)]
@@ -171,6 +179,11 @@ impl Workspace {
 
     pub fn persona(&self, id: &str) -> Option<&Persona> {
         self.personas.iter().find(|p| p.id == id)
+    }
+
+    /// Finds the journey that holds the link with this id.
+    pub fn journey_of_link(&self, link_id: &str) -> Option<&Journey> {
+        self.journeys.iter().find(|j| j.link(link_id).is_some())
     }
 
     /// Finds the journey that holds a phase, lane or card with this id.
@@ -231,6 +244,10 @@ impl Journey {
 
     pub fn card(&self, id: &str) -> Option<&Card> {
         self.cards.iter().find(|c| c.id == id)
+    }
+
+    pub fn link(&self, id: &str) -> Option<&Link> {
+        self.meta.links.iter().find(|l| l.id == id)
     }
 
     /// Cards of one cell, in order.

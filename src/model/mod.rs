@@ -5,6 +5,7 @@
 //! - phases, lanes and cards are ordered by fractional `order` keys ([`crate::model::order`]); ties
 //!   are broken by id so the order is total and reordering never renumbers other records;
 //! - every card points at a phase and a lane of its own journey;
+//! - every link joins two different cards of its own journey;
 //! - emotions lie in `-2 ..= 2`; value and effort scores of a card in `1 ..= 5`.
 //!
 //! The types are plain serde data, shared by the store, the JSON interchange format and the UI.
@@ -17,6 +18,7 @@ mod grid;
 pub mod ids;
 mod image;
 mod journey;
+mod link;
 pub mod order;
 mod persona;
 mod validate;
@@ -25,4 +27,5 @@ pub use card::*;
 pub use grid::*;
 pub use image::*;
 pub use journey::*;
+pub use link::*;
 pub use persona::*;

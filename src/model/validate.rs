@@ -1,6 +1,6 @@
 //! Validation of a journey against the invariants listed in [`crate::model`]: unique,
 //! non-empty ids, valid order keys, cards that point at their own journey's phases and lanes,
-//! emotions and drop-off percentages in range.
+//! links between two different cards of the journey, emotions and drop-off percentages in range.
 
 use super::{check_score, Journey, EMOTION_MAX, EMOTION_MIN};
 
@@ -56,6 +56,23 @@ impl Journey {
             }
             for (field, v) in [("value", c.value), ("effort", c.effort)] {
                 check_score(field, v).map_err(|m| (format!("cards[{i}].{field}"), m))?;
+            }
+        }
+        for (i, l) in self.meta.links.iter().enumerate() {
+            check_id(&mut seen, &l.id).map_err(|m| (format!("links[{i}].id"), m))?;
+            for (field, card) in [("from", &l.from), ("to", &l.to)] {
+                if self.card(card).is_none() {
+                    return Err((
+                        format!("links[{i}].{field}"),
+                        format!("no card with id {card:?} in this journey"),
+                    ));
+                }
+            }
+            if l.from == l.to {
+                return Err((
+                    format!("links[{i}].to"),
+                    "a card cannot link to itself".into(),
+                ));
             }
         }
         Ok(())

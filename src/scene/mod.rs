@@ -93,6 +93,8 @@ pub enum RecordKind {
     Phase,
     Lane,
     Card,
+    /// An arrow between two cards (`model::Link`).
+    Link,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -21,6 +21,7 @@ fn journey(id: &str, phases: &[&str]) -> Journey {
             name: n.to_string(),
             duration: None,
             data: None,
+            review: Default::default(),
         });
     }
     for (i, (lid, kind)) in [

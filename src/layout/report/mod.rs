@@ -5,7 +5,8 @@
 //! The sections, top to bottom, each in its own file: the title block (here), peak-end and the
 //! emotion curve(s) ([`emotion`]), what to fix first ([`fix`]), the funnel chart with its data
 //! warnings ([`funnel`]), evidence per phase ([`evidence`]), the customer safari as a checklist
-//! with room for notes ([`safari`]) and the value × effort matrix ([`matrix`]).
+//! with room for notes ([`safari`]), the value × effort matrix ([`matrix`]) and the team's
+//! answers to the review questions ([`review`], only when there are any).
 //!
 //! Invariants: pure (no clock: the date of printing comes in the options); in the journey's
 //! language unless the options say otherwise; every block is measured before it is drawn and
@@ -19,6 +20,7 @@ mod fix;
 mod flow;
 mod funnel;
 mod matrix;
+mod review;
 mod safari;
 
 use super::builder::{Align, TextStyle};
@@ -104,6 +106,7 @@ pub fn report(j: &Journey, ins: &Insights, opts: &ReportOptions) -> Report {
     evidence::draw(&mut f, j, ins);
     safari::draw(&mut f, ins);
     matrix::draw(&mut f, j, ins);
+    review::draw(&mut f, j);
     f.finish(opts, size)
 }
 

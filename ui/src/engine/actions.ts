@@ -64,6 +64,8 @@ export interface AppCtx {
 export interface EditorCtx {
   readonly journey: Pick<Journey, 'id' | 'cards' | 'phases' | 'lanes'>;
   readonly selection: string[];
+  /** The selected link between cards, if any (cards and a link are never selected together). */
+  readonly linkSelected?: string | null;
   readonly helping: boolean;
   select(ids: string[]): void;
   edit(e: Edit): Promise<EditOutcome | null>;
@@ -191,8 +193,11 @@ export const editorActions: Action<EditorCtx>[] = [
     labelKey: 'keys.delete',
     shortcuts: [key('Delete'), key('Backspace')],
     selectionMenu: { testid: 'selection-delete', danger: true },
-    enabled: hasSelection,
-    perform: (c) => void c.edit({ op: 'delete_cards', ids: c.selection }),
+    enabled: (c) => hasSelection(c) || !!c.linkSelected,
+    perform: (c) => {
+      if (c.linkSelected) void c.edit({ op: 'delete_link', id: c.linkSelected });
+      else void c.edit({ op: 'delete_cards', ids: c.selection });
+    },
   },
   {
     id: 'selection.duplicate',

@@ -26,6 +26,38 @@ export type Owner = { "kind": "ours" } | { "kind": "competitor", name: string, }
 
 export type PhaseMatch = { journey_id: string, phase_id: string, other_phase_id: string, };
 
+export type Link = { id: string, 
+/**
+ * The card the arrow starts at.
+ */
+from: string, 
+/**
+ * The card the arrow points at.
+ */
+to: string, 
+/**
+ * Optional words on the arrow ("na 2 weken", "bij een klacht").
+ */
+label?: string | undefined, };
+
+export type Review = { 
+/**
+ * What surprises us?
+ */
+surprises: string, 
+/**
+ * What crucial things are missing?
+ */
+missing: string, 
+/**
+ * Where can the journey improve most?
+ */
+improve: string, 
+/**
+ * How does it compare with our biggest competitors?
+ */
+competitors: string, };
+
 export type PhaseData = { 
 /**
  * How many customers enter this phase (per period the team chooses).
@@ -48,7 +80,11 @@ duration?: string | null,
 /**
  * Present when the phase tracks data (the data-driven template sets it).
  */
-data?: PhaseData | null, };
+data?: PhaseData | null, 
+/**
+ * The team's answers to the review questions for this phase.
+ */
+review?: Review | undefined, };
 
 export type LaneKind = "actions" | "touchpoints" | "channels" | "thoughts" | "feelings" | "pain_points" | "opportunities" | "impact_moments" | "backstage" | "data" | "custom";
 
@@ -113,6 +149,14 @@ template?: string | null,
  */
 wall_photos?: Array<string> | undefined, 
 /**
+ * Arrows between cards: jumps forward and loops back (see [`Link`]).
+ */
+links?: Array<Link> | undefined, 
+/**
+ * The team's answers to the review questions for the journey as a whole.
+ */
+review?: Review | undefined, 
+/**
  * Bumped by every edit to the journey or its records; printed on exports so stale
  * prints can be recognised.
  */
@@ -140,6 +184,14 @@ template?: string | null,
  */
 wall_photos?: Array<string> | undefined, 
 /**
+ * Arrows between cards: jumps forward and loops back (see [`Link`]).
+ */
+links?: Array<Link> | undefined, 
+/**
+ * The team's answers to the review questions for the journey as a whole.
+ */
+review?: Review | undefined, 
+/**
  * Bumped by every edit to the journey or its records; printed on exports so stale
  * prints can be recognised.
  */
@@ -153,9 +205,17 @@ export type JourneyPatch = { title?: string, goal?: string, scope?: Scope, perso
 /**
  * Replaces the phases matched by hand (see [`PhaseMatch`]).
  */
-phase_matches?: Array<PhaseMatch>, };
+phase_matches?: Array<PhaseMatch>, 
+/**
+ * Replaces the answers to the review questions for the whole journey.
+ */
+review?: Review, };
 
-export type PhasePatch = { name?: string, duration?: string | null, data?: PhaseData | null, };
+export type PhasePatch = { name?: string, duration?: string | null, data?: PhaseData | null, 
+/**
+ * Replaces the answers to the review questions for this phase.
+ */
+review?: Review, };
 
 export type LanePatch = { title?: string, kind?: LaneKind, hint?: string, 
 /**
@@ -169,7 +229,7 @@ export type Edit = { "op": "create_persona", persona: Persona, } | { "op": "upda
 /**
  * Default: the lane kind's colour.
  */
-colour: CardColour | null, before: string | null, id: string | null, } | { "op": "update_card", id: string, patch: CardPatch, } | { "op": "move_cards", ids: Array<string>, phase_id: string, lane_id: string, before: string | null, } | { "op": "duplicate_cards", ids: Array<string>, } | { "op": "delete_cards", ids: Array<string>, } | { "op": "paste_cards", journey_id: string, phase_id: string, lane_id: string, cards: Array<Card>, before: string | null, };
+colour: CardColour | null, before: string | null, id: string | null, } | { "op": "update_card", id: string, patch: CardPatch, } | { "op": "move_cards", ids: Array<string>, phase_id: string, lane_id: string, before: string | null, } | { "op": "duplicate_cards", ids: Array<string>, } | { "op": "delete_cards", ids: Array<string>, } | { "op": "paste_cards", journey_id: string, phase_id: string, lane_id: string, cards: Array<Card>, before: string | null, } | { "op": "add_link", from: string, to: string, label: string, id: string | null, } | { "op": "update_link", id: string, label: string, } | { "op": "delete_link", id: string, };
 
 export type TemplateInfo = { id: string, name: string, description: string, 
 /**
@@ -581,7 +641,7 @@ export type Point = { x: Mm, y: Mm, };
 
 export type Rect = { x: Mm, y: Mm, w: Mm, h: Mm, };
 
-export type RecordKind = "journey" | "persona" | "phase" | "lane" | "card";
+export type RecordKind = "journey" | "persona" | "phase" | "lane" | "card" | "link";
 
 export type RecordRef = { kind: RecordKind, id: string, };
 

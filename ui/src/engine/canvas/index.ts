@@ -107,8 +107,46 @@ function inside(item: Item, p: Point, slop: number): boolean {
     case 'text':
       return contains(bounds(item), p);
     case 'path':
-      return false; // curves are drawn, their points are what users grab
+      // An arrow between cards is grabbed on its line; other curves are only drawn (their
+      // points are what users grab).
+      if (item.target?.kind !== 'link') return false;
+      if (item.fill) return contains(bounds(item), p);
+      return nearPath(item.segs, p, slop + (item.stroke?.width ?? 0));
   }
+}
+
+/** True when `p` lies within `d` of the path (cubics sampled as short lines). */
+function nearPath(segs: Extract<Item, { type: 'path' }>['segs'], p: Point, d: number): boolean {
+  let at: Point | null = null;
+  const near = (a: Point, b: Point) => {
+    const dx = b.x - a.x;
+    const dy = b.y - a.y;
+    const len = dx * dx + dy * dy;
+    const t = len ? Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len)) : 0;
+    return Math.hypot(a.x + t * dx - p.x, a.y + t * dy - p.y) <= d;
+  };
+  for (const s of segs) {
+    if (s.op === 'move') at = s.to;
+    else if (s.op === 'line' && at) {
+      if (near(at, s.to)) return true;
+      at = s.to;
+    } else if (s.op === 'cubic' && at) {
+      const a = at;
+      let prev = a;
+      for (let k = 1; k <= 16; k++) {
+        const t = k / 16;
+        const u = 1 - t;
+        const q = {
+          x: u * u * u * a.x + 3 * u * u * t * s.c1.x + 3 * u * t * t * s.c2.x + t * t * t * s.to.x,
+          y: u * u * u * a.y + 3 * u * u * t * s.c1.y + 3 * u * t * t * s.c2.y + t * t * t * s.to.y,
+        };
+        if (near(prev, q)) return true;
+        prev = q;
+      }
+      at = s.to;
+    }
+  }
+  return false;
 }
 
 function* cellsOf(r: Rect): Generator<string> {

@@ -1,5 +1,6 @@
 // The pointer tool as a small state machine: Idle → Pointing → (Dragging cards | Dragging a
-// header | Dragging an emotion point | Marquee) → Idle. It turns pointer events (in scene mm)
+// header | Dragging an emotion point | Marquee) → Idle, and Idle → Linking (a drag from the
+// selected card's link handle to another card) → Idle. It turns pointer events (in scene mm)
 // into a live Preview while dragging and one Intent on release, so a drag is one edit. Esc
 // cancels. No DOM here: the Svelte canvas feeds it events and draws the Preview.
 
@@ -15,7 +16,10 @@ export type Intent =
   | { type: 'new_card'; phase_id: string; lane_id: string; before: string | null }
   | { type: 'edit_card'; id: string }
   | { type: 'edit_phase'; id: string }
-  | { type: 'edit_lane'; id: string };
+  | { type: 'edit_lane'; id: string }
+  | { type: 'select_link'; id: string }
+  | { type: 'edit_link'; id: string }
+  | { type: 'add_link'; from: string; to: string };
 
 export interface CardDrop {
   phase_id: string;
@@ -32,7 +36,8 @@ export type Preview =
   | { mode: 'cards'; ids: string[]; dx: number; dy: number; drop: CardDrop | null }
   | { mode: 'marquee'; rect: Rect; ids: string[] }
   | { mode: 'header'; kind: 'phase' | 'lane'; id: string; dx: number; dy: number; before: string | null; indicator: Rect | null }
-  | { mode: 'emotion'; id: string; value: number; y: number };
+  | { mode: 'emotion'; id: string; value: number; y: number }
+  | { mode: 'link'; from: string; start: Point; end: Point; target: string | null; targetRect: Rect | null };
 
 type State =
   | { s: 'idle' }
@@ -40,14 +45,21 @@ type State =
   | { s: 'cards'; start: Point; ids: string[]; last: Point }
   | { s: 'marquee'; start: Point; last: Point; shift: boolean }
   | { s: 'header'; start: Point; kind: 'phase' | 'lane'; id: string; last: Point }
-  | { s: 'emotion'; id: string; region: Extract<Region, { kind: 'emotion' }>; value: number; original: number | null };
+  | { s: 'emotion'; id: string; region: Extract<Region, { kind: 'emotion' }>; value: number; original: number | null }
+  | { s: 'link'; from: string; start: Point; last: Point };
 
 type Grab =
   | { kind: 'card'; id: string }
   | { kind: 'emotion'; id: string; region: Extract<Region, { kind: 'emotion' }>; original: number | null }
   | { kind: 'phase'; id: string }
   | { kind: 'lane'; id: string }
+  | { kind: 'link'; id: string }
   | { kind: 'empty' };
+
+/** Where the link handle of a card's note sits: the middle of its right edge. */
+export function handleAt(note: Rect): Point {
+  return { x: note.x + note.w, y: note.y + note.h / 2 };
+}
 
 export class PointerTool {
   private state: State = { s: 'idle' };
@@ -69,6 +81,13 @@ export class PointerTool {
 
   /** Pointer pressed at `p`; `slop` is a few screen pixels in mm (easier grabbing). */
   down(p: Point, shift: boolean, slop: number): Preview {
+    const from = this.handleUnder(p, slop);
+    if (from) {
+      // A press on the handle starts a link at once: the arrow follows the pointer.
+      const start = handleAt(this.index.cardRects().get(from) ?? { x: p.x, y: p.y, w: 0, h: 0 });
+      this.state = { s: 'link', from, start, last: p };
+      return this.preview();
+    }
     const what = this.grab(p, slop);
     if (what.kind === 'emotion') {
       // Emotion points move at once: no threshold, the curve follows the pointer.
@@ -98,7 +117,7 @@ export class PointerTool {
       }
       return this.preview();
     }
-    if (st.s === 'cards' || st.s === 'marquee' || st.s === 'header') {
+    if (st.s === 'cards' || st.s === 'marquee' || st.s === 'header' || st.s === 'link') {
       st.last = p;
     } else if (st.s === 'emotion') {
       st.value = emotionAt(st.region, p.y);
@@ -122,6 +141,7 @@ export class PointerTool {
           }
           return { type: 'select', ids: [w.id] };
         }
+        if (w.kind === 'link') return { type: 'select_link', id: w.id };
         return st.shift ? null : { type: 'select', ids: [] };
       }
       case 'cards': {
@@ -151,6 +171,10 @@ export class PointerTool {
         if (value === st.original) return null;
         return { type: 'set_emotion', id: st.id, emotion: value };
       }
+      case 'link': {
+        const to = this.cardAt(p);
+        return to && to !== st.from ? { type: 'add_link', from: st.from, to } : null;
+      }
     }
   }
 
@@ -166,6 +190,7 @@ export class PointerTool {
     if (w.kind === 'card' || w.kind === 'emotion') return { type: 'edit_card', id: w.id };
     if (w.kind === 'phase') return { type: 'edit_phase', id: w.id };
     if (w.kind === 'lane') return { type: 'edit_lane', id: w.id };
+    if (w.kind === 'link') return { type: 'edit_link', id: w.id };
     const cell = this.regionAt(p, 'cell');
     if (cell) return { type: 'new_card', phase_id: cell.phase_id, lane_id: cell.lane_id, before: null };
     return null;
@@ -206,7 +231,31 @@ export class PointerTool {
         const y = r.top + ((2 - st.value) / 4) * (r.bottom - r.top);
         return { mode: 'emotion', id: st.id, value: st.value, y };
       }
+      case 'link': {
+        const to = this.cardAt(st.last);
+        const target = to && to !== st.from ? to : null;
+        const targetRect = target ? (this.index.cardRects().get(target) ?? null) : null;
+        return { mode: 'link', from: st.from, start: st.start, end: st.last, target, targetRect };
+      }
     }
+  }
+
+  /** The selected card whose link handle is under `p` (only a single selection has one). */
+  private handleUnder(p: Point, slop: number): string | null {
+    const sel = this.selection();
+    const id = sel.length === 1 ? sel[0] : undefined;
+    if (id === undefined) return null;
+    const note = this.index.cardRects().get(id);
+    if (!note) return null;
+    const h = handleAt(note);
+    const r = slop * 1.5;
+    return (p.x - h.x) ** 2 + (p.y - h.y) ** 2 <= r * r ? id : null;
+  }
+
+  /** The card whose note is under `p`. */
+  private cardAt(p: Point): string | null {
+    for (const [id, r] of this.index.cardRects()) if (contains(r, p)) return id;
+    return null;
   }
 
   private grab(p: Point, slop: number): Grab {
@@ -218,6 +267,7 @@ export class PointerTool {
       if (emo) return { kind: 'emotion', id: hit.id, region: emo, original: this.emotionOf(hit.id) };
       return { kind: 'card', id: hit.id };
     }
+    if (hit?.kind === 'link') return { kind: 'link', id: hit.id };
     const ph = this.regionAt(p, 'phase_header');
     if (ph) return { kind: 'phase', id: ph.phase_id };
     const ln = this.regionAt(p, 'lane_header');
