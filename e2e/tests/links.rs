@@ -111,11 +111,23 @@ impl App {
 }
 
 fn links(j: &serde_json::Value) -> Vec<serde_json::Value> {
-    j["journey"]["links"].as_array().cloned().unwrap_or_default()
+    j["journey"]["links"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn draw_a_link_by_dragging_read_it_back_relabel_undo_and_delete() -> Res {
+    retry_on_hang(
+        "draw_a_link_by_dragging_read_it_back_relabel_undo_and_delete",
+        draw_a_link_by_dragging_read_it_back_relabel_undo_and_delete_once,
+    )
+    .await
+}
+
+/// One run of [`draw_a_link_by_dragging_read_it_back_relabel_undo_and_delete`].
+async fn draw_a_link_by_dragging_read_it_back_relabel_undo_and_delete_once() -> Res {
     let data = tempfile::tempdir()?;
     let app = App::start(data.path(), "en_GB.UTF-8").await?;
     app.open_sample().await?;
@@ -149,11 +161,16 @@ async fn draw_a_link_by_dragging_read_it_back_relabel_undo_and_delete() -> Res {
     let target = app.centre_of(&card_css(&to)).await?;
     app.drag_to(handle, target).await?;
     let (f, t) = (from.clone(), to.clone());
-    let j = wait_doc(data.path(), SAMPLE_EN, "a link between the two cards", |j| {
-        links(j)
-            .iter()
-            .any(|l| l["from"] == f.as_str() && l["to"] == t.as_str())
-    })
+    let j = wait_doc(
+        data.path(),
+        SAMPLE_EN,
+        "a link between the two cards",
+        |j| {
+            links(j)
+                .iter()
+                .any(|l| l["from"] == f.as_str() && l["to"] == t.as_str())
+        },
+    )
     .await?;
     assert_eq!(links(&j).len(), 1, "one link: {:?}", links(&j));
     let id = links(&j)[0]["id"].as_str().ok_or("link id")?.to_string();
@@ -164,9 +181,13 @@ async fn draw_a_link_by_dragging_read_it_back_relabel_undo_and_delete() -> Res {
 
     // Relabel it in the panel.
     let label = app.wait_for("[data-testid='link-label']").await?;
-    label.send_keys("after a test ride".to_string() + Key::Enter).await?;
+    label
+        .send_keys("after a test ride".to_string() + Key::Enter)
+        .await?;
     wait_doc(data.path(), SAMPLE_EN, "the label", |j| {
-        links(j).first().is_some_and(|l| l["label"] == "after a test ride")
+        links(j)
+            .first()
+            .is_some_and(|l| l["label"] == "after a test ride")
     })
     .await?;
     app.shot("42-link-labelled.png").await?;
@@ -185,7 +206,10 @@ async fn draw_a_link_by_dragging_read_it_back_relabel_undo_and_delete() -> Res {
     })
     .await?;
     app.ctrl("z").await?;
-    wait_doc(data.path(), SAMPLE_EN, "the link undone", |j| links(j).is_empty()).await?;
+    wait_doc(data.path(), SAMPLE_EN, "the link undone", |j| {
+        links(j).is_empty()
+    })
+    .await?;
     app.wait_count("[data-testid='canvas-link']", 0).await?;
     app.shot("43-link-undone.png").await?;
 
@@ -193,7 +217,9 @@ async fn draw_a_link_by_dragging_read_it_back_relabel_undo_and_delete() -> Res {
     app.ctrl_shift("z").await?;
     app.ctrl_shift("z").await?;
     wait_doc(data.path(), SAMPLE_EN, "the link redone", |j| {
-        links(j).first().is_some_and(|l| l["label"] == "after a test ride")
+        links(j)
+            .first()
+            .is_some_and(|l| l["label"] == "after a test ride")
     })
     .await?;
     let plate = app
@@ -201,8 +227,15 @@ async fn draw_a_link_by_dragging_read_it_back_relabel_undo_and_delete() -> Res {
         .await?;
     app.click_at(plate).await?;
     app.wait_for("[data-testid='link-selected']").await?;
-    app.d().action_chain().send_keys(Key::Delete).perform().await?;
-    wait_doc(data.path(), SAMPLE_EN, "the link deleted", |j| links(j).is_empty()).await?;
+    app.d()
+        .action_chain()
+        .send_keys(Key::Delete)
+        .perform()
+        .await?;
+    wait_doc(data.path(), SAMPLE_EN, "the link deleted", |j| {
+        links(j).is_empty()
+    })
+    .await?;
     app.wait_count("[data-testid='canvas-link']", 0).await?;
 
     // A loop back: from the later card to the earlier one.
@@ -223,7 +256,11 @@ async fn draw_a_link_by_dragging_read_it_back_relabel_undo_and_delete() -> Res {
         .await?;
     app.shot("46-loop-back.png").await?;
     // Escape ends the link's selection.
-    app.d().action_chain().send_keys(Key::Escape).perform().await?;
+    app.d()
+        .action_chain()
+        .send_keys(Key::Escape)
+        .perform()
+        .await?;
     app.wait_count("[data-testid='link-panel']", 0).await?;
     app.quit().await?;
     Ok(())
@@ -231,11 +268,23 @@ async fn draw_a_link_by_dragging_read_it_back_relabel_undo_and_delete() -> Res {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn answer_review_questions_and_find_them_in_the_file_and_on_the_printed_map() -> Res {
+    retry_on_hang(
+        "answer_review_questions_and_find_them_in_the_file_and_on_the_printed_map",
+        answer_review_questions_and_find_them_in_the_file_and_on_the_printed_map_once,
+    )
+    .await
+}
+
+/// One run of [`answer_review_questions_and_find_them_in_the_file_and_on_the_printed_map`].
+async fn answer_review_questions_and_find_them_in_the_file_and_on_the_printed_map_once() -> Res {
     let data = tempfile::tempdir()?;
     let app = App::start(data.path(), "en_GB.UTF-8").await?;
     app.open_sample().await?;
 
-    app.wait_for("[data-testid='tab-review']").await?.click().await?;
+    app.wait_for("[data-testid='tab-review']")
+        .await?
+        .click()
+        .await?;
     app.wait_for("[data-testid='review-panel']").await?;
     let surprises = app.wait_for("[data-testid='review-surprises']").await?;
     surprises.click().await?;
@@ -248,7 +297,8 @@ async fn answer_review_questions_and_find_them_in_the_file_and_on_the_printed_ma
         j["journey"]["review"]["surprises"] == "Nobody asks about the battery range"
     })
     .await?;
-    app.click_css("[data-testid='review-phase-improve']").await?;
+    app.click_css("[data-testid='review-phase-improve']")
+        .await?;
     app.wait_for("[data-testid='review-phase-improve']")
         .await?
         .send_keys("Show the range on the website")
@@ -265,7 +315,10 @@ async fn answer_review_questions_and_find_them_in_the_file_and_on_the_printed_ma
     app.shot("44-review-panel.png").await?;
 
     // Undo takes the phase's answer back; redo brings it again.
-    app.wait_for("[data-testid='canvas']").await?.click().await?;
+    app.wait_for("[data-testid='canvas']")
+        .await?
+        .click()
+        .await?;
     app.ctrl("z").await?;
     wait_doc(data.path(), SAMPLE_EN, "the phase's answer undone", |j| {
         j["journey"]["phases"][0].get("review").is_none()
