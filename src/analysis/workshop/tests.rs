@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::{B2bRole, Card, Lang, Persona};
+use crate::model::{B2bRole, Card, JourneyMeta, Lang, Persona};
 use crate::templates;
 
 fn template(id: &str) -> Journey {
@@ -245,4 +245,36 @@ fn no_phases_is_a_gap_of_every_phase_step() {
     for id in [StepId::Phases, StepId::Touchpoints, StepId::ImpactMoments] {
         assert!(get(&w, id).gaps.contains(&Gap::Phases), "{id:?}");
     }
+}
+
+#[test]
+fn next_steps_are_an_undoable_edit_and_absent_from_old_json() {
+    use crate::edit::{self, Edit, JourneyPatch};
+    let j = template("canvas");
+    let id = j.meta.id.clone();
+    // Older files and exports have no next steps; an empty field is not written.
+    let json = serde_json::to_value(&j.meta).expect("json");
+    assert!(json.get("next_steps").is_none(), "{json}");
+    let mut ws = crate::model::Workspace {
+        personas: vec![],
+        journeys: vec![j],
+    };
+    let set = Edit::UpdateJourney {
+        id: id.clone(),
+        patch: JourneyPatch {
+            next_steps: Some("Interview five customers".into()),
+            ..Default::default()
+        },
+    };
+    let cs = edit::apply(&ws, &set, "2026-12-01T20:00:00Z").expect("edit");
+    edit::apply_changes(&mut ws, &cs);
+    let j = ws.journey(&id).expect("journey");
+    assert!(get(&steps(j, &[]), StepId::NextSteps).done);
+    let back: JourneyMeta =
+        serde_json::from_value(serde_json::to_value(&j.meta).expect("json")).expect("read back");
+    assert_eq!(back.next_steps, "Interview five customers");
+    edit::apply_changes(&mut ws, &cs.inverted());
+    let j = ws.journey(&id).expect("journey");
+    assert!(j.meta.next_steps.is_empty(), "undone");
+    assert!(!get(&steps(j, &[]), StepId::NextSteps).done);
 }
