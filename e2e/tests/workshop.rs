@@ -14,6 +14,7 @@ use thirtyfour::prelude::*;
 use thirtyfour::Key;
 
 const TITLE: &str = "Workshop walk";
+const SAMPLE: &str = "Buying an e-bike at Fietsplezier";
 const STEPS: [&str; 9] = [
     "goal",
     "persona",
@@ -60,6 +61,17 @@ impl App {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
+    }
+
+    /// Clicks the element matching `css` in the page (HTMLElement.click), once it is there.
+    async fn click_js(&self, css: &str) -> Res {
+        self.wait_for(css).await?;
+        self.js(
+            "document.querySelector(arguments[0]).click();",
+            vec![json!(css)],
+        )
+        .await?;
+        Ok(())
     }
 
     /// Opens step `step` in the panel (if it is not open) and clicks its first gap of `kind`.
@@ -130,6 +142,7 @@ impl App {
             .await?
             .click()
             .await?;
+        self.wait_titles(&[SAMPLE, title]).await?;
         self.card(title)
             .await?
             .find(By::Css("button.open"))
@@ -237,14 +250,10 @@ async fn walk_the_guided_steps_then_present() -> Res {
     for _ in 0..touchpoints.len() {
         app.first_gap("emotions", "touchpoint_emotion").await?;
         app.wait_for("[data-testid='card-panel']").await?;
-        app.wait_for("[data-testid='card-emotion'] button.e3")
-            .await?
-            .click()
+        // Clicked in the page: the gap's reveal is still animating the canvas.
+        app.click_js("[data-testid='card-emotion'] button.e3")
             .await?;
-        app.wait_for("[data-testid='card-impact']")
-            .await?
-            .click()
-            .await?;
+        app.click_js("[data-testid='card-impact']").await?;
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
     app.wait_step("emotions", true).await?;
@@ -297,6 +306,11 @@ async fn walk_the_guided_steps_then_present() -> Res {
         app.text_of("[data-testid='present-of']").await?,
         "Phase 1 of 5"
     );
+    // Whether the webview granted the screen too (the view fills the window either way).
+    let full = app
+        .js("return !!document.fullscreenElement;", Vec::new())
+        .await?;
+    eprintln!("presenting full screen: {full}");
     app.key(Key::Right).await?;
     app.wait_text("[data-testid='present-phase']", "Purchase")
         .await?;
