@@ -225,14 +225,7 @@ async fn walk_the_guided_steps_then_present() -> Res {
     app.wait_step("phases", true).await?;
     app.shot("workshop-02-phases-done.png").await?;
 
-    // Touchpoints: fast entry from the first cell (the touchpoints lane), Tab along the phases.
-    app.js(
-        "document.querySelector(\"[data-testid='canvas']\").focus();",
-        Vec::new(),
-    )
-    .await?;
-    app.key(Key::Enter).await?;
-    let entry = app.wait_for("[data-testid='card-entry']").await?;
+    // Touchpoints: each gap opens the entry box in that phase's touchpoint cell.
     let touchpoints = [
         "Instagram ad",
         "Web shop",
@@ -240,10 +233,17 @@ async fn walk_the_guided_steps_then_present() -> Res {
         "Review site",
         "Help desk",
     ];
-    for t in touchpoints {
-        entry.send_keys(t.to_string() + Key::Tab).await?;
+    for (i, t) in touchpoints.iter().enumerate() {
+        app.first_gap("touchpoints", "phase_touchpoints").await?;
+        let entry = app.wait_for("[data-testid='card-entry']").await?;
+        entry.send_keys(t.to_string() + Key::Enter).await?;
+        app.key(Key::Escape).await?;
+        let phase = phases[i].clone();
+        wait_doc(data.path(), TITLE, "the touchpoint in its phase", |j| {
+            card_by_text(j, t).is_some_and(|c| c["phase_id"] == phase.as_str())
+        })
+        .await?;
     }
-    app.key(Key::Escape).await?;
     app.wait_step("touchpoints", true).await?;
 
     // Emotions and impact: each emotion gap selects its card; its panel sets both.

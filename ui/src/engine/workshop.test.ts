@@ -91,6 +91,7 @@ describe('where a gap takes the user', () => {
     expect(placeOf({ kind: 'persona_segment', persona_id: 'p1' })).toEqual({ kind: 'persona', id: 'p1' });
     expect(placeOf({ kind: 'phase_duration', phase_id: 'ph1' })).toEqual({ kind: 'phase', id: 'ph1', field: 'phase-duration-ph1' });
     expect(placeOf({ kind: 'phase_impact', phase_id: 'ph1' })).toEqual({ kind: 'phase', id: 'ph1' });
+    expect(placeOf({ kind: 'phase_touchpoints', phase_id: 'ph1' })).toEqual({ kind: 'phase', id: 'ph1', newTouchpoint: true });
     expect(placeOf({ kind: 'touchpoint_emotion', card_id: 'c1' })).toEqual({ kind: 'card', id: 'c1' });
   });
 });

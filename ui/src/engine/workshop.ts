@@ -163,12 +163,12 @@ export function clock(ms: number): string {
 }
 
 /** Where a gap is filled in: a journey field in the properties panel (by test id), a persona,
- * a phase on the canvas (and its duration field), a card (selected, for its emotion), or
- * nowhere in this editor yet. */
+ * a phase on the canvas (and its duration field, or a new card in its touchpoint cell), a card
+ * (selected, for its emotion), the review, or the grid as a whole. */
 export type Place =
   | { kind: 'field'; testid: string }
   | { kind: 'persona'; id: string | null }
-  | { kind: 'phase'; id: string; field?: string }
+  | { kind: 'phase'; id: string; field?: string; newTouchpoint?: boolean }
   | { kind: 'card'; id: string }
   | { kind: 'review' }
   | { kind: 'lanes' };
@@ -194,6 +194,7 @@ export function placeOf(gap: Gap): Place {
     case 'phase_duration':
       return { kind: 'phase', id: gap.phase_id, field: `phase-duration-${gap.phase_id}` };
     case 'phase_touchpoints':
+      return { kind: 'phase', id: gap.phase_id, newTouchpoint: true };
     case 'phase_impact':
       return { kind: 'phase', id: gap.phase_id };
     case 'touchpoint_emotion':
