@@ -531,6 +531,15 @@ async fn the_toolbar_fits_1200_pixels() -> Res {
             .await?;
         app.shot(&format!("workshop-07-toolbar-1200-{}.png", &locale[..2]))
             .await?;
+        // The workshop panel beside the canvas at this width, to look at.
+        app.wait_for("[data-testid='open-workshop']")
+            .await?
+            .click()
+            .await?;
+        app.wait_for("[data-testid='ws-step-goal'][data-done='true']")
+            .await?;
+        app.shot(&format!("workshop-09-panel-1200-{}.png", &locale[..2]))
+            .await?;
         assert_eq!(
             fit["width"],
             json!(1200),
