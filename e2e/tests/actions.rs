@@ -121,7 +121,9 @@ async fn toolbar_overlay_and_keys_come_from_the_actions_list_once() -> Res {
     assert_eq!(others, ["make-to-be", "compare-with", "versions-open"]);
     let buttons: Vec<(String, String)> = serde_json::from_value(
         app.js(
-            "return [...document.querySelectorAll(\"[data-testid='toolbar'] button[data-action]\")]\
+            // The zoom buttons float on the canvas (zoom-controls); the rest are in the toolbar.
+            "return [\"[data-testid='zoom-controls']\", \"[data-testid='toolbar']\"]\
+               .flatMap(c => [...document.querySelectorAll(c + ' button[data-action]')])\
                .map(b => [b.dataset.action, b.title]);",
             Vec::new(),
         )
@@ -139,6 +141,8 @@ async fn toolbar_overlay_and_keys_come_from_the_actions_list_once() -> Res {
             "lane.add",
             "view.assumptions",
             "view.matrix",
+            "workshop",
+            "present",
             "print",
             "help"
         ],

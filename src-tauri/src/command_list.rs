@@ -11,6 +11,7 @@ pub const COMMANDS: &[&str] = &[
     "commands::start_info",
     "commands::show",
     "commands::journey_insights",
+    "commands::workshop_steps",
     "commands::list_templates",
     "commands::create_journey",
     "commands::apply_edit",

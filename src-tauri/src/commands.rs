@@ -5,6 +5,7 @@
 //! An edit, undo or redo answers with everything the view the UI names needs
 //! (`ViewUpdate`), so the UI makes one call per change.
 
+use klantreis::analysis::workshop::WorkshopSteps;
 use klantreis::analysis::Insights;
 use klantreis::session::{ApiError, DocState, View, ViewUpdate};
 use klantreis::templates::{self, TemplateInfo};
@@ -71,6 +72,12 @@ pub fn show(state: State<'_, AppState>, view: View) -> Res<ViewUpdate> {
 #[tauri::command]
 pub fn journey_insights(state: State<'_, AppState>, id: String) -> Res<Insights> {
     state.lock().session()?.insights(&id)
+}
+
+/// How far journey `id` is with the workshop's guided steps (the workshop panel).
+#[tauri::command]
+pub fn workshop_steps(state: State<'_, AppState>, id: String) -> Res<WorkshopSteps> {
+    state.lock().session()?.workshop(&id)
 }
 
 #[tauri::command]

@@ -23,6 +23,7 @@ mod index;
 pub mod opportunities;
 pub mod pain;
 pub mod text;
+pub mod workshop;
 
 use serde::Serialize;
 

@@ -61,6 +61,9 @@ pub(super) fn update(
     if let Some(v) = &patch.scope {
         m.scope = v.clone();
     }
+    if let Some(v) = &patch.next_steps {
+        m.next_steps = v.clone();
+    }
     if let Some(v) = &patch.persona_ids {
         for p in v {
             if ws.persona(p).is_none() {

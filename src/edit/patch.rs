@@ -27,6 +27,8 @@ pub struct JourneyPatch {
     pub goal: Option<String>,
     pub scope: Option<Scope>,
     pub persona_ids: Option<Vec<String>>,
+    /// The workshop's next steps (see [`JourneyMeta::next_steps`]).
+    pub next_steps: Option<String>,
     pub state: Option<JourneyState>,
     #[serde(
         deserialize_with = "double_option",

@@ -110,6 +110,11 @@ pub struct JourneyMeta {
     pub scope: Scope,
     #[serde(default)]
     pub persona_ids: Vec<String>,
+    /// What the team does after the workshop to check the map (a customer safari: interviews,
+    /// experiments; data to collect), in the team's words, one step a line.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "ts", ts(type = "string | undefined"))]
+    pub next_steps: String,
     #[serde(default)]
     pub state: JourneyState,
     #[serde(default, skip_serializing_if = "Option::is_none")]

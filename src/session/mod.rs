@@ -248,6 +248,20 @@ impl Session {
         Ok(crate::analysis::insights(j))
     }
 
+    /// How far journey `id` is with the workshop's guided steps, for the workshop panel. Asked
+    /// like [`Session::insights`], after an edit's Scene is drawn.
+    pub fn workshop(&self, id: &str) -> Result<crate::analysis::workshop::WorkshopSteps, ApiError> {
+        let ws = self.doc.workspace();
+        let j = ws.journey(id).ok_or_else(|| ApiError::no_journey(id))?;
+        let personas: Vec<crate::model::Persona> = j
+            .meta
+            .persona_ids
+            .iter()
+            .filter_map(|p| ws.persona(p).cloned())
+            .collect();
+        Ok(crate::analysis::workshop::steps(j, &personas))
+    }
+
     pub fn undo(&mut self, view: &View) -> Result<ViewUpdate, ApiError> {
         let cs = self.doc.undo()?;
         self.answer(cs, view)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionFor, allActions, editorActions, formatShortcut, helpRows, LIVE_TOGETHER, matches, type EditorCtx, type Shortcut } from './actions';
+import { actionFor, allActions, editorActions, formatShortcut, presentActions, helpRows, LIVE_TOGETHER, matches, type EditorCtx, type Shortcut } from './actions';
 import { editorMessages } from './i18n-editor';
 import { clipboard, FastEntry, type Draft } from './canvas/entry';
 import type { Card, Edit } from '../generated/types';
@@ -117,6 +117,9 @@ function fakeEditor(cards: Partial<Card>[] = [], selection: string[] = []) {
     setAssumptionsOnly: (on) => void calls.push(`assumptions ${on}`),
     openMatrix: () => void calls.push('matrix'),
     print: () => void calls.push('print'),
+    workshopOpen: false,
+    setWorkshop: (open) => void calls.push(`workshop ${open}`),
+    present: () => void calls.push('present'),
     toast: (t) => void toasts.push(t),
     tr: (k, p) => `${k}${p ? JSON.stringify(p) : ''}`,
   };
@@ -172,5 +175,24 @@ describe('performing actions', () => {
     expect(f.ctx.entry.draft).toEqual({ kind: 'new', phase_id: 'p2', lane_id: 'l1', text: '' });
     actionFor(editorActions, ev('F2'), f.ctx)?.perform(f.ctx);
     expect(f.ctx.entry.draft).toEqual({ kind: 'card', id: 'c1', text: 'hello' });
+  });
+});
+
+describe('the workshop and presenting actions', () => {
+  it('opens the workshop panel with Shift+W and presents with F5', () => {
+    const f = fakeEditor();
+    actionFor(editorActions, ev('W', { shift: true }), f.ctx)?.perform(f.ctx);
+    actionFor(editorActions, ev('F5'), f.ctx)?.perform(f.ctx);
+    expect(f.calls).toEqual(['workshop true', 'present']);
+  });
+
+  it('keeps the arrows and Esc to the presenting view while it is open', () => {
+    const calls: string[] = [];
+    const ctx = { previous: () => calls.push('previous'), next: () => calls.push('next'), leave: () => calls.push('leave') };
+    for (const k of ['ArrowRight', ' ', 'PageDown', 'ArrowLeft', 'Escape']) actionFor(presentActions, ev(k), ctx)?.perform(ctx);
+    expect(calls).toEqual(['next', 'next', 'next', 'previous', 'leave']);
+    // The same keys in the editor pan and deselect: two lists, never live together.
+    expect(actionFor(editorActions, ev('ArrowRight'), fakeEditor().ctx)?.id).toBe('pan.right');
+    expect(helpRows().find((r) => r.helpKey === 'keys.present')?.keys).toEqual(['←', '→', 'Esc']);
   });
 });

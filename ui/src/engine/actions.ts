@@ -23,11 +23,12 @@ export interface Shortcut {
 }
 
 /** Where an action's keys are live. The app's actions are live in the editor too (both key
- * handlers listen on the window); the fast-entry box keeps its keys to itself. */
-export type Scope = 'app' | 'editor' | 'entry';
+ * handlers listen on the window); the fast-entry box keeps its keys to itself, and so does
+ * the presenting view (it takes every key before the others see it). */
+export type Scope = 'app' | 'editor' | 'entry' | 'present';
 
 /** The scopes whose keys are live at the same time: no key may mean two actions there. */
-export const LIVE_TOGETHER: Scope[][] = [['app', 'editor'], ['entry']];
+export const LIVE_TOGETHER: Scope[][] = [['app', 'editor'], ['entry'], ['present']];
 
 /** Pointer gestures that also run an action, for the overlay. */
 export type Gesture = 'dblclick' | 'shift-click';
@@ -43,7 +44,7 @@ export interface Action<C> {
   /** The `?` overlay's row: actions with the same key share one row (zoom in / out / fit). */
   helpKey?: EditorKey;
   /** Shown in the editor's toolbar, in this group (at `slot`, else in list order). */
-  toolbar?: { group: 'zoom' | 'structure' | 'view' | 'end'; slot?: number; testid: string; text?: EditorKey | string; icon?: 'plus'; primary?: boolean };
+  toolbar?: { group: 'zoom' | 'structure' | 'view' | 'workshop' | 'end'; slot?: number; testid: string; text?: EditorKey | string; icon?: 'plus'; primary?: boolean };
   /** A toggle's state, for its toolbar button (`aria-pressed`). */
   active?(ctx: C): boolean;
   /** Shown in the menu of a multiple selection. */
@@ -81,12 +82,24 @@ export interface EditorCtx {
   /** The value × effort matrix of the opportunities. */
   openMatrix(): void;
   print(): void;
+  /** The workshop panel: the guided steps and the facilitator timer. */
+  readonly workshopOpen: boolean;
+  setWorkshop(open: boolean): void;
+  /** The full-screen, read-only walk through the phases. */
+  present(): void;
   toast(text: string): void;
   tr(key: EditorKey, params?: Record<string, string | number>): string;
 }
 
 export interface EntryCtx {
   entry: FastEntry;
+}
+
+/** What the presenting view offers its keys. */
+export interface PresentCtx {
+  previous(): void;
+  next(): void;
+  leave(): void;
 }
 
 // ---- the actions --------------------------------------------------------------------------
@@ -352,6 +365,26 @@ export const editorActions: Action<EditorCtx>[] = [
     perform: (c) => c.openMatrix(),
   },
   {
+    id: 'workshop',
+    scope: 'editor',
+    labelKey: 'act.workshop',
+    shortcuts: [key('w', { shift: true })],
+    toolbar: { group: 'workshop', testid: 'open-workshop', text: 'ed.workshop' },
+    active: (c) => c.workshopOpen,
+    enabled: always,
+    perform: (c) => c.setWorkshop(!c.workshopOpen),
+  },
+  {
+    id: 'present',
+    scope: 'editor',
+    labelKey: 'act.present',
+    // F5, as the slide programs start a show.
+    shortcuts: [key('F5')],
+    toolbar: { group: 'workshop', testid: 'open-present', text: 'ed.present' },
+    enabled: (c) => c.journey.phases.length > 0,
+    perform: (c) => c.present(),
+  },
+  {
     id: 'print',
     scope: 'editor',
     labelKey: 'keys.print',
@@ -382,13 +415,45 @@ export const editorActions: Action<EditorCtx>[] = [
   },
 ];
 
+export const presentActions: Action<PresentCtx>[] = [
+  {
+    id: 'present.previous',
+    scope: 'present',
+    labelKey: 'act.present.previous',
+    helpKey: 'keys.present',
+    shortcuts: [key('ArrowLeft'), key('PageUp'), key('ArrowUp')],
+    enabled: always,
+    perform: (c) => c.previous(),
+  },
+  {
+    id: 'present.next',
+    scope: 'present',
+    labelKey: 'act.present.next',
+    helpKey: 'keys.present',
+    // Space and Page Down too: what a presenter's clicker sends.
+    shortcuts: [key('ArrowRight'), key('PageDown'), key('ArrowDown'), key(' ')],
+    enabled: always,
+    perform: (c) => c.next(),
+  },
+  {
+    id: 'present.leave',
+    scope: 'present',
+    labelKey: 'act.present.leave',
+    helpKey: 'keys.present',
+    shortcuts: [key('Escape')],
+    enabled: always,
+    perform: (c) => c.leave(),
+  },
+];
+
 /** Every action, in the order the `?` overlay lists them: a new card, then the keys of the
- * entry box while typing it, then the rest. */
+ * entry box while typing it, then the rest, and last the keys of the presenting view. */
 export const allActions: Action<never>[] = [
   ...(editorActions.filter((a) => a.id === 'card.new') as Action<never>[]),
   ...(entryActions as Action<never>[]),
   ...(editorActions.filter((a) => a.id !== 'card.new') as Action<never>[]),
   ...(appActions as Action<never>[]),
+  ...(presentActions as Action<never>[]),
 ];
 
 function selectedCard(c: EditorCtx) {
@@ -422,6 +487,9 @@ const KEY_NAMES: Record<string, string> = {
   ArrowUp: '↑',
   ArrowDown: '↓',
   Escape: 'Esc',
+  PageUp: 'Page Up',
+  PageDown: 'Page Down',
+  ' ': 'Space',
   '-': '–',
 };
 

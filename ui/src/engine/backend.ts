@@ -21,6 +21,7 @@ import type {
   UiSettings,
   View,
   ViewUpdate,
+  WorkshopSteps,
 } from '../generated/types';
 import type { Comparison } from './compare';
 
@@ -31,6 +32,8 @@ export interface Backend {
   listTemplates(lang: Lang): Promise<TemplateInfo[]>;
   /** What the analysis says about journey `id` (peak-end, funnel, evidence, fix first…). */
   journeyInsights(id: string): Promise<Insights>;
+  /** How far journey `id` is with the workshop's guided steps. */
+  workshopSteps(id: string): Promise<WorkshopSteps>;
   /** A new journey from a template; an empty title means the template's name. */
   createJourney(template: string, lang: Lang, title: string, view: View): Promise<ViewUpdate>;
   applyEdit(edit: Edit, view: View): Promise<ViewUpdate>;

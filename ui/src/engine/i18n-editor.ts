@@ -182,6 +182,14 @@ const en = {
   'q.money_pit': 'Money pits',
   'q.unscored': 'Not scored yet',
   'keys.assumptions': 'Show only the assumptions',
+  'ed.workshop': 'Workshop',
+  'act.workshop': 'Workshop steps and timer',
+  'ed.present': 'Present',
+  'act.present': 'Present the journey phase by phase',
+  'act.present.previous': 'Previous phase',
+  'act.present.next': 'Next phase',
+  'act.present.leave': 'Stop presenting',
+  'keys.present': 'While presenting: previous and next phase, Esc leaves',
 } as const;
 
 export type EditorKey = keyof typeof en;
@@ -366,6 +374,14 @@ const nl: Record<EditorKey, string> = {
   'q.money_pit': 'Geldputten',
   'q.unscored': 'Nog niet gescoord',
   'keys.assumptions': 'Alleen de aannames tonen',
+  'ed.workshop': 'Workshop',
+  'act.workshop': 'Workshopstappen en timer',
+  'ed.present': 'Presenteren',
+  'act.present': 'De reis fase voor fase presenteren',
+  'act.present.previous': 'Vorige fase',
+  'act.present.next': 'Volgende fase',
+  'act.present.leave': 'Stoppen met presenteren',
+  'keys.present': 'Tijdens presenteren: vorige en volgende fase, Esc stopt',
 };
 
 export const editorMessages: Record<Lang, Record<EditorKey, string>> = { en, nl };

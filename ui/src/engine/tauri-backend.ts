@@ -19,6 +19,7 @@ export const tauriBackend: Backend = {
   show: (view) => call('show', { view }),
   listTemplates: (lang) => call('list_templates', { lang }),
   journeyInsights: (id) => call('journey_insights', { id }),
+  workshopSteps: (id) => call('workshop_steps', { id }),
   createJourney: (template, lang, title, view) => call('create_journey', { template, lang, title, view }),
   applyEdit: (edit, view) => call('apply_edit', { edit, view }),
   applyEdits: (edits, view) => call('apply_edits', { edits, view }),

@@ -131,7 +131,12 @@ value?: number | null,
  */
 effort?: number | null, };
 
-export type JourneyMeta = { id: string, title: string, goal: string, scope: Scope, persona_ids: Array<string>, state: JourneyState, compared_with?: string | null, 
+export type JourneyMeta = { id: string, title: string, goal: string, scope: Scope, persona_ids: Array<string>, 
+/**
+ * What the team does after the workshop to check the map (a customer safari: interviews,
+ * experiments; data to collect), in the team's words, one step a line.
+ */
+next_steps?: string | undefined, state: JourneyState, compared_with?: string | null, 
 /**
  * Ours (absent in the JSON) or a competitor's.
  */
@@ -166,7 +171,12 @@ version: number,
  */
 updated: string, };
 
-export type Journey = { phases: Array<Phase>, lanes: Array<Lane>, cards: Array<Card>, id: string, title: string, goal: string, scope: Scope, persona_ids: Array<string>, state: JourneyState, compared_with?: string | null, 
+export type Journey = { phases: Array<Phase>, lanes: Array<Lane>, cards: Array<Card>, id: string, title: string, goal: string, scope: Scope, persona_ids: Array<string>, 
+/**
+ * What the team does after the workshop to check the map (a customer safari: interviews,
+ * experiments; data to collect), in the team's words, one step a line.
+ */
+next_steps?: string | undefined, state: JourneyState, compared_with?: string | null, 
 /**
  * Ours (absent in the JSON) or a competitor's.
  */
@@ -201,7 +211,11 @@ version: number,
  */
 updated: string, };
 
-export type JourneyPatch = { title?: string, goal?: string, scope?: Scope, persona_ids?: Array<string>, state?: JourneyState, compared_with?: string | null, language?: Lang, wall_photos?: Array<string>, owner?: Owner, 
+export type JourneyPatch = { title?: string, goal?: string, scope?: Scope, persona_ids?: Array<string>, 
+/**
+ * The workshop's next steps (see [`JourneyMeta::next_steps`]).
+ */
+next_steps?: string, state?: JourneyState, compared_with?: string | null, language?: Lang, wall_photos?: Array<string>, owner?: Owner, 
 /**
  * Replaces the phases matched by hand (see [`PhaseMatch`]).
  */
@@ -538,6 +552,27 @@ why: string, };
 
 export type Insights = { journey_id: string, title: string, language: Lang, cards: number, emotion: EmotionInsights, impact: ImpactInsights, pain: PainInsights, funnel: Funnel, evidence: EvidenceInsights, safari: Array<SafariItem>, opportunities: Matrix, fix_first: Array<FixItem>, warnings: Array<InsightWarning>, };
 
+export type StepId = "goal" | "persona" | "scope" | "phases" | "touchpoints" | "emotions" | "impact_moments" | "review" | "next_steps";
+
+export type Gap = { "kind": "goal" } | { "kind": "persona" } | { "kind": "persona_segment", persona_id: string, } | { "kind": "stakeholders" } | { "kind": "scope_start" } | { "kind": "scope_end" } | { "kind": "phases" } | { "kind": "phase_duration", phase_id: string, } | { "kind": "touchpoint_lane" } | { "kind": "phase_touchpoints", phase_id: string, } | { "kind": "touchpoint_emotion", card_id: string, } | { "kind": "phase_impact", phase_id: string, } | { "kind": "review" } | { "kind": "next_steps" };
+
+export type Step = { id: StepId, done: boolean, 
+/**
+ * How many of the things this step checks are filled in, of `total` (a phase count for
+ * the phase steps, a card count for the emotions); `total` is at least 1.
+ */
+filled: number, total: number, 
+/**
+ * What is missing, in map order; empty when done.
+ */
+gaps: Array<Gap>, };
+
+export type WorkshopSteps = { journey_id: string, steps: Array<Step>, 
+/**
+ * Touchpoints where the company plays no part (a review site, a friend's advice).
+ */
+outside_touchpoints: number, };
+
 export type ErrorCode = "no_document" | "not_found" | "not_klantreis" | "too_new" | "corrupt" | "exists" | "busy" | "read_only" | "disk_full" | "invalid_edit" | "conflict" | "io" | "unknown_template" | "print" | "too_large" | "not_image" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, };
@@ -748,4 +783,4 @@ created: string,
 version: number, phases: number, lanes: number, cards: number, };
 
 /** The commands the UI may call (src-tauri/src/command_list.rs). */
-export type Command = "start_info" | "show" | "journey_insights" | "list_templates" | "create_journey" | "apply_edit" | "apply_edits" | "undo" | "redo" | "set_language" | "print_preview" | "export_journey" | "reveal_export" | "image_data" | "pick_image" | "list_journeys" | "compare_journeys" | "compare_version" | "export_comparison" | "list_versions" | "take_version" | "restore_version";
+export type Command = "start_info" | "show" | "journey_insights" | "workshop_steps" | "list_templates" | "create_journey" | "apply_edit" | "apply_edits" | "undo" | "redo" | "set_language" | "print_preview" | "export_journey" | "reveal_export" | "image_data" | "pick_image" | "list_journeys" | "compare_journeys" | "compare_version" | "export_comparison" | "list_versions" | "take_version" | "restore_version";

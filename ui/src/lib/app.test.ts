@@ -47,6 +47,9 @@ function fake() {
     journeyInsights: async () => {
       throw new BackendError('internal', 'not recorded');
     },
+    workshopSteps: async () => {
+      throw new BackendError('internal', 'not recorded');
+    },
     createJourney: async () => update({ outcome: outcome({ changed: true, created: ['j2'], journeys: ['j2'] }) }),
     applyEdit: async (edit, view) => {
       calls.push(`edit ${view.kind}`);
