@@ -159,6 +159,15 @@ impl App {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn walk_the_guided_steps_then_present() -> Res {
+    retry_on_hang(
+        "walk_the_guided_steps_then_present",
+        walk_the_guided_steps_then_present_once,
+    )
+    .await
+}
+
+/// One run of [`walk_the_guided_steps_then_present`].
+async fn walk_the_guided_steps_then_present_once() -> Res {
     let data = tempfile::tempdir()?;
     let app = App::start(data.path(), "en_GB.UTF-8").await?;
     app.d().set_window_rect(0, 0, 1280, 860).await?;
@@ -376,6 +385,15 @@ async fn walk_the_guided_steps_then_present() -> Res {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_facilitator_timer_and_its_plan() -> Res {
+    retry_on_hang(
+        "the_facilitator_timer_and_its_plan",
+        the_facilitator_timer_and_its_plan_once,
+    )
+    .await
+}
+
+/// One run of [`the_facilitator_timer_and_its_plan`].
+async fn the_facilitator_timer_and_its_plan_once() -> Res {
     let data = tempfile::tempdir()?;
     let app = App::start(data.path(), "en_GB.UTF-8").await?;
     app.d().set_window_rect(0, 0, 1280, 860).await?;
@@ -490,6 +508,15 @@ async fn the_facilitator_timer_and_its_plan() -> Res {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_toolbar_fits_1200_pixels() -> Res {
+    retry_on_hang(
+        "the_toolbar_fits_1200_pixels",
+        the_toolbar_fits_1200_pixels_once,
+    )
+    .await
+}
+
+/// One run of [`the_toolbar_fits_1200_pixels`].
+async fn the_toolbar_fits_1200_pixels_once() -> Res {
     for (locale, sample) in [
         ("en_GB.UTF-8", "Buying an e-bike at Fietsplezier"),
         ("nl_NL.UTF-8", "Een e-bike kopen bij Fietsplezier"),
