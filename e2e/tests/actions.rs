@@ -20,30 +20,6 @@ const SAMPLE_EN: &str = "Buying an e-bike at Fietsplezier";
 const SAMPLE_NL: &str = "Een e-bike kopen bij Fietsplezier";
 
 impl App {
-    /// Opens the journey titled `title` from the home view and waits for its canvas.
-    async fn open_journey(&self, title: &str) -> Res {
-        self.wait_titles(&[title]).await?;
-        self.card(title)
-            .await?
-            .find(By::Css("button.open"))
-            .await?
-            .click()
-            .await?;
-        self.wait_for("[data-testid='canvas-card']").await?;
-        Ok(())
-    }
-
-    /// Runs `script` in the page and returns its JSON result.
-    async fn js(&self, script: &str, args: Vec<serde_json::Value>) -> Res<serde_json::Value> {
-        Ok(self.d().execute(script, args).await?.json().clone())
-    }
-
-    /// Presses one key on whatever has the focus.
-    async fn key(&self, key: impl Into<TypingData>) -> Res {
-        self.d().action_chain().send_keys(key).perform().await?;
-        Ok(())
-    }
-
     /// Puts `text` in the fast-entry box as typing does (an input event).
     async fn fill_entry(&self, text: &str) -> Res {
         self.js(
@@ -421,32 +397,4 @@ async fn the_overlay_speaks_dutch_once() -> Res {
 }
 
 /// Screen geometry of canvas elements and the document behind the app, for the canvas test.
-impl App {
-    /// Centre (viewport px) of the first element matching `css`.
-    async fn centre(&self, css: &str) -> Res<(i64, i64)> {
-        // Polled in the page: WebKitWebDriver's own element look-up never answers for an
-        // element whose label holds a character outside the BMP (the emoji cards).
-        let deadline = Instant::now() + TIMEOUT;
-        loop {
-            let ret = self
-                .js(
-                    "const e = document.querySelector(arguments[0]); if (!e) return null;\
-                     const r = e.getBoundingClientRect();\
-                     return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];",
-                    vec![json!(css)],
-                )
-                .await?;
-            if let Ok(v) = serde_json::from_value::<Vec<i64>>(ret) {
-                if let [x, y] = v[..] {
-                    return Ok((x, y));
-                }
-            }
-            if Instant::now() > deadline {
-                self.shot("a-debug.png").await?;
-                let all = self.js("return [...document.querySelectorAll('[data-card]')].map(e => e.dataset.card + ' ' + e.getAttribute('aria-label'))", Vec::new()).await?;
-                return Err(format!("timed out waiting for {css}: {all}").into());
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-    }
-}
+impl App {}

@@ -10,7 +10,6 @@ mod common;
 use std::process::Command;
 
 use common::*;
-use serde_json::json;
 use thirtyfour::prelude::*;
 use thirtyfour::Key;
 
@@ -284,21 +283,6 @@ async fn dutch_locale_and_switching_language_once() -> Res {
 
 /// Screen geometry of canvas elements and the document behind the app, for the canvas test.
 impl App {
-    /// Centre (viewport px) of the first element matching `css`.
-    async fn centre(&self, css: &str) -> Res<(i64, i64)> {
-        self.wait_for(css).await?;
-        let ret = self
-            .d()
-            .execute(
-                "const r = document.querySelector(arguments[0]).getBoundingClientRect();\
-                 return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];",
-                vec![json!(css)],
-            )
-            .await?;
-        let v: Vec<i64> = ret.convert()?;
-        Ok((v[0], v[1]))
-    }
-
     /// Centres of all phase headers, left to right.
     async fn phase_centres(&self) -> Res<Vec<(i64, i64)>> {
         let ret = self
@@ -313,22 +297,6 @@ impl App {
             .await?;
         let v: Vec<Vec<i64>> = ret.convert()?;
         Ok(v.into_iter().map(|p| (p[0], p[1])).collect())
-    }
-
-    /// Presses at `from`, moves in steps to `to` and releases: a real pointer drag.
-    async fn drag(&self, from: (i64, i64), to: (i64, i64)) -> Res {
-        let mut chain = self
-            .d()
-            .action_chain()
-            .move_to(from.0, from.1)
-            .click_and_hold();
-        for i in 1..=8 {
-            let x = from.0 + (to.0 - from.0) * i / 8;
-            let y = from.1 + (to.1 - from.1) * i / 8;
-            chain = chain.move_to(x, y);
-        }
-        chain.release().perform().await?;
-        Ok(())
     }
 }
 
@@ -345,14 +313,7 @@ async fn canvas_drag_fast_entry_emotion_undo_and_print() -> Res {
 async fn canvas_drag_fast_entry_emotion_undo_and_print_once() -> Res {
     let data = tempfile::tempdir()?;
     let app = App::start(data.path(), "en_GB.UTF-8").await?;
-    app.wait_titles(&[SAMPLE_EN]).await?;
-    app.card(SAMPLE_EN)
-        .await?
-        .find(By::Css("button.open"))
-        .await?
-        .click()
-        .await?;
-    app.wait_for("[data-testid='canvas-card']").await?;
+    app.open_journey(SAMPLE_EN).await?;
     app.shot("10-canvas.png").await?;
 
     // 1. Drag "Instagram ad" (Awareness) to the fourth phase, same lane, with pointer actions.

@@ -65,14 +65,7 @@ async fn to_be_journey_compare_print_and_versions() -> Res {
 async fn to_be_journey_compare_print_and_versions_once() -> Res {
     let data = tempfile::tempdir()?;
     let app = App::start(data.path(), "en_GB.UTF-8").await?;
-    app.wait_titles(&[SAMPLE_EN]).await?;
-    app.card(SAMPLE_EN)
-        .await?
-        .find(By::Css("button.open"))
-        .await?
-        .click()
-        .await?;
-    app.wait_for("[data-testid='canvas-card']").await?;
+    app.open_journey(SAMPLE_EN).await?;
 
     // 1. Make the to-be journey: the editor opens it, linked to today's.
     app.wait_for("[data-testid='make-to-be']")
@@ -304,14 +297,7 @@ async fn compare_and_versions_in_dutch_once() -> Res {
     const SAMPLE_NL: &str = "Een e-bike kopen bij Fietsplezier";
     let data = tempfile::tempdir()?;
     let app = App::start(data.path(), "nl_NL.UTF-8").await?;
-    app.wait_titles(&[SAMPLE_NL]).await?;
-    app.card(SAMPLE_NL)
-        .await?
-        .find(By::Css("button.open"))
-        .await?
-        .click()
-        .await?;
-    app.wait_for("[data-testid='canvas-card']").await?;
+    app.open_journey(SAMPLE_NL).await?;
     app.wait_text("[data-testid='compare-with']", "Vergelijk met…")
         .await?;
     app.wait_text("[data-testid='make-to-be']", "Gewenste klantreis maken")

@@ -36,14 +36,7 @@ async fn a_feelings_lane_per_persona_draws_its_own_curve() -> Res {
 async fn a_feelings_lane_per_persona_draws_its_own_curve_once() -> Res {
     let data = tempfile::tempdir()?;
     let app = App::start(data.path(), "en_GB.UTF-8").await?;
-    app.wait_titles(&[SAMPLE_EN]).await?;
-    app.card(SAMPLE_EN)
-        .await?
-        .find(By::Css("button.open"))
-        .await?
-        .click()
-        .await?;
-    app.wait_for("[data-testid='canvas-card']").await?;
+    app.open_journey(SAMPLE_EN).await?;
     let before = journey_json(data.path(), SAMPLE_EN)?;
     assert_eq!(
         feelings(&before).len(),

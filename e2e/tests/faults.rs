@@ -120,8 +120,16 @@ async fn a_signal_closes_the_document_cleanly_once() -> Res {
             assert!(app.try_wait()?.is_none(), "the app ended by itself");
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        // A change while it runs (committed, so in the WAL), then the signal.
-        let id = journey_id(&doc)?;
+        // A change while it runs (committed, so in the WAL), then the signal. The file and its
+        // log appear before the first start's sample journey is committed: wait for that too.
+        let deadline = Instant::now() + TIMEOUT;
+        let id = loop {
+            match journey_id(&doc) {
+                Ok(id) => break id,
+                Err(e) if Instant::now() > deadline => return Err(e),
+                Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+            }
+        };
         let title = format!("After SIG{signal}");
         apply(
             &doc,
@@ -287,14 +295,7 @@ async fn the_web_process_dying_is_survived_and_the_view_reloaded_once() -> Res {
     app.wait_titles(&[SAMPLE_EN]).await?;
     let doc = the_document(data.path())?;
     rename_in_app(&app, SAMPLE_EN, "Renamed before the crash").await?;
-    app.wait_titles(&["Renamed before the crash"]).await?;
-    app.card("Renamed before the crash")
-        .await?
-        .find(By::Css("button.open"))
-        .await?
-        .click()
-        .await?;
-    app.wait_for("[data-testid='canvas-card']").await?;
+    app.open_journey("Renamed before the crash").await?;
     let fragment: String = app
         .d()
         .execute("return location.hash;", Vec::new())

@@ -22,22 +22,6 @@ const END: &str = "Satisfied";
 const OPPORTUNITY: &str = "Book service online";
 
 impl App {
-    async fn open_journey(&self, title: &str) -> Res {
-        self.wait_titles(&[title]).await?;
-        self.card(title)
-            .await?
-            .find(By::Css("button.open"))
-            .await?
-            .click()
-            .await?;
-        self.wait_for("[data-testid='canvas-card']").await?;
-        Ok(())
-    }
-
-    async fn js(&self, script: &str, args: Vec<serde_json::Value>) -> Res<serde_json::Value> {
-        Ok(self.d().execute(script, args).await?.json().clone())
-    }
-
     /// The bounding box (viewport px) of the first element matching `css`, read in the page:
     /// WebKitWebDriver will not measure the canvas's hooks (they take no pointer events).
     async fn rect(&self, css: &str) -> Res<(f64, f64, f64, f64)> {

@@ -10,27 +10,11 @@ use std::process::Command;
 
 use common::*;
 use serde_json::json;
-use thirtyfour::prelude::*;
 use thirtyfour::Key;
 
 const SAMPLE_EN: &str = "Buying an e-bike at Fietsplezier";
 
 impl App {
-    /// Centre (viewport px) of the first element matching `css`.
-    async fn centre_of(&self, css: &str) -> Res<(i64, i64)> {
-        self.wait_for(css).await?;
-        let ret = self
-            .d()
-            .execute(
-                "const r = document.querySelector(arguments[0]).getBoundingClientRect();\
-                 return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];",
-                vec![json!(css)],
-            )
-            .await?;
-        let v: Vec<i64> = ret.convert()?;
-        Ok((v[0], v[1]))
-    }
-
     /// How many elements match `css` now.
     async fn count(&self, css: &str) -> Res<usize> {
         let ret = self
@@ -67,22 +51,6 @@ impl App {
         Ok(())
     }
 
-    /// Presses at `from`, moves in steps to `to` and releases: a real pointer drag.
-    async fn drag_to(&self, from: (i64, i64), to: (i64, i64)) -> Res {
-        let mut chain = self
-            .d()
-            .action_chain()
-            .move_to(from.0, from.1)
-            .click_and_hold();
-        for i in 1..=10 {
-            let x = from.0 + (to.0 - from.0) * i / 10;
-            let y = from.1 + (to.1 - from.1) * i / 10;
-            chain = chain.move_to(x, y);
-        }
-        chain.release().perform().await?;
-        Ok(())
-    }
-
     /// Scrolls the element into the middle of its panel and clicks it (WebKitWebDriver does
     /// not scroll a side panel for a click below its fold).
     async fn click_css(&self, css: &str) -> Res {
@@ -94,18 +62,6 @@ impl App {
             )
             .await?;
         self.wait_for(css).await?.click().await?;
-        Ok(())
-    }
-
-    async fn open_sample(&self) -> Res {
-        self.wait_titles(&[SAMPLE_EN]).await?;
-        self.card(SAMPLE_EN)
-            .await?
-            .find(By::Css("button.open"))
-            .await?
-            .click()
-            .await?;
-        self.wait_for("[data-testid='canvas-card']").await?;
         Ok(())
     }
 }
@@ -130,7 +86,7 @@ async fn draw_a_link_by_dragging_read_it_back_relabel_undo_and_delete() -> Res {
 async fn draw_a_link_by_dragging_read_it_back_relabel_undo_and_delete_once() -> Res {
     let data = tempfile::tempdir()?;
     let app = App::start(data.path(), "en_GB.UTF-8").await?;
-    app.open_sample().await?;
+    app.open_journey(SAMPLE_EN).await?;
 
     // A card of the first phase and one of the fourth (a jump forward).
     let before = journey_json(data.path(), SAMPLE_EN)?;
@@ -151,15 +107,15 @@ async fn draw_a_link_by_dragging_read_it_back_relabel_undo_and_delete_once() -> 
     let card_css = |id: &str| format!("[data-testid='canvas-card'][data-card='{id}']");
 
     // Select the first card: its link handle appears on its right edge.
-    app.click_at(app.centre_of(&card_css(&from)).await?).await?;
+    app.click_at(app.centre(&card_css(&from)).await?).await?;
     let handle = app
-        .centre_of(&format!("[data-testid='link-handle'][data-card='{from}']"))
+        .centre(&format!("[data-testid='link-handle'][data-card='{from}']"))
         .await?;
     app.shot("40-link-handle.png").await?;
 
     // Drag from the handle onto the other card.
-    let target = app.centre_of(&card_css(&to)).await?;
-    app.drag_to(handle, target).await?;
+    let target = app.centre(&card_css(&to)).await?;
+    app.drag(handle, target).await?;
     let (f, t) = (from.clone(), to.clone());
     let j = wait_doc(
         data.path(),
@@ -194,7 +150,7 @@ async fn draw_a_link_by_dragging_read_it_back_relabel_undo_and_delete_once() -> 
 
     // Click the link on the canvas (its label plate): it stays selected, the canvas has focus.
     let plate = app
-        .centre_of(&format!("[data-testid='canvas-link'][data-link='{id}']"))
+        .centre(&format!("[data-testid='canvas-link'][data-link='{id}']"))
         .await?;
     app.click_at(plate).await?;
     app.wait_for("[data-testid='link-panel']").await?;
@@ -223,7 +179,7 @@ async fn draw_a_link_by_dragging_read_it_back_relabel_undo_and_delete_once() -> 
     })
     .await?;
     let plate = app
-        .centre_of(&format!("[data-testid='canvas-link'][data-link='{id}']"))
+        .centre(&format!("[data-testid='canvas-link'][data-link='{id}']"))
         .await?;
     app.click_at(plate).await?;
     app.wait_for("[data-testid='link-selected']").await?;
@@ -239,11 +195,11 @@ async fn draw_a_link_by_dragging_read_it_back_relabel_undo_and_delete_once() -> 
     app.wait_count("[data-testid='canvas-link']", 0).await?;
 
     // A loop back: from the later card to the earlier one.
-    app.click_at(app.centre_of(&card_css(&to)).await?).await?;
+    app.click_at(app.centre(&card_css(&to)).await?).await?;
     let handle = app
-        .centre_of(&format!("[data-testid='link-handle'][data-card='{to}']"))
+        .centre(&format!("[data-testid='link-handle'][data-card='{to}']"))
         .await?;
-    app.drag_to(handle, app.centre_of(&card_css(&from)).await?)
+    app.drag(handle, app.centre(&card_css(&from)).await?)
         .await?;
     let (f, t) = (from.clone(), to.clone());
     wait_doc(data.path(), SAMPLE_EN, "a loop back", |j| {
@@ -279,7 +235,7 @@ async fn answer_review_questions_and_find_them_in_the_file_and_on_the_printed_ma
 async fn answer_review_questions_and_find_them_in_the_file_and_on_the_printed_map_once() -> Res {
     let data = tempfile::tempdir()?;
     let app = App::start(data.path(), "en_GB.UTF-8").await?;
-    app.open_sample().await?;
+    app.open_journey(SAMPLE_EN).await?;
 
     app.wait_for("[data-testid='tab-review']")
         .await?

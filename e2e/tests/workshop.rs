@@ -28,15 +28,6 @@ const STEPS: [&str; 9] = [
 ];
 
 impl App {
-    async fn js(&self, script: &str, args: Vec<serde_json::Value>) -> Res<serde_json::Value> {
-        Ok(self.d().execute(script, args).await?.json().clone())
-    }
-
-    async fn key(&self, key: impl Into<TypingData>) -> Res {
-        self.d().action_chain().send_keys(key).perform().await?;
-        Ok(())
-    }
-
     /// Each step's `data-done`, in the panel's order.
     async fn step_states(&self) -> Res<Vec<(String, bool)>> {
         let v = self

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 use thirtyfour::prelude::*;
-use thirtyfour::Key;
+use thirtyfour::{Key, TypingData};
 
 pub type Res<T = ()> = Result<T, Box<dyn std::error::Error>>;
 
@@ -284,6 +284,76 @@ impl App {
             let _ = driver.close_window().await;
             let _ = driver.quit().await;
         }
+        Ok(())
+    }
+}
+
+/// Page helpers every test file uses: open a journey, run script, press keys, find where an
+/// element is on screen and drag there with real pointer events.
+impl App {
+    /// Opens the journey titled `title` from the home view and waits for its canvas.
+    pub async fn open_journey(&self, title: &str) -> Res {
+        self.wait_titles(&[title]).await?;
+        self.card(title)
+            .await?
+            .find(By::Css("button.open"))
+            .await?
+            .click()
+            .await?;
+        self.wait_for("[data-testid='canvas-card']").await?;
+        Ok(())
+    }
+
+    /// Runs `script` in the page and returns its JSON result.
+    pub async fn js(&self, script: &str, args: Vec<serde_json::Value>) -> Res<serde_json::Value> {
+        Ok(self.d().execute(script, args).await?.json().clone())
+    }
+
+    /// Presses one key (or types keys) on whatever has the focus.
+    pub async fn key(&self, key: impl Into<TypingData>) -> Res {
+        self.d().action_chain().send_keys(key).perform().await?;
+        Ok(())
+    }
+
+    /// Centre (viewport px) of the first element matching `css`, once there is one. Polled in
+    /// the page: WebKitWebDriver's own element look-up never answers for an element whose
+    /// label holds a character outside the BMP (the emoji cards).
+    pub async fn centre(&self, css: &str) -> Res<(i64, i64)> {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let ret = self
+                .js(
+                    "const e = document.querySelector(arguments[0]); if (!e) return null;\
+                     const r = e.getBoundingClientRect();\
+                     return [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)];",
+                    vec![json!(css)],
+                )
+                .await?;
+            if let Ok(v) = serde_json::from_value::<Vec<i64>>(ret) {
+                if let [x, y] = v[..] {
+                    return Ok((x, y));
+                }
+            }
+            if Instant::now() > deadline {
+                return Err(format!("timed out waiting for {css}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Presses at `from`, moves in steps to `to` and releases: a real pointer drag.
+    pub async fn drag(&self, from: (i64, i64), to: (i64, i64)) -> Res {
+        let mut chain = self
+            .d()
+            .action_chain()
+            .move_to(from.0, from.1)
+            .click_and_hold();
+        for i in 1..=10 {
+            let x = from.0 + (to.0 - from.0) * i / 10;
+            let y = from.1 + (to.1 - from.1) * i / 10;
+            chain = chain.move_to(x, y);
+        }
+        chain.release().perform().await?;
         Ok(())
     }
 }
