@@ -132,7 +132,11 @@ mod tests {
             .expect("the version exists");
         let today = print::scene(doc.workspace(), &jid, &req).expect("lays out");
         let first_word = old.split_whitespace().next().expect("the card has text");
-        assert!(card_text(&then, &card).contains(first_word), "{}", card_text(&then, &card));
+        assert!(
+            card_text(&then, &card).contains(first_word),
+            "{}",
+            card_text(&then, &card)
+        );
         assert!(!card_text(&then, &card).contains("Nieuwe"));
         assert!(card_text(&today, &card).contains("Nieuwe tekst"));
         // Laid out the same way as today's map: same page, same bands.
