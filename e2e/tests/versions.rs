@@ -162,7 +162,20 @@ async fn a_version_opens_read_only_on_the_canvas_once() -> Res {
         chain = chain.move_to(from.0 + 30 * i, from.1 + 5 * i);
     }
     chain.release().perform().await?;
+    // A drag there pans the map: the card's note moved with the pointer, and nothing was
+    // picked up (no drop target shown).
     let again = centre(&app, &view_hook).await?;
+    assert!(
+        (again.0 - from.0 - 240).abs() <= 4 && (again.1 - from.1 - 40).abs() <= 4,
+        "the drag panned the map: {from:?} → {again:?}"
+    );
+    assert!(
+        app.d()
+            .find_all(By::Css("[data-testid='drop-target']"))
+            .await?
+            .is_empty(),
+        "no drop target in the version view"
+    );
     app.d()
         .action_chain()
         .move_to(again.0, again.1)
