@@ -107,7 +107,7 @@ mod tests {
     #[test]
     fn a_version_scene_shows_the_text_as_it_was() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let mut doc = Document::create(&dir.path().join("v.klantreis")).expect("create");
+        let mut doc = Document::create(dir.path().join("v.klantreis")).expect("create");
         let (j, p) = templates::sample(Lang::Nl);
         let jid = j.meta.id.clone();
         let card = j.cards[0].id.clone();
