@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::export::{pdf, svg, tile};
 use crate::layout::{self, Mm, Mode, Orientation, Paper, Scene};
-use crate::model::Workspace;
+use crate::model::{Journey, Persona, Workspace};
 use crate::store::Document;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -91,6 +91,12 @@ pub fn scene(ws: &Workspace, id: &str, req: &PrintRequest) -> Result<Scene, Prin
     let journey = ws
         .journey(id)
         .ok_or_else(|| PrintError::NoJourney(id.to_string()))?;
+    Ok(scene_of(journey, &ws.personas, req))
+}
+
+/// Any journey (one in the document, or a version of it as it was, with the personas it
+/// linked then) laid out for `req`: the one path the canvas, the print and a version share.
+pub fn scene_of(journey: &Journey, personas: &[Persona], req: &PrintRequest) -> Scene {
     let opts = layout::LayoutOptions {
         paper: req.paper,
         orientation: req.orientation,
@@ -98,7 +104,7 @@ pub fn scene(ws: &Workspace, id: &str, req: &PrintRequest) -> Result<Scene, Prin
         printed: Some(today()),
         ..Default::default()
     };
-    Ok(layout::layout(journey, &ws.personas, &opts))
+    layout::layout(journey, personas, &opts)
 }
 
 /// The pages of journey `id`'s insights report on `paper` (A3, or A4 for anything else).

@@ -31,6 +31,7 @@ pub const COMMANDS: &[&str] = &[
     "compare::list_versions",
     "compare::take_version",
     "compare::restore_version",
+    "compare::version_scene",
 ];
 
 /// The name the UI invokes a command by.

@@ -1,14 +1,17 @@
 //! Commands of the comparison and the versions: compare two journeys (with the phases the team
-//! matched by hand), print the comparison, list, take and restore versions (snapshots). Thin
+//! matched by hand), print the comparison, list, take, look at and restore versions (snapshots). Thin
 //! wrappers over the core (`klantreis::session::compare`, `klantreis::store` snapshots); making
 //! the to-be journey and matching phases by hand are ordinary edits (`commands::apply_edit`).
 
 use std::path::PathBuf;
 
 use klantreis::analysis::compare::Comparison;
+use klantreis::layout::Scene;
 use klantreis::overview::{self, JourneySummary};
 use klantreis::print::{self, PrintRequest};
-use klantreis::session::{compare, export_file_name, ApiError, ErrorCode, View, ViewUpdate};
+use klantreis::session::{
+    compare, export_file_name, versions, ApiError, ErrorCode, View, ViewUpdate,
+};
 use klantreis::store::SnapshotInfo;
 use tauri::{AppHandle, Manager, State, Wry};
 use tauri_plugin_dialog::DialogExt;
@@ -67,6 +70,19 @@ pub fn restore_version(
     };
     crate::chrome::refresh(&app);
     Ok(update)
+}
+
+/// Version `snapshot` laid out for `request` (`null`: the screen's default), to be looked at
+/// read-only on the canvas; nothing in the document changes.
+#[tauri::command]
+pub fn version_scene(
+    state: State<'_, AppState>,
+    snapshot: String,
+    request: Option<PrintRequest>,
+) -> Res<Scene> {
+    let inner = state.lock();
+    versions::version_scene(inner.doc()?, &snapshot, &request.unwrap_or_default())?
+        .ok_or_else(|| ApiError::new(ErrorCode::NotFound, format!("no version {snapshot}")))
 }
 
 /// Compares journey `id` as it is today with its version `snapshot` (the version is `a`).

@@ -1,10 +1,12 @@
-//! The version taken whenever a journey is printed or exported, named after the export
-//! ("A0 printed 3 Dec", "A0 geprint 3 dec"), so the version on a printed stamp can be found
-//! again. Called by the app's export command and by `klantreis pdf`/`svg` after the file is
-//! written; a failed snapshot never fails the export (the caller reports it as a warning).
+//! Versions as the app shows them: the version taken whenever a journey is printed or
+//! exported, named after the export ("A0 printed 3 Dec", "A0 geprint 3 dec"), so the version on
+//! a printed stamp can be found again (called by the app's export command and by `klantreis
+//! pdf`/`svg` after the file is written; a failed snapshot never fails the export, the caller
+//! reports it as a warning); and a version laid out for the canvas, to be looked at read-only.
 
+use crate::layout::Scene;
 use crate::model::Lang;
-use crate::print::{Format, PrintRequest};
+use crate::print::{self, Format, PrintRequest};
 use crate::store::{Document, SnapshotInfo, StoreError};
 
 const MONTHS_EN: [&str; 12] = [
@@ -60,10 +62,89 @@ pub fn snapshot_export(
     doc.snapshot(id, &name)
 }
 
+/// Version `snapshot` laid out for `req` as the canvas lays out today's journey (the same
+/// `print::scene_of`), with the personas it linked then; `None` when there is no such version.
+pub fn version_scene(
+    doc: &Document,
+    snapshot: &str,
+    req: &PrintRequest,
+) -> Result<Option<Scene>, StoreError> {
+    Ok(doc
+        .load_snapshot(snapshot)?
+        .map(|s| print::scene_of(&s.journey, &s.personas, req)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::Paper;
+    use crate::edit::{CardPatch, Edit};
+    use crate::layout::{Item, Paper, RecordKind};
+    use crate::templates;
+
+    /// The text lines drawn on card `id` in `scene`.
+    fn card_text(scene: &Scene, id: &str) -> String {
+        scene
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text {
+                    lines,
+                    target: Some(t),
+                    ..
+                } if t.kind == RecordKind::Card && t.id == id => Some(
+                    lines
+                        .iter()
+                        .map(|l| l.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                ),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn a_version_scene_shows_the_text_as_it_was() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut doc = Document::create(dir.path().join("v.klantreis")).expect("create");
+        let (j, p) = templates::sample(Lang::Nl);
+        let jid = j.meta.id.clone();
+        let card = j.cards[0].id.clone();
+        let old = j.cards[0].text.clone();
+        doc.apply(&Edit::CreateJourney {
+            journey: j,
+            personas: vec![p],
+        })
+        .expect("sample");
+        let snap = doc.snapshot(&jid, "voor de workshop").expect("snapshot");
+        doc.apply(&Edit::UpdateCard {
+            id: card.clone(),
+            patch: CardPatch {
+                text: Some("Nieuwe tekst".into()),
+                ..Default::default()
+            },
+        })
+        .expect("edit");
+        let req = PrintRequest::default();
+        let then = version_scene(&doc, &snap.id, &req)
+            .expect("loads")
+            .expect("the version exists");
+        let today = print::scene(doc.workspace(), &jid, &req).expect("lays out");
+        let first_word = old.split_whitespace().next().expect("the card has text");
+        assert!(
+            card_text(&then, &card).contains(first_word),
+            "{}",
+            card_text(&then, &card)
+        );
+        assert!(!card_text(&then, &card).contains("Nieuwe"));
+        assert!(card_text(&today, &card).contains("Nieuwe tekst"));
+        // Laid out the same way as today's map: same page, same bands.
+        assert_eq!((then.width, then.height), (today.width, today.height));
+        assert!(version_scene(&doc, "no-such-version", &req)
+            .expect("loads")
+            .is_none());
+    }
 
     #[test]
     fn export_names_say_paper_what_and_day() {

@@ -14,6 +14,7 @@ import type {
   ExportDone,
   PrintPreview,
   PrintRequest,
+  Scene,
   JourneySummary,
   SnapshotInfo,
   StartInfo,
@@ -68,6 +69,8 @@ export interface Backend {
   takeVersion(id: string, name: string): Promise<SnapshotInfo>;
   /** Restores a version as one undoable step; answers like an edit. */
   restoreVersion(id: string, snapshot: string, view: View): Promise<ViewUpdate>;
+  /** Version `snapshot` laid out for the canvas (`null`: the screen's default), read-only. */
+  versionScene(snapshot: string, request: PrintRequest | null): Promise<Scene>;
   /** The document changed outside the UI (menu undo, another document opened). */
   onDocChanged(cb: () => void): Promise<() => void>;
   /** A menu action failed. */

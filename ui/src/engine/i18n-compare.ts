@@ -46,6 +46,12 @@ const en = {
   'ver.restored': 'Version “{name}” restored. Undo brings back what you had.',
   'ver.compare': 'Compare with today',
   'ver.counts': '{phases} phases · {cards} cards',
+  'ver.open': 'Open',
+  'ver.viewTitle': 'Version “{name}”',
+  'ver.readonly': 'Read-only: this is the map as it was. Nothing you do here changes it.',
+  'ver.restoreThis': 'Restore this version',
+  'ver.back': 'Back to today',
+  'ver.canvas': 'Version “{name}” of “{title}”',
 };
 
 const nl: Record<keyof typeof en, string> = {
@@ -91,6 +97,12 @@ const nl: Record<keyof typeof en, string> = {
   'ver.restored': 'Versie ‘{name}’ teruggezet. Met ongedaan maken krijg je terug wat je had.',
   'ver.compare': 'Vergelijk met vandaag',
   'ver.counts': '{phases} fasen · {cards} kaarten',
+  'ver.open': 'Bekijken',
+  'ver.viewTitle': 'Versie ‘{name}’',
+  'ver.readonly': 'Alleen bekijken: zo zag de kaart er toen uit. Wat je hier doet, verandert niets.',
+  'ver.restoreThis': 'Deze versie terugzetten',
+  'ver.back': 'Terug naar vandaag',
+  'ver.canvas': 'Versie ‘{name}’ van ‘{title}’',
 };
 
 export type CompareKey = keyof typeof en;

@@ -39,6 +39,7 @@ export const tauriBackend: Backend = {
   listVersions: (id) => call('list_versions', { id }),
   takeVersion: (id, name) => call('take_version', { id, name }),
   restoreVersion: (id, snapshot, view) => call('restore_version', { id, snapshot, view }),
+  versionScene: (snapshot, request) => call('version_scene', { snapshot, request }),
   onDocChanged: (cb) => listen('doc-changed', () => cb()),
   onError: (cb) => listen<ApiError>('app-error', (e) => cb(e.payload)),
   onMenu: (cb) => listen<string>('menu', (e) => cb(e.payload)),

@@ -87,6 +87,9 @@ function fake() {
     takeVersion: async () => {
       throw new BackendError('internal', 'not recorded');
     },
+    versionScene: async () => {
+      throw new BackendError('internal', 'not recorded');
+    },
     restoreVersion: async (_id, _snapshot, view) => {
       calls.push(`restore ${view.kind}`);
       return update({ outcome: outcome({ changed: true, doc: { ...doc, undo: 'restore_snapshot' } }) });
