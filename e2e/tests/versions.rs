@@ -237,10 +237,11 @@ async fn restore_from_the_version_view_once() -> Res {
         .ok_or("a card with text")?;
     let id = first["id"].as_str().ok_or("card id")?.to_string();
     let old = first["text"].as_str().ok_or("card text")?.to_string();
-    app.wait_for("[data-testid='versions-open']")
-        .await?
-        .click()
-        .await?;
+    app.click_until(
+        "[data-testid='versions-open']",
+        "[data-testid='version-name']",
+    )
+    .await?;
     app.wait_for("[data-testid='version-name']")
         .await?
         .send_keys("voor de workshop")
