@@ -116,7 +116,11 @@ chmod 644 "$ROOT/DEBIAN/control" "$ROOT/DEBIAN/md5sums"
 
 deb="$OUT/klantreis_${DEB_VERSION}_$ARCH.deb"
 rm -f "$OUT"/*.deb "$OUT"/*.rpm
-dpkg-deb --build --root-owner-group "$ROOT" "$deb" >/dev/null
+# xz at dpkg-deb's default level for a release; level 1 for a debug build, which is only ever
+# checked (CI), never shipped: 8 s instead of 26 s of CPU for its 44 MB of binaries.
+zlevel=6
+[ "$PROFILE" = release ] || zlevel=1
+dpkg-deb -Zxz -z"$zlevel" --build --root-owner-group "$ROOT" "$deb" >/dev/null
 echo "$deb"
 
 # The .rpm: the same tree, less what only Debian reads; rpm works out Requires from the
