@@ -129,15 +129,15 @@ if command -v rpmbuild >/dev/null; then
   rpm_top="$(cd "$OUT" && pwd)/rpmbuild"
   rm -rf "$rpm_top"
   mkdir -p "$rpm_top"
-  summary_lc="$SUMMARY"
+  fmt -w 76 <<<"$DESCRIPTION" >"$rpm_top/description"
   rpmbuild -bb --quiet packaging/klantreis.spec \
     --define "_topdir $rpm_top" \
     --define "stage $abs_root" \
     --define "pkg_version $VERSION" \
     --define "pkg_packager $MAINTAINER" \
     --define "pkg_url $HOMEPAGE" \
-    --define "pkg_summary $summary_lc" \
-    --define "pkg_description $(tr '\n' ' ' <<<"$DESCRIPTION")" >"$rpm_top/build.log" 2>&1 \
+    --define "pkg_summary $SUMMARY" \
+    --define "pkg_description_file $rpm_top/description" >"$rpm_top/build.log" 2>&1 \
     || { cat "$rpm_top/build.log" >&2; exit 1; }
   find "$rpm_top/RPMS" -name '*.rpm' -exec mv {} "$OUT/" \;
   rm -rf "$rpm_top"
