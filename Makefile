@@ -7,7 +7,7 @@ CARGO ?= cargo
 APP := target/debug/klantreis-app
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: setup ui app run test fmt lint test-core types check-types check-ui test-ui e2e fuzz fuzz-short package bench cli-sample
+.PHONY: setup ui app run test fmt lint test-core types check-types check-ui test-ui e2e fuzz fuzz-short package package-check package-check-ci bench cli-sample
 
 setup:
 	@scripts/setup.sh
@@ -66,12 +66,36 @@ fuzz:
 fuzz-short:
 	FUZZ_SECONDS=20 scripts/fuzz.sh
 
-test: setup fmt check-ui test-ui lint test-core e2e fuzz-short
+test: setup fmt check-ui test-ui lint test-core e2e package-check-ci fuzz-short
 
-# A .deb with the desktop entry and the .klantreis file type (release build).
-package: setup ui
-	cd ui && npm run tauri -- build --bundles deb
-	@ls -1 target/release/bundle/deb/*.deb
+# The .deb and the .rpm, from one staged tree (scripts/package.sh, packaging/,
+# docs/packaging.md), into target/package/. PROFILE=release (the default) builds the release
+# binaries (stripped by Cargo.toml's release profile; 20-30 minutes from cold); PROFILE=debug
+# packs the debug binaries that `make app` / `make e2e` already built. The staging script is
+# the same for both and strips both the same way; only where the binaries come from differs.
+PROFILE ?= release
+# (The debug package does not rebuild the UI: a fresh ui/dist would make cargo rebuild the app
+# that the end-to-end tests just tested.)
+ifeq ($(PROFILE),release)
+PACKAGE_UI := ui
+PACKAGE_BUILD := $(CARGO) build --release -p klantreis -p klantreis-app --bins
+else
+PACKAGE_UI :=
+PACKAGE_BUILD := $(CARGO) build --workspace --bins --tests
+endif
+package: setup $(PACKAGE_UI)
+	$(PACKAGE_BUILD)
+	PROFILE=$(PROFILE) scripts/package.sh
+
+# The distributions' own checks of that package: desktop-file-validate, appstreamcli
+# validate, lintian, rpm -qpl and an install test into an empty root (scripts/package-check.sh).
+package-check: package
+	scripts/package-check.sh
+
+# What `make test` (CI) runs: the same package and checks from the debug binaries the
+# end-to-end tests built, so CI does not pay for a release build.
+package-check-ci:
+	$(MAKE) package-check PROFILE=debug
 
 bench:
 	$(CARGO) bench -p klantreis

@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 mod cli;
 use klantreis::{interchange, layout, print, templates, Document, Edit, Lang};
@@ -232,6 +232,14 @@ enum Command {
         /// Snapshot id (see `klantreis snapshots`).
         #[arg(long)]
         snapshot: String,
+    },
+    /// Print the completion script for a shell: bash, zsh, fish, elvish or powershell.
+    Completions { shell: clap_complete::Shell },
+    /// Write the manual pages (klantreis.1, klantreis-pdf.1, …) into DIR; for packagers.
+    #[command(hide = true)]
+    Manpages {
+        #[arg(long)]
+        dir: PathBuf,
     },
 }
 
@@ -484,6 +492,8 @@ fn run(cli: Cli) -> Result<(), String> {
             journey,
             snapshot,
         } => cli::versions::restore(&file, &journey, &snapshot)?,
+        Command::Completions { shell } => cli::meta::completions(Cli::command(), shell)?,
+        Command::Manpages { dir } => cli::meta::manpages(Cli::command(), &dir)?,
     }
     Ok(())
 }

@@ -1,8 +1,10 @@
 //! Handlers of the `klantreis` subcommands that have outgrown `main.rs`: one file per family
-//! ([`compare`]: two journeys side by side; [`report`]: the insights report; [`versions`]: snapshots), so `main.rs` keeps only
-//! the argument definitions and the dispatch.
+//! ([`compare`]: two journeys side by side; [`report`]: the insights report; [`versions`]: snapshots;
+//! [`meta`]: completions and manual pages), so `main.rs` keeps only the argument definitions and
+//! the dispatch.
 
 pub mod compare;
+pub mod meta;
 pub mod report;
 pub mod versions;
 
