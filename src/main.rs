@@ -55,11 +55,47 @@ enum Command {
     },
     /// List the journeys in FILE: id, title, and phase/lane/card counts (tab-separated).
     List { file: PathBuf },
-    /// Import a journey from a klantreis/1 JSON file; prints the new journey's id.
+    /// Import a journey from a klantreis/1 JSON file; prints the new journey's id. FILE is
+    /// created when it does not exist.
     Import {
         file: PathBuf,
         /// The JSON file to import.
         json: PathBuf,
+    },
+    /// Import cards from CSV, one card per row with its phase and lane by name (the columns
+    /// `klantreis csv` writes, in Dutch or English); phases and lanes the journey lacks are
+    /// created, and the import is one undo step. Without --journey a new journey is made,
+    /// titled after the CSV file. FILE is created when it does not exist. Prints the journey's
+    /// id; a row that does not fit is reported with its row and column, and nothing changes.
+    ImportCsv {
+        file: PathBuf,
+        /// The CSV file (comma or semicolon separated, UTF-8).
+        csv: PathBuf,
+        /// Add the cards to this journey (see `klantreis list`) instead of a new one.
+        #[arg(long)]
+        journey: Option<String>,
+    },
+    /// Import a Mermaid `journey` diagram as a new journey: sections become phases, tasks
+    /// become cards in an actions lane with the score 1…5 as emotion −2…+2 (score − 3), and
+    /// actors become personas. FILE is created when it does not exist. Prints the journey's id.
+    ImportMermaid {
+        file: PathBuf,
+        /// The Mermaid file (.mmd, or the diagram's text).
+        mermaid: PathBuf,
+        /// Language of the new journey (its lane title): nl or en.
+        #[arg(long, default_value = "nl")]
+        lang: String,
+    },
+    /// Export a journey as a Mermaid `journey` diagram: phases as sections, the cards with an
+    /// emotion as tasks scored emotion + 3 (1…5), the journey's personas as actors.
+    ExportMermaid {
+        file: PathBuf,
+        /// Journey id (see `klantreis list`).
+        #[arg(long)]
+        journey: String,
+        /// Output file; default: standard output.
+        #[arg(short, long)]
+        out: Option<PathBuf>,
     },
     /// Export a journey as klantreis/1 JSON (with embedded images) to OUT or stdout.
     ExportJson {
@@ -379,13 +415,26 @@ fn run(cli: Cli) -> Result<(), String> {
             doc.close().map_err(|x| e(&x))?;
         }
         Command::Import { file, json } => {
-            let text =
-                std::fs::read_to_string(&json).map_err(|x| format!("{}: {x}", json.display()))?;
-            let mut doc = Document::open(&file).map_err(|x| e(&x))?;
-            let id = interchange::import(&mut doc, &text)
-                .map_err(|x| format!("{}: {x}", json.display()))?;
-            doc.close().map_err(|x| e(&x))?;
-            println!("{id}");
+            cli::imports::run(&file, &json, cli::imports::Import::Json)?
+        }
+        Command::ImportCsv { file, csv, journey } => cli::imports::run(
+            &file,
+            &csv,
+            cli::imports::Import::Csv {
+                journey: journey.as_deref(),
+            },
+        )?,
+        Command::ImportMermaid {
+            file,
+            mermaid,
+            lang: l,
+        } => cli::imports::run(
+            &file,
+            &mermaid,
+            cli::imports::Import::Mermaid { lang: lang(&l)? },
+        )?,
+        Command::ExportMermaid { file, journey, out } => {
+            write_out(&out, &cli::imports::export_mermaid(&file, &journey)?)?
         }
         Command::ExportJson {
             file,

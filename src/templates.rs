@@ -130,6 +130,35 @@ const DATA: (T2, T2) = (
     ),
 );
 
+/// The standard (title, hint) of a lane of `kind` in `lang`; `None` for a custom lane.
+pub fn standard_lane(kind: LaneKind, lang: Lang) -> Option<(&'static str, &'static str)> {
+    let def = match kind {
+        LaneKind::Actions => ACTIONS,
+        LaneKind::Touchpoints => TOUCHPOINTS,
+        LaneKind::Channels => CHANNELS,
+        LaneKind::Thoughts => THOUGHTS,
+        LaneKind::Feelings => FEELINGS,
+        LaneKind::PainPoints => PAIN,
+        LaneKind::Opportunities => OPPORTUNITIES,
+        LaneKind::ImpactMoments => IMPACT,
+        LaneKind::Backstage => BACKSTAGE,
+        LaneKind::Data => DATA,
+        LaneKind::Custom => return None,
+    };
+    Some((pick(def.0, lang), pick(def.1, lang)))
+}
+
+/// The kind of lane a title names, when it is a standard title in Dutch or English (case and
+/// surrounding space aside): what an import uses for lanes it has only a title for.
+pub fn kind_of_title(title: &str) -> Option<LaneKind> {
+    let t = title.trim().to_lowercase();
+    LaneKind::ALL.into_iter().find(|&k| {
+        [Lang::Nl, Lang::En]
+            .into_iter()
+            .any(|lang| standard_lane(k, lang).is_some_and(|(s, _)| s.to_lowercase() == t))
+    })
+}
+
 fn std_lane(kind: LaneKind, def: (T2, T2)) -> LaneDef {
     ln(kind, def.0, def.1)
 }
