@@ -1,12 +1,14 @@
 //! The lanes band: one row per lane, one cell per phase, and the cards in the cells as sticky
 //! notes (shadow, tinted note with a solid or dashed border, text, emotion and validation
-//! badges along the bottom, the impact star at the top right).
+//! badges along the bottom, the impact star at the top right), and on a service blueprint its
+//! lines and fail and wait points ([`blueprint`]).
 //!
 //! Invariant: a card is drawn at exactly the height [`card_height`] planned for it (the
 //! tallest card of its row), so a cell never overflows the lane the Plan made for it.
 
 use std::collections::HashMap;
 
+use super::blueprint;
 use super::builder::{rec, Align, Builder, TextStyle};
 use super::marks::{row_label, star, QUESTION};
 use super::palette::{
@@ -73,7 +75,9 @@ pub(super) fn draw(
             by_cell.entry((c.lane_id.as_str(), pi)).or_default().push(c);
         }
     }
+    let mut tops = Vec::with_capacity(j.lanes.len());
     for (li, lane) in j.lanes.iter().enumerate() {
+        tops.push(y);
         let lh = plan.lane_h[li];
         let band = if li % 2 == 0 { BAND_A } else { BAND_B };
         b.rect(x0, y, grid_right - x0, lh, 0.0, Some(band), None, None);
@@ -121,6 +125,7 @@ pub(super) fn draw(
     if !j.lanes.is_empty() {
         b.line(&[(x0, y), (grid_right, y)], b.stroke(RULE, 0.35, &[]));
     }
+    blueprint::lines(b, cx, j, &tops, x0, grid_right);
     y
 }
 
@@ -206,6 +211,8 @@ fn draw_card(b: &mut Builder, c: &Card, x: f32, y: f32, w: f32, h: f32) {
             b.text(vx - vr, vy - 1.45, 2.0 * vr, "?", QUESTION, t.clone());
         }
     }
+    // Blueprint marks left of the validation badge (only on cards that have them).
+    blueprint::card_marks(b, c, vx - 2.0 * vr - 1.4, vy, &t);
     if c.impact {
         star(b, x + w - 2.2, y + 2.2, 3.0, t);
     }

@@ -18,10 +18,11 @@
 //! natural millimetres into Scene items (text styled by [`builder::TextStyle`] presets);
 //! [`palette`] names every colour; each band of the page has its own file, drawn top to
 //! bottom by [`draw`]: [`title`] (with [`personas`]), [`phases`], [`emotion`], [`lanes`] (the
-//! cards), [`data`] and [`footer`]; [`marks`] holds what several bands draw alike. The
+//! cards, with [`blueprint`]'s lines and marks), [`data`] and [`footer`]; [`marks`] holds what several bands draw alike. The
 //! insights report ([`report`]) is laid out with the same builder and palette, page by page.
 //! [`compare`] lays out the comparison of two journeys, its own page.
 
+mod blueprint;
 mod builder;
 pub mod compare;
 mod data;

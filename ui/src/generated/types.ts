@@ -50,7 +50,7 @@ duration?: string | null,
  */
 data?: PhaseData | null, };
 
-export type LaneKind = "actions" | "touchpoints" | "channels" | "thoughts" | "feelings" | "pain_points" | "opportunities" | "impact_moments" | "backstage" | "data" | "custom";
+export type LaneKind = "actions" | "touchpoints" | "channels" | "thoughts" | "feelings" | "pain_points" | "opportunities" | "impact_moments" | "physical_evidence" | "frontstage" | "backstage" | "support_processes" | "data" | "custom";
 
 export type Lane = { id: string, order: string, kind: LaneKind, title: string, 
 /**
@@ -87,7 +87,15 @@ value?: number | null,
 /**
  * For opportunity cards: how much work the improvement takes, 1 (little) … 5 (much).
  */
-effort?: number | null, };
+effort?: number | null, 
+/**
+ * A service blueprint's fail point: where this step often goes wrong.
+ */
+fail_point?: boolean | undefined, 
+/**
+ * A service blueprint's wait point: where the customer waits at this step.
+ */
+wait_point?: boolean | undefined, };
 
 export type JourneyMeta = { id: string, title: string, goal: string, scope: Scope, persona_ids: Array<string>, state: JourneyState, compared_with?: string | null, 
 /**
@@ -153,7 +161,7 @@ export type PhasePatch = { name?: string, duration?: string | null, data?: Phase
 
 export type LanePatch = { title?: string, kind?: LaneKind, hint?: string, };
 
-export type CardPatch = { text?: string, colour?: CardColour, emotion?: number | null, impact?: boolean, validation?: Validation, evidence?: Array<Evidence>, company_involved?: boolean, value?: number | null, effort?: number | null, };
+export type CardPatch = { text?: string, colour?: CardColour, emotion?: number | null, impact?: boolean, validation?: Validation, evidence?: Array<Evidence>, company_involved?: boolean, value?: number | null, effort?: number | null, fail_point?: boolean, wait_point?: boolean, };
 
 export type Edit = { "op": "create_persona", persona: Persona, } | { "op": "update_persona", persona: Persona, } | { "op": "delete_persona", id: string, } | { "op": "create_journey", journey: Journey, personas: Array<Persona>, } | { "op": "update_journey", id: string, patch: JourneyPatch, } | { "op": "duplicate_journey", id: string, title: string, new_id: string | null, } | { "op": "make_to_be", id: string, title: string, new_id: string | null, } | { "op": "delete_journey", id: string, } | { "op": "add_phase", journey_id: string, name: string, before: string | null, id: string | null, } | { "op": "update_phase", id: string, patch: PhasePatch, } | { "op": "move_phase", id: string, before: string | null, } | { "op": "delete_phase", id: string, } | { "op": "add_lane", journey_id: string, kind: LaneKind, title: string, hint: string, before: string | null, id: string | null, } | { "op": "update_lane", id: string, patch: LanePatch, } | { "op": "move_lane", id: string, before: string | null, } | { "op": "delete_lane", id: string, } | { "op": "add_card", journey_id: string, phase_id: string, lane_id: string, text: string, 
 /**
