@@ -136,8 +136,9 @@ enum Command {
         #[arg(default_value = "interchange")]
         which: String,
     },
-    /// Print a journey as a vector PDF: the filled map, or (--blank) an empty workshop canvas;
-    /// with --tile, as a poster over A4/A3 sheets. Warnings go to stderr.
+    /// Print a journey as a vector PDF: the filled map, or (--blank) an empty workshop canvas,
+    /// or (--kit) the workshop's print kit; with --tile, as a poster over A4/A3 sheets.
+    /// Warnings go to stderr.
     Pdf {
         file: PathBuf,
         #[command(flatten)]
@@ -151,6 +152,13 @@ enum Command {
         /// Add the insights report as pages after the map (A4; A3 when tiled on A3).
         #[arg(long)]
         report: bool,
+        /// Print the workshop kit: the blank canvas with a legend per lane (its guiding
+        /// question and the sticky-note colour to use), then a persona sheet per persona of the
+        /// journey (an empty one to fill in when it has none), on A4 (A3 when tiled on A3).
+        /// Combine with --tile a4|a3 for the canvas as a poster; every tiled sheet has a 50 mm
+        /// scale bar to check the printer did not "fit to page".
+        #[arg(long)]
+        kit: bool,
         /// Output PDF file.
         #[arg(short, long)]
         out: PathBuf,
@@ -324,6 +332,7 @@ impl PageArgs {
             overlap_mm: overlap,
             format,
             report: false,
+            kit: false,
         })
     }
 }
@@ -466,10 +475,13 @@ fn run(cli: Cli) -> Result<(), String> {
             tile,
             overlap,
             report,
+            kit,
             out,
         } => {
             let mut req = page.request(tile.as_deref(), overlap, print::Format::Pdf)?;
             req.report = report;
+            req.kit = kit;
+            req.blank |= kit;
             print_to(&file, &page, &req, &out)?;
         }
         Command::Svg { file, page, out } => {

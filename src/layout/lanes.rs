@@ -29,6 +29,15 @@ const LANE_HINT: TextStyle = TextStyle {
     align: Align::Left,
     max_lines: 4,
 };
+/// The note colour's name beside its swatch in a lane's legend.
+const LEGEND_COLOUR: TextStyle = TextStyle {
+    pt: 9.0,
+    bold: true,
+    colour: INK_SOFT,
+    role: TextRole::Label,
+    align: Align::Left,
+    max_lines: 1,
+};
 /// A lane's hint in each empty cell of a blank canvas.
 const CELL_HINT: TextStyle = TextStyle {
     pt: 12.0,
@@ -66,6 +75,7 @@ pub(super) fn draw(
     plan: &Plan,
     (xs, grid_right): (&[f32], f32),
     mut y: f32,
+    legend: bool,
 ) -> f32 {
     let x0 = plan.label_w;
     let phase_ix = j.phase_index();
@@ -83,7 +93,9 @@ pub(super) fn draw(
         b.rect(x0, y, grid_right - x0, lh, 0.0, Some(band), None, None);
         let lt = rec(RecordKind::Lane, &lane.id);
         let th = row_label(b, plan, y, lh, &lane.title, 4, lt.clone());
-        if !plan.blank && !lane.hint.is_empty() {
+        if legend {
+            lane_legend(b, cx, lane, plan, y + 4.0 + th, lt.clone());
+        } else if !plan.blank && !lane.hint.is_empty() {
             b.text(
                 3.0,
                 y + 4.0 + th,
@@ -127,6 +139,107 @@ pub(super) fn draw(
     }
     blueprint::lines(b, cx, j, &tops, x0, grid_right);
     y
+}
+
+/// A lane's legend on the kit's blank canvas, under its title: the sticky-note colour to use
+/// (a swatch and its name) and the lane's guiding question.
+fn lane_legend(
+    b: &mut Builder,
+    cx: &Ctx,
+    lane: &crate::model::Lane,
+    plan: &Plan,
+    y: f32,
+    t: Option<crate::scene::RecordRef>,
+) {
+    let colour = lane.kind.default_colour();
+    let (fill, border) = card_colours(colour);
+    let s = 6.0;
+    b.rect(
+        3.0,
+        y,
+        s,
+        s,
+        0.8,
+        Some(fill),
+        b.stroke(border, 0.3, &[]),
+        t.clone(),
+    );
+    let name = colour_name(colour, cx.lang);
+    b.text(
+        3.0 + s + 2.0,
+        y + 0.6,
+        plan.label_w - s - 12.0,
+        name,
+        LEGEND_COLOUR,
+        t.clone(),
+    );
+    if !lane.hint.is_empty() {
+        b.text(
+            3.0,
+            y + s + 2.5,
+            plan.label_w - 7.0,
+            &lane.hint,
+            LANE_HINT.lines(5),
+            t,
+        );
+    }
+}
+
+/// "yellow notes", in the language of the labels.
+fn colour_name(c: crate::model::CardColour, lang: crate::model::Lang) -> &'static str {
+    use crate::model::CardColour::*;
+    let nl = lang == crate::model::Lang::Nl;
+    match c {
+        Yellow => {
+            if nl {
+                "gele notes"
+            } else {
+                "yellow notes"
+            }
+        }
+        Orange => {
+            if nl {
+                "oranje notes"
+            } else {
+                "orange notes"
+            }
+        }
+        Pink => {
+            if nl {
+                "roze notes"
+            } else {
+                "pink notes"
+            }
+        }
+        Purple => {
+            if nl {
+                "paarse notes"
+            } else {
+                "purple notes"
+            }
+        }
+        Blue => {
+            if nl {
+                "blauwe notes"
+            } else {
+                "blue notes"
+            }
+        }
+        Green => {
+            if nl {
+                "groene notes"
+            } else {
+                "green notes"
+            }
+        }
+        Grey => {
+            if nl {
+                "grijze notes"
+            } else {
+                "grey notes"
+            }
+        }
+    }
 }
 
 fn draw_cards(b: &mut Builder, cx: &Ctx, cards: &[&Card], x: f32, y: f32, plan: &Plan) {

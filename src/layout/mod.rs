@@ -20,7 +20,8 @@
 //! bottom by [`draw`]: [`title`] (with [`personas`]), [`phases`], [`emotion`], [`lanes`] (the
 //! cards, with [`blueprint`]'s lines and marks), [`data`] and [`footer`]; [`marks`] holds what several bands draw alike. The
 //! insights report ([`report`]) is laid out with the same builder and palette, page by page.
-//! [`compare`] lays out the comparison of two journeys, its own page.
+//! [`compare`] lays out the comparison of two journeys, its own page; [`persona_sheet`] the
+//! print kit's persona sheets.
 
 mod blueprint;
 mod builder;
@@ -31,6 +32,7 @@ mod footer;
 mod lanes;
 mod marks;
 mod palette;
+mod persona_sheet;
 mod personas;
 mod phases;
 mod plan;
@@ -49,6 +51,7 @@ pub use crate::scene::*;
 
 pub use compare::layout_compare;
 pub use palette::{card_colours, emotion_colour};
+pub use persona_sheet::persona_sheets;
 
 use crate::model::{Journey, Lang, Persona};
 use builder::Builder;
@@ -83,6 +86,9 @@ pub struct LayoutOptions {
     pub lang: Option<Lang>,
     /// Date of printing for the stamp ("2026-11-23"); the layout never reads the clock.
     pub printed: Option<String>,
+    /// On a blank canvas, a legend in each lane's label: its guiding question and the colour
+    /// of sticky note to use (the print kit's canvas).
+    pub legend: bool,
 }
 
 impl Default for LayoutOptions {
@@ -94,6 +100,7 @@ impl Default for LayoutOptions {
             mode: Mode::Filled,
             lang: None,
             printed: None,
+            legend: false,
         }
     }
 }
@@ -280,7 +287,8 @@ fn draw(
         emotion::draw(b, cx, j, plan, &xs, y);
         y += plan.emo_h;
     }
-    let mut y = lanes::draw(b, cx, j, plan, (&xs, grid_right), y);
+    let legend = opts.legend && opts.mode == Mode::Blank;
+    let mut y = lanes::draw(b, cx, j, plan, (&xs, grid_right), y, legend);
     if plan.data_h > 0.0 {
         data::draw(b, cx, j, plan, &xs, y);
         y += plan.data_h;

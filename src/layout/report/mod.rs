@@ -16,7 +16,7 @@
 mod emotion;
 mod evidence;
 mod fix;
-mod flow;
+pub(super) mod flow;
 mod funnel;
 mod matrix;
 mod safari;
