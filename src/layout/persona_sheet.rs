@@ -228,7 +228,7 @@ fn sheet(b: &mut Builder, cx: &Ctx, j: &Journey, p: Option<&Persona>, printed: O
     };
     match p {
         Some(p) => ty += b.text(tx, ty, tw, &p.name, NAME, target.clone()) + 2.0,
-        None => field(b, &mut ty, &t(lang, "NAAM", "NAME").to_string(), None),
+        None => field(b, &mut ty, t(lang, "NAAM", "NAME"), None),
     }
     let segment = p.map(|p| {
         [p.segment.as_str(), p.customer_type.as_str()]
