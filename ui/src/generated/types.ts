@@ -658,7 +658,13 @@ overlap_mm: number, format: Format,
  * Add the insights report (`layout::report`) as pages after the map: A3 when the poster
  * is tiled on A3 sheets, else A4. PDF only (an SVG is one page).
  */
-report: boolean, };
+report: boolean, 
+/**
+ * The print kit for a workshop: the blank canvas with a legend per lane (its guiding
+ * question and note colour), then a persona sheet per persona (A3 when tiled on A3, else
+ * A4). Implies `blank`. Tiled sheets carry a scale bar whether or not this is set.
+ */
+kit: boolean, };
 
 export type PrintPreview = { scene: Scene, 
 /**
