@@ -9,6 +9,8 @@ APT_PACKAGES=(
   build-essential pkg-config libwebkit2gtk-4.1-dev
   # test: a virtual display, the WebKit WebDriver, PDF and SQLite checkers
   xvfb xauth webkit2gtk-driver poppler-utils qpdf sqlite3
+  # test: a real reader of the PowerPoint fill-in file (`soffice --headless --convert-to pdf`)
+  libreoffice-impress
 )
 
 missing=()

@@ -163,6 +163,19 @@ enum Command {
         #[arg(short, long)]
         out: PathBuf,
     },
+    /// Export a journey's blank workshop canvas as a PowerPoint fill-in file (.pptx): one
+    /// widescreen slide with the phases, the lanes (title, note colour, guiding question) and
+    /// an empty cell per phase and lane with the lane's hint, all editable shapes and text
+    /// boxes.
+    Pptx {
+        file: PathBuf,
+        /// Journey id (see `klantreis list`).
+        #[arg(long)]
+        journey: String,
+        /// Output .pptx file.
+        #[arg(short, long)]
+        out: PathBuf,
+    },
     /// Export a journey as SVG (the same layout as the PDF).
     Svg {
         file: PathBuf,
@@ -484,6 +497,7 @@ fn run(cli: Cli) -> Result<(), String> {
             req.blank |= kit;
             print_to(&file, &page, &req, &out)?;
         }
+        Command::Pptx { file, journey, out } => cli::pptx::run(&file, &journey, &out)?,
         Command::Svg { file, page, out } => {
             let req = page.request(None, 10.0, print::Format::Svg)?;
             print_to(&file, &page, &req, &out)?;

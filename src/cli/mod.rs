@@ -1,9 +1,10 @@
 //! Handlers of the `klantreis` subcommands that have outgrown `main.rs`: one file per family
-//! ([`compare`]: two journeys side by side; [`imports`]: JSON, CSV and Mermaid in, Mermaid out; [`report`]: the insights report; [`versions`]: snapshots), so `main.rs` keeps only
+//! ([`compare`]: two journeys side by side; [`imports`]: JSON, CSV and Mermaid in, Mermaid out; [`pptx`]: the canvas for PowerPoint; [`report`]: the insights report; [`versions`]: snapshots), so `main.rs` keeps only
 //! the argument definitions and the dispatch.
 
 pub mod compare;
 pub mod imports;
+pub mod pptx;
 pub mod report;
 pub mod versions;
 
