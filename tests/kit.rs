@@ -345,3 +345,32 @@ fn the_kit_is_documented_in_help() {
     assert!(help.contains("--kit"), "{help}");
     assert!(help.contains("persona sheet"), "{help}");
 }
+
+#[test]
+fn the_print_dialogs_preview_counts_the_persona_sheets() {
+    let (j, p) = templates::sample(Lang::Nl);
+    let ws = klantreis::Workspace {
+        personas: vec![p],
+        journeys: vec![j.clone()],
+    };
+    let req = klantreis::print::PrintRequest {
+        kit: true,
+        ..Default::default()
+    };
+    let pv = klantreis::print::preview(&ws, &j.meta.id, &req).expect("preview");
+    assert_eq!(pv.pages, 2, "the canvas and one persona sheet");
+    let legend = pv.scene.items.iter().any(|i| match i {
+        Item::Text { lines, .. } => lines.iter().any(|l| l.text == "gele notes"),
+        _ => false,
+    });
+    assert!(
+        legend,
+        "the preview shows the kit's canvas, with its legend"
+    );
+    // The request as the app sends it without the field (older front ends): no kit.
+    let old: klantreis::print::PrintRequest = serde_json::from_str(
+        r#"{"paper":"a0","orientation":"landscape","blank":false,"tile":null,"overlap_mm":10,"format":"pdf"}"#,
+    )
+    .expect("parse");
+    assert!(!old.kit);
+}
