@@ -90,6 +90,19 @@ fn export_import_export_is_identical() {
     // Names Mermaid cannot hold: a colon, a semicolon, a hash, a line break, a comma in an actor.
     j.cards[0].text = "Kijkt: prijs; #1\nof niet".into();
     j.cards[0].emotion = Some(-2);
+    // Texts that would read as keywords or a comment at the start of a task line.
+    for (i, text) in [
+        "Title of the form",
+        "section 3 filled in",
+        "%% done",
+        "accDescr {x}",
+    ]
+    .iter()
+    .enumerate()
+    {
+        j.cards[i + 1].text = text.to_string();
+        j.cards[i + 1].emotion = Some(1);
+    }
     let other = Persona {
         id: "persona_tom".into(),
         name: "Tom, inkoper".into(),
@@ -110,6 +123,25 @@ fn export_import_export_is_identical() {
     );
     assert!(first.contains("Tom inkoper"), "{first}");
     parse(&first).expect("the export parses");
+    let tasks = parse(&first)
+        .expect("parse")
+        .sections
+        .iter()
+        .map(|s| s.tasks.len())
+        .sum::<usize>();
+    let with_emotion = doc
+        .workspace()
+        .journey(&id)
+        .expect("j")
+        .cards
+        .iter()
+        .filter(|c| c.emotion.is_some())
+        .count();
+    assert_eq!(
+        tasks, with_emotion,
+        "every card with an emotion is a task:\n{first}"
+    );
+    assert!(first.contains("T\u{200B}itle of the form: 4"), "{first}");
 
     let id2 = import_mermaid(&mut doc, &first, Lang::Nl, "x").expect("import");
     let second = export_mermaid(doc.workspace(), &id2).expect("export");
@@ -169,6 +201,23 @@ fn every_error_names_its_line() {
         assert_eq!(err.to_string(), *want);
         assert!(doc.workspace().journeys.is_empty(), "nothing imported");
     }
+}
+
+#[test]
+fn keywords_are_read_in_any_case() {
+    let m = parse("JOURNEY\n  Title Day\n  SECTION Morning\n    Tea: 3\n  accTitle : x\n")
+        .expect("parse");
+    assert_eq!(m.title.as_deref(), Some("Day"));
+    assert_eq!(m.sections[0].name, "Morning");
+    assert_eq!(m.sections[0].tasks.len(), 1);
+    // A task may start with a keyword that is not followed by a space.
+    let m = parse("journey\n  section A\n    Title: 2\n    accTitles: 4\n").expect("parse");
+    let names: Vec<&str> = m.sections[0]
+        .tasks
+        .iter()
+        .map(|t| t.name.as_str())
+        .collect();
+    assert_eq!(names, ["Title", "accTitles"]);
 }
 
 #[test]

@@ -22,7 +22,9 @@
 //!   without an emotion have no score and are left out.
 //! - Mermaid's grammar does not allow `:`, `;` or `#` in a section or task name (nor `,` in an
 //!   actor's), and a name is one line: the export writes `∶` (U+2236), `,`, `＃` and a space
-//!   instead. Export → import → export therefore gives the same text.
+//!   instead; a task whose name would read as a keyword or comment (`Title…`, `section…`,
+//!   `%%…`) gets a zero-width space after its first letter. Export → import → export
+//!   therefore gives the same text.
 //!
 //! The parser reads what Mermaid's own grammar reads, line by line: `%%` comment lines, blank
 //! lines, a front matter block and `accTitle` / `accDescr` lines are skipped. Anything else
@@ -122,7 +124,7 @@ pub fn parse(text: &str) -> Result<MermaidJourney, MermaidError> {
                 in_front_matter = true;
                 continue;
             }
-            if t != "journey" {
+            if !t.eq_ignore_ascii_case("journey") {
                 return Err(err(
                     line,
                     None,
@@ -132,8 +134,9 @@ pub fn parse(text: &str) -> Result<MermaidJourney, MermaidError> {
             seen_header = true;
             continue;
         }
-        if t.starts_with("accTitle") || t.starts_with("accDescr") {
-            in_acc_descr = t.starts_with("accDescr") && t.contains('{') && !t.ends_with('}');
+        if let Some(rest) = accessibility(t) {
+            // `accDescr { … }` may span lines.
+            in_acc_descr = rest.starts_with('{') && !rest.ends_with('}');
             continue;
         }
         if let Some(rest) = keyword(t, "title") {
@@ -226,13 +229,45 @@ pub fn parse(text: &str) -> Result<MermaidJourney, MermaidError> {
     Ok(out)
 }
 
+/// `t` without its first `n` bytes when they are `word` in any case (Mermaid's keywords are
+/// case-insensitive).
+fn strip_word<'a>(t: &'a str, word: &str) -> Option<&'a str> {
+    let head = t.get(..word.len())?;
+    head.eq_ignore_ascii_case(word).then(|| &t[word.len()..])
+}
+
 /// `rest` when `t` is `word` alone or `word` followed by white space and `rest`.
 fn keyword<'a>(t: &'a str, word: &str) -> Option<&'a str> {
-    let rest = t.strip_prefix(word)?;
+    let rest = strip_word(t, word)?;
     if rest.is_empty() {
         return Some("");
     }
     rest.starts_with(char::is_whitespace).then(|| rest.trim())
+}
+
+/// What follows `accTitle:`, `accDescr:` or `accDescr {` (the accessibility lines Mermaid
+/// reads and the map has no place for).
+fn accessibility(t: &str) -> Option<&str> {
+    let rest = strip_word(t, "accTitle").or_else(|| strip_word(t, "accDescr"))?;
+    let rest = rest.trim_start();
+    (rest.starts_with(':') || rest.starts_with('{')).then_some(rest)
+}
+
+/// A task name that would read as a keyword or a comment at the start of a line (a card "Title
+/// of the form", "section 3 filled in", "%% done") gets a zero-width space after its first
+/// character, so it stays a task in Mermaid and here; it looks the same.
+fn not_a_keyword(name: String) -> String {
+    let keyword = ["title", "section"]
+        .iter()
+        .any(|w| keyword(&name, w).is_some())
+        || accessibility(&name).is_some()
+        || name.starts_with("%%");
+    if !keyword {
+        return name;
+    }
+    let mut chars = name.chars();
+    let first = chars.next().map(String::from).unwrap_or_default();
+    format!("{first}\u{200B}{}", chars.as_str())
 }
 
 /// Imports a Mermaid journey as a new journey in `lang` (one undoable step); returns its id.
@@ -337,7 +372,11 @@ pub fn export_mermaid(ws: &Workspace, id: &str) -> Result<String, MermaidImportE
         ));
         for pt in points.iter().filter(|pt| pt.phase_index == pi) {
             let text = clean(&pt.card.text, false);
-            let text = if text.is_empty() { "-".into() } else { text };
+            let text = if text.is_empty() {
+                "-".into()
+            } else {
+                not_a_keyword(text)
+            };
             out.push_str(&format!("      {text}: {}", score_of_emotion(pt.emotion)));
             if !actors.is_empty() {
                 out.push_str(&format!(": {actors}"));
