@@ -279,7 +279,7 @@ fn fail_and_wait_points_are_set_by_an_edit_drawn_on_the_card_and_undone() {
 }
 
 #[test]
-fn the_lines_print_as_text_in_the_pdf() {
+fn the_lines_print_as_text_in_the_pdf_and_the_svg() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("b.klantreis");
     let mut doc = Document::create(&path).expect("create");
@@ -319,6 +319,30 @@ fn the_lines_print_as_text_in_the_pdf() {
         "line of internal interaction",
     ] {
         assert!(text.contains(l), "{l:?} in the PDF text:\n{text}");
+    }
+    // The SVG draws the same Scene.
+    let svg = dir.path().join("b.svg");
+    let st = Command::new(env!("CARGO_BIN_EXE_klantreis"))
+        .args([
+            "svg",
+            path.to_str().expect("p"),
+            "--journey",
+            &id,
+            "--paper",
+            "a3",
+            "-o",
+        ])
+        .arg(&svg)
+        .status()
+        .expect("run");
+    assert!(st.success());
+    let svg = std::fs::read_to_string(&svg).expect("svg");
+    for l in [
+        "line of interaction",
+        "line of visibility",
+        "line of internal interaction",
+    ] {
+        assert_eq!(svg.matches(l).count(), 1, "{l:?} in the SVG");
     }
     if std::env::var_os("KLANTREIS_KEEP").is_some() {
         std::fs::copy(&out, "/tmp/blueprint.pdf").expect("keep");
