@@ -245,6 +245,11 @@ fn fail_and_wait_points_are_set_by_an_edit_drawn_on_the_card_and_undone() {
             .collect()
     };
     assert!(marks(&doc).is_empty());
+    let none = texts(&layout(&j, &[], &LayoutOptions::default()).items);
+    assert!(
+        !none.iter().any(|t| t == "faalpunt"),
+        "no legend entry for unused marks"
+    );
     doc.apply(&Edit::UpdateCard {
         id: card.into(),
         patch: CardPatch {
@@ -262,6 +267,18 @@ fn fail_and_wait_points_are_set_by_an_edit_drawn_on_the_card_and_undone() {
         .clone();
     assert!(c.fail_point && c.wait_point);
     assert_eq!(marks(&doc), ["F", "W"]);
+    let legend = texts(
+        &layout(
+            doc.workspace().journey(&id).expect("j"),
+            &[],
+            &LayoutOptions::default(),
+        )
+        .items,
+    );
+    assert!(
+        legend.iter().any(|t| t == "faalpunt") && legend.iter().any(|t| t == "wachtpunt"),
+        "the legend explains the marks the map uses: {legend:?}"
+    );
     let json = serde_json::to_value(&c).expect("json");
     assert_eq!(json["fail_point"], true);
     // The edit's JSON form (what the app and `klantreis apply` send).

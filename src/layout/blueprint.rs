@@ -101,24 +101,71 @@ pub(super) fn lines(b: &mut Builder, cx: &Ctx, j: &Journey, tops: &[f32], x0: f3
     }
 }
 
+/// One fail or wait point: a ring with its letter centred on (`x`, `y`).
+fn mark(
+    b: &mut Builder,
+    x: f32,
+    y: f32,
+    letter: &str,
+    colour: &'static str,
+    t: &Option<RecordRef>,
+) {
+    let r = 2.0;
+    b.circle(x, y, r, Some(PAPER), b.stroke(colour, 0.35, &[]), t.clone());
+    b.text(
+        x - r,
+        y - 1.3,
+        2.0 * r,
+        letter,
+        MARK_LETTER.colour(colour),
+        t.clone(),
+    );
+}
+
 /// The fail and wait points of card `c` as small rings with a letter ("F", "W": the same in
 /// Dutch and English), right to left from `x` on the card's badge row at `y`.
 pub(super) fn card_marks(b: &mut Builder, c: &Card, x: f32, y: f32, t: &Option<RecordRef>) {
     let mut x = x;
     for (on, letter, colour) in [(c.fail_point, "F", BAD), (c.wait_point, "W", WAIT)] {
-        if !on {
-            continue;
+        if on {
+            mark(b, x, y, letter, colour, t);
+            x -= 2.0 * 2.0 + 1.2;
         }
-        let r = 2.0;
-        b.circle(x, y, r, Some(PAPER), b.stroke(colour, 0.35, &[]), t.clone());
-        b.text(
-            x - r,
-            y - 1.3,
-            2.0 * r,
-            letter,
-            MARK_LETTER.colour(colour),
-            t.clone(),
-        );
-        x -= 2.0 * r + 1.2;
     }
+}
+
+/// The legend entries for the fail and wait points the journey uses (none when it uses
+/// none), from `x` on the legend's line at `y`; `label` draws an entry's words and returns
+/// their width. Returns the x after the last entry.
+pub(super) fn legend(
+    b: &mut Builder,
+    j: &Journey,
+    lang: Lang,
+    x: f32,
+    y: f32,
+    label: &mut dyn FnMut(&mut Builder, f32, &str) -> f32,
+) -> f32 {
+    let t = |nl, en| if lang == Lang::Nl { nl } else { en };
+    let mut x = x;
+    let entries = [
+        (
+            j.cards.iter().any(|c| c.fail_point),
+            "F",
+            BAD,
+            t("faalpunt", "fail point"),
+        ),
+        (
+            j.cards.iter().any(|c| c.wait_point),
+            "W",
+            WAIT,
+            t("wachtpunt", "wait point"),
+        ),
+    ];
+    for (used, letter, colour, words) in entries {
+        if used {
+            mark(b, x + 2.0, y, letter, colour, &None);
+            x += 5.0 + label(b, x + 5.0, words) + 6.0;
+        }
+    }
+    x
 }
