@@ -25,9 +25,15 @@ fuzz_target!(|data: &[u8]| {
             let id = csv_import::import_csv(&mut doc, text, Target::New { title: "csv" })
                 .expect("a CSV that parses imports");
             // Into the journey it made: the same names are found again, nothing new is made.
-            let before = doc.workspace().journey(&id).map(|j| (j.phases.len(), j.lanes.len()));
+            let before = doc
+                .workspace()
+                .journey(&id)
+                .map(|j| (j.phases.len(), j.lanes.len()));
             csv_import::import_csv(&mut doc, text, Target::Journey(&id)).expect("again");
-            let after = doc.workspace().journey(&id).map(|j| (j.phases.len(), j.lanes.len()));
+            let after = doc
+                .workspace()
+                .journey(&id)
+                .map(|j| (j.phases.len(), j.lanes.len()));
             assert_eq!(before, after, "a second import made phases or lanes");
         }
         if mermaid_ok {
