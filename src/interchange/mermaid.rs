@@ -21,9 +21,10 @@
 //!   an emotion as a task, in the order of the emotion curve (phase, lane, card order); cards
 //!   without an emotion have no score and are left out.
 //! - Mermaid's grammar does not allow `:`, `;` or `#` in a section or task name (nor `,` in an
-//!   actor's), and a name is one line: the export writes `∶` (U+2236), `,`, `＃` and a space
-//!   instead; a task whose name would read as a keyword or comment (`Title…`, `section…`,
-//!   `%%…`) gets a zero-width space after its first letter. Export → import → export
+//!   actor's), and a name is one line: the export writes `∶` (U+2236), `,` (a space in an
+//!   actor's name), `＃` and a space instead; a task whose name would read as a keyword or
+//!   comment (`Title…`, `section…`, `%%…`) gets a zero-width space after its first letter
+//!   (found by the fuzz target `text_imports`). Export → import → export
 //!   therefore gives the same text.
 //!
 //! The parser reads what Mermaid's own grammar reads, line by line: `%%` comment lines, blank
@@ -334,8 +335,9 @@ fn clean(s: &str, actor: bool) -> String {
         .chars()
         .map(|c| match c {
             ':' => '\u{2236}',
+            // In an actor's name a comma would split it, so both become a space.
+            ';' | ',' if actor => ' ',
             ';' => ',',
-            ',' if actor => ' ',
             '#' => '\u{FF03}',
             '\r' | '\n' | '\t' => ' ',
             c => c,
