@@ -23,9 +23,9 @@
 //! - Mermaid's grammar does not allow `:`, `;` or `#` in a section or task name (nor `,` in an
 //!   actor's), and a name is one line: the export writes `∶` (U+2236), `,` (a space in an
 //!   actor's name), `＃` and a space instead; a task whose name would read as a keyword or
-//!   comment (`Title…`, `section…`, `%%…`) gets a zero-width space after its first letter
-//!   (found by the fuzz target `text_imports`). Export → import → export
-//!   therefore gives the same text.
+//!   comment (`Title…`, `section…`, `%%…`) gets a zero-width space after its first letter.
+//!   Export → import → export therefore gives the same text (the fuzz target `text_imports`
+//!   checks it).
 //!
 //! The parser reads what Mermaid's own grammar reads, line by line: `%%` comment lines, blank
 //! lines, a front matter block and `accTitle` / `accDescr` lines are skipped. Anything else
