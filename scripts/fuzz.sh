@@ -18,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$PWD"
 SECONDS_EACH="${FUZZ_SECONDS:-600}"
-TARGETS=(${FUZZ_TARGETS:-interchange open_bytes hostile_rows image})
+TARGETS=(${FUZZ_TARGETS:-interchange open_bytes hostile_rows image text_imports})
 # Fuzzing must not slow down the rest of the machine.
 NICE="nice -n ${FUZZ_NICE:-19}"
 
@@ -76,6 +76,7 @@ seeds_for() {
     open_bytes) echo "$SEEDS/docs $ROOT/fuzz/seeds/open_bytes" ;;
     hostile_rows) echo "$ROOT/fuzz/seeds/hostile_rows" ;;
     image) echo "$SEEDS/images $ROOT/fuzz/seeds/image" ;;
+    text_imports) echo "$ROOT/fuzz/seeds/text_imports" ;;
   esac
 }
 

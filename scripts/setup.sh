@@ -13,6 +13,8 @@ APT_PACKAGES=(
   # builders and checkers, and what the install test asks the installed package with
   dpkg-dev rpm lintian desktop-file-utils appstream man-db xdg-utils libfile-mimeinfo-perl
   shared-mime-info
+  # test: a real reader of the PowerPoint fill-in file (`soffice --headless --convert-to pdf`)
+  libreoffice-impress
 )
 
 missing=()

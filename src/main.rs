@@ -55,11 +55,47 @@ enum Command {
     },
     /// List the journeys in FILE: id, title, and phase/lane/card counts (tab-separated).
     List { file: PathBuf },
-    /// Import a journey from a klantreis/1 JSON file; prints the new journey's id.
+    /// Import a journey from a klantreis/1 JSON file; prints the new journey's id. FILE is
+    /// created when it does not exist.
     Import {
         file: PathBuf,
         /// The JSON file to import.
         json: PathBuf,
+    },
+    /// Import cards from CSV, one card per row with its phase and lane by name (the columns
+    /// `klantreis csv` writes, in Dutch or English); phases and lanes the journey lacks are
+    /// created, and the import is one undo step. Without --journey a new journey is made,
+    /// titled after the CSV file. FILE is created when it does not exist. Prints the journey's
+    /// id; a row that does not fit is reported with its row and column, and nothing changes.
+    ImportCsv {
+        file: PathBuf,
+        /// The CSV file (comma or semicolon separated, UTF-8).
+        csv: PathBuf,
+        /// Add the cards to this journey (see `klantreis list`) instead of a new one.
+        #[arg(long)]
+        journey: Option<String>,
+    },
+    /// Import a Mermaid `journey` diagram as a new journey: sections become phases, tasks
+    /// become cards in an actions lane with the score 1…5 as emotion −2…+2 (score − 3), and
+    /// actors become personas. FILE is created when it does not exist. Prints the journey's id.
+    ImportMermaid {
+        file: PathBuf,
+        /// The Mermaid file (.mmd, or the diagram's text).
+        mermaid: PathBuf,
+        /// Language of the new journey (its lane title): nl or en.
+        #[arg(long, default_value = "nl")]
+        lang: String,
+    },
+    /// Export a journey as a Mermaid `journey` diagram: phases as sections, the cards with an
+    /// emotion as tasks scored emotion + 3 (1…5), the journey's personas as actors.
+    ExportMermaid {
+        file: PathBuf,
+        /// Journey id (see `klantreis list`).
+        #[arg(long)]
+        journey: String,
+        /// Output file; default: standard output.
+        #[arg(short, long)]
+        out: Option<PathBuf>,
     },
     /// Export a journey as klantreis/1 JSON (with embedded images) to OUT or stdout.
     ExportJson {
@@ -100,8 +136,9 @@ enum Command {
         #[arg(default_value = "interchange")]
         which: String,
     },
-    /// Print a journey as a vector PDF: the filled map, or (--blank) an empty workshop canvas;
-    /// with --tile, as a poster over A4/A3 sheets. Warnings go to stderr.
+    /// Print a journey as a vector PDF: the filled map, or (--blank) an empty workshop canvas,
+    /// or (--kit) the workshop's print kit; with --tile, as a poster over A4/A3 sheets.
+    /// Warnings go to stderr.
     Pdf {
         file: PathBuf,
         #[command(flatten)]
@@ -115,7 +152,27 @@ enum Command {
         /// Add the insights report as pages after the map (A4; A3 when tiled on A3).
         #[arg(long)]
         report: bool,
+        /// Print the workshop kit: the blank canvas with a legend per lane (its guiding
+        /// question and the sticky-note colour to use), then a persona sheet per persona of the
+        /// journey (an empty one to fill in when it has none), on A4 (A3 when tiled on A3).
+        /// Combine with --tile a4|a3 for the canvas as a poster; every tiled sheet has a 50 mm
+        /// scale bar to check the printer did not "fit to page".
+        #[arg(long)]
+        kit: bool,
         /// Output PDF file.
+        #[arg(short, long)]
+        out: PathBuf,
+    },
+    /// Export a journey's blank workshop canvas as a PowerPoint fill-in file (.pptx): one
+    /// widescreen slide with the phases, the lanes (title, note colour, guiding question) and
+    /// an empty cell per phase and lane with the lane's hint, all editable shapes and text
+    /// boxes.
+    Pptx {
+        file: PathBuf,
+        /// Journey id (see `klantreis list`).
+        #[arg(long)]
+        journey: String,
+        /// Output .pptx file.
         #[arg(short, long)]
         out: PathBuf,
     },
@@ -296,6 +353,7 @@ impl PageArgs {
             overlap_mm: overlap,
             format,
             report: false,
+            kit: false,
         })
     }
 }
@@ -387,13 +445,26 @@ fn run(cli: Cli) -> Result<(), String> {
             doc.close().map_err(|x| e(&x))?;
         }
         Command::Import { file, json } => {
-            let text =
-                std::fs::read_to_string(&json).map_err(|x| format!("{}: {x}", json.display()))?;
-            let mut doc = Document::open(&file).map_err(|x| e(&x))?;
-            let id = interchange::import(&mut doc, &text)
-                .map_err(|x| format!("{}: {x}", json.display()))?;
-            doc.close().map_err(|x| e(&x))?;
-            println!("{id}");
+            cli::imports::run(&file, &json, cli::imports::Import::Json)?
+        }
+        Command::ImportCsv { file, csv, journey } => cli::imports::run(
+            &file,
+            &csv,
+            cli::imports::Import::Csv {
+                journey: journey.as_deref(),
+            },
+        )?,
+        Command::ImportMermaid {
+            file,
+            mermaid,
+            lang: l,
+        } => cli::imports::run(
+            &file,
+            &mermaid,
+            cli::imports::Import::Mermaid { lang: lang(&l)? },
+        )?,
+        Command::ExportMermaid { file, journey, out } => {
+            write_out(&out, &cli::imports::export_mermaid(&file, &journey)?)?
         }
         Command::ExportJson {
             file,
@@ -425,12 +496,16 @@ fn run(cli: Cli) -> Result<(), String> {
             tile,
             overlap,
             report,
+            kit,
             out,
         } => {
             let mut req = page.request(tile.as_deref(), overlap, print::Format::Pdf)?;
             req.report = report;
+            req.kit = kit;
+            req.blank |= kit;
             print_to(&file, &page, &req, &out)?;
         }
+        Command::Pptx { file, journey, out } => cli::pptx::run(&file, &journey, &out)?,
         Command::Svg { file, page, out } => {
             let req = page.request(None, 10.0, print::Format::Svg)?;
             print_to(&file, &page, &req, &out)?;

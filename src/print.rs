@@ -39,6 +39,11 @@ pub struct PrintRequest {
     /// is tiled on A3 sheets, else A4. PDF only (an SVG is one page).
     #[serde(default)]
     pub report: bool,
+    /// The print kit for a workshop: the blank canvas with a legend per lane (its guiding
+    /// question and note colour), then a persona sheet per persona (A3 when tiled on A3, else
+    /// A4). Implies `blank`. Tiled sheets carry a scale bar whether or not this is set.
+    #[serde(default)]
+    pub kit: bool,
 }
 
 impl Default for PrintRequest {
@@ -51,6 +56,7 @@ impl Default for PrintRequest {
             overlap_mm: 10.0,
             format: Format::Pdf,
             report: false,
+            kit: false,
         }
     }
 }
@@ -100,8 +106,13 @@ pub fn scene_of(journey: &Journey, personas: &[Persona], req: &PrintRequest) -> 
     let opts = layout::LayoutOptions {
         paper: req.paper,
         orientation: req.orientation,
-        mode: if req.blank { Mode::Blank } else { Mode::Filled },
+        mode: if req.blank || req.kit {
+            Mode::Blank
+        } else {
+            Mode::Filled
+        },
         printed: Some(today()),
+        legend: req.kit,
         ..Default::default()
     };
     layout::layout(journey, personas, &opts)
@@ -121,8 +132,33 @@ pub fn report(ws: &Workspace, id: &str, paper: Paper) -> Result<Vec<Scene>, Prin
     Ok(layout::report::report(journey, &ins, &opts).pages)
 }
 
-/// The paper of the report pages added to a map print: the tile sheet when it is A3 (one
-/// printer, one paper), else A4.
+/// The print kit's persona sheets for journey `id` (see [`PrintRequest::kit`]).
+pub fn persona_sheets(ws: &Workspace, id: &str, paper: Paper) -> Result<Vec<Scene>, PrintError> {
+    let journey = ws
+        .journey(id)
+        .ok_or_else(|| PrintError::NoJourney(id.to_string()))?;
+    Ok(layout::persona_sheets(
+        journey,
+        &ws.personas,
+        paper,
+        Some(&today()),
+    ))
+}
+
+/// The pages a PDF print adds after the map: the kit's persona sheets, then the report.
+fn extra_pages(ws: &Workspace, id: &str, req: &PrintRequest) -> Result<Vec<Scene>, PrintError> {
+    let mut extra = Vec::new();
+    if req.kit {
+        extra.extend(persona_sheets(ws, id, report_paper(req))?);
+    }
+    if req.report {
+        extra.extend(report(ws, id, report_paper(req))?);
+    }
+    Ok(extra)
+}
+
+/// The paper of the report pages and persona sheets added to a map print: the tile sheet
+/// when it is A3 (one printer, one paper), else A4.
 fn report_paper(req: &PrintRequest) -> Paper {
     match req.tile {
         Some(Paper::A3) => Paper::A3,
@@ -195,11 +231,7 @@ pub fn render(
                 title: journey.meta.title.clone(),
                 lang: journey.meta.language,
             };
-            let extra = if req.report {
-                report(ws, id, report_paper(req))?
-            } else {
-                Vec::new()
-            };
+            let extra = extra_pages(ws, id, req)?;
             warnings.extend(scene_warnings(&extra));
             let extra: Vec<&Scene> = extra.iter().collect();
             let pdf = match req.tile {
@@ -300,8 +332,8 @@ pub fn preview(ws: &Workspace, id: &str, req: &PrintRequest) -> Result<PrintPrev
         }
         pages = u32::try_from(g.tiles() + 1).unwrap_or(u32::MAX);
     }
-    if req.report && req.format == Format::Pdf {
-        let n = report(ws, id, report_paper(req))?.len();
+    if req.format == Format::Pdf {
+        let n = extra_pages(ws, id, req)?.len();
         pages = pages.saturating_add(u32::try_from(n).unwrap_or(u32::MAX));
     }
     Ok(PrintPreview {

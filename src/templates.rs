@@ -122,6 +122,27 @@ const BACKSTAGE: (T2, T2) = (
         "What happens behind the scenes?",
     ),
 );
+const EVIDENCE: (T2, T2) = (
+    ("Fysiek bewijs", "Physical evidence"),
+    (
+        "Wat ziet of krijgt de klant? (site, mail, bon)",
+        "What does the customer see or get? (site, mail, receipt)",
+    ),
+);
+const FRONTSTAGE: (T2, T2) = (
+    ("Frontstage", "Frontstage"),
+    (
+        "Wat doen medewerkers waar de klant bij is?",
+        "What do staff do in the customer's sight?",
+    ),
+);
+const SUPPORT: (T2, T2) = (
+    ("Ondersteunende processen", "Support processes"),
+    (
+        "Welke systemen en teams maken dit mogelijk?",
+        "Which systems and teams make this possible?",
+    ),
+);
 const DATA: (T2, T2) = (
     ("Data", "Data"),
     (
@@ -129,6 +150,38 @@ const DATA: (T2, T2) = (
         "Numbers, drop-off and throughput time",
     ),
 );
+
+/// The standard (title, hint) of a lane of `kind` in `lang`; `None` for a custom lane.
+pub fn standard_lane(kind: LaneKind, lang: Lang) -> Option<(&'static str, &'static str)> {
+    let def = match kind {
+        LaneKind::Actions => ACTIONS,
+        LaneKind::Touchpoints => TOUCHPOINTS,
+        LaneKind::Channels => CHANNELS,
+        LaneKind::Thoughts => THOUGHTS,
+        LaneKind::Feelings => FEELINGS,
+        LaneKind::PainPoints => PAIN,
+        LaneKind::Opportunities => OPPORTUNITIES,
+        LaneKind::ImpactMoments => IMPACT,
+        LaneKind::PhysicalEvidence => EVIDENCE,
+        LaneKind::Frontstage => FRONTSTAGE,
+        LaneKind::Backstage => BACKSTAGE,
+        LaneKind::SupportProcesses => SUPPORT,
+        LaneKind::Data => DATA,
+        LaneKind::Custom => return None,
+    };
+    Some((pick(def.0, lang), pick(def.1, lang)))
+}
+
+/// The kind of lane a title names, when it is a standard title in Dutch or English (case and
+/// surrounding space aside): what an import uses for lanes it has only a title for.
+pub fn kind_of_title(title: &str) -> Option<LaneKind> {
+    let t = title.trim().to_lowercase();
+    LaneKind::ALL.into_iter().find(|&k| {
+        [Lang::Nl, Lang::En]
+            .into_iter()
+            .any(|lang| standard_lane(k, lang).is_some_and(|(s, _)| s.to_lowercase() == t))
+    })
+}
 
 fn std_lane(kind: LaneKind, def: (T2, T2)) -> LaneDef {
     ln(kind, def.0, def.1)
@@ -281,6 +334,34 @@ fn defs() -> Vec<Def> {
                 std_lane(LaneKind::Opportunities, OPPORTUNITIES),
             ],
             data: true,
+        },
+        Def {
+            id: "service-blueprint",
+            name: ("Service blueprint", "Service blueprint"),
+            description: (
+                "Wat de klant ziet en doet, en wat er voor en achter de schermen gebeurt om dat te leveren; met de lijnen van interactie, zichtbaarheid en interne interactie, en faal- en wachtpunten op de kaartjes.",
+                "What the customer sees and does, and what happens in front of and behind the scenes to deliver it; with the lines of interaction, visibility and internal interaction, and fail and wait points on the cards.",
+            ),
+            goal: ("Zien wat er achter elke stap van de klant moet gebeuren, en waar het hapert", "See what has to happen behind each of the customer's steps, and where it falters"),
+            phases: vec![
+                ph("Contact", "Contact"),
+                ph("Aanvraag", "Request"),
+                ph("Levering", "Delivery"),
+                ph("Gebruik", "Use"),
+                ph("Nazorg", "Follow-up"),
+            ],
+            lanes: vec![
+                std_lane(LaneKind::PhysicalEvidence, EVIDENCE),
+                ln(
+                    LaneKind::Actions,
+                    ("Klantacties (ik-vorm)", "Customer actions (first person)"),
+                    ACTIONS.1,
+                ),
+                std_lane(LaneKind::Frontstage, FRONTSTAGE),
+                std_lane(LaneKind::Backstage, BACKSTAGE),
+                std_lane(LaneKind::SupportProcesses, SUPPORT),
+            ],
+            data: false,
         },
     ]
 }

@@ -36,7 +36,11 @@ fn a_session_from_the_shell() {
 
     let templates = ok(&["templates", "--lang", "nl"]);
     assert!(templates.contains("five-stages\tVijf fasen"), "{templates}");
-    assert_eq!(templates.lines().count(), 5);
+    assert_eq!(
+        templates.lines().count(),
+        6,
+        "five templates and the service blueprint"
+    );
 
     let id = ok(&[
         "new",

@@ -96,7 +96,10 @@ pub fn settle_with(c: &Card, lane: Option<&Lane>) -> EvidenceSource {
             LaneKind::Actions
             | LaneKind::Touchpoints
             | LaneKind::Channels
+            | LaneKind::PhysicalEvidence
+            | LaneKind::Frontstage
             | LaneKind::Backstage
+            | LaneKind::SupportProcesses
             | LaneKind::Data,
         ) => EvidenceSource::Data,
         Some(

@@ -1,10 +1,13 @@
 //! Handlers of the `klantreis` subcommands that have outgrown `main.rs`: one file per family
-//! ([`compare`]: two journeys side by side; [`report`]: the insights report; [`versions`]: snapshots;
+//! ([`compare`]: two journeys side by side; [`imports`]: JSON, CSV and Mermaid in, Mermaid out;
+//! [`pptx`]: the canvas for PowerPoint; [`report`]: the insights report; [`versions`]: snapshots;
 //! [`meta`]: completions and manual pages), so `main.rs` keeps only the argument definitions and
 //! the dispatch.
 
 pub mod compare;
+pub mod imports;
 pub mod meta;
+pub mod pptx;
 pub mod report;
 pub mod versions;
 

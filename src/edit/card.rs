@@ -138,6 +138,12 @@ pub(super) fn update(
     if let Some(v) = patch.company_involved {
         c.company_involved = v;
     }
+    if let Some(v) = patch.fail_point {
+        c.fail_point = v;
+    }
+    if let Some(v) = patch.wait_point {
+        c.wait_point = v;
+    }
     if let Some(v) = patch.value {
         check_score("value", v).map_err(EditError::Invalid)?;
         c.value = v;

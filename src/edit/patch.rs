@@ -112,4 +112,8 @@ pub struct CardPatch {
         skip_serializing_if = "Option::is_none"
     )]
     pub effort: Option<Option<u8>>,
+    // A service blueprint's fail point on the card.
+    pub fail_point: Option<bool>,
+    // A service blueprint's wait point on the card.
+    pub wait_point: Option<bool>,
 }

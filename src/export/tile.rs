@@ -11,6 +11,9 @@
 //!   poster position on both sheets make lining them up exact;
 //! - the sheet orientation is the one needing fewer sheets (portrait on a tie).
 //!
+//! Every sheet also carries a 50 mm scale bar in its top margin ([`SCALE_BAR_MM`]), so a
+//! printer's "fit to page" is caught before the sheets are glued.
+//!
 //! The overlays (crop marks, glue hatching, crosses, labels) and the assembly overview are
 //! built as Scene items, so the PDF exporter draws them with the same code as the map.
 
@@ -215,6 +218,36 @@ fn hatch(items: &mut Vec<Item>, r: Rect) {
     }
 }
 
+/// Length of the scale bar on every sheet.
+pub const SCALE_BAR_MM: f32 = 50.0;
+
+/// A 50 mm scale bar in the top margin, ticked every 10 mm, with what to do when it measures
+/// shorter: a printer's "fit to page" shrinks every sheet a little, and the sheets of a poster
+/// then no longer meet. Measuring one bar catches it before anything is glued.
+fn scale_bar(items: &mut Vec<Item>, g: &Grid, text: &str, measure: &dyn Fn(&str, bool) -> f32) {
+    let m = g.margin;
+    // Clear of the crop mark at the printable area's corner.
+    let x0 = g.margin + 10.0;
+    let y = m * 0.62;
+    let tick = (m * 0.3).min(2.0);
+    line(items, (x0, y), (x0 + SCALE_BAR_MM, y), "#1f2933", 0.3);
+    for i in 0..=5 {
+        let x = x0 + i as f32 * 10.0;
+        let h = if i % 5 == 0 { tick } else { tick * 0.6 };
+        line(items, (x, y - h), (x, y), "#1f2933", 0.25);
+    }
+    label(
+        items,
+        x0 + SCALE_BAR_MM + 2.5,
+        y,
+        &format!("50 mm — {text}"),
+        6.5,
+        false,
+        "#52606d",
+        measure,
+    );
+}
+
 /// The marks drawn over tile `(r, c)` (page `page` of `pages`).
 #[allow(clippy::too_many_arguments)]
 pub fn tile_overlay(
@@ -297,6 +330,7 @@ pub fn tile_overlay(
     for (x, y) in crosses {
         cross(&mut items, x + dx, y + dy);
     }
+    scale_bar(&mut items, g, w.scale_check, measure);
     let text = format!(
         "{title} — {} {} / {} {} — {} {page} {} {pages}   ·   {}",
         w.row,

@@ -110,6 +110,13 @@ pub(super) fn draw(
         );
         legend_end = x + 8.0 + b.width_em(cx.w.not_involved, false) * pt_mm(8.0);
         b.text(x + 8.0, ly - 1.9, 60.0, cx.w.not_involved, LEGEND, None);
+        // A service blueprint's fail and wait points, when the map has any.
+        let mut words = |b: &mut Builder, x: f32, text: &str| {
+            b.text(x, ly - 1.9, 60.0, text, LEGEND, None);
+            b.width_em(text, false) * pt_mm(8.0)
+        };
+        legend_end = super::blueprint::legend(b, j, cx.lang, legend_end + 6.0, ly, &mut words)
+            .max(legend_end);
     }
     b.text(0.0, y + 1.1, plan.label_w, "Klantreis", BRAND, None);
     let mut stamp = format!("{}  ·  {} {}", j.meta.title, cx.w.version, j.meta.version);

@@ -1,12 +1,14 @@
 //! The lanes band: one row per lane, one cell per phase, and the cards in the cells as sticky
 //! notes (shadow, tinted note with a solid or dashed border, text, emotion and validation
-//! badges along the bottom, the impact star at the top right).
+//! badges along the bottom, the impact star at the top right), and on a service blueprint its
+//! lines and fail and wait points ([`blueprint`]).
 //!
 //! Invariant: a card is drawn at exactly the height [`card_height`] planned for it (the
 //! tallest card of its row), so a cell never overflows the lane the Plan made for it.
 
 use std::collections::HashMap;
 
+use super::blueprint;
 use super::builder::{rec, Align, Builder, TextStyle};
 use super::marks::{row_label, star, QUESTION};
 use super::palette::{
@@ -26,6 +28,15 @@ const LANE_HINT: TextStyle = TextStyle {
     role: TextRole::Hint,
     align: Align::Left,
     max_lines: 4,
+};
+/// The note colour's name beside its swatch in a lane's legend.
+const LEGEND_COLOUR: TextStyle = TextStyle {
+    pt: 9.0,
+    bold: true,
+    colour: INK_SOFT,
+    role: TextRole::Label,
+    align: Align::Left,
+    max_lines: 1,
 };
 /// A lane's hint in each empty cell of a blank canvas.
 const CELL_HINT: TextStyle = TextStyle {
@@ -64,6 +75,7 @@ pub(super) fn draw(
     plan: &Plan,
     (xs, grid_right): (&[f32], f32),
     mut y: f32,
+    legend: bool,
 ) -> f32 {
     let x0 = plan.label_w;
     let phase_ix = j.phase_index();
@@ -73,13 +85,17 @@ pub(super) fn draw(
             by_cell.entry((c.lane_id.as_str(), pi)).or_default().push(c);
         }
     }
+    let mut tops = Vec::with_capacity(j.lanes.len());
     for (li, lane) in j.lanes.iter().enumerate() {
+        tops.push(y);
         let lh = plan.lane_h[li];
         let band = if li % 2 == 0 { BAND_A } else { BAND_B };
         b.rect(x0, y, grid_right - x0, lh, 0.0, Some(band), None, None);
         let lt = rec(RecordKind::Lane, &lane.id);
         let th = row_label(b, plan, y, lh, &lane.title, 4, lt.clone());
-        if !plan.blank && !lane.hint.is_empty() {
+        if legend {
+            lane_legend(b, cx, lane, plan, y + 4.0 + th, lt.clone());
+        } else if !plan.blank && !lane.hint.is_empty() {
             b.text(
                 3.0,
                 y + 4.0 + th,
@@ -121,7 +137,109 @@ pub(super) fn draw(
     if !j.lanes.is_empty() {
         b.line(&[(x0, y), (grid_right, y)], b.stroke(RULE, 0.35, &[]));
     }
+    blueprint::lines(b, cx, j, &tops, x0, grid_right);
     y
+}
+
+/// A lane's legend on the kit's blank canvas, under its title: the sticky-note colour to use
+/// (a swatch and its name) and the lane's guiding question.
+fn lane_legend(
+    b: &mut Builder,
+    cx: &Ctx,
+    lane: &crate::model::Lane,
+    plan: &Plan,
+    y: f32,
+    t: Option<crate::scene::RecordRef>,
+) {
+    let colour = lane.kind.default_colour();
+    let (fill, border) = card_colours(colour);
+    let s = 6.0;
+    b.rect(
+        3.0,
+        y,
+        s,
+        s,
+        0.8,
+        Some(fill),
+        b.stroke(border, 0.3, &[]),
+        t.clone(),
+    );
+    let name = colour_name(colour, cx.lang);
+    b.text(
+        3.0 + s + 2.0,
+        y + 0.6,
+        plan.label_w - s - 12.0,
+        name,
+        LEGEND_COLOUR,
+        t.clone(),
+    );
+    if !lane.hint.is_empty() {
+        b.text(
+            3.0,
+            y + s + 2.5,
+            plan.label_w - 7.0,
+            &lane.hint,
+            LANE_HINT.lines(5),
+            t,
+        );
+    }
+}
+
+/// "yellow notes", in the language of the labels.
+fn colour_name(c: crate::model::CardColour, lang: crate::model::Lang) -> &'static str {
+    use crate::model::CardColour::*;
+    let nl = lang == crate::model::Lang::Nl;
+    match c {
+        Yellow => {
+            if nl {
+                "gele notes"
+            } else {
+                "yellow notes"
+            }
+        }
+        Orange => {
+            if nl {
+                "oranje notes"
+            } else {
+                "orange notes"
+            }
+        }
+        Pink => {
+            if nl {
+                "roze notes"
+            } else {
+                "pink notes"
+            }
+        }
+        Purple => {
+            if nl {
+                "paarse notes"
+            } else {
+                "purple notes"
+            }
+        }
+        Blue => {
+            if nl {
+                "blauwe notes"
+            } else {
+                "blue notes"
+            }
+        }
+        Green => {
+            if nl {
+                "groene notes"
+            } else {
+                "green notes"
+            }
+        }
+        Grey => {
+            if nl {
+                "grijze notes"
+            } else {
+                "grey notes"
+            }
+        }
+    }
 }
 
 fn draw_cards(b: &mut Builder, cx: &Ctx, cards: &[&Card], x: f32, y: f32, plan: &Plan) {
@@ -206,6 +324,8 @@ fn draw_card(b: &mut Builder, c: &Card, x: f32, y: f32, w: f32, h: f32) {
             b.text(vx - vr, vy - 1.45, 2.0 * vr, "?", QUESTION, t.clone());
         }
     }
+    // Blueprint marks left of the validation badge (only on cards that have them).
+    blueprint::card_marks(b, c, vx - 2.0 * vr - 1.4, vy, &t);
     if c.impact {
         star(b, x + w - 2.2, y + 2.2, 3.0, t);
     }

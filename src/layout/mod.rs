@@ -18,11 +18,14 @@
 //! natural millimetres into Scene items (text styled by [`builder::TextStyle`] presets);
 //! [`palette`] names every colour; each band of the page has its own file, drawn top to
 //! bottom by [`draw`]: [`title`] (with [`personas`]), [`phases`], [`emotion`], [`lanes`] (the
-//! cards), [`links`] (arrows between cards, over them), [`data`], [`review`] (the team's answers to the review questions, only when there are
-//! any) and [`footer`]; [`marks`] holds what several bands draw alike. The
+//! cards, with [`blueprint`]'s lines and marks), [`links`] (arrows between cards, over them),
+//! [`data`], [`review`] (the team's answers to the review questions, only when there are any)
+//! and [`footer`]; [`marks`] holds what several bands draw alike. The
 //! insights report ([`report`]) is laid out with the same builder and palette, page by page.
-//! [`compare`] lays out the comparison of two journeys, its own page.
+//! [`compare`] lays out the comparison of two journeys, its own page; [`persona_sheet`] the
+//! print kit's persona sheets.
 
+mod blueprint;
 mod builder;
 pub mod compare;
 mod data;
@@ -32,6 +35,7 @@ mod lanes;
 mod links;
 mod marks;
 mod palette;
+mod persona_sheet;
 mod personas;
 mod phases;
 mod plan;
@@ -51,6 +55,7 @@ pub use crate::scene::*;
 
 pub use compare::layout_compare;
 pub use palette::{card_colours, emotion_colour};
+pub use persona_sheet::persona_sheets;
 
 use crate::model::{Journey, Lang, Persona};
 use builder::Builder;
@@ -85,6 +90,9 @@ pub struct LayoutOptions {
     pub lang: Option<Lang>,
     /// Date of printing for the stamp ("2026-11-23"); the layout never reads the clock.
     pub printed: Option<String>,
+    /// On a blank canvas, a legend in each lane's label: its guiding question and the colour
+    /// of sticky note to use (the print kit's canvas).
+    pub legend: bool,
 }
 
 impl Default for LayoutOptions {
@@ -96,6 +104,7 @@ impl Default for LayoutOptions {
             mode: Mode::Filled,
             lang: None,
             printed: None,
+            legend: false,
         }
     }
 }
@@ -282,7 +291,8 @@ fn draw(
         emotion::draw(b, cx, j, personas, plan, &xs, y);
         y += plan.emo_h;
     }
-    let mut y = lanes::draw(b, cx, j, plan, (&xs, grid_right), y);
+    let legend = opts.legend && opts.mode == Mode::Blank;
+    let mut y = lanes::draw(b, cx, j, plan, (&xs, grid_right), y, legend);
     links::draw(b, j);
     if plan.data_h > 0.0 {
         data::draw(b, cx, j, plan, &xs, y);

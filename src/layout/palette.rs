@@ -23,6 +23,8 @@ pub(super) const BAD: &str = "#d64550";
 pub(super) const BAD_SOFT: &str = "#f9e0e2";
 pub(super) const NEUTRAL: &str = "#8a96a3";
 pub(super) const AMBER: &str = "#f0a020";
+/// A wait point's ring and letter: amber, dark enough to read on white.
+pub(super) const WAIT: &str = "#b7791f";
 /// The four quadrants of the value × effort matrix: the sticky-note tints, paler, so the
 /// notes placed on them stand out.
 pub(super) const QUICK_WIN: &str = "#e9f6ed";

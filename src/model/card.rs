@@ -115,6 +115,15 @@ pub struct Card {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(range(min = 1, max = 5))]
     pub effort: Option<u8>,
+    /// A service blueprint's fail point: where this step often goes wrong.
+    #[serde(default, skip_serializing_if = "is_false")]
+    // Left out of the JSON when false (so maps without marks are unchanged).
+    #[cfg_attr(feature = "ts", ts(type = "boolean | undefined"))]
+    pub fail_point: bool,
+    /// A service blueprint's wait point: where the customer waits at this step.
+    #[serde(default, skip_serializing_if = "is_false")]
+    #[cfg_attr(feature = "ts", ts(type = "boolean | undefined"))]
+    pub wait_point: bool,
 }
 
 /// The lowest and highest value or effort score of an opportunity card.
@@ -147,6 +156,8 @@ impl Card {
             company_involved: true,
             value: None,
             effort: None,
+            fail_point: false,
+            wait_point: false,
         }
     }
 }

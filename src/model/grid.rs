@@ -57,13 +57,24 @@ pub enum LaneKind {
     Opportunities,
     /// The most crucial touchpoints per phase (moments of truth).
     ImpactMoments,
+    /// Service blueprint: what the customer sees and holds (a receipt, the website, the shop).
+    PhysicalEvidence,
+    /// Service blueprint: what staff do in the customer's sight (below the line of
+    /// interaction).
+    Frontstage,
+    /// What staff do out of the customer's sight (below the line of visibility).
     Backstage,
+    /// Service blueprint: systems and other teams that make backstage work possible (below the
+    /// line of internal interaction).
+    SupportProcesses,
     Data,
     Custom,
 }
 
 impl LaneKind {
-    pub const ALL: [LaneKind; 11] = [
+    /// Every kind. The blueprint kinds come last so the indices of the older ones stay put
+    /// (property tests pick kinds by index).
+    pub const ALL: [LaneKind; 14] = [
         LaneKind::Actions,
         LaneKind::Touchpoints,
         LaneKind::Channels,
@@ -75,7 +86,19 @@ impl LaneKind {
         LaneKind::Backstage,
         LaneKind::Data,
         LaneKind::Custom,
+        LaneKind::PhysicalEvidence,
+        LaneKind::Frontstage,
+        LaneKind::SupportProcesses,
     ];
+
+    /// The kinds that make a journey a service blueprint (its lines of interaction,
+    /// visibility and internal interaction are drawn); a backstage lane alone does not.
+    pub fn is_blueprint(self) -> bool {
+        matches!(
+            self,
+            LaneKind::PhysicalEvidence | LaneKind::Frontstage | LaneKind::SupportProcesses
+        )
+    }
 
     /// The sticky-note colour a new card in this lane gets.
     pub fn default_colour(self) -> CardColour {
@@ -87,7 +110,12 @@ impl LaneKind {
             LaneKind::PainPoints => CardColour::Pink,
             LaneKind::Opportunities => CardColour::Green,
             LaneKind::ImpactMoments => CardColour::Orange,
-            LaneKind::Backstage | LaneKind::Data | LaneKind::Custom => CardColour::Grey,
+            LaneKind::PhysicalEvidence => CardColour::Purple,
+            LaneKind::Frontstage => CardColour::Blue,
+            LaneKind::Backstage
+            | LaneKind::SupportProcesses
+            | LaneKind::Data
+            | LaneKind::Custom => CardColour::Grey,
         }
     }
 }

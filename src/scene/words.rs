@@ -29,6 +29,8 @@ pub struct Words {
     pub page: &'static str,
     pub of: &'static str,
     pub glue: &'static str,
+    /// Beside the scale bar on a tiled sheet: what to do when it does not measure 50 mm.
+    pub scale_check: &'static str,
     pub overview: &'static str,
     pub assembly: [&'static str; 3],
     pub blank_persona: &'static str,
@@ -68,6 +70,7 @@ static NL: Words = Words {
     page: "pagina",
     of: "van",
     glue: "arcering = lijmrand",
+    scale_check: "deze balk is 50 mm; korter? druk af op 100 % (zet “passend maken” uit)",
     overview: "Opbouwoverzicht",
     assembly: [
         "1. Knip elk vel langs de snijtekens links en boven (niet bij de eerste kolom en rij).",
@@ -104,6 +107,7 @@ static EN: Words = Words {
     page: "page",
     of: "of",
     glue: "hatching = glue zone",
+    scale_check: "this bar is 50 mm; shorter? print at 100 % (turn off “fit to page”)",
     overview: "Assembly overview",
     assembly: [
         "1. Trim each sheet along the crop marks on its left and top (not the first column and row).",

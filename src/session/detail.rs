@@ -101,6 +101,7 @@ pub fn export_file_name(title: &str, req: &PrintRequest) -> String {
     let base = clean.trim();
     let base = if base.is_empty() { "klantreis" } else { base };
     let kind = match (req.blank, req.tile) {
+        _ if req.kit => "-kit",
         (true, _) => "-blank",
         (false, Some(_)) => "-poster",
         _ => "",

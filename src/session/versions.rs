@@ -26,7 +26,12 @@ pub fn export_name(req: &PrintRequest, lang: Lang, at: &str) -> String {
     };
     let date = format!("{day} {}", months[month.clamp(1, 12) - 1]);
     let mut what = req.paper.name().to_string();
-    if req.blank {
+    if req.kit {
+        what.push_str(match lang {
+            Lang::Nl => " workshopkit",
+            Lang::En => " workshop kit",
+        });
+    } else if req.blank {
         what.push_str(match lang {
             Lang::Nl => " leeg canvas",
             Lang::En => " blank canvas",

@@ -191,7 +191,8 @@ impl<'f> Flow<'f> {
     }
 }
 
-fn builder(fonts: Option<&Fonts>, scale: f32) -> Builder<'_> {
+/// An empty page builder at `scale` (natural A4 millimetres; A3 is √2).
+pub(in crate::layout) fn builder(fonts: Option<&Fonts>, scale: f32) -> Builder<'_> {
     Builder {
         s: scale,
         ox: 0.0,
@@ -205,7 +206,8 @@ fn builder(fonts: Option<&Fonts>, scale: f32) -> Builder<'_> {
     }
 }
 
-fn scene_of(b: Builder, (w, h): (f32, f32), scale: f32) -> Scene {
+/// A finished page of `w × h` mm: the builder's items, with a warning for missing glyphs.
+pub(in crate::layout) fn scene_of(b: Builder, (w, h): (f32, f32), scale: f32) -> Scene {
     let mut warnings = Vec::new();
     if !b.missing.is_empty() {
         let chars: Vec<char> = b.missing.iter().copied().collect();

@@ -17,7 +17,7 @@
 mod emotion;
 mod evidence;
 mod fix;
-mod flow;
+pub(super) mod flow;
 mod funnel;
 mod matrix;
 mod review;

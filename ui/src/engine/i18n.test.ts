@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { count, editLabel, messages, t } from './i18n';
+import { count, editLabel, laneKindLabel, messages, t } from './i18n';
 
 describe('i18n', () => {
   it('has every key in both languages, none empty', () => {
@@ -43,5 +43,11 @@ describe('i18n', () => {
     expect(editLabel('nl', 'move_cards')).toBe('kaarten verplaatsen');
     expect(editLabel('nl', 'not_an_edit')).toBe('laatste wijziging');
     expect(editLabel('en', null)).toBe('last change');
+  });
+
+  it('names every kind of lane, the service blueprint kinds included', () => {
+    expect(laneKindLabel('en', 'support_processes')).toBe('Support processes');
+    expect(laneKindLabel('nl', 'physical_evidence')).toBe('Fysiek bewijs');
+    expect(laneKindLabel('nl', 'frontstage')).toBe('Frontstage');
   });
 });

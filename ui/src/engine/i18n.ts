@@ -1,6 +1,6 @@
 // The UI's words in Dutch and English. Dutch addresses the user with je/jij. Every key exists
 // in both languages (a test checks), and `{name}` placeholders are filled by `t`.
-import type { Lang } from '../generated/types';
+import type { LaneKind, Lang } from '../generated/types';
 
 const en = {
   'app.name': 'Klantreis',
@@ -57,6 +57,20 @@ const en = {
   'settings.close': 'Done',
   'lang.nl': 'Nederlands',
   'lang.en': 'English',
+  'laneKind.actions': 'Actions',
+  'laneKind.touchpoints': 'Touchpoints',
+  'laneKind.channels': 'Channels & devices',
+  'laneKind.thoughts': 'Thoughts',
+  'laneKind.feelings': 'Feelings',
+  'laneKind.pain_points': 'Pain points',
+  'laneKind.opportunities': 'Opportunities',
+  'laneKind.impact_moments': 'Impact moments',
+  'laneKind.physical_evidence': 'Physical evidence',
+  'laneKind.frontstage': 'Frontstage',
+  'laneKind.backstage': 'Backstage',
+  'laneKind.support_processes': 'Support processes',
+  'laneKind.data': 'Data',
+  'laneKind.custom': 'Own lane',
   'error.title': 'Something went wrong',
   'error.dismiss': 'Dismiss',
   'notice.reopen': 'The last document could not be opened, so your default document is open instead.',
@@ -170,6 +184,20 @@ const nl: Record<MessageKey, string> = {
   'settings.close': 'Klaar',
   'lang.nl': 'Nederlands',
   'lang.en': 'English',
+  'laneKind.actions': 'Acties',
+  'laneKind.touchpoints': 'Touchpoints',
+  'laneKind.channels': 'Kanalen & apparaten',
+  'laneKind.thoughts': 'Gedachten',
+  'laneKind.feelings': 'Gevoelens',
+  'laneKind.pain_points': 'Pijnpunten',
+  'laneKind.opportunities': 'Kansen',
+  'laneKind.impact_moments': 'Impactmomenten',
+  'laneKind.physical_evidence': 'Fysiek bewijs',
+  'laneKind.frontstage': 'Frontstage',
+  'laneKind.backstage': 'Backstage',
+  'laneKind.support_processes': 'Ondersteunende processen',
+  'laneKind.data': 'Data',
+  'laneKind.custom': 'Eigen laan',
   'error.title': 'Er ging iets mis',
   'error.dismiss': 'Sluiten',
   'notice.reopen': 'Je laatste document kon niet worden geopend; je standaarddocument is nu open.',
@@ -247,4 +275,9 @@ export function count(lang: Lang, what: 'phases' | 'lanes' | 'cards', n: number)
 export function editLabel(lang: Lang, label: string | null | undefined): string {
   const key = `edit.${label ?? ''}`;
   return key in messages[lang] ? t(lang, key as MessageKey) : t(lang, 'edit.other');
+}
+
+/** The name of a kind of lane (the core's `LaneKind`), e.g. for a lane's kind picker. */
+export function laneKindLabel(lang: Lang, kind: LaneKind): string {
+  return t(lang, `laneKind.${kind}`);
 }

@@ -86,7 +86,7 @@ data?: PhaseData | null,
  */
 review?: Review | undefined, };
 
-export type LaneKind = "actions" | "touchpoints" | "channels" | "thoughts" | "feelings" | "pain_points" | "opportunities" | "impact_moments" | "backstage" | "data" | "custom";
+export type LaneKind = "actions" | "touchpoints" | "channels" | "thoughts" | "feelings" | "pain_points" | "opportunities" | "impact_moments" | "physical_evidence" | "frontstage" | "backstage" | "support_processes" | "data" | "custom";
 
 export type Lane = { id: string, order: string, kind: LaneKind, title: string, 
 /**
@@ -129,7 +129,15 @@ value?: number | null,
 /**
  * For opportunity cards: how much work the improvement takes, 1 (little) … 5 (much).
  */
-effort?: number | null, };
+effort?: number | null, 
+/**
+ * A service blueprint's fail point: where this step often goes wrong.
+ */
+fail_point?: boolean | undefined, 
+/**
+ * A service blueprint's wait point: where the customer waits at this step.
+ */
+wait_point?: boolean | undefined, };
 
 export type JourneyMeta = { id: string, title: string, goal: string, scope: Scope, persona_ids: Array<string>, 
 /**
@@ -237,7 +245,7 @@ export type LanePatch = { title?: string, kind?: LaneKind, hint?: string,
  */
 persona_id?: string | null, };
 
-export type CardPatch = { text?: string, colour?: CardColour, emotion?: number | null, impact?: boolean, validation?: Validation, evidence?: Array<Evidence>, company_involved?: boolean, value?: number | null, effort?: number | null, };
+export type CardPatch = { text?: string, colour?: CardColour, emotion?: number | null, impact?: boolean, validation?: Validation, evidence?: Array<Evidence>, company_involved?: boolean, value?: number | null, effort?: number | null, fail_point?: boolean, wait_point?: boolean, };
 
 export type Edit = { "op": "create_persona", persona: Persona, } | { "op": "update_persona", persona: Persona, } | { "op": "delete_persona", id: string, } | { "op": "create_journey", journey: Journey, personas: Array<Persona>, } | { "op": "update_journey", id: string, patch: JourneyPatch, } | { "op": "duplicate_journey", id: string, title: string, new_id: string | null, } | { "op": "make_to_be", id: string, title: string, new_id: string | null, } | { "op": "delete_journey", id: string, } | { "op": "add_phase", journey_id: string, name: string, before: string | null, id: string | null, } | { "op": "update_phase", id: string, patch: PhasePatch, } | { "op": "move_phase", id: string, before: string | null, } | { "op": "delete_phase", id: string, } | { "op": "add_lane", journey_id: string, kind: LaneKind, title: string, hint: string, before: string | null, id: string | null, } | { "op": "update_lane", id: string, patch: LanePatch, } | { "op": "move_lane", id: string, before: string | null, } | { "op": "delete_lane", id: string, } | { "op": "add_card", journey_id: string, phase_id: string, lane_id: string, text: string, 
 /**
@@ -755,7 +763,13 @@ overlap_mm: number, format: Format,
  * Add the insights report (`layout::report`) as pages after the map: A3 when the poster
  * is tiled on A3 sheets, else A4. PDF only (an SVG is one page).
  */
-report: boolean, };
+report: boolean, 
+/**
+ * The print kit for a workshop: the blank canvas with a legend per lane (its guiding
+ * question and note colour), then a persona sheet per persona (A3 when tiled on A3, else
+ * A4). Implies `blank`. Tiled sheets carry a scale bar whether or not this is set.
+ */
+kit: boolean, };
 
 export type PrintPreview = { scene: Scene, 
 /**
