@@ -48,6 +48,15 @@ async fn press(app: &App, css: &str) -> Res {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn fail_point_from_the_card_panel_and_the_print_kit() -> Res {
+    retry_on_hang(
+        "fail_point_from_the_card_panel_and_the_print_kit",
+        fail_point_from_the_card_panel_and_the_print_kit_once,
+    )
+    .await
+}
+
+/// One run of [`fail_point_from_the_card_panel_and_the_print_kit`].
+async fn fail_point_from_the_card_panel_and_the_print_kit_once() -> Res {
     let data = tempfile::tempdir()?;
     let app = App::start(data.path(), "en_GB.UTF-8").await?;
     app.wait_titles(&[SAMPLE_EN]).await?;
