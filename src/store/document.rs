@@ -210,6 +210,7 @@ impl Document {
             data_version,
             file_id: file_id(path),
             read_only: None,
+            actor: automerge::ActorId::random(),
         })
     }
 

@@ -16,12 +16,13 @@ use rusqlite::{params, OptionalExtension, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
 use super::records::{load, write_changes};
+use super::shared::{self, Merged};
 use super::{data_version, Document, StoreError};
 use crate::edit::{self, ChangeSet, Edit};
 use crate::model::Workspace;
 
-/// Where a history row came from. Every origin is undoable today; changes from other devices
-/// (`sync`, later) will be recorded but not offered to local undo.
+/// Where a history row came from. Local undo and redo take only the user's own steps: changes
+/// merged from other people ([`Origin::Remote`]) are recorded but never undone here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
@@ -32,6 +33,8 @@ pub enum Origin {
     Import,
     /// A journey restored from a version (a [`crate::edit::diff`]).
     Restore,
+    /// Changes merged from someone else's copy of a shared journey (`store::shared`).
+    Remote,
 }
 
 impl Origin {
@@ -41,6 +44,7 @@ impl Origin {
             Origin::Local => "local",
             Origin::Import => "import",
             Origin::Restore => "restore",
+            Origin::Remote => "remote",
         }
     }
 
@@ -49,6 +53,7 @@ impl Origin {
             "local" => Some(Origin::Local),
             "import" => Some(Origin::Import),
             "restore" => Some(Origin::Restore),
+            "remote" => Some(Origin::Remote),
             _ => None,
         }
     }
@@ -120,6 +125,17 @@ impl Document {
         steps: &[Step<'_>],
         origin: Origin,
     ) -> Result<ChangeSet, StoreError> {
+        self.apply_steps_with(steps, origin, None)
+    }
+
+    /// [`Document::apply_steps`], with the merged Automerge document of a remote commit (its
+    /// incoming changes are stored even when they change no record here).
+    pub(super) fn apply_steps_with(
+        &mut self,
+        steps: &[Step<'_>],
+        origin: Origin,
+        merged: Option<Merged>,
+    ) -> Result<ChangeSet, StoreError> {
         self.ensure_in_place()?;
         let now = crate::model::ids::now_rfc3339();
         let tx = self
@@ -162,10 +178,13 @@ impl Document {
             }
             parts.push((i, cs));
         }
-        if parts.is_empty() {
+        if parts.is_empty() && merged.is_none() {
             return Ok(ChangeSet::default());
         }
-        tx.execute("DELETE FROM history WHERE undone = 1", [])?;
+        // A merge from elsewhere keeps the user's redo steps: it is not their own edit.
+        if origin != Origin::Remote {
+            tx.execute("DELETE FROM history WHERE undone = 1", [])?;
+        }
         let mut group: Option<i64> = None;
         for (i, cs) in &parts {
             write_changes(&tx, cs)?;
@@ -195,23 +214,29 @@ impl Document {
                 group = Some(seq);
             }
         }
-        tx.commit()?;
         let mut all = ChangeSet::default();
         for (_, cs) in parts {
-            edit::apply_changes(&mut self.ws, &cs);
             all.extend(cs);
         }
+        let label = match steps.first() {
+            Some(Step::Edit(e)) => e.label(),
+            Some(Step::Changes { label, .. }) => label,
+            None => "",
+        };
+        shared::record(&tx, &self.ws, &all, &self.actor, label, merged)?;
+        tx.commit()?;
+        edit::apply_changes(&mut self.ws, &all);
         Ok(all)
     }
 
     /// The step that [`Document::undo`] would undo.
     pub fn undo_entry(&self) -> Result<Option<HistoryEntry>, StoreError> {
-        self.history_entry("undone = 0 ORDER BY seq DESC")
+        self.history_entry("undone = 0 AND origin != 'remote' ORDER BY seq DESC")
     }
 
     /// The step that [`Document::redo`] would redo.
     pub fn redo_entry(&self) -> Result<Option<HistoryEntry>, StoreError> {
-        self.history_entry("undone = 1 ORDER BY seq ASC")
+        self.history_entry("undone = 1 AND origin != 'remote' ORDER BY seq ASC")
     }
 
     fn history_entry(&self, pick: &str) -> Result<Option<HistoryEntry>, StoreError> {
@@ -257,9 +282,11 @@ impl Document {
             self.data_version = v;
         }
         let pick = if undo {
-            "SELECT group_id FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1"
+            "SELECT group_id FROM history WHERE undone = 0 AND origin != 'remote'
+             ORDER BY seq DESC LIMIT 1"
         } else {
-            "SELECT group_id FROM history WHERE undone = 1 ORDER BY seq ASC LIMIT 1"
+            "SELECT group_id FROM history WHERE undone = 1 AND origin != 'remote'
+             ORDER BY seq ASC LIMIT 1"
         };
         let Some(group) = tx.query_row(pick, [], |r| r.get::<_, i64>(0)).optional()? else {
             return Ok(None);
@@ -290,6 +317,8 @@ impl Document {
             "UPDATE history SET undone = ?1 WHERE group_id = ?2",
             params![undo as i64, group],
         )?;
+        let label = if undo { "undo" } else { "redo" };
+        shared::record(&tx, &self.ws, &cs, &self.actor, label, None)?;
         tx.commit()?;
         edit::apply_changes(&mut self.ws, &cs);
         Ok(Some(cs))
