@@ -5,7 +5,7 @@
 //! repaired the same way on both sides, undo after a merge undoes only one's own edit, and
 //! data that is not a shared journey is refused without changing anything.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use automerge::transaction::Transactable;
 use automerge::{AutoCommit, ObjType, ReadDoc};
@@ -175,8 +175,15 @@ fn undo_after_a_merge_undoes_only_the_local_edit() {
     let ja = p.journey(&p.a);
     assert_eq!(card_text(ja, &mine.id), mine.text, "the local edit is undone");
     assert_eq!(card_text(ja, &theirs.id), "hun tekst", "the merged edit stays");
-    assert!(p.a.undo().expect("undo").is_some(), "older local steps are still undoable");
-    p.a.redo().expect("redo");
+    let next = p.a.undo_entry().expect("entry").expect("older step");
+    assert_eq!(
+        (next.label.as_str(), next.origin),
+        ("create_journey", Origin::Local),
+        "the next undo is the older local step, not the merge"
+    );
+    p.a.redo().expect("redo").expect("redone");
+    assert_eq!(card_text(p.journey(&p.a), &mine.id), "mijn tekst");
+    p.a.undo().expect("undo").expect("undone again");
     // The undo travels like any edit: B gets its own edit back and A's undone.
     p.b.merge_file(&p.a_path).expect("merge back");
     assert_eq!(card_text(p.journey(&p.b), &mine.id), mine.text);
@@ -261,6 +268,13 @@ fn nonsense_bytes_give_a_clear_error_and_change_nothing() {
     let err = p.a.merge_shared(&p.jid, &other.save()).expect_err("refused");
     assert!(err.to_string().contains("no Klantreis journey"), "{err}");
 
+    // A shared journey, but another one (shared apart, with its own history).
+    let mut stranger = AutoCommit::new();
+    sync::write::init(&mut stranger).expect("init");
+    stranger.commit();
+    let err = p.a.merge_shared(&p.jid, &stranger.save()).expect_err("refused");
+    assert!(err.to_string().contains("does not share this journey's history"), "{err}");
+
     assert_eq!(p.a.workspace(), &before);
     assert_eq!(p.a.history_len().expect("len"), rows);
     assert_eq!(p.a.shared_doc(&p.jid).expect("doc"), stored);
@@ -269,25 +283,29 @@ fn nonsense_bytes_give_a_clear_error_and_change_nothing() {
 #[test]
 fn the_copy_is_only_read() {
     let mut p = pair();
-    set_text(&mut p.b, &p.journey(&p.b).cards[0].id.clone(), "in b");
-    let Pair { b, b_path, .. } = &mut p;
-    let b = std::mem::replace(b, Document::open(b_path).expect("reopen"));
+    let card = p.journey(&p.b).cards[0].id.clone();
+    set_text(&mut p.b, &card, "in b");
+    let Pair {
+        _dir,
+        mut a,
+        b,
+        b_path,
+        ..
+    } = p;
     b.close().expect("close");
-    let bytes = std::fs::read(&p.b_path).expect("read");
-    p.a.merge_file(&p.b_path).expect("merge");
-    assert_eq!(std::fs::read(&p.b_path).expect("read"), bytes, "the copy is byte-identical");
+    let bytes = std::fs::read(&b_path).expect("read");
+    let (done, _) = a.merge_file(&b_path).expect("merge");
+    assert_eq!(done.len(), 1);
+    assert_eq!(std::fs::read(&b_path).expect("read"), bytes, "the copy is byte-identical");
 }
 
 #[test]
-fn a_file_without_shared_journeys_is_refused() {
-    let p = pair();
-    let dir = tempfile::tempdir().expect("tempdir");
-    let plain = dir.path().join("plain.klantreis");
+fn a_copy_without_shared_journeys_merges_nothing() {
+    let mut p = pair();
+    let plain = p._dir.path().join("plain.klantreis");
     Document::create(&plain).expect("create").close().expect("close");
-    let mut a = p.a;
-    let (done, skipped) = a.merge_file(&plain).expect("nothing to merge");
+    let (done, skipped) = p.a.merge_file(&plain).expect("nothing to merge");
     assert!(done.is_empty() && skipped.is_empty());
-    let _ = Path::new(&p.b_path);
 }
 
 proptest! {
@@ -305,4 +323,49 @@ proptest! {
             p.journey(&p.a).validate().expect("valid");
         }
     }
+}
+
+#[test]
+fn the_command_line_shares_and_merges() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (a, b) = (dir.path().join("a.klantreis"), dir.path().join("b.klantreis"));
+    let mut doc = Document::create(&a).expect("create");
+    let (j, p) = templates::sample(Lang::En);
+    let (jid, card) = (j.meta.id.clone(), j.cards[0].id.clone());
+    doc.apply(&Edit::CreateJourney {
+        journey: j,
+        personas: vec![p],
+    })
+    .expect("sample");
+    doc.close().expect("close");
+    let cli = |args: &[&std::ffi::OsStr]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_klantreis"))
+            .args(args)
+            .output()
+            .expect("run klantreis")
+    };
+    let out = cli(&["share".as_ref(), a.as_os_str(), "--journey".as_ref(), jid.as_ref()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("automerge:"));
+
+    std::fs::copy(&a, &b).expect("copy");
+    let mut other = Document::open(&b).expect("open b");
+    set_text(&mut other, &card, "typed in the copy");
+    other.close().expect("close");
+    let out = cli(&["merge".as_ref(), a.as_os_str(), b.as_os_str()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with(&format!("{jid}\t")));
+    let doc = Document::open(&a).expect("open a");
+    assert_eq!(card_text(doc.workspace().journey(&jid).expect("j"), &card), "typed in the copy");
+    doc.close().expect("close");
+
+    let junk = dir.path().join("junk.automerge");
+    std::fs::write(&junk, b"\x85\x6f\x4a\x83 not really").expect("write");
+    let out = cli(&["merge".as_ref(), a.as_os_str(), junk.as_os_str(), "--journey".as_ref(), jid.as_ref()]);
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("cannot be read as an Automerge document"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -1,9 +1,10 @@
 //! Handlers of the `klantreis` subcommands that have outgrown `main.rs`: one file per family
-//! ([`compare`]: two journeys side by side; [`report`]: the insights report; [`versions`]: snapshots), so `main.rs` keeps only
+//! ([`compare`]: two journeys side by side; [`report`]: the insights report; [`versions`]: snapshots; [`share`]: sharing and merging journeys), so `main.rs` keeps only
 //! the argument definitions and the dispatch.
 
 pub mod compare;
 pub mod report;
+pub mod share;
 pub mod versions;
 
 use std::path::Path;

@@ -307,6 +307,7 @@ impl Document {
                 cs.extend(if undo { stored.inverted() } else { stored });
             }
         }
+        rebase_bookkeeping(&mut cs, &self.ws);
         if let Err((kind, id)) = cs.check_applies_to(&self.ws) {
             return Err(StoreError::Conflict(format!(
                 "{kind} {id} was changed since"
@@ -329,6 +330,39 @@ impl Document {
         Ok(self
             .conn
             .query_row("SELECT count(*) FROM history", [], |r| r.get(0))?)
+    }
+}
+
+/// A journey's `version` and `updated` are bookkeeping that every edit bumps, so after a merge
+/// (someone else's edits bumped them too) they never match what an undo expects. Undo and redo
+/// take them as they are now: a step whose journey change is only bookkeeping leaves the
+/// journey alone, and one that changed real fields (a title) only needs those to be as it
+/// left them.
+fn rebase_bookkeeping(cs: &mut ChangeSet, ws: &Workspace) {
+    use crate::edit::Record;
+    let plain = |m: &crate::model::JourneyMeta| {
+        let mut m = m.clone();
+        m.version = 0;
+        m.updated.clear();
+        m
+    };
+    for c in &mut cs.changes {
+        let (Some(Record::Journey(b)), Some(Record::Journey(a))) = (&c.before, &mut c.after) else {
+            continue;
+        };
+        let Some(now) = ws.journey(&b.id).map(|j| &j.meta) else {
+            continue;
+        };
+        if now == b || plain(now) != plain(b) {
+            continue;
+        }
+        if plain(a) == plain(b) {
+            *a = now.clone();
+        } else {
+            a.version = now.version.max(a.version);
+            a.updated = now.updated.clone().max(a.updated.clone());
+        }
+        c.before = Some(Record::Journey(now.clone()));
     }
 }
 

@@ -281,8 +281,10 @@ impl Document {
             )));
         };
         let stored_heads = doc.get_heads();
-        // Loaded apart first: bytes that are no Automerge at all never touch our document.
+        // Loaded and checked apart first: bytes that are no Automerge at all, another kind of
+        // document, or another journey's, never touch ours.
         let mut theirs = AutoCommit::load(incoming).map_err(not_automerge)?;
+        sync::check_related(&mut doc, &mut theirs)?;
         doc.merge(&mut theirs).map_err(not_automerge)?;
         let local = self
             .ws

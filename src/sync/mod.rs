@@ -49,8 +49,36 @@ pub enum SyncError {
     NotAutomerge(String),
     #[error("the Automerge document holds no Klantreis journey (its `klantreis` key is {0})")]
     NotJourney(String),
+    #[error("the Automerge document is another one: it does not share this journey's history")]
+    Unrelated,
     #[error("the merged journey is not valid even after repair: {0}")]
     Invalid(String),
     #[error("Automerge: {0}")]
     Automerge(#[from] automerge::AutomergeError),
+}
+
+/// Checks that `theirs` is a shared journey and the same one as `ours`: it carries the format
+/// marker and the change that made `ours` (the first one, which shared the journey). Merging
+/// an unrelated document would put two journeys' tables in conflict.
+pub fn check_related(
+    ours: &mut automerge::AutoCommit,
+    theirs: &mut automerge::AutoCommit,
+) -> Result<(), SyncError> {
+    match fields::get(theirs, &automerge::ROOT, "klantreis") {
+        Some(serde_json::Value::String(f)) if f == FORMAT => {}
+        other => {
+            return Err(SyncError::NotJourney(
+                other.map_or("missing".to_string(), |v| v.to_string()),
+            ))
+        }
+    }
+    let first = ours
+        .get_changes(&[])
+        .into_iter()
+        .find(|c| c.deps().is_empty())
+        .map(|c| c.hash());
+    match first {
+        Some(h) if theirs.get_change_by_hash(&h).is_some() => Ok(()),
+        _ => Err(SyncError::Unrelated),
+    }
 }
