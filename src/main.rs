@@ -504,7 +504,9 @@ fn run(cli: Cli) -> Result<(), String> {
             journey,
             snapshot,
         } => cli::versions::restore(&file, &journey, &snapshot)?,
-        Command::Share { file, journey, out } => cli::share::share(&file, &journey, out.as_deref())?,
+        Command::Share { file, journey, out } => {
+            cli::share::share(&file, &journey, out.as_deref())?
+        }
         Command::Merge {
             file,
             other,

@@ -62,13 +62,20 @@ impl Pair {
         let (done, _) = self.b.merge_file(&self.a_path).expect("merge a into b");
         assert_eq!(done.len(), 1);
         let (ja, jb) = (self.journey(&self.a), self.journey(&self.b));
-        assert_eq!(ja, jb, "both sides hold the same journey after merging both ways");
+        assert_eq!(
+            ja, jb,
+            "both sides hold the same journey after merging both ways"
+        );
         ja.validate().expect("the merged journey is valid");
         for d in [&self.a, &self.b] {
             let stored = d.shared_doc(&self.jid).expect("doc").expect("shared");
             let doc = AutoCommit::load(&stored).expect("load");
             let h = sync::hydrate(&doc, self.journey(d), &d.workspace().personas).expect("read");
-            assert_eq!(&h.journey, self.journey(d), "the Automerge document agrees with the records");
+            assert_eq!(
+                &h.journey,
+                self.journey(d),
+                "the Automerge document agrees with the records"
+            );
         }
     }
 }
@@ -101,7 +108,10 @@ fn concurrent_edits_to_one_cards_text_merge() {
     set_text(&mut p.b, &card.id, "ik zoek een goed product");
     p.merge_both_ways();
     let merged = card_text(p.journey(&p.a), &card.id);
-    assert_eq!(merged, "ik zoek snel een goed product", "both edits are in the card");
+    assert_eq!(
+        merged, "ik zoek snel een goed product",
+        "both edits are in the card"
+    );
 }
 
 #[test]
@@ -149,8 +159,13 @@ fn a_card_whose_phase_was_deleted_elsewhere_is_repaired_the_same_way_on_both_sid
     p.merge_both_ways();
     let ja = p.journey(&p.a);
     assert!(ja.phase(&doomed).is_none(), "the delete stands");
-    let card = ja.card("card_added_in_b").expect("the card added in B is kept");
-    assert_eq!(card.phase_id, ja.phases[0].id, "it moved to the first phase");
+    let card = ja
+        .card("card_added_in_b")
+        .expect("the card added in B is kept");
+    assert_eq!(
+        card.phase_id, ja.phases[0].id,
+        "it moved to the first phase"
+    );
     assert_eq!(
         p.a.undo_entry().expect("entry").map(|e| e.origin),
         Some(Origin::Local),
@@ -173,8 +188,16 @@ fn undo_after_a_merge_undoes_only_the_local_edit() {
     assert_eq!(entry.origin, Origin::Local);
     p.a.undo().expect("undo").expect("undone");
     let ja = p.journey(&p.a);
-    assert_eq!(card_text(ja, &mine.id), mine.text, "the local edit is undone");
-    assert_eq!(card_text(ja, &theirs.id), "hun tekst", "the merged edit stays");
+    assert_eq!(
+        card_text(ja, &mine.id),
+        mine.text,
+        "the local edit is undone"
+    );
+    assert_eq!(
+        card_text(ja, &theirs.id),
+        "hun tekst",
+        "the merged edit stays"
+    );
     let next = p.a.undo_entry().expect("entry").expect("older step");
     assert_eq!(
         (next.label.as_str(), next.origin),
@@ -205,13 +228,37 @@ fn two_phases_added_with_the_same_key_show_in_one_order_on_both_sides() {
         .expect("add phase");
     }
     let (ka, kb) = (
-        p.journey(&p.a).phase("phase_from_a").expect("a").order.clone(),
-        p.journey(&p.b).phase("phase_from_b").expect("b").order.clone(),
+        p.journey(&p.a)
+            .phase("phase_from_a")
+            .expect("a")
+            .order
+            .clone(),
+        p.journey(&p.b)
+            .phase("phase_from_b")
+            .expect("b")
+            .order
+            .clone(),
     );
-    assert_eq!(ka, kb, "both sides chose the same key between the same neighbours");
+    assert_eq!(
+        ka, kb,
+        "both sides chose the same key between the same neighbours"
+    );
     p.merge_both_ways();
-    let ids: Vec<&str> = p.journey(&p.a).phases.iter().map(|x| x.id.as_str()).collect();
-    assert_eq!(&ids[..4], [first.as_str(), "phase_from_a", "phase_from_b", second.as_str()]);
+    let ids: Vec<&str> = p
+        .journey(&p.a)
+        .phases
+        .iter()
+        .map(|x| x.id.as_str())
+        .collect();
+    assert_eq!(
+        &ids[..4],
+        [
+            first.as_str(),
+            "phase_from_a",
+            "phase_from_b",
+            second.as_str()
+        ]
+    );
 }
 
 /// `doc` with a change made outside the app: an emotion far out of range, a field no version
@@ -226,7 +273,9 @@ fn hostile(shared: &[u8], card_id: &str) -> Vec<u8> {
     doc.put(&card, "emotion", 99_i64).expect("put");
     doc.put(&card, "colour", "plaid").expect("put");
     doc.put(&card, "secret_field", "x").expect("put");
-    let other = doc.put_object(&cards, "card_without_place", ObjType::Map).expect("put");
+    let other = doc
+        .put_object(&cards, "card_without_place", ObjType::Map)
+        .expect("put");
     doc.put(&other, "text", "zwevend").expect("put");
     doc.commit();
     doc.save()
@@ -236,13 +285,20 @@ fn hostile(shared: &[u8], card_id: &str) -> Vec<u8> {
 fn a_hostile_change_is_repaired_deterministically_and_the_repair_travels() {
     let mut p = pair();
     let card = p.journey(&p.a).cards[0].id.clone();
-    let bad = hostile(&p.a.shared_doc(&p.jid).expect("doc").expect("shared"), &card);
+    let bad = hostile(
+        &p.a.shared_doc(&p.jid).expect("doc").expect("shared"),
+        &card,
+    );
     let out = p.a.merge_shared(&p.jid, &bad).expect("merge");
     assert!(!out.notes.is_empty(), "the repair says what it did");
     let ja = p.journey(&p.a);
     let c = ja.card(&card).expect("card");
     assert_eq!(c.emotion, Some(2), "clamped to the scale");
-    assert_eq!(c.colour, CardColour::default(), "a colour that is none falls back");
+    assert_eq!(
+        c.colour,
+        CardColour::default(),
+        "a colour that is none falls back"
+    );
     let floating = ja.card("card_without_place").expect("kept");
     assert_eq!(
         (floating.phase_id.as_str(), floating.lane_id.as_str()),
@@ -258,22 +314,36 @@ fn nonsense_bytes_give_a_clear_error_and_change_nothing() {
     let before = p.a.workspace().clone();
     let rows = p.a.history_len().expect("len");
     let stored = p.a.shared_doc(&p.jid).expect("doc");
-    let err = p.a.merge_shared(&p.jid, b"this is not automerge").expect_err("refused");
+    let err =
+        p.a.merge_shared(&p.jid, b"this is not automerge")
+            .expect_err("refused");
     assert!(matches!(err, StoreError::Sync(_)), "{err:?}");
-    assert!(err.to_string().contains("cannot be read as an Automerge document"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("cannot be read as an Automerge document"),
+        "{err}"
+    );
 
     // A valid Automerge document that is no journey.
     let mut other = AutoCommit::new();
     other.put(automerge::ROOT, "todo", "milk").expect("put");
-    let err = p.a.merge_shared(&p.jid, &other.save()).expect_err("refused");
+    let err =
+        p.a.merge_shared(&p.jid, &other.save())
+            .expect_err("refused");
     assert!(err.to_string().contains("no Klantreis journey"), "{err}");
 
     // A shared journey, but another one (shared apart, with its own history).
     let mut stranger = AutoCommit::new();
     sync::write::init(&mut stranger).expect("init");
     stranger.commit();
-    let err = p.a.merge_shared(&p.jid, &stranger.save()).expect_err("refused");
-    assert!(err.to_string().contains("does not share this journey's history"), "{err}");
+    let err =
+        p.a.merge_shared(&p.jid, &stranger.save())
+            .expect_err("refused");
+    assert!(
+        err.to_string()
+            .contains("does not share this journey's history"),
+        "{err}"
+    );
 
     assert_eq!(p.a.workspace(), &before);
     assert_eq!(p.a.history_len().expect("len"), rows);
@@ -296,14 +366,21 @@ fn the_copy_is_only_read() {
     let bytes = std::fs::read(&b_path).expect("read");
     let (done, _) = a.merge_file(&b_path).expect("merge");
     assert_eq!(done.len(), 1);
-    assert_eq!(std::fs::read(&b_path).expect("read"), bytes, "the copy is byte-identical");
+    assert_eq!(
+        std::fs::read(&b_path).expect("read"),
+        bytes,
+        "the copy is byte-identical"
+    );
 }
 
 #[test]
 fn a_copy_without_shared_journeys_merges_nothing() {
     let mut p = pair();
     let plain = p._dir.path().join("plain.klantreis");
-    Document::create(&plain).expect("create").close().expect("close");
+    Document::create(&plain)
+        .expect("create")
+        .close()
+        .expect("close");
     let (done, skipped) = p.a.merge_file(&plain).expect("nothing to merge");
     assert!(done.is_empty() && skipped.is_empty());
 }
@@ -328,7 +405,10 @@ proptest! {
 #[test]
 fn the_command_line_shares_and_merges() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (a, b) = (dir.path().join("a.klantreis"), dir.path().join("b.klantreis"));
+    let (a, b) = (
+        dir.path().join("a.klantreis"),
+        dir.path().join("b.klantreis"),
+    );
     let mut doc = Document::create(&a).expect("create");
     let (j, p) = templates::sample(Lang::En);
     let (jid, card) = (j.meta.id.clone(), j.cards[0].id.clone());
@@ -344,8 +424,17 @@ fn the_command_line_shares_and_merges() {
             .output()
             .expect("run klantreis")
     };
-    let out = cli(&["share".as_ref(), a.as_os_str(), "--journey".as_ref(), jid.as_ref()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = cli(&[
+        "share".as_ref(),
+        a.as_os_str(),
+        "--journey".as_ref(),
+        jid.as_ref(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("automerge:"));
 
     std::fs::copy(&a, &b).expect("copy");
@@ -353,15 +442,28 @@ fn the_command_line_shares_and_merges() {
     set_text(&mut other, &card, "typed in the copy");
     other.close().expect("close");
     let out = cli(&["merge".as_ref(), a.as_os_str(), b.as_os_str()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).starts_with(&format!("{jid}\t")));
     let doc = Document::open(&a).expect("open a");
-    assert_eq!(card_text(doc.workspace().journey(&jid).expect("j"), &card), "typed in the copy");
+    assert_eq!(
+        card_text(doc.workspace().journey(&jid).expect("j"), &card),
+        "typed in the copy"
+    );
     doc.close().expect("close");
 
     let junk = dir.path().join("junk.automerge");
     std::fs::write(&junk, b"\x85\x6f\x4a\x83 not really").expect("write");
-    let out = cli(&["merge".as_ref(), a.as_os_str(), junk.as_os_str(), "--journey".as_ref(), jid.as_ref()]);
+    let out = cli(&[
+        "merge".as_ref(),
+        a.as_os_str(),
+        junk.as_os_str(),
+        "--journey".as_ref(),
+        jid.as_ref(),
+    ]);
     assert!(!out.status.success());
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("cannot be read as an Automerge document"),

@@ -29,8 +29,8 @@ pub fn share(file: &Path, id: &str, out: Option<&Path>) -> Result<(), String> {
 /// to standard error.
 pub fn merge(file: &Path, other: &Path, id: Option<&str>) -> Result<(), String> {
     let mut doc = open(file)?;
-    let head = std::fs::read(other).map_err(|x| format!("{}: {x}", other.display()))?;
-    let outcomes = if head.starts_with(b"SQLite format 3\0") {
+    let bytes = std::fs::read(other).map_err(|x| format!("{}: {x}", other.display()))?;
+    let outcomes = if bytes.starts_with(b"SQLite format 3\0") {
         let (done, skipped) = doc.merge_file(other).map_err(|x| x.to_string())?;
         for s in skipped {
             eprintln!(
@@ -42,9 +42,12 @@ pub fn merge(file: &Path, other: &Path, id: Option<&str>) -> Result<(), String> 
         }
         done
     } else {
-        let id = id.ok_or("an Automerge file needs --journey: the shared journey to merge it into")?;
+        let id =
+            id.ok_or("an Automerge file needs --journey: the shared journey to merge it into")?;
         journey(&doc, id)?;
-        vec![doc.merge_shared(id, &head).map_err(|x| format!("{}: {x}", other.display()))?]
+        vec![doc
+            .merge_shared(id, &bytes)
+            .map_err(|x| format!("{}: {x}", other.display()))?]
     };
     doc.close().map_err(|x| x.to_string())?;
     for MergeOutcome {

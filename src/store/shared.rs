@@ -136,7 +136,10 @@ pub(super) fn record(
             }
             None => {
                 for (j, m) in &metas {
-                    if shared.contains(*j) && !gone.contains(j) && m.persona_ids.contains(&r.id().to_string()) {
+                    if shared.contains(*j)
+                        && !gone.contains(j)
+                        && m.persona_ids.contains(&r.id().to_string())
+                    {
                         touched.entry(j.to_string()).or_default().push(c);
                     }
                 }
@@ -222,7 +225,11 @@ impl Document {
     /// cards and the personas it links) with a new document id. Sharing a journey that is
     /// shared already returns it as it is.
     pub fn share(&mut self, jid: &str) -> Result<SharedJourney, StoreError> {
-        if let Some(s) = self.shared_journeys()?.into_iter().find(|s| s.journey_id == jid) {
+        if let Some(s) = self
+            .shared_journeys()?
+            .into_iter()
+            .find(|s| s.journey_id == jid)
+        {
             return Ok(s);
         }
         self.ensure_in_place()?;
@@ -295,7 +302,10 @@ impl Document {
         for p in &h.personas {
             let mine = self.ws.persona(&p.id);
             if mine != Some(p) && (mine.is_some() || h.journey.meta.persona_ids.contains(&p.id)) {
-                cs.push(mine.cloned().map(Record::Persona), Some(Record::Persona(p.clone())));
+                cs.push(
+                    mine.cloned().map(Record::Persona),
+                    Some(Record::Persona(p.clone())),
+                );
             }
         }
         cs.extend(edit::diff(local, &h.journey));

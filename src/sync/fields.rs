@@ -223,7 +223,11 @@ mod tests {
         }
         put(&mut doc, &automerge::ROOT, "t", &Json::from("hallo"), true).expect("text");
         doc.commit();
-        assert_eq!(doc.get_heads(), heads, "writing equal values must add no change");
+        assert_eq!(
+            doc.get_heads(),
+            heads,
+            "writing equal values must add no change"
+        );
     }
 
     #[test]

@@ -198,7 +198,9 @@ fn lenient<T: DeserializeOwned>(
                 m.remove(&field);
             }
         }
-        notes.push(format!("{what}: field {field} could not be read and was dropped"));
+        notes.push(format!(
+            "{what}: field {field} could not be read and was dropped"
+        ));
     }
     None
 }

@@ -32,7 +32,9 @@ pub fn repair(
     let mut unique = |id: &str, what: &str, notes: &mut Vec<String>| {
         let ok = !id.trim().is_empty() && seen.insert(id.to_string());
         if !ok {
-            notes.push(format!("{what} {id:?} was left out: its id is empty or taken"));
+            notes.push(format!(
+                "{what} {id:?} was left out: its id is empty or taken"
+            ));
         }
         ok
     };
@@ -131,9 +133,8 @@ pub fn repair(
 
     let mut linked = HashSet::new();
     let ids = &mut j.meta.persona_ids;
-    let known = |id: &str| {
-        personas.iter().any(|p| p.id == id) || local_personas.iter().any(|p| p.id == id)
-    };
+    let known =
+        |id: &str| personas.iter().any(|p| p.id == id) || local_personas.iter().any(|p| p.id == id);
     let before = ids.len();
     ids.retain(|id| known(id) && linked.insert(id.clone()));
     if ids.len() != before {

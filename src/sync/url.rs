@@ -68,7 +68,10 @@ mod tests {
     fn doc_ids_are_fresh_and_plain() {
         let a = new_doc_id();
         assert_ne!(a, new_doc_id());
-        assert!(a.len() >= 25 && a.bytes().all(|b| ALPHABET.contains(&b)), "{a}");
+        assert!(
+            a.len() >= 25 && a.bytes().all(|b| ALPHABET.contains(&b)),
+            "{a}"
+        );
         assert_eq!(url_of(&a), format!("automerge:{a}"));
     }
 }

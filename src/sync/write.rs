@@ -28,7 +28,13 @@ pub fn table_name(kind: Kind) -> &'static str {
 /// Lays out an empty shared journey: the format marker and one map per table.
 pub fn init(doc: &mut AutoCommit) -> Result<(), AutomergeError> {
     doc.put(automerge::ROOT, "klantreis", FORMAT)?;
-    for kind in [Kind::Journey, Kind::Persona, Kind::Phase, Kind::Lane, Kind::Card] {
+    for kind in [
+        Kind::Journey,
+        Kind::Persona,
+        Kind::Phase,
+        Kind::Lane,
+        Kind::Card,
+    ] {
         doc.put_object(automerge::ROOT, table_name(kind), ObjType::Map)?;
     }
     Ok(())
