@@ -72,15 +72,19 @@ pub(super) fn load_doc(conn: &Connection, jid: &str) -> Result<Option<AutoCommit
         .prepare_cached("SELECT doc FROM sync_docs WHERE journey_id = ?1")?
         .query_row([jid], |r| r.get(0))
         .optional()?;
-    let Some(base) = base else { return Ok(None) };
-    let mut doc = AutoCommit::load(&base).map_err(not_automerge)?;
+    let Some(mut bytes) = base else {
+        return Ok(None);
+    };
+    // One load of the saved document and the changes after it, concatenated (Automerge reads
+    // a sequence of chunks). Loading is most of the cost of an edit to a large shared journey
+    // (docs/sharing.md): an in-memory copy kept between commits is the next step.
     let mut stmt =
         conn.prepare_cached("SELECT bytes FROM sync_changes WHERE journey_id = ?1 ORDER BY seq")?;
     let mut rows = stmt.query([jid])?;
     while let Some(r) = rows.next()? {
-        doc.load_incremental(r.get_ref(0)?.as_blob().map_err(rusqlite::Error::from)?)
-            .map_err(not_automerge)?;
+        bytes.extend_from_slice(r.get_ref(0)?.as_blob().map_err(rusqlite::Error::from)?);
     }
+    let doc = AutoCommit::load(&bytes).map_err(not_automerge)?;
     Ok(Some(doc))
 }
 
