@@ -211,6 +211,7 @@ impl Document {
             file_id: file_id(path),
             read_only: None,
             actor: automerge::ActorId::random(),
+            shared_docs: Default::default(),
         })
     }
 
@@ -263,6 +264,7 @@ impl Document {
         let v = data_version(&self.conn)?;
         if v != self.data_version {
             self.ws = load(&self.conn)?;
+            self.shared_docs.clear();
             self.data_version = v;
             return Ok(true);
         }

@@ -144,6 +144,7 @@ impl Document {
         let v = data_version(&tx)?;
         if v != self.data_version {
             self.ws = load(&tx)?;
+            self.shared_docs.clear();
             self.data_version = v;
         }
         // Later steps see earlier ones' results: a scratch copy of the workspace, made only
@@ -223,8 +224,17 @@ impl Document {
             Some(Step::Changes { label, .. }) => label,
             None => "",
         };
-        shared::record(&tx, &self.ws, &all, &self.actor, label, merged)?;
+        let docs = shared::record(
+            &tx,
+            &self.ws,
+            &all,
+            &self.actor,
+            label,
+            merged,
+            &mut self.shared_docs,
+        )?;
         tx.commit()?;
+        self.shared_docs.extend(docs);
         edit::apply_changes(&mut self.ws, &all);
         Ok(all)
     }
@@ -279,6 +289,7 @@ impl Document {
         let v = data_version(&tx)?;
         if v != self.data_version {
             self.ws = load(&tx)?;
+            self.shared_docs.clear();
             self.data_version = v;
         }
         let pick = if undo {
@@ -319,8 +330,17 @@ impl Document {
             params![undo as i64, group],
         )?;
         let label = if undo { "undo" } else { "redo" };
-        shared::record(&tx, &self.ws, &cs, &self.actor, label, None)?;
+        let docs = shared::record(
+            &tx,
+            &self.ws,
+            &cs,
+            &self.actor,
+            label,
+            None,
+            &mut self.shared_docs,
+        )?;
         tx.commit()?;
+        self.shared_docs.extend(docs);
         edit::apply_changes(&mut self.ws, &cs);
         Ok(Some(cs))
     }

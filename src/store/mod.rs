@@ -59,6 +59,9 @@ pub struct Document {
     /// The Automerge actor of this opening (random, never stored: two copies of one file
     /// edited apart must be two actors), see [`shared`].
     actor: automerge::ActorId,
+    /// The loaded Automerge documents of shared journeys, as committed (loading one is most of
+    /// the cost of an edit); dropped whenever another process changed the file.
+    shared_docs: std::collections::HashMap<String, automerge::AutoCommit>,
 }
 
 /// Why a document is open read-only: every write is refused with [`StoreError::ReadOnly`],

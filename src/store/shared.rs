@@ -19,7 +19,7 @@
 //! - deleting a shared journey here leaves its document as it was: it does not delete the
 //!   journey for everyone.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use automerge::transaction::CommitOptions;
@@ -77,7 +77,7 @@ pub(super) fn load_doc(conn: &Connection, jid: &str) -> Result<Option<AutoCommit
     };
     // One load of the saved document and the changes after it, concatenated (Automerge reads
     // a sequence of chunks). Loading is most of the cost of an edit to a large shared journey
-    // (docs/sharing.md): an in-memory copy kept between commits is the next step.
+    // (docs/sharing.md), so an open document keeps what it loaded (`Document::shared_docs`).
     let mut stmt =
         conn.prepare_cached("SELECT bytes FROM sync_changes WHERE journey_id = ?1 ORDER BY seq")?;
     let mut rows = stmt.query([jid])?;
@@ -96,7 +96,9 @@ fn shared_ids(conn: &Connection) -> Result<HashSet<String>, StoreError> {
 
 /// Writes the Automerge side of a commit: for every shared journey that `cs` touches (its
 /// records, or a persona it links), the changed records go into its document and the new
-/// change into `sync_changes`. `before` is the workspace the ChangeSet starts from.
+/// change into `sync_changes`. `before` is the workspace the ChangeSet starts from. Documents
+/// come from `cache` (the caller's, as last committed) or the file; the changed ones are
+/// returned for the caller to cache once the transaction is committed.
 pub(super) fn record(
     tx: &Connection,
     before: &Workspace,
@@ -104,10 +106,12 @@ pub(super) fn record(
     actor: &ActorId,
     label: &str,
     merged: Option<Merged>,
-) -> Result<(), StoreError> {
+    cache: &mut HashMap<String, AutoCommit>,
+) -> Result<Vec<(String, AutoCommit)>, StoreError> {
+    let mut written = Vec::new();
     let shared = shared_ids(tx)?;
     if shared.is_empty() {
-        return Ok(());
+        return Ok(written);
     }
     // The journeys as they will be: a persona change reaches every shared journey linking it.
     let mut metas: BTreeMap<&str, &crate::model::JourneyMeta> = before
@@ -158,7 +162,10 @@ pub(super) fn record(
         let (mut doc, base) = match merged.take_if(|m| m.journey_id == jid) {
             Some(m) => (m.doc, m.stored_heads),
             None => {
-                let Some(mut d) = load_doc(tx, &jid)? else {
+                // Taken out of the cache: it goes back (changed) only once the commit is done.
+                let cached = cache.remove(&jid);
+                let Some(mut d) = cached.map_or_else(|| load_doc(tx, &jid), |d| Ok(Some(d)))?
+                else {
                     continue;
                 };
                 let heads = d.get_heads();
@@ -195,8 +202,9 @@ pub(super) fn record(
         let now = time::OffsetDateTime::now_utc().unix_timestamp();
         doc.commit_with(CommitOptions::default().with_message(label).with_time(now));
         save_after(tx, &jid, &mut doc, &base)?;
+        written.push((jid, doc));
     }
-    Ok(())
+    Ok(written)
 }
 
 /// Stores what `doc` has beyond `base` and folds the rows into one save now and then.
