@@ -12,6 +12,8 @@
 //!  scene ──► layout ──► export                   (one Scene for screen and paper)
 //! ```
 //!
+//! `sync` (team sharing through Automerge) sits beside `store`, which calls it in every
+//! commit of a shared journey.
 //! `templates`, `interchange`, `overview` and `print` sit on top and use the floors below;
 //! `session` is the top: an open document as a front end works on it (one answer per edit).
 
@@ -27,6 +29,7 @@ pub mod print;
 pub mod scene;
 pub mod session;
 pub mod store;
+pub mod sync;
 pub mod templates;
 
 pub use edit::{ChangeSet, Edit};

@@ -298,6 +298,26 @@ enum Command {
         #[arg(long)]
         dir: PathBuf,
     },
+    /// Share a journey: give it an Automerge document (with the personas it links) that
+    /// copies of this file, and any Automerge client, can merge; prints its `automerge:` link.
+    /// Sharing through a sync server is not built yet (see docs/sharing.md).
+    Share {
+        file: PathBuf,
+        #[arg(long)]
+        journey: String,
+        /// Also write the journey's whole Automerge document to this file.
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+    },
+    /// Merge the changes of a copy: OTHER is another .klantreis file holding the same shared
+    /// journeys (it is only read), or an Automerge document or changes (then name --journey).
+    Merge {
+        file: PathBuf,
+        other: PathBuf,
+        /// The shared journey to merge an Automerge file into.
+        #[arg(long)]
+        journey: Option<String>,
+    },
 }
 
 #[derive(clap::Args)]
@@ -569,6 +589,14 @@ fn run(cli: Cli) -> Result<(), String> {
         } => cli::versions::restore(&file, &journey, &snapshot)?,
         Command::Completions { shell } => cli::meta::completions(Cli::command(), shell)?,
         Command::Manpages { dir } => cli::meta::manpages(Cli::command(), &dir)?,
+        Command::Share { file, journey, out } => {
+            cli::share::share(&file, &journey, out.as_deref())?
+        }
+        Command::Merge {
+            file,
+            other,
+            journey,
+        } => cli::share::merge(&file, &other, journey.as_deref())?,
     }
     Ok(())
 }

@@ -1,14 +1,15 @@
 //! Handlers of the `klantreis` subcommands that have outgrown `main.rs`: one file per family
 //! ([`compare`]: two journeys side by side; [`imports`]: JSON, CSV and Mermaid in, Mermaid out;
 //! [`pptx`]: the canvas for PowerPoint; [`report`]: the insights report; [`versions`]: snapshots;
-//! [`meta`]: completions and manual pages), so `main.rs` keeps only the argument definitions and
-//! the dispatch.
+//! [`share`]: sharing and merging journeys; [`meta`]: completions and manual pages), so `main.rs`
+//! keeps only the argument definitions and the dispatch.
 
 pub mod compare;
 pub mod imports;
 pub mod meta;
 pub mod pptx;
 pub mod report;
+pub mod share;
 pub mod versions;
 
 use std::path::Path;

@@ -74,9 +74,12 @@ impl ErrorCode {
             StoreError::Exists { .. } => ErrorCode::Exists,
             StoreError::Busy => ErrorCode::Busy,
             StoreError::DiskFull | StoreError::WriteFailed => ErrorCode::DiskFull,
-            StoreError::Edit(_) | StoreError::GroupEdit { .. } | StoreError::InvalidChanges(_) => {
-                ErrorCode::InvalidEdit
-            }
+            // Shared data that cannot be merged is a change that does not apply; the UI has no
+            // branch of its own for it (yet).
+            StoreError::Edit(_)
+            | StoreError::GroupEdit { .. }
+            | StoreError::InvalidChanges(_)
+            | StoreError::Sync(_) => ErrorCode::InvalidEdit,
             StoreError::Conflict(_) => ErrorCode::Conflict,
             StoreError::Sqlite(_) | StoreError::Io(_) | StoreError::Json(_) => ErrorCode::Io,
         }

@@ -210,6 +210,8 @@ impl Document {
             data_version,
             file_id: file_id(path),
             read_only: None,
+            actor: automerge::ActorId::random(),
+            shared_docs: Default::default(),
         })
     }
 
@@ -262,6 +264,7 @@ impl Document {
         let v = data_version(&self.conn)?;
         if v != self.data_version {
             self.ws = load(&self.conn)?;
+            self.shared_docs.clear();
             self.data_version = v;
             return Ok(true);
         }

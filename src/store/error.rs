@@ -51,6 +51,9 @@ pub enum StoreError {
     InvalidChanges(String),
     #[error("cannot undo: {0}")]
     Conflict(String),
+    /// Shared data from elsewhere that cannot be merged; nothing was changed.
+    #[error(transparent)]
+    Sync(#[from] crate::sync::SyncError),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
     #[error("{0}")]
@@ -93,9 +96,10 @@ impl StoreError {
             StoreError::Exists { .. } => "exists",
             StoreError::Busy => "busy",
             StoreError::DiskFull | StoreError::WriteFailed => "disk_full",
-            StoreError::Edit(_) | StoreError::GroupEdit { .. } | StoreError::InvalidChanges(_) => {
-                "invalid_edit"
-            }
+            StoreError::Edit(_)
+            | StoreError::GroupEdit { .. }
+            | StoreError::InvalidChanges(_)
+            | StoreError::Sync(_) => "invalid_edit",
             StoreError::Conflict(_) => "conflict",
             StoreError::Sqlite(_) | StoreError::Io(_) | StoreError::Json(_) => "io",
         }

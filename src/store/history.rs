@@ -16,12 +16,13 @@ use rusqlite::{params, OptionalExtension, TransactionBehavior};
 use serde::{Deserialize, Serialize};
 
 use super::records::{load, write_changes};
+use super::shared::{self, Merged};
 use super::{data_version, Document, StoreError};
 use crate::edit::{self, ChangeSet, Edit};
 use crate::model::Workspace;
 
-/// Where a history row came from. Every origin is undoable today; changes from other devices
-/// (`sync`, later) will be recorded but not offered to local undo.
+/// Where a history row came from. Local undo and redo take only the user's own steps: changes
+/// merged from other people ([`Origin::Remote`]) are recorded but never undone here.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
@@ -32,6 +33,8 @@ pub enum Origin {
     Import,
     /// A journey restored from a version (a [`crate::edit::diff`]).
     Restore,
+    /// Changes merged from someone else's copy of a shared journey (`store::shared`).
+    Remote,
 }
 
 impl Origin {
@@ -41,6 +44,7 @@ impl Origin {
             Origin::Local => "local",
             Origin::Import => "import",
             Origin::Restore => "restore",
+            Origin::Remote => "remote",
         }
     }
 
@@ -49,6 +53,7 @@ impl Origin {
             "local" => Some(Origin::Local),
             "import" => Some(Origin::Import),
             "restore" => Some(Origin::Restore),
+            "remote" => Some(Origin::Remote),
             _ => None,
         }
     }
@@ -120,6 +125,17 @@ impl Document {
         steps: &[Step<'_>],
         origin: Origin,
     ) -> Result<ChangeSet, StoreError> {
+        self.apply_steps_with(steps, origin, None)
+    }
+
+    /// [`Document::apply_steps`], with the merged Automerge document of a remote commit (its
+    /// incoming changes are stored even when they change no record here).
+    pub(super) fn apply_steps_with(
+        &mut self,
+        steps: &[Step<'_>],
+        origin: Origin,
+        merged: Option<Merged>,
+    ) -> Result<ChangeSet, StoreError> {
         self.ensure_in_place()?;
         let now = crate::model::ids::now_rfc3339();
         let tx = self
@@ -128,6 +144,7 @@ impl Document {
         let v = data_version(&tx)?;
         if v != self.data_version {
             self.ws = load(&tx)?;
+            self.shared_docs.clear();
             self.data_version = v;
         }
         // Later steps see earlier ones' results: a scratch copy of the workspace, made only
@@ -162,10 +179,13 @@ impl Document {
             }
             parts.push((i, cs));
         }
-        if parts.is_empty() {
+        if parts.is_empty() && merged.is_none() {
             return Ok(ChangeSet::default());
         }
-        tx.execute("DELETE FROM history WHERE undone = 1", [])?;
+        // A merge from elsewhere keeps the user's redo steps: it is not their own edit.
+        if origin != Origin::Remote {
+            tx.execute("DELETE FROM history WHERE undone = 1", [])?;
+        }
         let mut group: Option<i64> = None;
         for (i, cs) in &parts {
             write_changes(&tx, cs)?;
@@ -195,23 +215,38 @@ impl Document {
                 group = Some(seq);
             }
         }
-        tx.commit()?;
         let mut all = ChangeSet::default();
         for (_, cs) in parts {
-            edit::apply_changes(&mut self.ws, &cs);
             all.extend(cs);
         }
+        let label = match steps.first() {
+            Some(Step::Edit(e)) => e.label(),
+            Some(Step::Changes { label, .. }) => label,
+            None => "",
+        };
+        let docs = shared::record(
+            &tx,
+            &self.ws,
+            &all,
+            &self.actor,
+            label,
+            merged,
+            &mut self.shared_docs,
+        )?;
+        tx.commit()?;
+        self.shared_docs.extend(docs);
+        edit::apply_changes(&mut self.ws, &all);
         Ok(all)
     }
 
     /// The step that [`Document::undo`] would undo.
     pub fn undo_entry(&self) -> Result<Option<HistoryEntry>, StoreError> {
-        self.history_entry("undone = 0 ORDER BY seq DESC")
+        self.history_entry("undone = 0 AND origin != 'remote' ORDER BY seq DESC")
     }
 
     /// The step that [`Document::redo`] would redo.
     pub fn redo_entry(&self) -> Result<Option<HistoryEntry>, StoreError> {
-        self.history_entry("undone = 1 ORDER BY seq ASC")
+        self.history_entry("undone = 1 AND origin != 'remote' ORDER BY seq ASC")
     }
 
     fn history_entry(&self, pick: &str) -> Result<Option<HistoryEntry>, StoreError> {
@@ -254,12 +289,15 @@ impl Document {
         let v = data_version(&tx)?;
         if v != self.data_version {
             self.ws = load(&tx)?;
+            self.shared_docs.clear();
             self.data_version = v;
         }
         let pick = if undo {
-            "SELECT group_id FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1"
+            "SELECT group_id FROM history WHERE undone = 0 AND origin != 'remote'
+             ORDER BY seq DESC LIMIT 1"
         } else {
-            "SELECT group_id FROM history WHERE undone = 1 ORDER BY seq ASC LIMIT 1"
+            "SELECT group_id FROM history WHERE undone = 1 AND origin != 'remote'
+             ORDER BY seq ASC LIMIT 1"
         };
         let Some(group) = tx.query_row(pick, [], |r| r.get::<_, i64>(0)).optional()? else {
             return Ok(None);
@@ -280,6 +318,7 @@ impl Document {
                 cs.extend(if undo { stored.inverted() } else { stored });
             }
         }
+        rebase_bookkeeping(&mut cs, &self.ws);
         if let Err((kind, id)) = cs.check_applies_to(&self.ws) {
             return Err(StoreError::Conflict(format!(
                 "{kind} {id} was changed since"
@@ -290,7 +329,18 @@ impl Document {
             "UPDATE history SET undone = ?1 WHERE group_id = ?2",
             params![undo as i64, group],
         )?;
+        let label = if undo { "undo" } else { "redo" };
+        let docs = shared::record(
+            &tx,
+            &self.ws,
+            &cs,
+            &self.actor,
+            label,
+            None,
+            &mut self.shared_docs,
+        )?;
         tx.commit()?;
+        self.shared_docs.extend(docs);
         edit::apply_changes(&mut self.ws, &cs);
         Ok(Some(cs))
     }
@@ -300,6 +350,39 @@ impl Document {
         Ok(self
             .conn
             .query_row("SELECT count(*) FROM history", [], |r| r.get(0))?)
+    }
+}
+
+/// A journey's `version` and `updated` are bookkeeping that every edit bumps, so after a merge
+/// (someone else's edits bumped them too) they never match what an undo expects. Undo and redo
+/// take them as they are now: a step whose journey change is only bookkeeping leaves the
+/// journey alone, and one that changed real fields (a title) only needs those to be as it
+/// left them.
+fn rebase_bookkeeping(cs: &mut ChangeSet, ws: &Workspace) {
+    use crate::edit::Record;
+    let plain = |m: &crate::model::JourneyMeta| {
+        let mut m = m.clone();
+        m.version = 0;
+        m.updated.clear();
+        m
+    };
+    for c in &mut cs.changes {
+        let (Some(Record::Journey(b)), Some(Record::Journey(a))) = (&c.before, &mut c.after) else {
+            continue;
+        };
+        let Some(now) = ws.journey(&b.id).map(|j| &j.meta) else {
+            continue;
+        };
+        if now == b || plain(now) != plain(b) {
+            continue;
+        }
+        if plain(a) == plain(b) {
+            *a = now.clone();
+        } else {
+            a.version = now.version.max(a.version);
+            a.updated = now.updated.clone().max(a.updated.clone());
+        }
+        c.before = Some(Record::Journey(now.clone()));
     }
 }
 

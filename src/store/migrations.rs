@@ -11,6 +11,10 @@
 //! - 3: `snapshots`: named versions of a journey (the journey and its personas as JSON, with
 //!   the counts a list shows). No foreign key to `journeys`: a deleted journey keeps its
 //!   versions, so undoing the delete brings the journey back with them.
+//! - 4: `sync_docs` and `sync_changes`: the Automerge document of each shared journey (a saved
+//!   document and the incremental changes since), see `store::shared`. No foreign key to
+//!   `journeys`: a journey deleted here keeps its document, so undoing the delete shares it
+//!   again.
 
 use rusqlite::{Connection, TransactionBehavior};
 
@@ -69,6 +73,17 @@ pub(super) const MIGRATIONS: &[&str] = &[
         cards INTEGER NOT NULL,
         data TEXT NOT NULL);
      CREATE INDEX snapshots_journey ON snapshots(journey_id, created);",
+    // 3 -> 4: the Automerge documents of shared journeys. (Links between cards need no table:
+    // they live in the journey's record.)
+    "CREATE TABLE sync_docs (
+        journey_id TEXT PRIMARY KEY,
+        doc_id TEXT NOT NULL UNIQUE,
+        doc BLOB NOT NULL);
+     CREATE TABLE sync_changes (
+        seq INTEGER PRIMARY KEY,
+        journey_id TEXT NOT NULL,
+        bytes BLOB NOT NULL);
+     CREATE INDEX sync_changes_journey ON sync_changes(journey_id, seq);",
 ];
 
 pub(super) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {

@@ -15,9 +15,9 @@
 //!   reloads the workspace first when `PRAGMA data_version` says someone else committed.
 //!
 //! Files: [`document`] (check, open, create, save as, close), [`history`] (edits, groups,
-//! origins, undo and redo), [`images`], [`migrations`] (forward-only, schema 1 → 3),
-//! [`snapshots`] (named versions of a journey, restored through the history), `records`
-//! (rows ↔ records). May import `model` and `edit`. See `docs/architecture.md`.
+//! origins, undo and redo), [`images`], [`migrations`] (forward-only, schema 1 → 4),
+//! [`snapshots`] (named versions of a journey, restored through the history), [`shared`]
+//! (the Automerge documents of shared journeys, merges), `records` (rows ↔ records). May import `model` and `edit`. See `docs/architecture.md`.
 
 use std::path::{Path, PathBuf};
 
@@ -31,17 +31,19 @@ pub mod history;
 pub mod images;
 pub mod migrations;
 mod records;
+pub mod shared;
 pub mod snapshots;
 
 pub use document::check_file;
 pub use error::StoreError;
 pub use history::{HistoryEntry, Origin, Step};
+pub use shared::{MergeOutcome, SharedJourney};
 pub use snapshots::{Snapshot, SnapshotInfo};
 
 /// `application_id` of a Klantreis document: "KLNT".
 pub const APPLICATION_ID: i32 = 0x4B4C_4E54;
 /// The schema version this build writes; files with a higher `user_version` are refused.
-pub const SCHEMA_VERSION: i32 = 3;
+pub const SCHEMA_VERSION: i32 = 4;
 
 /// An open document.
 pub struct Document {
@@ -54,6 +56,12 @@ pub struct Document {
     file_id: Option<(u64, u64)>,
     /// Why this document takes no writes, if it does not.
     read_only: Option<ReadOnly>,
+    /// The Automerge actor of this opening (random, never stored: two copies of one file
+    /// edited apart must be two actors), see [`shared`].
+    actor: automerge::ActorId,
+    /// The loaded Automerge documents of shared journeys, as committed (loading one is most of
+    /// the cost of an edit); dropped whenever another process changed the file.
+    shared_docs: std::collections::HashMap<String, automerge::AutoCommit>,
 }
 
 /// Why a document is open read-only: every write is refused with [`StoreError::ReadOnly`],

@@ -1,0 +1,206 @@
+//! A shared journey's Automerge document read back into a [`Journey`] and its personas.
+//!
+//! Reading is lenient and deterministic, so every peer reads the same document the same way:
+//! fields this version does not know are ignored, a field of the wrong type is dropped (and a
+//! required one gets its default), a record that still cannot be read is left out, and each of
+//! these is said in [`Hydrated::notes`]. Fields that stay local (see
+//! [`super::fields::Kind::local`]) are taken from the local journey and personas.
+
+use automerge::{AutoCommit, ObjId, ObjType, ReadDoc, Value};
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value as Json};
+
+use super::fields::{self, Kind};
+use super::repair::repair;
+use super::write::{table_name, PLACE};
+use super::{SyncError, FORMAT};
+use crate::model::{Journey, JourneyMeta, Persona};
+
+/// A document read back: the journey (repaired), the personas the document holds, and what
+/// had to be left out or repaired, in words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hydrated {
+    pub journey: Journey,
+    pub personas: Vec<Persona>,
+    pub notes: Vec<String>,
+}
+
+/// Reads `doc` as journey `local.meta.id` (the id is the local one whatever the document
+/// says), repairs it ([`repair`]) and checks it ([`Journey::validate`]).
+pub fn hydrate(
+    doc: &AutoCommit,
+    local: &Journey,
+    local_personas: &[Persona],
+) -> Result<Hydrated, SyncError> {
+    match fields::get(doc, &automerge::ROOT, "klantreis") {
+        Some(Json::String(f)) if f == FORMAT => {}
+        other => {
+            return Err(SyncError::NotJourney(
+                other.map_or("missing".to_string(), |v| v.to_string()),
+            ))
+        }
+    }
+    let mut notes = Vec::new();
+    let jid = local.meta.id.clone();
+    let mut meta_json = table(doc, Kind::Journey)
+        .map(|t| fields::map(doc, &t))
+        .unwrap_or_default();
+    keep_known(&mut meta_json, Kind::Journey);
+    let local_meta = serde_json::to_value(&local.meta).unwrap_or(Json::Null);
+    take_local(&mut meta_json, &local_meta, Kind::Journey);
+    meta_json.insert("id".into(), Json::from(jid.clone()));
+    let defaults = [("title", Json::from(""))];
+    let meta: JourneyMeta = lenient(meta_json, &defaults, "the journey", &mut notes)
+        .ok_or_else(|| SyncError::Invalid("the journey's own fields cannot be read".into()))?;
+
+    let mut journey = Journey {
+        meta,
+        ..Default::default()
+    };
+    for (id, mut m) in records(doc, Kind::Phase) {
+        let d = [("name", Json::from("")), ("order", Json::from("V"))];
+        m.insert("id".into(), Json::from(id.clone()));
+        if let Some(p) = lenient(m, &d, &format!("phase {id}"), &mut notes) {
+            journey.phases.push(p);
+        }
+    }
+    for (id, mut m) in records(doc, Kind::Lane) {
+        let d = [
+            ("title", Json::from("")),
+            ("order", Json::from("V")),
+            ("kind", Json::from("custom")),
+        ];
+        m.insert("id".into(), Json::from(id.clone()));
+        if let Some(l) = lenient(m, &d, &format!("lane {id}"), &mut notes) {
+            journey.lanes.push(l);
+        }
+    }
+    for (id, mut m) in records(doc, Kind::Card) {
+        // The place is one value; read apart into the card's three fields.
+        if let Some(Json::Object(place)) = m.remove("place") {
+            for k in PLACE {
+                if let Some(v) = place.get(k) {
+                    m.insert(k.to_string(), v.clone());
+                }
+            }
+        }
+        let d = [
+            ("text", Json::from("")),
+            ("order", Json::from("V")),
+            // A card without a cell is put in one by the repair.
+            ("phase_id", Json::from("")),
+            ("lane_id", Json::from("")),
+        ];
+        m.insert("id".into(), Json::from(id.clone()));
+        if let Some(c) = lenient(m, &d, &format!("card {id}"), &mut notes) {
+            journey.cards.push(c);
+        }
+    }
+    let mut personas = Vec::new();
+    for (id, mut m) in records(doc, Kind::Persona) {
+        if let Some(lp) = local_personas.iter().find(|p| p.id == id) {
+            let lj = serde_json::to_value(lp).unwrap_or(Json::Null);
+            take_local(&mut m, &lj, Kind::Persona);
+        }
+        m.insert("id".into(), Json::from(id.clone()));
+        let d = [("name", Json::from(""))];
+        if let Some(p) = lenient(m, &d, &format!("persona {id}"), &mut notes) {
+            personas.push(p);
+        }
+    }
+    repair(&mut journey, &mut personas, local_personas, &mut notes);
+    journey
+        .validate()
+        .map_err(|(path, msg)| SyncError::Invalid(format!("{path}: {msg}")))?;
+    Ok(Hydrated {
+        journey,
+        personas,
+        notes,
+    })
+}
+
+fn table(doc: &AutoCommit, kind: Kind) -> Option<ObjId> {
+    match doc.get(automerge::ROOT, table_name(kind)) {
+        Ok(Some((Value::Object(ObjType::Map | ObjType::Table), id))) => Some(id),
+        _ => None,
+    }
+}
+
+/// The records of one table, by id (sorted: map keys come in order), known fields only.
+fn records(doc: &AutoCommit, kind: Kind) -> Vec<(String, Map<String, Json>)> {
+    let Some(t) = table(doc, kind) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for key in doc.keys(&t) {
+        if let Some(Json::Object(mut m)) = fields::get(doc, &t, &key) {
+            keep_known(&mut m, kind);
+            for k in kind.local() {
+                m.remove(*k);
+            }
+            out.push((key, m));
+        }
+    }
+    out
+}
+
+fn keep_known(m: &mut Map<String, Json>, kind: Kind) {
+    let known = kind.known();
+    m.retain(|k, _| (kind == Kind::Card && k == "place") || known.contains(k));
+}
+
+/// The local fields, from the local record (or absent).
+fn take_local(m: &mut Map<String, Json>, local: &Json, kind: Kind) {
+    for k in kind.local() {
+        m.remove(*k);
+        if let Some(v) = local.get(*k) {
+            m.insert(k.to_string(), v.clone());
+        }
+    }
+}
+
+/// Deserialises `m`, dropping each field that does not fit (a required one gets its default
+/// instead); `None`, with a note, when nothing makes it fit.
+fn lenient<T: DeserializeOwned>(
+    mut m: Map<String, Json>,
+    defaults: &[(&str, Json)],
+    what: &str,
+    notes: &mut Vec<String>,
+) -> Option<T> {
+    for (k, d) in defaults {
+        if !m.contains_key(*k) {
+            m.insert(k.to_string(), d.clone());
+        }
+    }
+    for _ in 0..=m.len() {
+        let err = match serde_path_to_error::deserialize::<_, T>(Json::Object(m.clone())) {
+            Ok(t) => return Some(t),
+            Err(e) => e,
+        };
+        let field = err.path().iter().next().and_then(|s| match s {
+            serde_path_to_error::Segment::Map { key } => Some(key.clone()),
+            _ => None,
+        });
+        let Some(field) = field.filter(|f| m.contains_key(f)) else {
+            notes.push(format!("{what} was left out: {}", err.inner()));
+            return None;
+        };
+        let default = defaults.iter().find(|(k, _)| *k == field).map(|(_, d)| d);
+        match default {
+            Some(d) if m.get(&field) != Some(d) => {
+                m.insert(field.clone(), d.clone());
+            }
+            Some(_) => {
+                notes.push(format!("{what} was left out: {}", err.inner()));
+                return None;
+            }
+            None => {
+                m.remove(&field);
+            }
+        }
+        notes.push(format!(
+            "{what}: field {field} could not be read and was dropped"
+        ));
+    }
+    None
+}
