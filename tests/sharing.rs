@@ -173,6 +173,34 @@ fn a_card_whose_phase_was_deleted_elsewhere_is_repaired_the_same_way_on_both_sid
     );
 }
 
+/// One side deletes a card while the other draws an arrow to it: the merged journey would
+/// hold a link to nothing, which no journey may. The repair drops the link on both sides.
+#[test]
+fn a_link_to_a_card_deleted_elsewhere_is_dropped_on_both_sides() {
+    let mut p = pair();
+    let j = p.journey(&p.a).clone();
+    let (from, doomed) = (j.cards[0].id.clone(), j.cards[1].id.clone());
+    p.a.apply(&Edit::DeleteCards {
+        ids: vec![doomed.clone()],
+    })
+    .expect("delete card");
+    p.b.apply(&Edit::AddLink {
+        from: from.clone(),
+        to: doomed.clone(),
+        label: "terug".into(),
+        id: Some("link_in_b".into()),
+    })
+    .expect("add link");
+    assert_eq!(p.journey(&p.b).meta.links.len(), 1);
+    p.merge_both_ways();
+    for side in [&p.a, &p.b] {
+        let j = p.journey(side);
+        assert!(j.card(&doomed).is_none(), "the delete stands");
+        assert!(j.meta.links.is_empty(), "no link to a deleted card");
+        j.validate().expect("a valid journey");
+    }
+}
+
 #[test]
 fn undo_after_a_merge_undoes_only_the_local_edit() {
     let mut p = pair();
