@@ -160,6 +160,35 @@ fn new_persona_and_link_are_one_undo_step() {
     assert_eq!(doc.workspace(), &start, "still one step after reopening");
 }
 
+/// A group of two edits of one journey (a lane added, then given a persona) bumps the
+/// journey's version twice; undo and redo take the whole group back and forth. (A rebase of
+/// the journey's bookkeeping for merges once compared each step with the journey as it is now
+/// instead of as the step before left it, and refused this undo as "changed since".)
+#[test]
+fn a_group_of_two_edits_of_one_journey_undoes_and_redoes_whole() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut doc, jid) = sample_doc(&dir.path().join("g.klantreis"));
+    let before = doc.workspace().journey(&jid).expect("journey").clone();
+    let edits: Vec<edit::Edit> = serde_json::from_value(serde_json::json!([
+        {"op": "add_lane", "journey_id": jid, "kind": "feelings", "title": "F2", "id": "lane_g"},
+        {"op": "update_lane", "id": "lane_g", "patch": {"persona_id": "p"}}
+    ]))
+    .expect("edits");
+    doc.apply_group(&edits, Origin::Local).expect("group");
+    let after = doc.workspace().journey(&jid).expect("journey").clone();
+    assert_eq!(after.lanes.len(), before.lanes.len() + 1);
+    doc.undo().expect("undo").expect("undone");
+    assert_eq!(
+        doc.workspace().journey(&jid).expect("journey").lanes,
+        before.lanes
+    );
+    doc.redo().expect("redo").expect("redone");
+    assert_eq!(
+        doc.workspace().journey(&jid).expect("journey").lanes,
+        after.lanes
+    );
+}
+
 #[test]
 fn a_failing_group_saves_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");

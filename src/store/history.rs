@@ -366,23 +366,31 @@ fn rebase_bookkeeping(cs: &mut ChangeSet, ws: &Workspace) {
         m.updated.clear();
         m
     };
+    // A group changes a journey once per edit: each change must start from where the one
+    // before it in the group left the journey, not from the journey as it is now.
+    let mut running: std::collections::HashMap<String, crate::model::JourneyMeta> =
+        std::collections::HashMap::new();
     for c in &mut cs.changes {
         let (Some(Record::Journey(b)), Some(Record::Journey(a))) = (&c.before, &mut c.after) else {
             continue;
         };
-        let Some(now) = ws.journey(&b.id).map(|j| &j.meta) else {
+        let Some(now) = running
+            .get(&b.id)
+            .cloned()
+            .or_else(|| ws.journey(&b.id).map(|j| j.meta.clone()))
+        else {
             continue;
         };
-        if now == b || plain(now) != plain(b) {
-            continue;
+        if now != *b && plain(&now) == plain(b) {
+            if plain(a) == plain(b) {
+                *a = now.clone();
+            } else {
+                a.version = now.version.max(a.version);
+                a.updated = now.updated.clone().max(a.updated.clone());
+            }
+            c.before = Some(Record::Journey(now));
         }
-        if plain(a) == plain(b) {
-            *a = now.clone();
-        } else {
-            a.version = now.version.max(a.version);
-            a.updated = now.updated.clone().max(a.updated.clone());
-        }
-        c.before = Some(Record::Journey(now.clone()));
+        running.insert(a.id.clone(), a.clone());
     }
 }
 
