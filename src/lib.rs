@@ -15,6 +15,7 @@
 //! `sync` (team sharing through Automerge) sits beside `store`, which calls it in every
 //! commit of a shared journey.
 //! `templates`, `interchange`, `overview` and `print` sit on top and use the floors below;
+//! `scan` reads a photo of the printed wall back into cards.
 //! `session` is the top: an open document as a front end works on it (one answer per edit).
 
 pub mod analysis;
@@ -26,6 +27,7 @@ pub mod media;
 pub mod model;
 pub mod overview;
 pub mod print;
+pub mod scan;
 pub mod scene;
 pub mod session;
 pub mod store;
