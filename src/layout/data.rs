@@ -6,9 +6,9 @@
 use super::builder::{rec, Align, Builder, TextStyle};
 use super::marks::row_label;
 use super::palette::{BAD, GOOD_SOFT, HINT, INK, INK_SOFT, PAPER, RULE};
-use crate::analysis::funnel::funnel;
 use super::plan::{pt_mm, Plan, LINE};
 use super::Ctx;
+use crate::analysis::funnel::funnel;
 use crate::model::Journey;
 use crate::scene::words::{int as format_int, pct as format_pct};
 use crate::scene::{RecordKind, TextRole};
@@ -108,7 +108,10 @@ pub(super) fn draw(b: &mut Builder, cx: &Ctx, j: &Journey, plan: &Plan, xs: &[f3
             b.text(x, ty, w, &label, DROP_OFF, t.clone());
             ty += pt_mm(9.5) * LINE;
         }
-        if let Some(f) = fu.as_ref().and_then(|f| f.phases.iter().find(|f| f.phase_id == p.id)) {
+        if let Some(f) = fu
+            .as_ref()
+            .and_then(|f| f.phases.iter().find(|f| f.phase_id == p.id))
+        {
             funnel_bar(b, f, widest, x, y + h - FUNNEL_H - 2.0, w);
         }
         if let Some(tp) = &d.throughput {
