@@ -92,7 +92,10 @@ async fn toolbar_overlay_and_keys_come_from_the_actions_list_once() -> Res {
         )
         .await?,
     )?;
-    assert!(others.is_empty(), "toolbar buttons outside the actions list: {others:?}");
+    assert!(
+        others.is_empty(),
+        "toolbar buttons outside the actions list: {others:?}"
+    );
     let buttons: Vec<(String, String)> = serde_json::from_value(
         app.js(
             // The zoom buttons float on the canvas (zoom-controls); the rest are in the toolbar.
