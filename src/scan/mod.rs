@@ -14,11 +14,12 @@
 //! Everything here is pure (bytes in, values out) except `ocr`, which runs the `tesseract`
 //! program, so the CLI, the app and the tests share one reader.
 
+mod blobs;
 pub mod code;
-mod geom;
-mod locate;
+pub mod geom;
+pub mod locate;
 pub mod marks;
-mod notes;
+pub mod notes;
 mod read;
 
 use serde::{Deserialize, Serialize};
