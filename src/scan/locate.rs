@@ -124,6 +124,116 @@ fn decode_in(
     out
 }
 
+/// QR codes read from the finder patterns among the marks seen: three of about one size at
+/// the corners of an isosceles right triangle are a code's finders; its modules are sampled
+/// straight from the full-resolution photo (an affine grid: over a few centimetres a phone's
+/// perspective is negligible) and decoded. This reads codes whose modules are under 3 px,
+/// where a general detector gives up.
+fn codes_from_finders(
+    seen: &[MarkSeen],
+    full: &image::GrayImage,
+    scale: f64,
+) -> Vec<CodeSeen> {
+    let mut out = Vec::new();
+    let d = |a: [f64; 2], b: [f64; 2]| ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt();
+    let n = seen.len().min(40);
+    for i in 0..n {
+        for j in 0..n {
+            for k in 0..n {
+                if i == j || j == k || i == k {
+                    continue;
+                }
+                let (tl, tr, bl) = (seen[i], seen[j], seen[k]);
+                let size = tl.size;
+                if (tr.size / size - 1.0).abs() > 0.3 || (bl.size / size - 1.0).abs() > 0.3 {
+                    continue;
+                }
+                let (a, b) = (d(tl.c, tr.c), d(tl.c, bl.c));
+                if (a / b - 1.0).abs() > 0.15 || a < size * 1.5 || a > size * 8.0 {
+                    continue;
+                }
+                let ex = [tr.c[0] - tl.c[0], tr.c[1] - tl.c[1]];
+                let ey = [bl.c[0] - tl.c[0], bl.c[1] - tl.c[1]];
+                let cross = ex[0] * ey[1] - ex[1] * ey[0];
+                let dot = ex[0] * ey[0] + ex[1] * ey[1];
+                if cross <= 0.0 || dot.abs() > 0.2 * a * b {
+                    continue;
+                }
+                // Finder centres are n − 7 modules apart, a finder 7 modules wide.
+                let guess = 7.0 + 7.0 * (a + b) / 2.0 / size;
+                for version in 1..=6usize {
+                    let modules = 17 + 4 * version;
+                    if (modules as f64 - guess).abs() > 4.5 {
+                        continue;
+                    }
+                    if let Some(c) = sample_code(tl.c, ex, ey, modules, full, scale) {
+                        out.push(c);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn sample_code(
+    tl: [f64; 2],
+    ex: [f64; 2],
+    ey: [f64; 2],
+    modules: usize,
+    full: &image::GrayImage,
+    scale: f64,
+) -> Option<CodeSeen> {
+    let span = (modules - 7) as f64;
+    let (ux, uy) = ([ex[0] / span, ex[1] / span], [ey[0] / span, ey[1] / span]);
+    // Module (i, j)'s centre in working pixels.
+    let at = |i: f64, j: f64| {
+        [
+            tl[0] + (i - 3.0) * ux[0] + (j - 3.0) * uy[0],
+            tl[1] + (i - 3.0) * ux[1] + (j - 3.0) * uy[1],
+        ]
+    };
+    let (w, h) = (full.width() as f64, full.height() as f64);
+    let raw = full.as_raw();
+    let stride = full.width() as usize;
+    let sample = |p: [f64; 2]| -> Option<f64> {
+        let (x, y) = (p[0] * scale - 0.5, p[1] * scale - 0.5);
+        if x < 0.0 || y < 0.0 || x >= w - 1.0 || y >= h - 1.0 {
+            return None;
+        }
+        let (xi, yi) = (x as usize, y as usize);
+        let (ax, ay) = (x - xi as f64, y - yi as f64);
+        let v = |x: usize, y: usize| raw[y * stride + x] as f64;
+        Some(
+            (v(xi, yi) * (1.0 - ax) + v(xi + 1, yi) * ax) * (1.0 - ay)
+                + (v(xi, yi + 1) * (1.0 - ax) + v(xi + 1, yi + 1) * ax) * ay,
+        )
+    };
+    let mut vals = Vec::with_capacity(modules * modules);
+    for j in 0..modules {
+        for i in 0..modules {
+            vals.push(sample(at(i as f64, j as f64))?);
+        }
+    }
+    // The threshold halfway between the darkest and lightest tenth.
+    let mut sorted = vals.clone();
+    sorted.sort_by(|a, b| a.total_cmp(b));
+    let lo = sorted[sorted.len() / 10];
+    let hi = sorted[sorted.len() * 9 / 10];
+    let t = (lo + hi) / 2.0;
+    let grid = rqrr::SimpleGrid::from_func(modules, |x, y| vals[y * modules + x] < t);
+    let (_, text) = rqrr::Grid::new(grid).decode().ok()?;
+    let m = modules as f64;
+    // rqrr's bounds convention: one module past the grid at the far sides.
+    let corner = |i: f64, j: f64| at(i - 0.5, j - 0.5);
+    Some(CodeSeen {
+        text,
+        corners: [corner(0.0, 0.0), corner(m + 1.0, 0.0), corner(m + 1.0, m + 1.0), corner(0.0, m + 1.0)],
+        modules,
+    })
+}
+
 /// Every QR code readable in the photo: on the working image, else around each mark.
 fn find_codes(
     work_gray: &[u8],
@@ -133,11 +243,15 @@ fn find_codes(
     scale: f64,
     seen: &[MarkSeen],
 ) -> Vec<CodeSeen> {
-    let codes = decode_in(w, h, &|x, y| work_gray[y * w + x], &|x, y| [x, y]);
+    let luma = full.to_luma8();
+    let mut codes = codes_from_finders(seen, &luma, scale);
     if codes.iter().any(|c| CanvasCode::parse(&c.text).is_some()) {
         return codes;
     }
-    let luma = full.to_luma8();
+    codes.extend(decode_in(w, h, &|x, y| work_gray[y * w + x], &|x, y| [x, y]));
+    if codes.iter().any(|c| CanvasCode::parse(&c.text).is_some()) {
+        return codes;
+    }
     let (fw, fh) = (luma.width() as f64, luma.height() as f64);
     let raw = luma.as_raw();
     let stride = luma.width() as usize;
@@ -208,6 +322,10 @@ pub fn locate(
         .collect();
     let seen = find_marks(&gray, work.w, work.h);
     let codes = find_codes(&gray, work.w, work.h, full, scale, &seen);
+    if std::env::var_os("KR_SCAN_DEBUG").is_some() {
+        eprintln!("marks seen: {seen:?}");
+        eprintln!("codes: {codes:?}");
+    }
     let Some((code, qr)) = codes
         .iter()
         .find_map(|c| CanvasCode::parse(&c.text).map(|k| (k, c)))

@@ -89,7 +89,7 @@ fn hue_dist(a: f64, b: f64) -> f64 {
 }
 
 /// The class (0 = paper or ink, `k + 1` = `COLOURS[k]`) of every pixel of the rectified sheet.
-fn classify(img: &Rgb) -> Vec<u8> {
+fn classify(img: &Rgb, ppm: f64) -> Vec<u8> {
     // White balance: the paper is the bulk of the bright pixels; its 90th percentile per
     // channel becomes neutral.
     let mut hist = [[0u32; 256]; 3];
@@ -127,17 +127,36 @@ fn classify(img: &Rgb) -> Vec<u8> {
             }
         })
         .collect();
+    // A note is as bright as the paper around it, and the dark blue of the printed phase
+    // headers is not: brightness against a 40 mm neighbourhood's mean, which follows shade.
+    let (w, h) = (img.w, img.h);
+    let bright: Vec<u32> = img
+        .data
+        .chunks_exact(3)
+        .map(|p| p[0].max(p[1]).max(p[2]) as u32)
+        .collect();
+    let ii = Integral::new(bright.iter().copied(), w, h);
+    let r = ((20.0 * ppm) as usize).max(4);
     img.data
         .chunks_exact(3)
-        .map(|p| {
-            let r = p[0] as f64 * gain[0];
+        .enumerate()
+        .map(|(i, p)| {
+            let r8 = p[0] as f64 * gain[0];
             let g = p[1] as f64 * gain[1];
             let b = p[2] as f64 * gain[2];
-            let max = r.max(g).max(b);
-            let min = r.min(g).min(b);
-            if max < 60.0 || (max - min) < MIN_SAT * max {
+            let max = r8.max(g).max(b);
+            let min = r8.min(g).min(b);
+            if max < 40.0 || (max - min) < MIN_SAT * max {
                 return 0;
             }
+            let (x, y) = (i % w, i / w);
+            let (x0, x1) = (x.saturating_sub(r), (x + r + 1).min(w));
+            let (y0, y1) = (y.saturating_sub(r), (y + r + 1).min(h));
+            let n = ((x1 - x0) * (y1 - y0)) as u64;
+            if (bright[i] as u64) * n * 100 < ii.sum(x0, y0, x1, y1) * 70 {
+                return 0;
+            }
+            let (r, g, b) = (r8, g, b);
             let h = hue_of(r, g, b);
             class_of_hue[((h / 10.0) as usize).min(35)]
         })
@@ -155,7 +174,7 @@ pub fn find_notes(sheet: &Sheet) -> Vec<NoteSeen> {
     let rect = sheet.work.warp(w, h, &|x, y| {
         to_work.map(ax0 + x / ppm, ay0 + y / ppm)
     });
-    let classes = classify(&rect);
+    let classes = classify(&rect, ppm);
     let mut found = Vec::new();
     let rw = ((2.5 * ppm) as usize).max(2);
     for (k, colour) in COLOURS.iter().enumerate() {
