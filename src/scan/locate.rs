@@ -210,20 +210,47 @@ fn sample_code(
                 + (v(xi, yi + 1) * (1.0 - ax) + v(xi + 1, yi + 1) * ax) * ay,
         )
     };
-    let mut vals = Vec::with_capacity(modules * modules);
-    for j in 0..modules {
-        for i in 0..modules {
-            vals.push(sample(at(i as f64, j as f64))?);
+    // The finder centres are found to a fraction of a module: try the grid where they put it
+    // and nudged by a quarter module; threshold each module against the middle of the darkest
+    // and lightest tenth, and against its 5 × 5 neighbourhood (blur pulls a lone light module
+    // towards its dark neighbours).
+    let mut text = None;
+    'tries: for (sx, sy) in [(0.0, 0.0), (0.25, 0.0), (-0.25, 0.0), (0.0, 0.25), (0.0, -0.25)] {
+        let mut vals = Vec::with_capacity(modules * modules);
+        for j in 0..modules {
+            for i in 0..modules {
+                vals.push(sample(at(i as f64 + sx, j as f64 + sy))?);
+            }
+        }
+        let mut sorted = vals.clone();
+        sorted.sort_by(|a, b| a.total_cmp(b));
+        let lo = sorted[sorted.len() / 10];
+        let hi = sorted[sorted.len() * 9 / 10];
+        let global = (lo + hi) / 2.0;
+        let local = |x: usize, y: usize| {
+            let (x0, x1) = (x.saturating_sub(2), (x + 3).min(modules));
+            let (y0, y1) = (y.saturating_sub(2), (y + 3).min(modules));
+            let mut sum = 0.0;
+            for yy in y0..y1 {
+                for xx in x0..x1 {
+                    sum += vals[yy * modules + xx];
+                }
+            }
+            let mean = sum / ((x1 - x0) * (y1 - y0)) as f64;
+            (mean + global) / 2.0
+        };
+        for adaptive in [false, true] {
+            let grid = rqrr::SimpleGrid::from_func(modules, |x, y| {
+                let t = if adaptive { local(x, y) } else { global };
+                vals[y * modules + x] < t
+            });
+            if let Ok((_, t)) = rqrr::Grid::new(grid).decode() {
+                text = Some(t);
+                break 'tries;
+            }
         }
     }
-    // The threshold halfway between the darkest and lightest tenth.
-    let mut sorted = vals.clone();
-    sorted.sort_by(|a, b| a.total_cmp(b));
-    let lo = sorted[sorted.len() / 10];
-    let hi = sorted[sorted.len() * 9 / 10];
-    let t = (lo + hi) / 2.0;
-    let grid = rqrr::SimpleGrid::from_func(modules, |x, y| vals[y * modules + x] < t);
-    let (_, text) = rqrr::Grid::new(grid).decode().ok()?;
+    let text = text?;
     let m = modules as f64;
     // rqrr's bounds convention: one module past the grid at the far sides.
     let corner = |i: f64, j: f64| at(i - 0.5, j - 0.5);

@@ -175,6 +175,16 @@ pub fn find_notes(sheet: &Sheet) -> Vec<NoteSeen> {
         to_work.map(ax0 + x / ppm, ay0 + y / ppm)
     });
     let classes = classify(&rect, ppm);
+    if let Some(dir) = std::env::var_os("KR_SCAN_DEBUG_DIR") {
+        let dir = std::path::PathBuf::from(dir);
+        let _ = std::fs::write(dir.join("rect.png"), rect.to_png());
+        let m = Rgb {
+            w,
+            h,
+            data: classes.iter().flat_map(|&c| [c * 40, c * 40, c * 40]).collect(),
+        };
+        let _ = std::fs::write(dir.join("classes.png"), m.to_png());
+    }
     let mut found = Vec::new();
     let rw = ((2.5 * ppm) as usize).max(2);
     for (k, colour) in COLOURS.iter().enumerate() {
@@ -250,7 +260,25 @@ fn split(labels: &[u32], l: u32, b: &super::blobs::Blob, w: usize, ppm: f64) -> 
         .map(|c| c.centre())
         .collect();
     if cores.len() < 2 {
-        return vec![whole];
+        // No neck to cut at: notes of one colour side by side (overlapping or touching) make
+        // one long block. Sticky notes are mostly square: a block `k` times as long as it is
+        // wide is `k` squares, the first and last flush with its ends.
+        let (long, short) = (bw.max(bh) as f64, bw.min(bh) as f64);
+        let k = (long / short).round() as usize;
+        if long / short < 1.5 || k < 2 {
+            return vec![whole];
+        }
+        let step = (long - short) / (k - 1) as f64;
+        return (0..k)
+            .map(|i| {
+                let a = i as f64 * step;
+                if bw >= bh {
+                    [whole[0] + a, whole[1], whole[0] + a + short, whole[3]]
+                } else {
+                    [whole[0], whole[1] + a, whole[2], whole[1] + a + short]
+                }
+            })
+            .collect();
     }
     let mut boxes = vec![[f64::MAX, f64::MAX, f64::MIN, f64::MIN]; cores.len()];
     for y in 0..bh {
