@@ -147,3 +147,154 @@ fn notes_are_found_in_their_cells_on_photos_12_to_22() {
     let w = wall();
     assert_rates(detect(&w, 12..23));
 }
+
+/// A photo of `w`'s canvas with a few notes (seed `seed`), at `width × height`.
+fn quick_photo(w: &Wall, canvas: &RgbImage, seed: u64) -> scan_photos::Photo {
+    let mut rng = Rng::new(seed);
+    let (sw, sh) = (w.scene.width.0 as f64, w.scene.height.0 as f64);
+    let notes = plan_notes(&w.scene, &mut rng, 6, 76.0, [0.0, 0.0, sw, sh], (0.0, 0.0));
+    let mut canvas = canvas.clone();
+    stick(&mut canvas, &notes, w.ppm, &mut rng);
+    photograph(&canvas, w.ppm, &notes, Shot { blur: 0.6, ..shot(seed) })
+}
+
+#[test]
+fn a_photo_without_a_canvas_and_a_canvas_of_another_journey_are_refused() {
+    let mut w = wall();
+    // Notes on a plain sheet of paper: no marks, no code.
+    let plain = RgbImage::from_pixel(w.canvas.width(), w.canvas.height(), image::Rgb([250, 250, 247]));
+    let photo = quick_photo(&w, &plain, 40);
+    let err = read_photos(&w.doc, &w.id, &[&photo.jpeg]).expect_err("no canvas");
+    assert!(matches!(err, ScanError::NoCanvas { photo: 0, .. }), "{err:?}");
+    assert!(err.to_string().starts_with("No Klantreis canvas found in this photo"), "{err}");
+    assert_eq!(err.code(), "no_canvas");
+
+    // Not an image at all.
+    let err = read_photos(&w.doc, &w.id, &[b"GIF89a not a photo"]).expect_err("not an image");
+    assert!(matches!(err, ScanError::Image { photo: 0, .. }), "{err:?}");
+
+    // The canvas of journey A read as journey B: both are named.
+    let other = session::add_sample(&mut w.doc, Lang::En).expect("second journey");
+    let photo = quick_photo(&w, &w.canvas, 41);
+    let err = read_photos(&w.doc, &other, &[&photo.jpeg]).expect_err("other journey");
+    match &err {
+        ScanError::OtherJourney { found, expected, .. } => {
+            assert!(found.contains(&w.id), "{err}");
+            assert!(expected.contains(&other), "{err}");
+        }
+        e => panic!("expected another journey, got {e:?}"),
+    }
+    // Read as its own journey it is fine, and no photos is an error of its own.
+    let scan = read_photos(&w.doc, &w.id, &[&photo.jpeg]).expect("own journey");
+    let t = tally(&photo, &scan.notes.iter().collect::<Vec<_>>());
+    assert_eq!((t.found, t.wrong_cell), (t.expected, 0), "{t:?}");
+    assert!(matches!(read_photos(&w.doc, &w.id, &[]), Err(ScanError::NoPhotos)));
+}
+
+#[test]
+fn an_older_layout_is_read_by_the_printed_version_with_a_warning() {
+    let mut w = wall();
+    let printed = w.doc.workspace().journey(&w.id).expect("journey").meta.version;
+    // After printing, a phase is added in front: today's cells moved, the printed ones not.
+    let first = w.doc.workspace().journey(&w.id).expect("journey").phases[0].id.clone();
+    w.doc
+        .apply(&Edit::AddPhase {
+            journey_id: w.id.clone(),
+            name: "Oriëntatie".into(),
+            before: Some(first),
+            id: None,
+        })
+        .expect("add phase");
+    let photo = quick_photo(&w, &w.canvas, 50);
+    let scan = read_photos(&w.doc, &w.id, &[&photo.jpeg]).expect("read");
+    assert_eq!(scan.layout_version, printed);
+    assert_eq!(scan.warnings.len(), 1, "{:?}", scan.warnings);
+    assert!(
+        scan.warnings[0].contains(&format!("version {printed}")),
+        "{:?}",
+        scan.warnings
+    );
+    let t = tally(&photo, &scan.notes.iter().collect::<Vec<_>>());
+    assert_eq!((t.found, t.wrong_cell, t.extra), (t.expected, 0, 0), "{t:?}");
+
+    // Without the printed version there is nothing to place the notes by.
+    for s in w.doc.snapshots(&w.id).expect("versions") {
+        w.doc.delete_snapshot(&s.id).expect("delete");
+    }
+    let err = read_photos(&w.doc, &w.id, &[&photo.jpeg]).expect_err("unknown version");
+    assert!(
+        matches!(err, ScanError::UnknownVersion { version, .. } if version == printed),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn a_tiled_print_read_one_photo_per_sheet_ends_in_one_journey() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut doc = Document::create(dir.path().join("t.klantreis")).expect("create");
+    let id = session::add_sample(&mut doc, Lang::Nl).expect("sample");
+    let req = PrintRequest {
+        paper: Paper::A1,
+        blank: true,
+        tile: Some(Paper::A3),
+        ..Default::default()
+    };
+    let pdf = print::render(&doc, &id, &req, &mut |_| {}).expect("print");
+    let scene = print::scene(doc.workspace(), &id, &req).expect("scene");
+    let opts = klantreis::export::tile::TileOptions {
+        sheet: Paper::A3,
+        ..Default::default()
+    };
+    let g = klantreis::export::tile::grid(scene.width.0, scene.height.0, &opts).expect("grid");
+    let mut photos = Vec::new();
+    for r in 0..g.rows {
+        for c in 0..g.cols {
+            let page = 2 + r * g.cols + c;
+            let canvas = render_pdf_page(&pdf.bytes, page, 110, dir.path());
+            let ppm = canvas.width() as f64 / g.sheet_w as f64;
+            let (x0, y0) = (c as f64 * g.step_x as f64, r as f64 * g.step_y as f64);
+            let window = [
+                x0 + 30.0,
+                y0 + 30.0,
+                x0 + g.step_x as f64 - 30.0,
+                y0 + g.step_y as f64 - 30.0,
+            ];
+            let (dx, dy) = g.offset(r, c);
+            let seed = 60 + page as u64;
+            let mut rng = Rng::new(seed);
+            let notes = plan_notes(&scene, &mut rng, 4, 60.0, window, (dx as f64, dy as f64));
+            let mut canvas = canvas;
+            stick(&mut canvas, &notes, ppm, &mut rng);
+            let landscape = g.sheet_w > g.sheet_h;
+            let turns = (seed % 4) as u32;
+            let wide = landscape == (turns % 2 == 0);
+            photos.push(photograph(
+                &canvas,
+                ppm,
+                &notes,
+                Shot {
+                    width: if wide { 2000 } else { 1420 },
+                    height: if wide { 1420 } else { 2000 },
+                    quarter_turns: turns,
+                    seed,
+                    blur: 0.5,
+                    noise: 4.0,
+                },
+            ));
+        }
+    }
+    let bytes: Vec<&[u8]> = photos.iter().map(|p| p.jpeg.as_slice()).collect();
+    let scan = read_photos(&doc, &id, &bytes).expect("read the sheets");
+    let mut total = Tally::default();
+    for (i, p) in photos.iter().enumerate() {
+        let on: Vec<_> = scan.notes.iter().filter(|n| n.photo == i as u32).collect();
+        total.add(tally(p, &on));
+    }
+    eprintln!("tiled: {} sheets, {total:?}", photos.len());
+    assert!(photos.len() >= 4 && total.expected >= 12, "{total:?}");
+    assert_eq!(total.found, total.expected, "{total:?}");
+    assert_eq!((total.wrong_cell, total.wrong_colour, total.extra), (0, 0, 0), "{total:?}");
+    let ids: std::collections::BTreeSet<_> = scan.notes.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(ids.len(), scan.notes.len(), "ids unique across photos");
+    assert!(scan.warnings.is_empty(), "{:?}", scan.warnings);
+}

@@ -6,7 +6,7 @@
 //! dark ink with a white square ring inside (ring `u/6`, gap `u/6`, centre `u/3`), like a QR
 //! finder pattern but placed at the four corners of the sheet (of a tile's printable area), so
 //! the four together span the sheet. `u` and the code's size `q` grow with the sheet: 12 mm and
-//! 42 mm on A0, 7 mm and 20 mm on an A4 tile, so a phone photo of the whole sheet still shows
+//! 42 mm on A0, 7 mm and 26 mm on an A4 or A3 tile, so a phone photo of the whole sheet still shows
 //! the code's modules a few pixels wide. The reader (`locate`) uses the same geometry.
 
 use qrcode::{Color, EcLevel, QrCode};
@@ -35,7 +35,7 @@ pub struct MarkGeometry {
 fn geometry(sheet_w: f32, sheet_h: f32, area: Rect, inset: f32) -> MarkGeometry {
     let long = sheet_w.max(sheet_h);
     let u = (long * 0.01).clamp(7.0, 12.0);
-    let q = (long * 0.035).clamp(20.0, 42.0);
+    let q = (long * 0.035).clamp(26.0, 42.0);
     let (x0, y0) = (area.x.0 + inset, area.y.0 + inset);
     let (x1, y1) = (area.right() - inset - u, area.bottom() - inset - u);
     let c = |x: f32, y: f32| [x + u / 2.0, y + u / 2.0];

@@ -209,6 +209,11 @@ pub fn find_notes(sheet: &Sheet) -> Vec<NoteSeen> {
             if b.area < min_area {
                 continue;
             }
+            // A region cut by the edge of the searched area is the wall beside the sheet (or
+            // a note only half in view): not a note to place.
+            if b.x0 == 0 || b.y0 == 0 || b.x1 as usize + 1 >= w || b.y1 as usize + 1 >= h {
+                continue;
+            }
             for part in split(&labels, bi as u32 + 1, b, w, ppm) {
                 let [x0, y0, x1, y1] = part;
                 let (sx0, sy0) = (ax0 + x0 / ppm, ay0 + y0 / ppm);
@@ -265,7 +270,7 @@ fn split(labels: &[u32], l: u32, b: &super::blobs::Blob, w: usize, ppm: f64) -> 
         // wide is `k` squares, the first and last flush with its ends.
         let (long, short) = (bw.max(bh) as f64, bw.min(bh) as f64);
         let k = (long / short).round() as usize;
-        if long / short < 1.5 || k < 2 {
+        if long / short < 1.5 || k < 2 || k > 6 || short > 160.0 * ppm {
             return vec![whole];
         }
         let step = (long - short) / (k - 1) as f64;

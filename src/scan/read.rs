@@ -135,18 +135,13 @@ fn window(code: &CanvasCode, scene: &Scene) -> Window {
             (i + 1) as f64 * step
         }
     };
-    // A note across the sheet's edge is seen whole on the photo of the assembled wall: search
-    // a little beyond the sheet.
-    let rim = 60.0;
+    // Only the sheet itself is searched: beyond it a photo shows the wall (or, on an
+    // assembled poster, the neighbour, whose own photo reads it). A note across the seam of
+    // two sheets is cut by both and left out (`docs/scan.md`).
     Window {
         offset: (dx as f64, dy as f64),
         owns: [lo(c, sx), lo(r, sy), hi(c, g.cols, sx), hi(r, g.rows, sy)],
-        area: [
-            -rim,
-            -rim,
-            g.sheet_w as f64 + rim,
-            g.sheet_h as f64 + rim,
-        ],
+        area: [0.0, 0.0, g.sheet_w as f64, g.sheet_h as f64],
     }
 }
 
