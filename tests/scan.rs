@@ -101,7 +101,10 @@ fn detect(w: &Wall, seeds: std::ops::Range<u64>) -> Tally {
         let found: Vec<_> = scan.notes.iter().collect();
         if std::env::var_os("KR_SCAN_DEBUG").is_some() {
             for n in &photo.notes {
-                eprintln!("stuck: {:.0},{:.0} {:.0}x{:.0} {:?}", n.spec.x, n.spec.y, n.spec.w, n.spec.h, n.spec.colour);
+                eprintln!(
+                    "stuck: {:.0},{:.0} {:.0}x{:.0} {:?}",
+                    n.spec.x, n.spec.y, n.spec.w, n.spec.h, n.spec.colour
+                );
             }
             for f in &found {
                 eprintln!("found: {:?} {:?} {}", f.outline[0], f.colour, f.phase_id);
@@ -155,18 +158,37 @@ fn quick_photo(w: &Wall, canvas: &RgbImage, seed: u64) -> scan_photos::Photo {
     let notes = plan_notes(&w.scene, &mut rng, 6, 76.0, [0.0, 0.0, sw, sh], (0.0, 0.0));
     let mut canvas = canvas.clone();
     stick(&mut canvas, &notes, w.ppm, &mut rng);
-    photograph(&canvas, w.ppm, &notes, Shot { blur: 0.6, ..shot(seed) })
+    photograph(
+        &canvas,
+        w.ppm,
+        &notes,
+        Shot {
+            blur: 0.6,
+            ..shot(seed)
+        },
+    )
 }
 
 #[test]
 fn a_photo_without_a_canvas_and_a_canvas_of_another_journey_are_refused() {
     let mut w = wall();
     // Notes on a plain sheet of paper: no marks, no code.
-    let plain = RgbImage::from_pixel(w.canvas.width(), w.canvas.height(), image::Rgb([250, 250, 247]));
+    let plain = RgbImage::from_pixel(
+        w.canvas.width(),
+        w.canvas.height(),
+        image::Rgb([250, 250, 247]),
+    );
     let photo = quick_photo(&w, &plain, 40);
     let err = read_photos(&w.doc, &w.id, &[&photo.jpeg]).expect_err("no canvas");
-    assert!(matches!(err, ScanError::NoCanvas { photo: 0, .. }), "{err:?}");
-    assert!(err.to_string().starts_with("No Klantreis canvas found in this photo"), "{err}");
+    assert!(
+        matches!(err, ScanError::NoCanvas { photo: 0, .. }),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string()
+            .starts_with("No Klantreis canvas found in this photo"),
+        "{err}"
+    );
     assert_eq!(err.code(), "no_canvas");
 
     // Not an image at all.
@@ -178,7 +200,9 @@ fn a_photo_without_a_canvas_and_a_canvas_of_another_journey_are_refused() {
     let photo = quick_photo(&w, &w.canvas, 41);
     let err = read_photos(&w.doc, &other, &[&photo.jpeg]).expect_err("other journey");
     match &err {
-        ScanError::OtherJourney { found, expected, .. } => {
+        ScanError::OtherJourney {
+            found, expected, ..
+        } => {
             assert!(found.contains(&w.id), "{err}");
             assert!(expected.contains(&other), "{err}");
         }
@@ -188,15 +212,26 @@ fn a_photo_without_a_canvas_and_a_canvas_of_another_journey_are_refused() {
     let scan = read_photos(&w.doc, &w.id, &[&photo.jpeg]).expect("own journey");
     let t = tally(&photo, &scan.notes.iter().collect::<Vec<_>>());
     assert_eq!((t.found, t.wrong_cell), (t.expected, 0), "{t:?}");
-    assert!(matches!(read_photos(&w.doc, &w.id, &[]), Err(ScanError::NoPhotos)));
+    assert!(matches!(
+        read_photos(&w.doc, &w.id, &[]),
+        Err(ScanError::NoPhotos)
+    ));
 }
 
 #[test]
 fn an_older_layout_is_read_by_the_printed_version_with_a_warning() {
     let mut w = wall();
-    let printed = w.doc.workspace().journey(&w.id).expect("journey").meta.version;
+    let printed = w
+        .doc
+        .workspace()
+        .journey(&w.id)
+        .expect("journey")
+        .meta
+        .version;
     // After printing, a phase is added in front: today's cells moved, the printed ones not.
-    let first = w.doc.workspace().journey(&w.id).expect("journey").phases[0].id.clone();
+    let first = w.doc.workspace().journey(&w.id).expect("journey").phases[0]
+        .id
+        .clone();
     w.doc
         .apply(&Edit::AddPhase {
             journey_id: w.id.clone(),
@@ -215,7 +250,11 @@ fn an_older_layout_is_read_by_the_printed_version_with_a_warning() {
         scan.warnings
     );
     let t = tally(&photo, &scan.notes.iter().collect::<Vec<_>>());
-    assert_eq!((t.found, t.wrong_cell, t.extra), (t.expected, 0, 0), "{t:?}");
+    assert_eq!(
+        (t.found, t.wrong_cell, t.extra),
+        (t.expected, 0, 0),
+        "{t:?}"
+    );
 
     // Without the printed version there is nothing to place the notes by.
     for s in w.doc.snapshots(&w.id).expect("versions") {
@@ -293,7 +332,11 @@ fn a_tiled_print_read_one_photo_per_sheet_ends_in_one_journey() {
     eprintln!("tiled: {} sheets, {total:?}", photos.len());
     assert!(photos.len() >= 4 && total.expected >= 12, "{total:?}");
     assert_eq!(total.found, total.expected, "{total:?}");
-    assert_eq!((total.wrong_cell, total.wrong_colour, total.extra), (0, 0, 0), "{total:?}");
+    assert_eq!(
+        (total.wrong_cell, total.wrong_colour, total.extra),
+        (0, 0, 0),
+        "{total:?}"
+    );
     let ids: std::collections::BTreeSet<_> = scan.notes.iter().map(|n| n.id.as_str()).collect();
     assert_eq!(ids.len(), scan.notes.len(), "ids unique across photos");
     assert!(scan.warnings.is_empty(), "{:?}", scan.warnings);

@@ -25,8 +25,9 @@ impl Homography {
                 if row != col {
                     let f = a[row][col] / a[col][col];
                     if f != 0.0 {
-                        for k in col..9 {
-                            a[row][k] -= f * a[col][k];
+                        let pivot_row = a[col];
+                        for (v, p) in a[row].iter_mut().zip(pivot_row).skip(col) {
+                            *v -= f * p;
                         }
                     }
                 }
@@ -131,8 +132,12 @@ impl Rgb {
         let mut out = Vec::new();
         let enc = image::codecs::png::PngEncoder::new(&mut out);
         use image::ImageEncoder;
-        match enc.write_image(&self.data, self.w as u32, self.h as u32, image::ExtendedColorType::Rgb8)
-        {
+        match enc.write_image(
+            &self.data,
+            self.w as u32,
+            self.h as u32,
+            image::ExtendedColorType::Rgb8,
+        ) {
             Ok(()) => out,
             Err(_) => Vec::new(),
         }

@@ -109,7 +109,7 @@ fn decode_in(
     px: &dyn Fn(usize, usize) -> u8,
     to_work: &dyn Fn(f64, f64) -> [f64; 2],
 ) -> Vec<CodeSeen> {
-    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| px(x, y));
+    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, px);
     let mut out = Vec::new();
     for g in img.detect_grids() {
         if let Ok((meta, text)) = g.decode() {
@@ -129,11 +129,7 @@ fn decode_in(
 /// straight from the full-resolution photo (an affine grid: over a few centimetres a phone's
 /// perspective is negligible) and decoded. This reads codes whose modules are under 3 px,
 /// where a general detector gives up.
-fn codes_from_finders(
-    seen: &[MarkSeen],
-    full: &image::GrayImage,
-    scale: f64,
-) -> Vec<CodeSeen> {
+fn codes_from_finders(seen: &[MarkSeen], full: &image::GrayImage, scale: f64) -> Vec<CodeSeen> {
     let mut out = Vec::new();
     let d = |a: [f64; 2], b: [f64; 2]| ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt();
     let n = seen.len().min(40);
@@ -215,7 +211,13 @@ fn sample_code(
     // and lightest tenth, and against its 5 × 5 neighbourhood (blur pulls a lone light module
     // towards its dark neighbours).
     let mut text = None;
-    'tries: for (sx, sy) in [(0.0, 0.0), (0.25, 0.0), (-0.25, 0.0), (0.0, 0.25), (0.0, -0.25)] {
+    'tries: for (sx, sy) in [
+        (0.0, 0.0),
+        (0.25, 0.0),
+        (-0.25, 0.0),
+        (0.0, 0.25),
+        (0.0, -0.25),
+    ] {
         let mut vals = Vec::with_capacity(modules * modules);
         for j in 0..modules {
             for i in 0..modules {
@@ -256,7 +258,12 @@ fn sample_code(
     let corner = |i: f64, j: f64| at(i - 0.5, j - 0.5);
     Some(CodeSeen {
         text,
-        corners: [corner(0.0, 0.0), corner(m + 1.0, 0.0), corner(m + 1.0, m + 1.0), corner(0.0, m + 1.0)],
+        corners: [
+            corner(0.0, 0.0),
+            corner(m + 1.0, 0.0),
+            corner(m + 1.0, m + 1.0),
+            corner(0.0, m + 1.0),
+        ],
         modules,
     })
 }
@@ -275,7 +282,9 @@ fn find_codes(
     if codes.iter().any(|c| CanvasCode::parse(&c.text).is_some()) {
         return codes;
     }
-    codes.extend(decode_in(w, h, &|x, y| work_gray[y * w + x], &|x, y| [x, y]));
+    codes.extend(decode_in(w, h, &|x, y| work_gray[y * w + x], &|x, y| {
+        [x, y]
+    }));
     if codes.iter().any(|c| CanvasCode::parse(&c.text).is_some()) {
         return codes;
     }
@@ -363,7 +372,8 @@ pub fn locate(
             "the QR code in it is not a Klantreis canvas code"
         }));
     };
-    let geo = geometry_of(&code).ok_or_else(|| no("its code names a paper that cannot be tiled"))?;
+    let geo =
+        geometry_of(&code).ok_or_else(|| no("its code names a paper that cannot be tiled"))?;
     // The code's corners on paper (rqrr's bounds run one module past the grid).
     let r = geo.code;
     let q = r.w.0 as f64 * (qr.modules as f64 + 1.0) / qr.modules as f64;
@@ -384,7 +394,12 @@ pub fn locate(
         let tol = (0.12 * dq).max(module_px * 8.0);
         let best = seen
             .iter()
-            .map(|m| (m, ((m.c[0] - p[0]).powi(2) + (m.c[1] - p[1]).powi(2)).sqrt()))
+            .map(|m| {
+                (
+                    m,
+                    ((m.c[0] - p[0]).powi(2) + (m.c[1] - p[1]).powi(2)).sqrt(),
+                )
+            })
             .filter(|(_, d)| *d <= tol)
             .min_by(|a, b| a.1.total_cmp(&b.1));
         match best {

@@ -171,9 +171,9 @@ pub fn find_notes(sheet: &Sheet) -> Vec<NoteSeen> {
     let ppm = (1.2e6 / (aw * ah)).sqrt().clamp(0.8, 5.0);
     let (w, h) = ((aw * ppm) as usize, (ah * ppm) as usize);
     let to_work = sheet.to_work;
-    let rect = sheet.work.warp(w, h, &|x, y| {
-        to_work.map(ax0 + x / ppm, ay0 + y / ppm)
-    });
+    let rect = sheet
+        .work
+        .warp(w, h, &|x, y| to_work.map(ax0 + x / ppm, ay0 + y / ppm));
     let classes = classify(&rect, ppm);
     if let Some(dir) = std::env::var_os("KR_SCAN_DEBUG_DIR") {
         let dir = std::path::PathBuf::from(dir);
@@ -181,7 +181,10 @@ pub fn find_notes(sheet: &Sheet) -> Vec<NoteSeen> {
         let m = Rgb {
             w,
             h,
-            data: classes.iter().flat_map(|&c| [c * 40, c * 40, c * 40]).collect(),
+            data: classes
+                .iter()
+                .flat_map(|&c| [c * 40, c * 40, c * 40])
+                .collect(),
         };
         let _ = std::fs::write(dir.join("classes.png"), m.to_png());
     }
@@ -219,8 +222,7 @@ pub fn find_notes(sheet: &Sheet) -> Vec<NoteSeen> {
                 let (sx0, sy0) = (ax0 + x0 / ppm, ay0 + y0 / ppm);
                 let (sx1, sy1) = (ax0 + x1 / ppm, ay0 + y1 / ppm);
                 let (nw, nh) = (sx1 - sx0, sy1 - sy0);
-                if nw < MIN_SIDE_MM || nh < MIN_SIDE_MM || nw > MAX_SIDE_MM || nh > MAX_SIDE_MM
-                {
+                if nw < MIN_SIDE_MM || nh < MIN_SIDE_MM || nw > MAX_SIDE_MM || nh > MAX_SIDE_MM {
                     continue;
                 }
                 found.push(note(sheet, [sx0, sy0, sx1, sy1], *colour));
@@ -270,7 +272,7 @@ fn split(labels: &[u32], l: u32, b: &super::blobs::Blob, w: usize, ppm: f64) -> 
         // wide is `k` squares, the first and last flush with its ends.
         let (long, short) = (bw.max(bh) as f64, bw.min(bh) as f64);
         let k = (long / short).round() as usize;
-        if long / short < 1.5 || k < 2 || k > 6 || short > 160.0 * ppm {
+        if long / short < 1.5 || !(2..=6).contains(&k) || short > 160.0 * ppm {
             return vec![whole];
         }
         let step = (long - short) / (k - 1) as f64;

@@ -18,11 +18,7 @@ const NEAR_CELL_MM: f32 = 20.0;
 /// Reads `photos` (JPEG or PNG bytes) of the printed blank canvas of journey `journey_id`,
 /// filled with sticky notes: every note found, with its cell by the printed layout, its colour,
 /// outline and crop (`text` empty and `confidence` 0: OCR fills them).
-pub fn read_photos(
-    doc: &Document,
-    journey_id: &str,
-    photos: &[&[u8]],
-) -> Result<Scan, ScanError> {
+pub fn read_photos(doc: &Document, journey_id: &str, photos: &[&[u8]]) -> Result<Scan, ScanError> {
     if photos.is_empty() {
         return Err(ScanError::NoPhotos);
     }
@@ -35,7 +31,8 @@ pub fn read_photos(
     let mut printed: Option<(u64, Scene)> = None;
     for (i, bytes) in photos.iter().enumerate() {
         let photo = i as u32;
-        let img = crate::media::decode(bytes).map_err(|source| ScanError::Image { photo, source })?;
+        let img =
+            crate::media::decode(bytes).map_err(|source| ScanError::Image { photo, source })?;
         let (fw, fh) = (img.width(), img.height());
         let scale = (fw.max(fh) as f64 / WORK_SIDE as f64).max(1.0);
         let work = if scale > 1.0 {
@@ -90,7 +87,15 @@ pub fn read_photos(
             continue;
         };
         let full = Rgb::from_image(img.to_rgb8());
-        notes.extend(notes_on(photo, &located, &work, &full, scale, scene, &mut warnings));
+        notes.extend(notes_on(
+            photo,
+            &located,
+            &work,
+            &full,
+            scale,
+            scene,
+            &mut warnings,
+        ));
     }
     for (k, n) in notes.iter_mut().enumerate() {
         n.id = format!("n{}", k + 1);

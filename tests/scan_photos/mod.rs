@@ -7,7 +7,8 @@
 //! Shared by the detection tests (`tests/scan.rs`) and the OCR tests: each [`Photo`] says what
 //! is on it (every note's cell, colour, text and centre in the photo's pixels).
 
-#![allow(dead_code)]
+// Each user (test file, bench) uses part of it; pixel code reads best with channel indices.
+#![allow(dead_code, clippy::needless_range_loop)]
 
 use std::path::Path;
 use std::process::Command;
@@ -66,9 +67,9 @@ pub const COLOURS: [CardColour; 6] = [
 
 /// Words the notes are written with (Dutch and English, as a workshop wall has them).
 pub const WORDS: [&str; 24] = [
-    "wachten", "bellen", "website", "factuur", "korting", "levering", "service", "vraag",
-    "kapot", "snel", "duur", "winkel", "proefrit", "advies", "garantie", "app", "order",
-    "payment", "email", "return", "helpdesk", "delay", "review", "invoice",
+    "wachten", "bellen", "website", "factuur", "korting", "levering", "service", "vraag", "kapot",
+    "snel", "duur", "winkel", "proefrit", "advies", "garantie", "app", "order", "payment", "email",
+    "return", "helpdesk", "delay", "review", "invoice",
 ];
 
 /// A page of a PDF as an image, at `dpi` (through `pdftoppm`).
@@ -131,7 +132,12 @@ pub fn cells(scene: &Scene) -> Vec<([f64; 4], String, String)> {
                 phase_id,
                 lane_id,
             } => Some((
-                [rect.x.0 as f64, rect.y.0 as f64, rect.w.0 as f64, rect.h.0 as f64],
+                [
+                    rect.x.0 as f64,
+                    rect.y.0 as f64,
+                    rect.w.0 as f64,
+                    rect.h.0 as f64,
+                ],
                 phase_id.clone(),
                 lane_id.clone(),
             )),
@@ -192,7 +198,10 @@ pub fn plan_notes(
                 let other = if rng.below(3) == 0 {
                     colour
                 } else {
-                    COLOURS[(COLOURS.iter().position(|c| *c == colour).unwrap_or(0) + 1 + rng.below(5)) % 6]
+                    COLOURS[(COLOURS.iter().position(|c| *c == colour).unwrap_or(0)
+                        + 1
+                        + rng.below(5))
+                        % 6]
                 };
                 place.push((x0, y0, s, s, colour));
                 place.push((x0 + s - ov, y0 + rng.f(-6.0, 6.0), s, s, other));
@@ -227,7 +236,10 @@ pub fn plan_notes(
                 && x + w <= window[2]
                 && y + h <= window[3]
                 && out.iter().all(|o| {
-                    x + w + 6.0 < o.x || o.x + o.w + 6.0 < x || y + h + 6.0 < o.y || o.y + o.h + 6.0 < y
+                    x + w + 6.0 < o.x
+                        || o.x + o.w + 6.0 < x
+                        || y + h + 6.0 < o.y
+                        || o.y + o.h + 6.0 < y
                 })
         });
         if !ok {
@@ -279,7 +291,11 @@ pub fn stick(canvas: &mut RgbImage, notes: &[NoteSpec], ppm: f64, rng: &mut Rng)
             }
         }
         for y in y0..y0 + h {
-            let strip = if (y - y0) as f64 / ppm < 15.0 { 0.96 } else { 1.0 };
+            let strip = if (y - y0) as f64 / ppm < 15.0 {
+                0.96
+            } else {
+                1.0
+            };
             for x in x0..x0 + w {
                 let c = base.map(|v| (v as f64 * strip) as u8);
                 blend(canvas, x, y, c, 1.0);
@@ -372,7 +388,10 @@ pub fn photograph(canvas: &RgbImage, ppm: f64, notes: &[NoteSpec], shot: Shot) -
     let (hw, hh) = (cw * fit / 2.0, ch * fit / 2.0);
     let angle = shot.quarter_turns as f64 * std::f64::consts::FRAC_PI_2 + rng.f(-0.06, 0.06);
     let (sa, ca) = angle.sin_cos();
-    let (mx, my) = (pw / 2.0 + rng.f(-0.03, 0.03) * pw, ph / 2.0 + rng.f(-0.03, 0.03) * ph);
+    let (mx, my) = (
+        pw / 2.0 + rng.f(-0.03, 0.03) * pw,
+        ph / 2.0 + rng.f(-0.03, 0.03) * ph,
+    );
     let jitter = 0.05 * hw.min(hh);
     let corner = |x: f64, y: f64, rng: &mut Rng| {
         let (dx, dy) = (x * hw, y * hh);
@@ -393,7 +412,11 @@ pub fn photograph(canvas: &RgbImage, ppm: f64, notes: &[NoteSpec], shot: Shot) -
     // Uneven light: a gradient across the frame and a soft shadow band.
     let (gx, gy) = (rng.f(-0.35, 0.35), rng.f(-0.35, 0.35));
     let shadow_at = rng.f(0.2, 0.8);
-    let wall = [rng.f(170.0, 210.0), rng.f(165.0, 200.0), rng.f(150.0, 190.0)];
+    let wall = [
+        rng.f(170.0, 210.0),
+        rng.f(165.0, 200.0),
+        rng.f(150.0, 190.0),
+    ];
     let raw = canvas.as_raw();
     let stride = canvas.width() as usize;
     let mut img = RgbImage::new(shot.width, shot.height);
@@ -429,7 +452,9 @@ pub fn photograph(canvas: &RgbImage, ppm: f64, notes: &[NoteSpec], shot: Shot) -
         *p = Rgb(c.map(|v| v as u8));
     }
     let mut img = if shot.blur > 0.0 {
-        image::DynamicImage::ImageRgb8(img).blur(shot.blur).to_rgb8()
+        image::DynamicImage::ImageRgb8(img)
+            .blur(shot.blur)
+            .to_rgb8()
     } else {
         img
     };
@@ -443,7 +468,10 @@ pub fn photograph(canvas: &RgbImage, ppm: f64, notes: &[NoteSpec], shot: Shot) -
     }
     let mut jpeg = Vec::new();
     image::DynamicImage::ImageRgb8(img)
-        .write_to(&mut std::io::Cursor::new(&mut jpeg), image::ImageFormat::Jpeg)
+        .write_to(
+            &mut std::io::Cursor::new(&mut jpeg),
+            image::ImageFormat::Jpeg,
+        )
         .expect("jpeg");
     let notes = notes
         .iter()
@@ -502,7 +530,10 @@ pub fn tally(photo: &Photo, found: &[&klantreis::scan::FoundNote]) -> Tally {
             .map(|(i, f)| {
                 let cx = f.outline.iter().map(|p| p[0] as f64).sum::<f64>() / 4.0;
                 let cy = f.outline.iter().map(|p| p[1] as f64).sum::<f64>() / 4.0;
-                (i, ((cx - n.centre[0]).powi(2) + (cy - n.centre[1]).powi(2)).sqrt())
+                (
+                    i,
+                    ((cx - n.centre[0]).powi(2) + (cy - n.centre[1]).powi(2)).sqrt(),
+                )
             })
             .filter(|(_, d)| *d < n.size_px * 0.4)
             .min_by(|a, b| a.1.total_cmp(&b.1));
