@@ -36,11 +36,13 @@ fn bench(c: &mut Criterion) {
         noise: 4.0,
     };
     let photo = photograph(&canvas, ppm, &notes, shot);
+    let t0 = std::time::Instant::now();
     let scan = scan::read_photos(&doc, &id, &[&photo.jpeg]).expect("read");
     eprintln!(
-        "12 MP photo: {} notes stuck, {} found",
+        "12 MP photo: {} notes stuck, {} found, first read {:.2} s",
         photo.notes.len(),
-        scan.notes.len()
+        scan.notes.len(),
+        t0.elapsed().as_secs_f64()
     );
     let mut g = c.benchmark_group("scan");
     g.sample_size(10);
