@@ -358,10 +358,6 @@ pub fn locate(
         .collect();
     let seen = find_marks(&gray, work.w, work.h);
     let codes = find_codes(&gray, work.w, work.h, full, scale, &seen);
-    if std::env::var_os("KR_SCAN_DEBUG").is_some() {
-        eprintln!("marks seen: {seen:?}");
-        eprintln!("codes: {codes:?}");
-    }
     let Some((code, qr)) = codes
         .iter()
         .find_map(|c| CanvasCode::parse(&c.text).map(|k| (k, c)))

@@ -175,19 +175,6 @@ pub fn find_notes(sheet: &Sheet) -> Vec<NoteSeen> {
         .work
         .warp(w, h, &|x, y| to_work.map(ax0 + x / ppm, ay0 + y / ppm));
     let classes = classify(&rect, ppm);
-    if let Some(dir) = std::env::var_os("KR_SCAN_DEBUG_DIR") {
-        let dir = std::path::PathBuf::from(dir);
-        let _ = std::fs::write(dir.join("rect.png"), rect.to_png());
-        let m = Rgb {
-            w,
-            h,
-            data: classes
-                .iter()
-                .flat_map(|&c| [c * 40, c * 40, c * 40])
-                .collect(),
-        };
-        let _ = std::fs::write(dir.join("classes.png"), m.to_png());
-    }
     let mut found = Vec::new();
     let rw = ((2.5 * ppm) as usize).max(2);
     for (k, colour) in COLOURS.iter().enumerate() {

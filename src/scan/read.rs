@@ -199,9 +199,6 @@ fn notes_on(
             continue;
         }
         let Some((phase_id, lane_id)) = cell_at(scene, px as f32, py as f32) else {
-            if std::env::var_os("KR_SCAN_DEBUG").is_some() {
-                eprintln!("outside: {:?} size {:?} {:?}", n.centre, n.size, n.colour);
-            }
             outside += 1;
             continue;
         };
