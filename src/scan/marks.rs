@@ -5,8 +5,8 @@
 //! Geometry (millimetres on the sheet, see [`MarkGeometry`]): each mark is a `u × u` square of
 //! dark ink with a white square ring inside (ring `u/6`, gap `u/6`, centre `u/3`), like a QR
 //! finder pattern but placed at the four corners of the sheet (of a tile's printable area), so
-//! the four together span the sheet. `u` and the code's size `q` grow with the sheet: 12 mm and
-//! 42 mm on A0, 7 mm and 26 mm on an A4 or A3 tile, so a phone photo of the whole sheet still shows
+//! the four together span the sheet. `u` and the code's size `q` grow with the sheet: about 12 mm
+//! and 42 mm on A0, 7 mm and 26 mm on an A4 or A3 tile, so a phone photo of the whole sheet still shows
 //! the code's modules a few pixels wide. The reader (`locate`) uses the same geometry.
 
 use qrcode::{Color, EcLevel, QrCode};
@@ -161,9 +161,16 @@ mod tests {
     #[test]
     fn marks_sit_in_the_corners_and_the_code_above_the_bottom_left_one() {
         let geo = single_sheet(1189.0, 841.0);
-        assert_eq!(geo.mark, 12.0);
-        assert_eq!(geo.centres[0], [10.0, 10.0]);
-        assert_eq!(geo.centres[2], [1189.0 - 10.0, 841.0 - 10.0]);
+        let u = geo.mark;
+        assert!((11.8..=12.0).contains(&u), "{u}");
+        assert_eq!(geo.centres[0], [4.0 + u / 2.0, 4.0 + u / 2.0]);
+        let [x, y] = geo.centres[2];
+        assert!((x - (1189.0 - 4.0 - u / 2.0)).abs() < 1e-3, "{x}");
+        assert!((y - (841.0 - 4.0 - u / 2.0)).abs() < 1e-3, "{y}");
+        // An A4 tile gets the smallest marks and code.
+        let g = crate::export::tile::grid(1189.0, 841.0, &Default::default()).expect("grid");
+        let tile = tile_sheet(&g);
+        assert_eq!((tile.mark, tile.code.w.0), (7.0, 26.0));
         assert!(geo.code.bottom() < geo.centres[3][1] - geo.mark / 2.0);
         assert!(geo.code.x.0 > 4.0 && geo.code.w.0 > 40.0);
         let code = CanvasCode::for_print("journey_abc", 1, &PrintRequest::default(), None);
