@@ -104,7 +104,19 @@ pub fn scene(ws: &Workspace, id: &str, req: &PrintRequest) -> Result<Scene, Prin
 /// Any journey (one in the document, or a version of it as it was, with the personas it
 /// linked then) laid out for `req`: the one path the canvas, the print and a version share.
 pub fn scene_of(journey: &Journey, personas: &[Persona], req: &PrintRequest) -> Scene {
+    // A blank canvas on one sheet keeps its margins free for the scan marks and its code
+    // (`scan::marks::single_sheet`): the map never runs under them. The reader lays the
+    // printed canvas out through here too, so both agree on every cell.
+    let (margin, bottom_room) = if (req.blank || req.kit) && req.tile.is_none() {
+        let (pw, ph) = req.paper.oriented(req.orientation);
+        let room = crate::scan::marks::single_sheet_room(pw, ph);
+        (Some(Mm(room.margin)), Mm(room.bottom))
+    } else {
+        (None, Mm(0.0))
+    };
     let opts = layout::LayoutOptions {
+        margin,
+        bottom_room,
         paper: req.paper,
         orientation: req.orientation,
         mode: if req.blank || req.kit {

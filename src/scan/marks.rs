@@ -1,6 +1,8 @@
 //! The print side of scanning: four registration marks in the corners of a blank canvas sheet
-//! and a small QR code above the bottom-left mark carrying the sheet's [`CanvasCode`], drawn as
-//! Scene items so the PDF and the SVG get the same marks.
+//! and a small QR code by the bottom-left mark carrying the sheet's [`CanvasCode`], drawn as
+//! Scene items so the PDF and the SVG get the same marks. On a single sheet the code sits beside
+//! the bottom-left mark and the layout keeps the margins free for them ([`single_sheet_room`]),
+//! so they never cover the map; on a tiled sheet they sit in the printable area's corners.
 //!
 //! Geometry (millimetres on the sheet, see [`MarkGeometry`]): each mark is a `u × u` square of
 //! dark ink with a white square ring inside (ring `u/6`, gap `u/6`, centre `u/3`), like a QR
@@ -32,31 +34,78 @@ pub struct MarkGeometry {
     pub code: Rect,
 }
 
-fn geometry(sheet_w: f32, sheet_h: f32, area: Rect, inset: f32) -> MarkGeometry {
-    let long = sheet_w.max(sheet_h);
-    let u = (long * 0.01).clamp(7.0, 12.0);
-    let q = (long * 0.035).clamp(26.0, 42.0);
+/// A mark's side and the code's on a sheet whose long side is `long` mm.
+fn sizes(long: f32) -> (f32, f32) {
+    (
+        (long * 0.01).clamp(7.0, 12.0),
+        (long * 0.035).clamp(26.0, 42.0),
+    )
+}
+
+/// Where the code sits: above the bottom-left mark, or beside it (to its right, on the same
+/// baseline).
+#[derive(Clone, Copy)]
+enum CodePlace {
+    Above,
+    Beside,
+}
+
+fn geometry(sheet_w: f32, sheet_h: f32, area: Rect, inset: f32, place: CodePlace) -> MarkGeometry {
+    let (u, q) = sizes(sheet_w.max(sheet_h));
     let (x0, y0) = (area.x.0 + inset, area.y.0 + inset);
     let (x1, y1) = (area.right() - inset - u, area.bottom() - inset - u);
     let c = |x: f32, y: f32| [x + u / 2.0, y + u / 2.0];
     let quiet = q * 0.08;
+    let code = match place {
+        CodePlace::Above => Rect::new(x0 + quiet, y1 - u * 0.25 - quiet - q, q, q),
+        CodePlace::Beside => Rect::new(x0 + u + GAP + quiet, y1 + u - q, q, q),
+    };
     MarkGeometry {
         sheet_w,
         sheet_h,
         mark: u,
         centres: [c(x0, y0), c(x1, y0), c(x1, y1), c(x0, y1)],
-        code: Rect::new(x0 + quiet, y1 - u * 0.25 - quiet - q, q, q),
+        code,
     }
 }
 
-/// The marks of a canvas printed on one sheet of `w × h` mm: in the page margin's corners.
+/// The marks' distance from the edge of a single sheet.
+const SINGLE_INSET: f32 = 4.0;
+/// Free space between a mark or the code and the map.
+const GAP: f32 = 3.0;
+
+/// The marks of a canvas printed on one sheet of `w × h` mm: in the page margin's corners, the
+/// code beside the bottom-left one, all outside the map ([`single_sheet_room`]).
 pub fn single_sheet(w: f32, h: f32) -> MarkGeometry {
-    geometry(w, h, Rect::new(0.0, 0.0, w, h), 4.0)
+    geometry(
+        w,
+        h,
+        Rect::new(0.0, 0.0, w, h),
+        SINGLE_INSET,
+        CodePlace::Beside,
+    )
+}
+
+/// What a single sheet's layout keeps free for its marks and code.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Room {
+    /// The page margin on every side (at least the paper's usual one).
+    pub margin: f32,
+    /// Extra room below the map, for the code.
+    pub bottom: f32,
+}
+
+/// The margins that keep a single sheet's marks and code off the map.
+pub fn single_sheet_room(w: f32, h: f32) -> Room {
+    let (u, q) = sizes(w.max(h));
+    let margin = crate::layout::default_margin(w, h).max(SINGLE_INSET + u + GAP);
+    let bottom = (SINGLE_INSET + q + GAP - margin).max(0.0);
+    Room { margin, bottom }
 }
 
 /// The marks of one sheet of a tiled poster: in the corners of its printable area.
 pub fn tile_sheet(g: &Grid) -> MarkGeometry {
-    geometry(g.sheet_w, g.sheet_h, g.printable(), 1.0)
+    geometry(g.sheet_w, g.sheet_h, g.printable(), 1.0, CodePlace::Above)
 }
 
 /// The QR code of `text` (error correction M, which survives a smudge or a glare spot).
@@ -159,7 +208,7 @@ mod tests {
     use crate::print::PrintRequest;
 
     #[test]
-    fn marks_sit_in_the_corners_and_the_code_above_the_bottom_left_one() {
+    fn marks_sit_in_the_corners_and_the_code_beside_the_bottom_left_one() {
         let geo = single_sheet(1189.0, 841.0);
         let u = geo.mark;
         assert!((11.8..=12.0).contains(&u), "{u}");
@@ -171,8 +220,26 @@ mod tests {
         let g = crate::export::tile::grid(1189.0, 841.0, &Default::default()).expect("grid");
         let tile = tile_sheet(&g);
         assert_eq!((tile.mark, tile.code.w.0), (7.0, 26.0));
-        assert!(geo.code.bottom() < geo.centres[3][1] - geo.mark / 2.0);
-        assert!(geo.code.x.0 > 4.0 && geo.code.w.0 > 40.0);
+        // On one sheet the code sits right of the bottom-left mark, on its baseline, and the
+        // layout keeps the margins clear of both.
+        let [lx, ly] = geo.centres[3];
+        assert!(geo.code.x.0 > lx + u / 2.0, "right of the mark");
+        assert!(
+            (geo.code.bottom() - (ly + u / 2.0)).abs() < 1e-3,
+            "on its baseline"
+        );
+        assert!(geo.code.w.0 > 40.0);
+        let room = single_sheet_room(1189.0, 841.0);
+        assert!(
+            room.margin >= 4.0 + u,
+            "the marks fit in the margin: {room:?}"
+        );
+        assert!(
+            841.0 - room.margin - room.bottom <= geo.code.y.0,
+            "the map ends above the code: {room:?}"
+        );
+        // A tiled sheet keeps the code above its bottom-left mark.
+        assert!(tile.code.bottom() < tile.centres[3][1] - tile.mark / 2.0);
         let code = CanvasCode::for_print("journey_abc", 1, &PrintRequest::default(), None);
         let items = items(&geo, &code);
         assert!(

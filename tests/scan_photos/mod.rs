@@ -174,6 +174,10 @@ pub fn plan_notes(
     offset: (f64, f64),
 ) -> Vec<NoteSpec> {
     let all = cells(scene);
+    // A note "across a border" crosses into a neighbouring cell; the map's outer edge has no
+    // neighbour (a note there would hang off the map into the margin, where the marks are).
+    let map_right = all.iter().map(|c| c.0[0] + c.0[2]).fold(0.0, f64::max);
+    let map_bottom = all.iter().map(|c| c.0[1] + c.0[3]).fold(0.0, f64::max);
     let mut out: Vec<NoteSpec> = Vec::new();
     let mut used = Vec::new();
     let mut tries = 0;
@@ -207,13 +211,13 @@ pub fn plan_notes(
                 place.push((x0 + s - ov, y0 + rng.f(-6.0, 6.0), s, s, other));
             }
             // Across the lower border: centre 14–20 mm inside.
-            1 if ch > 40.0 => {
+            1 if ch > 40.0 && cy + ch < map_bottom - 1.0 => {
                 let x = cx + rng.f(8.0, (cw - s - 8.0).max(9.0));
                 let y = cy + ch - rng.f(14.0, 20.0) - s / 2.0;
                 place.push((x, y, s, s, colour));
             }
             // Across the right border.
-            2 if cw > 40.0 => {
+            2 if cw > 40.0 && cx + cw < map_right - 1.0 => {
                 let x = cx + cw - rng.f(14.0, 20.0) - s / 2.0;
                 let y = cy + (ch - s) / 2.0 + rng.f(-5.0, 5.0);
                 place.push((x, y, s, s, colour));
