@@ -178,6 +178,8 @@ impl Live {
     /// Waits up to `timeout` for the connection.
     pub fn wait_connected(&self, timeout: Duration) -> Result<(), LiveError> {
         let established = self.dialer.established();
+        // Timers are made in the runtime's context.
+        let _rt = self.rt.enter();
         match self.rt.block_on(tokio::time::timeout(timeout, established)) {
             Ok(Ok(_)) => Ok(()),
             _ => Err(LiveError::Unreachable {
@@ -219,6 +221,7 @@ impl Live {
         self.wait_connected(timeout)?;
         let id =
             DocumentId::from_str(doc_id).map_err(|_| LiveError::BadLink(doc_id.to_string()))?;
+        let _rt = self.rt.enter();
         let found = self
             .rt
             .block_on(tokio::time::timeout(timeout, self.repo.find(id)));
@@ -319,6 +322,10 @@ impl Live {
         if done {
             Ok(())
         } else {
+            if std::env::var_os("KLANTREIS_SYNC_DEBUG").is_some() {
+                eprintln!("peers: {:#?}", h.peers().0);
+                eprintln!("heads: {:?}", h.with_document(|d| d.get_heads()));
+            }
             Err(self.timeout(doc_id, timeout))
         }
     }
@@ -343,6 +350,7 @@ impl Drop for Live {
     fn drop(&mut self) {
         self.dialer.close();
         let stop = self.repo.stop();
+        let _rt = self.rt.enter();
         let _ = self
             .rt
             .block_on(tokio::time::timeout(Duration::from_secs(2), stop));
