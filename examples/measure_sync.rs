@@ -60,7 +60,8 @@ fn journey_with(path: &std::path::Path, cards: usize) -> (Document, String) {
         })
         .collect();
     if !adds.is_empty() {
-        doc.apply_group(&adds).expect("cards");
+        doc.apply_group(&adds, klantreis::store::Origin::Local)
+            .expect("cards");
     }
     (doc, jid)
 }
