@@ -7,7 +7,7 @@ CARGO ?= cargo
 APP := target/debug/klantreis-app
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-.PHONY: setup ui app run test fmt lint test-core types check-types check-ui test-ui e2e fuzz fuzz-short package package-check package-check-ci bench cli-sample
+.PHONY: setup ui app run test fmt lint test-core types check-types check-ui test-ui e2e fuzz fuzz-short package package-check package-check-ci bench cli-sample sync-server
 
 setup:
 	@scripts/setup.sh
@@ -106,3 +106,12 @@ cli-sample:
 	rm -f target/sample.klantreis
 	./target/release/klantreis sample target/sample.klantreis --lang nl
 	./target/release/klantreis list target/sample.klantreis
+
+# The stock automerge-repo sync server for live sharing (docs/sharing.md): PORT and DATA_DIR as
+# the server reads them. `make sync-server PORT=3030 DATA_DIR=sync-data`; the app and
+# `klantreis share/join/sync --server ws://HOST:PORT` then connect to it.
+PORT ?= 3030
+DATA_DIR ?= sync-data
+sync-server: setup
+	mkdir -p $(DATA_DIR)
+	PORT=$(PORT) DATA_DIR=$(abspath $(DATA_DIR)) node scripts/sync-server/node_modules/@automerge/automerge-repo-sync-server/src/index.js

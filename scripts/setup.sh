@@ -53,6 +53,13 @@ if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/
   (cd ui && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
+# The stock automerge-repo sync server (pinned in scripts/sync-server/package.json), which
+# `make sync-server` runs and tests/live_sync.rs starts on loopback (docs/sharing.md).
+if [ ! -f scripts/sync-server/node_modules/.package-lock.json ] || [ scripts/sync-server/package-lock.json -nt scripts/sync-server/node_modules/.package-lock.json ]; then
+  echo "setup: installing the sync server (npm ci in scripts/sync-server)"
+  (cd scripts/sync-server && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 # Fuzzing (libFuzzer, built from the `libfuzzer-sys` crate with the C++ compiler above) is set up
 # by scripts/fuzz.sh when `make fuzz` or `make test` asks for it, so `make run` stays fast.
 

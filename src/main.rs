@@ -300,7 +300,7 @@ enum Command {
     },
     /// Share a journey: give it an Automerge document (with the personas it links) that
     /// copies of this file, and any Automerge client, can merge; prints its `automerge:` link.
-    /// Sharing through a sync server is not built yet (see docs/sharing.md).
+    /// With --server the journey is also sent to that sync server (docs/sharing.md).
     Share {
         file: PathBuf,
         #[arg(long)]
@@ -308,6 +308,31 @@ enum Command {
         /// Also write the journey's whole Automerge document to this file.
         #[arg(short, long)]
         out: Option<PathBuf>,
+        /// A sync server (ws://host:port) to send the journey to.
+        #[arg(long)]
+        server: Option<String>,
+        /// Seconds to wait for the server.
+        #[arg(long, default_value_t = 10)]
+        timeout: u64,
+    },
+    /// Join a journey shared through a sync server: LINK carries its `automerge:` URL; the
+    /// journey is added to FILE and its id printed.
+    Join {
+        file: PathBuf,
+        link: String,
+        #[arg(long)]
+        server: String,
+        #[arg(long, default_value_t = 10)]
+        timeout: u64,
+    },
+    /// One round of syncing every shared journey of FILE with a sync server: exits when both
+    /// sides agree, or with an error after the timeout (the changes stay in the file).
+    Sync {
+        file: PathBuf,
+        #[arg(long)]
+        server: String,
+        #[arg(long, default_value_t = 10)]
+        timeout: u64,
     },
     /// Merge the changes of a copy: OTHER is another .klantreis file holding the same shared
     /// journeys (it is only read), or an Automerge document or changes (then name --journey).
@@ -398,6 +423,10 @@ fn print_to(
         warn(&format!("the printed version was not kept: {x}"));
     }
     doc.close().map_err(|x| x.to_string())
+}
+
+fn secs(s: u64) -> std::time::Duration {
+    std::time::Duration::from_secs(s)
 }
 
 fn warn(msg: &str) {
@@ -589,14 +618,35 @@ fn run(cli: Cli) -> Result<(), String> {
         } => cli::versions::restore(&file, &journey, &snapshot)?,
         Command::Completions { shell } => cli::meta::completions(Cli::command(), shell)?,
         Command::Manpages { dir } => cli::meta::manpages(Cli::command(), &dir)?,
-        Command::Share { file, journey, out } => {
-            cli::share::share(&file, &journey, out.as_deref())?
+        Command::Share {
+            file,
+            journey,
+            out,
+            server,
+            timeout,
+        } => {
+            let url = cli::share::share(&file, &journey, out.as_deref())?;
+            if let Some(server) = server {
+                cli::live::share(&file, &journey, &server, secs(timeout))?;
+            }
+            println!("{url}");
         }
         Command::Merge {
             file,
             other,
             journey,
         } => cli::share::merge(&file, &other, journey.as_deref())?,
+        Command::Join {
+            file,
+            link,
+            server,
+            timeout,
+        } => cli::live::join(&file, &link, &server, secs(timeout))?,
+        Command::Sync {
+            file,
+            server,
+            timeout,
+        } => cli::live::sync(&file, &server, secs(timeout))?,
     }
     Ok(())
 }

@@ -1,11 +1,12 @@
 //! Handlers of the `klantreis` subcommands that have outgrown `main.rs`: one file per family
 //! ([`compare`]: two journeys side by side; [`imports`]: JSON, CSV and Mermaid in, Mermaid out;
 //! [`pptx`]: the canvas for PowerPoint; [`report`]: the insights report; [`versions`]: snapshots;
-//! [`share`]: sharing and merging journeys; [`meta`]: completions and manual pages), so `main.rs`
+//! [`share`]: sharing and merging journeys; [`live`]: the same through a sync server; [`meta`]: completions and manual pages), so `main.rs`
 //! keeps only the argument definitions and the dispatch.
 
 pub mod compare;
 pub mod imports;
+pub mod live;
 pub mod meta;
 pub mod pptx;
 pub mod report;

@@ -7,8 +7,8 @@ use klantreis::store::MergeOutcome;
 
 use super::{journey, open};
 
-/// Shares journey `id`; prints its `automerge:` link, and writes the document to `out`.
-pub fn share(file: &Path, id: &str, out: Option<&Path>) -> Result<(), String> {
+/// Shares journey `id`; returns its `automerge:` link, and writes the document to `out`.
+pub fn share(file: &Path, id: &str, out: Option<&Path>) -> Result<String, String> {
     let mut doc = open(file)?;
     journey(&doc, id)?;
     let shared = doc.share(id).map_err(|x| x.to_string())?;
@@ -20,8 +20,7 @@ pub fn share(file: &Path, id: &str, out: Option<&Path>) -> Result<(), String> {
         std::fs::write(out, bytes).map_err(|x| format!("{}: {x}", out.display()))?;
     }
     doc.close().map_err(|x| x.to_string())?;
-    println!("{}", shared.url);
-    Ok(())
+    Ok(shared.url)
 }
 
 /// Merges `other` into `file`: a `.klantreis` copy (every journey both share), or an

@@ -29,6 +29,7 @@ pub mod document;
 mod error;
 pub mod history;
 pub mod images;
+pub mod live;
 pub mod migrations;
 mod records;
 pub mod shared;

@@ -375,6 +375,81 @@ impl Document {
         Ok((done, skipped))
     }
 
+    /// Adds the journey of a shared document that this document does not hold yet (joining
+    /// it from a link): a new journey with its phases, lanes, cards and the personas it
+    /// links, committed as one step with origin `remote`, and the document stored as this
+    /// journey's. Joining a document that is shared here already returns that journey.
+    pub fn join_shared(&mut self, doc_id: &str, incoming: &[u8]) -> Result<String, StoreError> {
+        self.ensure_in_place()?;
+        if let Some(s) = self
+            .shared_journeys()?
+            .into_iter()
+            .find(|s| s.doc_id == doc_id)
+        {
+            if self.ws.journey(&s.journey_id).is_some() {
+                return Ok(s.journey_id);
+            }
+            // A join cut short between its two transactions: the row is taken again below.
+            self.conn.execute(
+                "DELETE FROM sync_docs WHERE journey_id = ?1",
+                [&s.journey_id],
+            )?;
+            self.conn.execute(
+                "DELETE FROM sync_changes WHERE journey_id = ?1",
+                [&s.journey_id],
+            )?;
+        }
+        let mut doc = AutoCommit::load(incoming).map_err(not_automerge)?;
+        let jid = crate::model::ids::new_id("journey");
+        let blank = crate::model::Journey {
+            meta: crate::model::JourneyMeta {
+                id: jid.clone(),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        // Read (and refused) before a byte is written.
+        let h = sync::hydrate(&doc, &blank, &self.ws.personas)?;
+        let mut cs = ChangeSet::default();
+        for p in &h.personas {
+            let mine = self.ws.persona(&p.id);
+            if mine != Some(p) && h.journey.meta.persona_ids.contains(&p.id) {
+                cs.push(
+                    mine.cloned().map(Record::Persona),
+                    Some(Record::Persona(p.clone())),
+                );
+            }
+        }
+        let j = &h.journey;
+        cs.push(None, Some(Record::Journey(j.meta.clone())));
+        for p in &j.phases {
+            cs.push(None, Some(Record::phase(&jid, p)));
+        }
+        for l in &j.lanes {
+            cs.push(None, Some(Record::lane(&jid, l)));
+        }
+        for c in &j.cards {
+            cs.push(None, Some(Record::card(&jid, c)));
+        }
+        let stored_heads = doc.get_heads();
+        self.conn.execute(
+            "INSERT INTO sync_docs (journey_id, doc_id, doc) VALUES (?1, ?2, ?3)",
+            params![jid, doc_id, doc.save()],
+        )?;
+        let merged = Merged {
+            journey_id: jid.clone(),
+            doc,
+            stored_heads,
+        };
+        if let Err(e) = self.commit_remote(&cs, "join shared journey", merged) {
+            let _ = self
+                .conn
+                .execute("DELETE FROM sync_docs WHERE journey_id = ?1", [&jid]);
+            return Err(e);
+        }
+        Ok(jid)
+    }
+
     fn commit_remote(
         &mut self,
         cs: &ChangeSet,

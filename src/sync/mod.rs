@@ -30,6 +30,7 @@
 //! May import `model` and `edit`; `store` imports this module, not the other way round.
 
 pub mod fields;
+pub mod live;
 pub mod read;
 pub mod repair;
 pub mod url;

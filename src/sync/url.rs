@@ -1,4 +1,4 @@
-//! Document ids and `automerge:` URLs as automerge-repo writes them: 16 random bytes in
+//! Document ids and `automerge:` URLs as automerge-repo writes them: a random UUID (16 bytes) in
 //! base58check (base58 of the bytes and the first 4 bytes of their double SHA-256), so any
 //! Automerge client can name the same document.
 
@@ -15,6 +15,10 @@ pub fn new_doc_id() -> String {
         let h = Sha256::digest(id.as_bytes());
         bytes.copy_from_slice(&h[..16]);
     }
+    // A version-4 UUID, as automerge-repo makes them: its 1.x releases (the stock sync server
+    // 0.2.8) refuse a document id whose bytes are not a valid UUID.
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
     bs58check(&bytes)
 }
 

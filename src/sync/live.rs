@@ -1,0 +1,358 @@
+//! Live sharing through a sync server: the automerge-repo protocol (samod) over a websocket,
+//! for the command line (`klantreis share/join/sync --server`) and the app's background task.
+//!
+//! This module only moves Automerge bytes: it never touches the SQLite document. The caller
+//! pushes a shared journey's stored document in ([`Live::push`]), lets the protocol exchange
+//! changes with the server, and merges what came back through the one commit path
+//! (`Document::merge_shared`), so a remote change is repaired and committed like any merge.
+//!
+//! Invariants:
+//! - editing never waits on the network: pushing merges bytes into an in-memory repo and
+//!   returns; only [`Live::settle`] and [`Live::fetch`] wait, and always with a timeout;
+//! - the repo's storage is in memory: the `.klantreis` file stays the only place a journey is
+//!   kept (a crash mid-sync loses nothing that was committed; the next round sends it again);
+//! - the dialer reconnects by itself (backoff up to [`MAX_BACKOFF`]), so a server that was
+//!   killed and restarted is picked up again without the caller doing anything;
+//! - `ws://` only: this build carries no TLS (no OpenSSL); a `wss://` address is refused with
+//!   a clear message rather than failing somewhere inside the handshake.
+
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::str::FromStr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use automerge::{Automerge, ChangeHash, ReadDoc};
+use futures::future::BoxFuture;
+use futures::{SinkExt, StreamExt};
+use samod::storage::{InMemoryStorage, Storage, StorageKey};
+use samod::{BackoffConfig, DialError, DialerHandle, DocHandle, DocumentId, Repo, Transport};
+use tokio_tungstenite::tungstenite::Message;
+
+/// The longest wait between two attempts to reach a server that went away.
+pub const MAX_BACKOFF: Duration = Duration::from_millis(500);
+
+/// Why live sharing could not do what was asked. Nothing local is changed by any of these.
+#[derive(Debug, thiserror::Error)]
+pub enum LiveError {
+    #[error("{0:?} is not a sync server address (expected ws://host:port)")]
+    BadServer(String),
+    #[error("{0}: wss:// needs TLS, which this build does not include; use ws:// (a server on this machine or the local network)")]
+    NoTls(String),
+    #[error("{0:?} holds no automerge: document link")]
+    BadLink(String),
+    #[error("could not reach the sync server {server} within {secs} s")]
+    Unreachable { server: String, secs: u64 },
+    #[error("the sync server {server} does not have document {url}")]
+    NotOnServer { server: String, url: String },
+    #[error("no agreement with the sync server {server} on {url} within {secs} s (offline? the changes stay in the file and go on the next sync)")]
+    Timeout {
+        server: String,
+        url: String,
+        secs: u64,
+    },
+    #[error("the shared document {0} cannot be read: {1}")]
+    Bytes(String, String),
+    #[error("the sync connection stopped")]
+    Stopped,
+    #[error("cannot start the sync runtime: {0}")]
+    Runtime(String),
+}
+
+/// The document id in a link: an `automerge:` URL, or any text that carries one (a link with
+/// the URL in it). Checked as base58check, as automerge-repo does.
+pub fn doc_id_of_link(link: &str) -> Result<String, LiveError> {
+    let start = link
+        .find("automerge:")
+        .ok_or_else(|| LiveError::BadLink(link.to_string()))?;
+    let rest = &link[start + "automerge:".len()..];
+    let id: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .collect();
+    DocumentId::from_str(&id).map_err(|_| LiveError::BadLink(link.to_string()))?;
+    Ok(id)
+}
+
+/// A server address checked and normalised (`ws://host:port`).
+pub fn server_url(server: &str) -> Result<url::Url, LiveError> {
+    let u = url::Url::parse(server.trim()).map_err(|_| LiveError::BadServer(server.to_string()))?;
+    match u.scheme() {
+        "ws" if u.host_str().is_some() => Ok(u),
+        "wss" => Err(LiveError::NoTls(server.to_string())),
+        _ => Err(LiveError::BadServer(server.to_string())),
+    }
+}
+
+/// A websocket dialer without TLS (tokio-tungstenite); samod calls it again on every
+/// reconnection attempt.
+struct WsDialer {
+    url: url::Url,
+}
+
+impl samod::Dialer for WsDialer {
+    type Error = Infallible;
+
+    fn url(&self) -> url::Url {
+        self.url.clone()
+    }
+
+    fn connect(&self) -> BoxFuture<'static, Result<Transport, DialError<Infallible>>> {
+        let url = self.url.clone();
+        Box::pin(async move {
+            let (ws, _) = tokio_tungstenite::connect_async(url.as_str())
+                .await
+                .map_err(DialError::transient)?;
+            let (sink, stream) = ws.split();
+            // automerge-repo speaks binary frames only; pings and closes are the socket's own.
+            let stream = stream.filter_map(|m| async move {
+                match m {
+                    Ok(Message::Binary(b)) => Some(Ok(b.to_vec())),
+                    Ok(_) => None,
+                    Err(e) => Some(Err(e)),
+                }
+            });
+            let sink = sink.with(|b: Vec<u8>| async move {
+                Ok::<_, tokio_tungstenite::tungstenite::Error>(Message::Binary(b.into()))
+            });
+            Ok(Transport::new(Box::pin(stream), Box::pin(sink)))
+        })
+    }
+}
+
+/// One connection to a sync server and the shared documents opened on it.
+pub struct Live {
+    rt: tokio::runtime::Runtime,
+    repo: Repo,
+    storage: InMemoryStorage,
+    dialer: DialerHandle<Infallible>,
+    handles: HashMap<String, DocHandle>,
+    server: String,
+}
+
+impl Live {
+    /// Starts connecting to `server` (`ws://host:port`) in the background; returns at once.
+    /// Whether the connection is up is [`Live::connected`]; [`Live::wait_connected`] waits.
+    pub fn connect(server: &str) -> Result<Live, LiveError> {
+        let url = server_url(server)?;
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .enable_all()
+            .thread_name("klantreis-sync")
+            .build()
+            .map_err(|e| LiveError::Runtime(e.to_string()))?;
+        let storage = InMemoryStorage::new();
+        let repo = rt.block_on(
+            Repo::builder(rt.handle().clone())
+                .with_storage(storage.clone())
+                .load(),
+        );
+        let backoff = BackoffConfig {
+            initial_delay: Duration::from_millis(100),
+            max_delay: MAX_BACKOFF,
+            max_retries: None,
+        };
+        let dialer = repo
+            .dial(backoff, Arc::new(WsDialer { url }))
+            .map_err(|_| LiveError::Stopped)?;
+        Ok(Live {
+            rt,
+            repo,
+            storage,
+            dialer,
+            handles: HashMap::new(),
+            server: server.to_string(),
+        })
+    }
+
+    /// The server's address as given.
+    pub fn server(&self) -> &str {
+        &self.server
+    }
+
+    /// Whether the connection to the server is up now.
+    pub fn connected(&self) -> bool {
+        self.dialer.is_connected()
+    }
+
+    /// Waits up to `timeout` for the connection.
+    pub fn wait_connected(&self, timeout: Duration) -> Result<(), LiveError> {
+        let established = self.dialer.established();
+        // Timers are made in the runtime's context.
+        let _rt = self.rt.enter();
+        match self.rt.block_on(tokio::time::timeout(timeout, established)) {
+            Ok(Ok(_)) => Ok(()),
+            _ => Err(LiveError::Unreachable {
+                server: self.server.clone(),
+                secs: timeout.as_secs(),
+            }),
+        }
+    }
+
+    /// Merges `ours` (a whole saved document, or changes) into the live copy of `doc_id`,
+    /// opening it the first time; the protocol sends what is new to the server by itself.
+    /// Returns at once.
+    pub fn push(&mut self, doc_id: &str, ours: &[u8]) -> Result<(), LiveError> {
+        let bad = |e: String| LiveError::Bytes(doc_id.to_string(), e);
+        if let Some(h) = self.handles.get(doc_id) {
+            let mut theirs = Automerge::load(ours).map_err(|e| bad(e.to_string()))?;
+            return h
+                .with_document(|d| d.merge(&mut theirs).map(|_| ()))
+                .map_err(|e| bad(e.to_string()));
+        }
+        let id = DocumentId::from_str(doc_id).map_err(|e| bad(e.to_string()))?;
+        // Opened from (in-memory) storage: the repo finds it there without asking the server,
+        // which would answer "unavailable" for a document shared a moment ago.
+        let key = StorageKey::from_parts([doc_id, "snapshot", "klantreis"])
+            .map_err(|e| bad(e.to_string()))?;
+        let handle = self.rt.block_on(async {
+            self.storage.put(key, ours.to_vec()).await;
+            self.repo.find(id).await
+        });
+        let handle = handle
+            .map_err(|_| LiveError::Stopped)?
+            .ok_or_else(|| bad("not loaded".to_string()))?;
+        self.handles.insert(doc_id.to_string(), handle);
+        Ok(())
+    }
+
+    /// Fetches document `doc_id` from the server (to join it): its whole saved bytes.
+    pub fn fetch(&mut self, doc_id: &str, timeout: Duration) -> Result<Vec<u8>, LiveError> {
+        self.wait_connected(timeout)?;
+        let id =
+            DocumentId::from_str(doc_id).map_err(|_| LiveError::BadLink(doc_id.to_string()))?;
+        let _rt = self.rt.enter();
+        let found = self
+            .rt
+            .block_on(tokio::time::timeout(timeout, self.repo.find(id)));
+        let handle = match found {
+            Ok(Ok(Some(h))) => h,
+            Ok(Ok(None)) => {
+                return Err(LiveError::NotOnServer {
+                    server: self.server.clone(),
+                    url: super::url_of(doc_id),
+                })
+            }
+            Ok(Err(_)) => return Err(LiveError::Stopped),
+            Err(_) => return Err(self.timeout(doc_id, timeout)),
+        };
+        let bytes = handle.with_document(|d| d.save());
+        self.handles.insert(doc_id.to_string(), handle);
+        Ok(bytes)
+    }
+
+    /// The live copy of `doc_id` (what the server and we agreed on so far, plus our pushes).
+    pub fn save(&self, doc_id: &str) -> Option<Vec<u8>> {
+        self.handles
+            .get(doc_id)
+            .map(|h| h.with_document(|d| d.save()))
+    }
+
+    /// The heads of the live copy of `doc_id`.
+    pub fn heads(&self, doc_id: &str) -> Option<Vec<ChangeHash>> {
+        self.handles
+            .get(doc_id)
+            .map(|h| h.with_document(|d| d.get_heads()))
+    }
+
+    /// Whether the live copy of `doc_id` holds every change in `hashes`.
+    pub fn has_changes(&self, doc_id: &str, hashes: &[ChangeHash]) -> bool {
+        self.handles.get(doc_id).is_some_and(|h| {
+            h.with_document(|d| hashes.iter().all(|x| d.get_change_by_hash(x).is_some()))
+        })
+    }
+
+    /// Whether the server has every change of the live copy and we have every change it
+    /// announced, now (no waiting).
+    pub fn agreed(&self, doc_id: &str) -> bool {
+        let (Some(h), Some(conn)) = (self.handles.get(doc_id), self.dialer.connection_id()) else {
+            return false;
+        };
+        let ours = h.they_have_our_changes(conn);
+        let theirs = h.we_have_their_changes(conn);
+        self.rt.block_on(async {
+            let both = async {
+                ours.await;
+                theirs.await;
+            };
+            tokio::time::timeout(Duration::from_millis(1), both)
+                .await
+                .is_ok()
+        })
+    }
+
+    /// Waits up to `timeout` until the server has every change of the live copy of `doc_id`
+    /// and we have every change it has. A connection lost in between is waited for again.
+    pub fn settle(&self, doc_id: &str, timeout: Duration) -> Result<(), LiveError> {
+        let h = self
+            .handles
+            .get(doc_id)
+            .ok_or_else(|| LiveError::Bytes(doc_id.to_string(), "not open".to_string()))?;
+        let deadline = tokio::time::Instant::now() + timeout;
+        let dialer = &self.dialer;
+        let done = self.rt.block_on(async {
+            loop {
+                let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+                if left.is_zero() {
+                    return false;
+                }
+                if tokio::time::timeout(left, dialer.established())
+                    .await
+                    .is_err()
+                {
+                    return false;
+                }
+                let Some(conn) = dialer.connection_id() else {
+                    tokio::time::sleep(Duration::from_millis(20)).await;
+                    continue;
+                };
+                let both = async {
+                    h.they_have_our_changes(conn).await;
+                    h.we_have_their_changes(conn).await;
+                    // Their changes may have moved our heads: the server must have those too.
+                    h.they_have_our_changes(conn).await;
+                };
+                // Short slices: a connection that dropped meanwhile is re-established above.
+                let slice = left.min(Duration::from_secs(1));
+                if tokio::time::timeout(slice, both).await.is_ok() {
+                    return true;
+                }
+            }
+        });
+        if done {
+            Ok(())
+        } else {
+            if std::env::var_os("KLANTREIS_SYNC_DEBUG").is_some() {
+                eprintln!("peers: {:#?}", h.peers().0);
+                eprintln!("heads: {:?}", h.with_document(|d| d.get_heads()));
+            }
+            Err(self.timeout(doc_id, timeout))
+        }
+    }
+
+    fn timeout(&self, doc_id: &str, timeout: Duration) -> LiveError {
+        if self.connected() {
+            LiveError::Timeout {
+                server: self.server.clone(),
+                url: super::url_of(doc_id),
+                secs: timeout.as_secs(),
+            }
+        } else {
+            LiveError::Unreachable {
+                server: self.server.clone(),
+                secs: timeout.as_secs(),
+            }
+        }
+    }
+}
+
+impl Drop for Live {
+    fn drop(&mut self) {
+        self.dialer.close();
+        let stop = self.repo.stop();
+        let _rt = self.rt.enter();
+        let _ = self
+            .rt
+            .block_on(tokio::time::timeout(Duration::from_secs(2), stop));
+    }
+}

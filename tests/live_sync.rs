@@ -1,0 +1,376 @@
+//! Live sharing on loopback against the stock automerge-repo sync server
+//! (`@automerge/automerge-repo-sync-server` 0.2.8, installed by scripts/setup.sh into
+//! scripts/sync-server), started by each test on 127.0.0.1 and a free port and killed at the
+//! end. Two documents share a journey; one goes offline, both edit; back online they converge.
+//! The server is killed in the middle of a sync and restarted: nothing is lost and sync
+//! resumes. The command line's `share --server`, `join` and `sync` go the same way.
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use klantreis::edit::CardPatch;
+use klantreis::sync::live::Live;
+use klantreis::*;
+
+const CONVERGE: Duration = Duration::from_secs(10);
+
+/// The stock sync server, as `make sync-server` starts it (PORT and DATA_DIR).
+struct Server {
+    port: u16,
+    data: PathBuf,
+    child: Option<Child>,
+}
+
+fn server_script() -> PathBuf {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join(
+        "scripts/sync-server/node_modules/@automerge/automerge-repo-sync-server/src/index.js",
+    );
+    assert!(
+        p.exists(),
+        "the sync server is not installed: run scripts/setup.sh (npm ci in scripts/sync-server)"
+    );
+    p
+}
+
+fn free_port() -> u16 {
+    let l = TcpListener::bind("127.0.0.1:0").expect("bind");
+    l.local_addr().expect("addr").port()
+}
+
+impl Server {
+    fn start(data: &Path) -> Server {
+        let mut s = Server {
+            port: free_port(),
+            data: data.to_path_buf(),
+            child: None,
+        };
+        s.restart();
+        s
+    }
+
+    fn url(&self) -> String {
+        format!("ws://127.0.0.1:{}", self.port)
+    }
+
+    fn restart(&mut self) {
+        let child = Command::new("node")
+            .arg(server_script())
+            .env("PORT", self.port.to_string())
+            .env("DATA_DIR", &self.data)
+            .current_dir(&self.data)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("node runs the sync server (node is installed by scripts/setup.sh)");
+        self.child = Some(child);
+        let t = Instant::now();
+        while TcpStream::connect(("127.0.0.1", self.port)).is_err() {
+            assert!(
+                t.elapsed() < Duration::from_secs(20),
+                "the server did not start"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn kill(&mut self) {
+        if let Some(mut c) = self.child.take() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+/// Document A with the sample journey, shared and sent to the server; document B (a file of
+/// its own) joins it from the link.
+struct Two {
+    dir: tempfile::TempDir,
+    server: Server,
+    a: Document,
+    b: Document,
+    ja: String,
+    jb: String,
+    doc_id: String,
+}
+
+fn two() -> Two {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("server-data");
+    std::fs::create_dir_all(&data).expect("data dir");
+    let server = Server::start(&data);
+    let mut a = Document::create(dir.path().join("a.klantreis")).expect("create a");
+    let (j, p) = templates::sample(Lang::Nl);
+    let ja = j.meta.id.clone();
+    a.apply(&Edit::CreateJourney {
+        journey: j,
+        personas: vec![p],
+    })
+    .expect("sample");
+    let shared = a.share(&ja).expect("share");
+    let mut live_a = Live::connect(&server.url()).expect("connect a");
+    a.sync_round(&mut live_a, CONVERGE)
+        .expect("a sends the journey");
+    let mut b = Document::create(dir.path().join("b.klantreis")).expect("create b");
+    let mut live_b = Live::connect(&server.url()).expect("connect b");
+    let doc_id = sync::live::doc_id_of_link(&shared.url).expect("link");
+    let bytes = live_b.fetch(&doc_id, CONVERGE).expect("b fetches");
+    let jb = b.join_shared(&doc_id, &bytes).expect("b joins");
+    Two {
+        dir,
+        server,
+        a,
+        b,
+        ja,
+        jb,
+        doc_id,
+    }
+}
+
+fn set_text(doc: &mut Document, id: &str, text: &str) {
+    doc.apply(&Edit::UpdateCard {
+        id: id.into(),
+        patch: CardPatch {
+            text: Some(text.into()),
+            ..Default::default()
+        },
+    })
+    .expect("update card");
+}
+
+fn move_card(doc: &mut Document, id: &str, phase: &str, lane: &str) {
+    doc.apply(&Edit::MoveCards {
+        ids: vec![id.into()],
+        phase_id: phase.into(),
+        lane_id: lane.into(),
+        before: None,
+    })
+    .expect("move");
+}
+
+/// The journey without its own id (each file names the joined journey its own way).
+fn body(doc: &Document, jid: &str) -> (Vec<model::Phase>, Vec<model::Lane>, Vec<model::Card>) {
+    let j = doc.workspace().journey(jid).expect("journey");
+    (j.phases.clone(), j.lanes.clone(), j.cards.clone())
+}
+
+/// Steps both sides (never waiting inside a step) until they hold the same journey.
+fn converge(t: &mut Two, la: &mut Live, lb: &mut Live) -> Duration {
+    let start = Instant::now();
+    loop {
+        t.a.sync_step(la).expect("step a");
+        t.b.sync_step(lb).expect("step b");
+        if body(&t.a, &t.ja) == body(&t.b, &t.jb) && la.agreed(&t.doc_id) && lb.agreed(&t.doc_id) {
+            return start.elapsed();
+        }
+        assert!(
+            start.elapsed() < CONVERGE,
+            "the two documents did not converge within 10 s"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn joined_journey_is_the_shared_one() {
+    let t = two();
+    assert_eq!(body(&t.a, &t.ja), body(&t.b, &t.jb));
+    let jb = t.b.workspace().journey(&t.jb).expect("joined");
+    jb.validate().expect("valid");
+    assert_eq!(
+        jb.meta.title,
+        t.a.workspace().journey(&t.ja).expect("a").meta.title
+    );
+    assert_eq!(
+        t.b.shared_journeys().expect("shared")[0].doc_id,
+        t.doc_id,
+        "B keeps the same document id"
+    );
+}
+
+#[test]
+fn offline_edits_on_both_sides_converge_when_back_online() {
+    let mut t = two();
+    let j = t.a.workspace().journey(&t.ja).expect("a").clone();
+    let (c0, c1, c2) = (
+        j.cards[0].id.clone(),
+        j.cards[1].id.clone(),
+        j.cards[2].id.clone(),
+    );
+    let cell_a = (j.phases[1].id.clone(), j.lanes[1].id.clone());
+    let cell_b = (j.phases[2].id.clone(), j.lanes[2].id.clone());
+    let mut la = Live::connect(&t.server.url()).expect("a");
+    let mut lb = Live::connect(&t.server.url()).expect("b");
+    set_text(&mut t.a, &c0, "ik zoek een product");
+    converge(&mut t, &mut la, &mut lb);
+
+    // B goes offline (its connection is dropped); both edit the same card and move others.
+    drop(lb);
+    set_text(&mut t.a, &c0, "ik zoek snel een product");
+    move_card(&mut t.a, &c1, &cell_a.0, &cell_a.1);
+    t.a.sync_round(&mut la, CONVERGE)
+        .expect("a syncs while b is away");
+    set_text(&mut t.b, &c0, "ik zoek een goed product");
+    move_card(&mut t.b, &c2, &cell_b.0, &cell_b.1);
+
+    let mut lb = Live::connect(&t.server.url()).expect("b is back");
+    let took = converge(&mut t, &mut la, &mut lb);
+    eprintln!("converged in {took:?}");
+    for (d, jid) in [(&t.a, &t.ja), (&t.b, &t.jb)] {
+        let j = d.workspace().journey(jid).expect("journey");
+        j.validate().expect("valid");
+        assert_eq!(
+            j.card(&c0).expect("c0").text,
+            "ik zoek snel een goed product"
+        );
+        let m1 = j.card(&c1).expect("c1");
+        assert_eq!(
+            (m1.phase_id.clone(), m1.lane_id.clone()),
+            cell_a,
+            "A's move landed"
+        );
+        let m2 = j.card(&c2).expect("c2");
+        assert_eq!(
+            (m2.phase_id.clone(), m2.lane_id.clone()),
+            cell_b,
+            "B's move landed"
+        );
+    }
+}
+
+#[test]
+fn a_server_killed_mid_sync_loses_nothing_and_sync_resumes() {
+    let mut t = two();
+    let j = t.a.workspace().journey(&t.ja).expect("a").clone();
+    let mut la = Live::connect(&t.server.url()).expect("a");
+    // Many edits, so the push is under way when the server dies.
+    for (i, c) in j.cards.iter().enumerate() {
+        set_text(&mut t.a, &c.id, &format!("kaart {i} na de storing"));
+    }
+    for i in 0..200 {
+        t.a.apply(&Edit::AddCard {
+            journey_id: t.ja.clone(),
+            phase_id: j.phases[0].id.clone(),
+            lane_id: j.lanes[0].id.clone(),
+            text: format!("nieuwe kaart {i}"),
+            colour: None,
+            before: None,
+            id: Some(format!("card_new_{i}")),
+        })
+        .expect("add card");
+    }
+    let step = t.a.sync_step(&mut la).expect("push starts");
+    assert_eq!(step.waiting, 1, "the server has not confirmed yet");
+    t.server.kill();
+    std::thread::sleep(Duration::from_millis(300));
+    let offline =
+        t.a.sync_step(&mut la)
+            .expect("a step while the server is down");
+    assert_eq!(offline.waiting, 1, "changes are waiting while offline");
+    assert!(!la.connected(), "the connection is seen as down");
+    t.server.restart();
+    t.a.sync_round(&mut la, CONVERGE)
+        .expect("sync resumes after the restart");
+    let mut lb = Live::connect(&t.server.url()).expect("b");
+    t.b.sync_round(&mut lb, CONVERGE).expect("b syncs");
+    let jb = t.b.workspace().journey(&t.jb).expect("b");
+    assert_eq!(jb.cards.len(), j.cards.len() + 200, "every card arrived");
+    for (i, c) in j.cards.iter().enumerate() {
+        assert_eq!(
+            jb.card(&c.id).expect("card").text,
+            format!("kaart {i} na de storing")
+        );
+    }
+    assert_eq!(body(&t.a, &t.ja), body(&t.b, &t.jb));
+    let _ = &t.dir;
+}
+
+fn klantreis(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_klantreis"))
+        .args(args)
+        .output()
+        .expect("run klantreis")
+}
+
+fn ok(out: &std::process::Output) -> String {
+    assert!(
+        out.status.success(),
+        "klantreis failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+#[test]
+fn the_command_line_shares_joins_and_syncs() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("server-data");
+    std::fs::create_dir_all(&data).expect("data");
+    let server = Server::start(&data);
+    let url = server.url();
+    let a = dir.path().join("a.klantreis");
+    let b = dir.path().join("b.klantreis");
+    let a_s = a.to_str().expect("path");
+    let b_s = b.to_str().expect("path");
+    ok(&klantreis(&["sample", a_s]));
+    let doc = Document::open(&a).expect("open");
+    let ja = doc.workspace().journeys[0].meta.id.clone();
+    let card = doc.workspace().journeys[0].cards[0].id.clone();
+    doc.close().expect("close");
+    let link = ok(&klantreis(&[
+        "share",
+        a_s,
+        "--journey",
+        &ja,
+        "--server",
+        &url,
+    ]));
+    assert!(link.starts_with("automerge:"), "{link}");
+    Document::create(&b).expect("b").close().expect("close b");
+    let jb = ok(&klantreis(&["join", b_s, &link, "--server", &url]));
+    let mut doc = Document::open(&b).expect("open b");
+    assert!(doc.workspace().journey(&jb).is_some(), "joined as {jb}");
+    set_text(&mut doc, &card, "vanuit b");
+    doc.close().expect("close");
+    ok(&klantreis(&["sync", b_s, "--server", &url]));
+    let got = ok(&klantreis(&["sync", a_s, "--server", &url]));
+    assert!(got.contains(&ja), "a reports the merge: {got}");
+    let doc = Document::open(&a).expect("open a");
+    assert_eq!(
+        doc.workspace()
+            .journey(&ja)
+            .expect("a")
+            .card(&card)
+            .expect("card")
+            .text,
+        "vanuit b"
+    );
+}
+
+#[test]
+fn sync_without_a_server_stops_after_the_timeout_with_a_clear_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = dir.path().join("a.klantreis");
+    let a_s = a.to_str().expect("path");
+    ok(&klantreis(&["sample", a_s]));
+    let doc = Document::open(&a).expect("open");
+    let ja = doc.workspace().journeys[0].meta.id.clone();
+    doc.close().expect("close");
+    ok(&klantreis(&["share", a_s, "--journey", &ja]));
+    let url = format!("ws://127.0.0.1:{}", free_port());
+    let t = Instant::now();
+    let out = klantreis(&["sync", a_s, "--server", &url, "--timeout", "1"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("could not reach the sync server"), "{err}");
+    assert!(t.elapsed() < Duration::from_secs(8), "it gave up in time");
+    let out = klantreis(&["sync", a_s, "--server", "wss://example.org"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("TLS"));
+}
