@@ -65,3 +65,6 @@ pub struct FoundNote {
     #[cfg_attr(feature = "ts", ts(skip))]
     pub crop_png: Vec<u8>,
 }
+
+pub mod apply;
+pub mod ocr;
