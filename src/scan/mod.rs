@@ -68,3 +68,4 @@ pub struct FoundNote {
 
 pub mod apply;
 pub mod ocr;
+pub mod review;
