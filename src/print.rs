@@ -270,11 +270,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), PrintError> {
         path: path.display().to_string(),
         source,
     };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export".into());
-    let tmp = path.with_file_name(format!(".{name}.{}.tmp", crate::model::ids::new_id("t")));
+    let tmp = crate::store::temp::temp_sibling(path);
     let result = (|| {
         use std::io::Write;
         let mut f = std::fs::File::create(&tmp)?;

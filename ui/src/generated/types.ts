@@ -508,6 +508,68 @@ throughput_unreadable: Array<Unreadable>,
  */
 throughput_complete: boolean, };
 
+export type PhaseRef = { id: string, name: string, };
+
+export type EmotionSide = { 
+/**
+ * Moments (cards with an emotion) in the phase.
+ */
+moments: number, lowest: number | null, mean: number | null, 
+/**
+ * The emotions in curve order (what the comparison chart draws).
+ */
+points: Array<number>, };
+
+export type CardRef = { id: string, text: string, lane_id: string, };
+
+export type MatchedBy = "hand" | "name" | "none";
+
+export type FunnelPair = { a: PhaseFunnel, b: PhaseFunnel, };
+
+export type PhaseComparison = { phase_a: PhaseRef | null, phase_b: PhaseRef | null, matched_by: MatchedBy, emotion_a: EmotionSide, emotion_b: EmotionSide, 
+/**
+ * `b − a` of the lowest emotion, when both phases have one.
+ */
+lowest_diff: number | null, 
+/**
+ * `b − a` of the mean emotion, when both phases have one.
+ */
+mean_diff: number | null, 
+/**
+ * Cards (by text) only in `a`'s phase, or only in `b`'s.
+ */
+only_a: Array<CardRef>, only_b: Array<CardRef>, 
+/**
+ * Pain points (cards in pain-points lanes) only on one side, by text.
+ */
+pain_only_a: Array<CardRef>, pain_only_b: Array<CardRef>, 
+/**
+ * Impact moments (flagged cards) only on one side, by text.
+ */
+impact_only_a: Array<CardRef>, impact_only_b: Array<CardRef>, funnel: FunnelPair | null, };
+
+export type Measure = "lowest_emotion" | "mean_emotion" | "pain_points" | "drop_off" | "conversion";
+
+export type Change = { measure: Measure, 
+/**
+ * The phase (its name in `a`, else in `b`); absent for the whole journey.
+ */
+phase: string | null, a: number, b: number, 
+/**
+ * The change in words (in `a`'s language).
+ */
+message: string, };
+
+export type Comparison = { journey_a: string, title_a: string, journey_b: string, title_b: string, language: Lang, phases: Array<PhaseComparison>, 
+/**
+ * Overall conversion of each funnel (percent), when both have one.
+ */
+conversion_a: number | null, conversion_b: number | null, 
+/**
+ * What is better in `b` than in `a`, and what is worse; in phase order.
+ */
+better: Array<Change>, worse: Array<Change>, };
+
 export type Counts = { cards: number, assumptions: number, validated: number, refuted: number, 
 /**
  * Validated ÷ cards, 0 … 1.

@@ -141,7 +141,16 @@ export class AppState {
   }
 
   fail(e: unknown): void {
-    this.toast(toBackendError(e).message, 'error');
+    const err = toBackendError(e);
+    // Where the user can act on the cause, say it in their language; the core's own words
+    // (English, naming the detail) stay for everything else.
+    const text =
+      err.code === 'disk_full'
+        ? this.tr('error.diskFull')
+        : err.code === 'read_only'
+          ? this.tr('error.readOnly')
+          : err.message;
+    this.toast(text, 'error');
   }
 
   /** A change that failed: say why, and when the UI's copy was stale (an edit of something
