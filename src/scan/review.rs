@@ -8,8 +8,9 @@ use base64::Engine;
 use serde::Serialize;
 
 use super::apply::{self, ApplyError, NoteChoice};
-use super::FoundNote;
+use super::{ocr, FoundNote, Scan, ScanError};
 use crate::session::{ApiError, ErrorCode, Session, View, ViewUpdate};
+use crate::store::Document;
 
 /// The long side of a photo as the review screen shows it: a 48 MP photo as a `data:` URL
 /// would be tens of megabytes through the webview for no visible gain.
@@ -43,6 +44,45 @@ pub struct Pending {
     pub journey_id: String,
     pub notes: Vec<FoundNote>,
     pub photos: Vec<Vec<u8>>,
+}
+
+/// Finds the notes on `photos` of journey `journey_id`'s printed canvas (the reader, without
+/// OCR): the part that needs the document, so a caller holding it locked lets go before
+/// [`finish`] runs the slow OCR.
+pub fn find(doc: &Document, journey_id: &str, photos: &[Vec<u8>]) -> Result<Scan, ApiError> {
+    let refs: Vec<&[u8]> = photos.iter().map(Vec::as_slice).collect();
+    super::read_photos(doc, journey_id, &refs).map_err(|e| scan_error(&e))
+}
+
+/// OCR of every note of `scan`, then the review and the scan kept for accepting. A note whose
+/// text could not be read keeps its crop and gets a warning, never an error.
+pub fn finish(
+    journey_id: &str,
+    mut scan: Scan,
+    photos: Vec<Vec<u8>>,
+) -> Result<(ScanReview, Pending), ApiError> {
+    let mut warnings = std::mem::take(&mut scan.warnings);
+    if let Some(e) = ocr::fill(&mut scan.notes) {
+        warnings.push(format!("The text of some notes could not be read: {e}"));
+    }
+    let pending = Pending {
+        journey_id: journey_id.to_string(),
+        notes: scan.notes,
+        photos,
+    };
+    Ok((review(&pending, warnings)?, pending))
+}
+
+/// A reader's refusal as the UI gets it: the image's own codes, and `not_canvas` for a photo
+/// that is not this journey's printed canvas (the message says which case).
+pub fn scan_error(e: &ScanError) -> ApiError {
+    let code = match e {
+        ScanError::Image { source, .. } => ErrorCode::of_image(source),
+        ScanError::NoJourney(_) => ErrorCode::NotFound,
+        ScanError::Store(s) => ErrorCode::of_store(s),
+        _ => ErrorCode::NotCanvas,
+    };
+    ApiError::new(code, e.to_string())
 }
 
 /// `photo` (PNG or JPEG) scaled to at most [`PREVIEW_SIDE`] as a JPEG `data:` URL, with its own
