@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::export::{pdf, svg, tile};
 use crate::layout::{self, Mm, Mode, Orientation, Paper, Scene};
 use crate::model::{Journey, Persona, Workspace};
+use crate::scan;
 use crate::store::Document;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -209,7 +210,15 @@ pub fn render(
 ) -> Result<Rendered, PrintError> {
     progress(0.05);
     let ws = doc.workspace();
-    let scene = scene(ws, id, req)?;
+    let mut scene = scene(ws, id, req)?;
+    let version = ws.journey(id).map(|j| j.meta.version).unwrap_or(0);
+    // A blank canvas on one sheet carries its scan marks and code (`crate::scan::marks`), so
+    // a photo of the filled wall can be read back; a tiled one gets them per sheet below.
+    if (req.blank || req.kit) && req.tile.is_none() {
+        let geo = scan::marks::single_sheet(scene.width.0, scene.height.0);
+        let code = scan::CanvasCode::for_print(id, version, req, None);
+        scene.items.extend(scan::marks::items(&geo, &code));
+    }
     progress(0.3);
     let mut warnings: Vec<String> = scene
         .warnings
@@ -249,7 +258,20 @@ pub fn render(
                         overlap: Mm(req.overlap_mm),
                         ..Default::default()
                     };
-                    pdf::to_tiled_pdf(&scene, &meta, Some(&resolve), &opts, &extra)?
+                    let marks = |g: &tile::Grid, r: usize, c: usize| {
+                        if !(req.blank || req.kit) {
+                            return Vec::new();
+                        }
+                        let place = scan::SheetPlace {
+                            col: c as u32,
+                            row: r as u32,
+                            cols: g.cols as u32,
+                            rows: g.rows as u32,
+                        };
+                        let code = scan::CanvasCode::for_print(id, version, req, Some(place));
+                        scan::marks::items(&scan::marks::tile_sheet(g), &code)
+                    };
+                    pdf::to_tiled_pdf_with(&scene, &meta, Some(&resolve), &opts, &extra, &marks)?
                 }
             };
             Rendered {
