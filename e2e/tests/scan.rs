@@ -65,7 +65,10 @@ async fn a_photo_of_the_wall_becomes_cards_once() -> Res {
     app.wait_titles(&[SAMPLE_EN]).await?;
     let doc = doc_path(data.path())?;
     let before = journey_json(data.path(), SAMPLE_EN)?;
-    let id = before["journey"]["id"].as_str().ok_or("journey id")?.to_string();
+    let id = before["journey"]["id"]
+        .as_str()
+        .ok_or("journey id")?
+        .to_string();
     let cards_before = before["journey"]["cards"].as_array().map_or(0, Vec::len);
 
     // The blank canvas as printed, and three notes in three cells of it.
@@ -89,7 +92,11 @@ async fn a_photo_of_the_wall_becomes_cards_once() -> Res {
         .iter()
         .filter_map(|l| l["id"].as_str().map(String::from))
         .collect();
-    let texts: [&[&str]; 3] = [&["Reads", "reviews"], &["Calls", "the shop"], &["Books a", "test ride"]];
+    let texts: [&[&str]; 3] = [
+        &["Reads", "reviews"],
+        &["Calls", "the shop"],
+        &["Books a", "test ride"],
+    ];
     let colours = [[250, 232, 120], [245, 170, 200], [160, 205, 240]];
     let mut notes = Vec::new();
     let mut want = Vec::new();
@@ -117,10 +124,16 @@ async fn a_photo_of_the_wall_becomes_cards_once() -> Res {
         want.push((phase.clone(), lane.clone(), texts[i].join(" ")));
     }
     let canvas = std::fs::read(png.with_extension("png"))?;
-    std::fs::write(&wall, photo::photo(&canvas, page_w, &notes).map_err(|e| e.to_string())?)?;
+    std::fs::write(
+        &wall,
+        photo::photo(&canvas, page_w, &notes).map_err(|e| e.to_string())?,
+    )?;
 
     app.open_journey(SAMPLE_EN).await?;
-    app.wait_for("[data-testid='open-scan']").await?.click().await?;
+    app.wait_for("[data-testid='open-scan']")
+        .await?
+        .click()
+        .await?;
     app.wait_for("[data-testid='scan-busy']").await?;
     // Reading and OCR take a few seconds in a debug build.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
@@ -198,9 +211,13 @@ async fn a_photo_of_the_wall_becomes_cards_once() -> Res {
     )
     .await?;
     app.wait_for(&format!("[data-note='{third}'].on")).await?;
-    app.wait_text("[data-testid='scan-accept']", "Add 2 cards").await?;
+    app.wait_text("[data-testid='scan-accept']", "Add 2 cards")
+        .await?;
     app.shot("scan-corrected.png").await?;
-    app.wait_for("[data-testid='scan-accept']").await?.click().await?;
+    app.wait_for("[data-testid='scan-accept']")
+        .await?
+        .click()
+        .await?;
 
     // Read back from the file: two new cards in their cells, with their crops.
     let j = wait_doc(data.path(), SAMPLE_EN, "two cards from the photo", |j| {
@@ -217,7 +234,10 @@ async fn a_photo_of_the_wall_becomes_cards_once() -> Res {
         .find(|c| c["text"] == "Reads reviews on Google")
         .ok_or("the corrected card")?;
     assert_eq!(
-        (corrected["phase_id"].as_str(), corrected["lane_id"].as_str()),
+        (
+            corrected["phase_id"].as_str(),
+            corrected["lane_id"].as_str()
+        ),
         (Some(want[0].0.as_str()), Some(want[0].1.as_str()))
     );
     let read = from_photo

@@ -39,11 +39,17 @@ pub fn run(
         };
         for n in &scan.notes {
             let phase = name(
-                j.phases.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect(),
+                j.phases
+                    .iter()
+                    .map(|p| (p.id.as_str(), p.name.as_str()))
+                    .collect(),
                 &n.phase_id,
             );
             let lane = name(
-                j.lanes.iter().map(|l| (l.id.as_str(), l.title.as_str())).collect(),
+                j.lanes
+                    .iter()
+                    .map(|l| (l.id.as_str(), l.title.as_str()))
+                    .collect(),
                 &n.lane_id,
             );
             println!(
