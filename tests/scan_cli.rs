@@ -61,11 +61,15 @@ fn scan_reads_a_photo_and_adds_its_notes() {
         ],
         dir,
     );
-    let scene: Scene = serde_json::from_str(&ok(
-        &["scene", "w.klantreis", "--journey", &id, "--blank"],
-        dir,
-    ))
-    .expect("scene");
+    // The layout the blank canvas was printed with, to put the notes in known cells.
+    let scene: Scene = {
+        let doc = klantreis::Document::open(dir.join("w.klantreis")).expect("open");
+        let req = klantreis::print::PrintRequest {
+            blank: true,
+            ..Default::default()
+        };
+        klantreis::print::scene(doc.workspace(), &id, &req).expect("scene")
+    };
     let pdf = std::fs::read(dir.join("blank.pdf")).expect("pdf");
     let mut canvas = render_pdf_page(&pdf, 1, 81, dir);
     let ppm = canvas.width() as f64 / scene.width.0 as f64;
@@ -87,6 +91,13 @@ fn scan_reads_a_photo_and_adds_its_notes() {
         },
     );
     std::fs::write(dir.join("wall.jpg"), &photo.jpeg).expect("photo");
+    if let Ok(out) = std::env::var("KR_SCAN_CROPS") {
+        let doc = klantreis::Document::open(dir.join("w.klantreis")).expect("open");
+        let scan = klantreis::scan::read_photos(&doc, &id, &[&photo.jpeg]).expect("read");
+        for n in &scan.notes {
+            std::fs::write(format!("{out}/{}.png", n.id), &n.crop_png).expect("crop");
+        }
+    }
 
     // --dry-run --json: the notes, nothing added.
     let started = std::time::Instant::now();
@@ -128,6 +139,7 @@ fn scan_reads_a_photo_and_adds_its_notes() {
             .find(|s| s.phase_id == n["phase_id"] && s.lane_id == n["lane_id"])
             .expect("every note in a cell that had one");
         let got = words(n["text"].as_str().unwrap_or(""));
+        eprintln!("note {:?}: read {:?} ({})", spec.text, n["text"], n["confidence"]);
         for w in words(&spec.text) {
             total += 1;
             right += usize::from(got.contains(&w));
