@@ -139,7 +139,10 @@ fn scan_reads_a_photo_and_adds_its_notes() {
             .find(|s| s.phase_id == n["phase_id"] && s.lane_id == n["lane_id"])
             .expect("every note in a cell that had one");
         let got = words(n["text"].as_str().unwrap_or(""));
-        eprintln!("note {:?}: read {:?} ({})", spec.text, n["text"], n["confidence"]);
+        eprintln!(
+            "note {:?}: read {:?} ({})",
+            spec.text, n["text"], n["confidence"]
+        );
         for w in words(&spec.text) {
             total += 1;
             right += usize::from(got.contains(&w));

@@ -128,8 +128,8 @@ fn prepare(bytes: &[u8]) -> Result<Vec<u8>, OcrError> {
     // The note's edge, its shadow and the paper around a slightly skewed crop read as stray
     // strokes that break Tesseract's lines: a small margin is cut off (writing stays clear of it).
     let (mx, my) = (grey.width() / 16, grey.height() / 16);
-    grey = imageops::crop_imm(&grey, mx, my, grey.width() - 2 * mx, grey.height() - 2 * my)
-        .to_image();
+    grey =
+        imageops::crop_imm(&grey, mx, my, grey.width() - 2 * mx, grey.height() - 2 * my).to_image();
     if grey.width() < MIN_WIDTH {
         let f = MIN_WIDTH as f32 / grey.width() as f32;
         let h = ((grey.height() as f32 * f).round() as u32).max(1);

@@ -73,8 +73,8 @@ fn paste(img: &mut RgbImage, font: &FontRef, n: &Note, k: f32) {
                     let (px, py) = (b.min.x as u32 + gx, b.min.y as u32 + gy);
                     if px < img.width() && py < img.height() {
                         let p = img.get_pixel_mut(px, py);
-                        for ch in 0..3 {
-                            p.0[ch] = (p.0[ch] as f32 * (1.0 - cov) + 35.0 * cov) as u8;
+                        for v in p.0.iter_mut() {
+                            *v = (*v as f32 * (1.0 - cov) + 35.0 * cov) as u8;
                         }
                     }
                 });
@@ -136,18 +136,15 @@ fn homography(from: &[[f64; 2]; 4], to: &[[f64; 2]; 4]) -> [f64; 8] {
             .max_by(|&a, &b| m[a][c].abs().total_cmp(&m[b][c].abs()))
             .unwrap_or(c);
         m.swap(c, pivot);
-        for r in 0..8 {
+        let row = m[c];
+        for (r, other) in m.iter_mut().enumerate() {
             if r != c {
-                let f = m[r][c] / m[c][c];
-                for k in c..9 {
-                    m[r][k] -= f * m[c][k];
+                let f = other[c] / row[c];
+                for (x, p) in other[c..].iter_mut().zip(&row[c..]) {
+                    *x -= f * p;
                 }
             }
         }
     }
-    let mut h = [0.0; 8];
-    for i in 0..8 {
-        h[i] = m[i][8] / m[i][i];
-    }
-    h
+    std::array::from_fn(|i| m[i][8] / m[i][i])
 }
