@@ -15,6 +15,9 @@ APT_PACKAGES=(
   shared-mime-info
   # test: a real reader of the PowerPoint fill-in file (`soffice --headless --convert-to pdf`)
   libreoffice-impress
+  # scan (`klantreis scan`, the app's "Read a photo of the wall…"): OCR of the sticky notes'
+  # text, with the Dutch and English data (src/scan/ocr.rs)
+  tesseract-ocr tesseract-ocr-nld tesseract-ocr-eng
 )
 
 missing=()

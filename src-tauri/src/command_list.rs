@@ -32,6 +32,10 @@ pub const COMMANDS: &[&str] = &[
     "compare::take_version",
     "compare::restore_version",
     "compare::version_scene",
+    "scan::pick_scan_photos",
+    "scan::scan_photos",
+    "scan::scan_accept",
+    "scan::scan_cancel",
 ];
 
 /// The name the UI invokes a command by.

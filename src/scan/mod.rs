@@ -131,3 +131,7 @@ impl ScanError {
         }
     }
 }
+
+pub mod apply;
+pub mod ocr;
+pub mod review;

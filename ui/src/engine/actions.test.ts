@@ -124,6 +124,7 @@ function fakeEditor(cards: Partial<Card>[] = [], selection: string[] = []) {
     makeToBe: () => void calls.push('to-be'),
     compareWith: () => void calls.push('compare'),
     openVersions: () => void calls.push('versions'),
+    scanPhoto: () => void calls.push('scan'),
     toast: (t) => void toasts.push(t),
     tr: (k, p) => `${k}${p ? JSON.stringify(p) : ''}`,
   };

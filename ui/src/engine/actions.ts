@@ -97,6 +97,8 @@ export interface EditorCtx {
   compareWith(): void;
   /** The journey's versions: take one, open one, compare, restore. */
   openVersions(): void;
+  /** "Read a photo of the wall…": the notes on a photo of the printed canvas become cards. */
+  scanPhoto(): void;
   toast(text: string): void;
   tr(key: EditorKey, params?: Record<string, string | number>): string;
 }
@@ -421,6 +423,16 @@ export const editorActions: Action<EditorCtx>[] = [
     toolbar: { group: 'workshop', testid: 'open-present', text: 'ed.present' },
     enabled: (c) => c.journey.phases.length > 0,
     perform: (c) => c.present(),
+  },
+  {
+    id: 'scan',
+    scope: 'editor',
+    labelKey: 'act.scan',
+    // F for foto / photo.
+    shortcuts: [key('f', { shift: true })],
+    toolbar: { group: 'workshop', testid: 'open-scan', text: 'ed.scan' },
+    enabled: (c) => c.journey.phases.length > 0 && c.journey.lanes.length > 0,
+    perform: (c) => c.scanPhoto(),
   },
   {
     id: 'print',

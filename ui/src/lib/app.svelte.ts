@@ -12,6 +12,7 @@ import type {
   DocState,
   Edit,
   EditOutcome,
+  NoteChoice,
   JourneyDetail,
   JourneySummary,
   Lang,
@@ -196,6 +197,11 @@ export class AppState {
   /** Several edits as one undo step. */
   editGroup(edits: Edit[]): Promise<EditOutcome | null> {
     return this.change((view) => this.backend.applyEdits(edits, view));
+  }
+
+  /** The reviewed notes of a wall photo become cards: one undoable step, taken in like an edit. */
+  acceptScan(journeyId: string, notes: NoteChoice[]): Promise<EditOutcome | null> {
+    return this.change((view) => this.backend.scanAccept(journeyId, notes, view));
   }
 
   /** Restores a version of journey `id`: one undoable step, taken in like an edit. */
