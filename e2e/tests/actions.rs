@@ -120,6 +120,7 @@ async fn toolbar_overlay_and_keys_come_from_the_actions_list_once() -> Res {
             "view.matrix",
             "workshop",
             "present",
+            "scan",
             "journey.makeToBe",
             "compare.with",
             "versions",

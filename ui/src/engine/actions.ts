@@ -391,7 +391,7 @@ export const editorActions: Action<EditorCtx>[] = [
     scope: 'editor',
     labelKey: 'act.makeToBe',
     shortcuts: [],
-    toolbar: { group: 'compare', testid: 'make-to-be', text: 'act.makeToBe' },
+    toolbar: { group: 'compare', testid: 'make-to-be', text: 'ed.makeToBe' },
     shown: (c) => !c.isToBe,
     enabled: (c) => !c.isToBe,
     perform: (c) => c.makeToBe(),
