@@ -5,6 +5,8 @@
 #   FUZZ_SECONDS=20 scripts/fuzz.sh the short run `make test` does
 #   FUZZ_TARGETS="image" ...        only some targets
 #   FUZZ_PROFILE=short ...          a quicker, less optimised build (the short run in CI)
+#   FUZZ_BUILD_ONLY=1 ...           build the targets and stop (`make test` builds them in the
+#                                   background while the other checks run)
 #
 # libFuzzer (the `libfuzzer-sys` crate, built from source with the C++ compiler that
 # build-essential brings) on the stable toolchain: the coverage instrumentation is plain `-C`
@@ -42,6 +44,9 @@ echo "fuzz: building the targets (first build takes minutes; later ones are incr
 PROFILE="${FUZZ_PROFILE:-release}"
 $NICE cargo build --profile "$PROFILE" --manifest-path fuzz/Cargo.toml --target "$HOST" --bins
 unset RUSTFLAGS CARGO_TARGET_DIR
+if [ -n "${FUZZ_BUILD_ONLY:-}" ]; then
+  exit 0
+fi
 BIN="$ROOT/target/fuzz/$HOST/$PROFILE"
 
 # Seeds: every template as a document and as an interchange file, the sample with a photo.
@@ -50,7 +55,9 @@ SEEDS="$CORPUS/generated"
 if [ ! -f "$SEEDS/.done" ]; then
   echo "fuzz: making seeds from the templates"
   rm -rf "$SEEDS" && mkdir -p "$SEEDS/docs" "$SEEDS/json" "$SEEDS/images"
-  cargo build -q -p klantreis --bin klantreis
+  # `--workspace` resolves features as `make app` does, so this reuses that build of every
+  # dependency instead of compiling them a second time with the core's own feature set.
+  cargo build -q --workspace --bin klantreis
   CLI="$ROOT/target/debug/klantreis"
   for lang in nl en; do
     for t in $("$CLI" templates --lang "$lang" | cut -f1); do
