@@ -316,7 +316,7 @@ fn several_feelings_lanes_draw_a_curve_each_with_a_legend() {
                 fill: None,
                 segs,
                 ..
-            } if s.width.0 > 0.5 * scene.scale && segs.len() > 3 => {
+            } if s.width.0 > 0.5 * scene.scale && x_extent(segs) > 10.0 * scene.scale => {
                 Some((s.colour.clone(), s.dash.len()))
             }
             _ => None,
@@ -588,4 +588,17 @@ fn card_text_stays_inside_its_card_and_cards_inside_their_cells() {
             }
         }
     }
+}
+
+/// How far a path reaches from left to right (the legend's line samples are 7 mm; a curve
+/// runs across phases).
+fn x_extent(segs: &[layout::Seg]) -> f32 {
+    let xs = segs.iter().filter_map(|s| match s {
+        layout::Seg::Move { to } | layout::Seg::Line { to } | layout::Seg::Cubic { to, .. } => {
+            Some(to.x.0)
+        }
+        layout::Seg::Close => None,
+    });
+    let (lo, hi) = xs.fold((f32::MAX, f32::MIN), |(lo, hi), x| (lo.min(x), hi.max(x)));
+    (hi - lo).max(0.0)
 }

@@ -315,8 +315,31 @@ fn draw_curve(b: &mut Builder, cx: &Ctx, pts: &[(f32, f32, f32, &Card)], neutral
     }
 }
 
+/// How far (mm) the drawn polyline may stray from the true curve: far below what paper or a
+/// zoomed-in screen shows. Segments are sampled only as finely as that needs, so a dense
+/// curve (a point every millimetre on a 1,000-card map, where a fixed 14 samples per segment
+/// made the curve most of the Scene and of every edit's patch) costs one or two samples per
+/// point, and a long, bending segment still gets up to `per_seg`.
+const CURVE_TOLERANCE: f32 = 0.02;
+
+/// How many straight pieces segment `(x0, y0)–(x0 + hx, y1)` with end slopes `m0`, `m1` needs
+/// to stay within [`CURVE_TOLERANCE`]: the cubic strays from its chord by at most ¾ of its
+/// control points' distance from it, and a piece of 1/k of it by about 1/k² of that. The UI's
+/// live curve (`ui/src/engine/canvas/emotion.ts`, `pieces`) counts the same way.
+fn pieces(hx: f32, y0: f32, y1: f32, m0: f32, m1: f32, max: usize) -> usize {
+    let dy = y1 - y0;
+    // The control points' vertical distance from the chord, turned into the distance across
+    // it (a steep segment strays far less than its vertical offset says).
+    let off = (m0 * hx - dy).abs().max((dy - m1 * hx).abs()) / 3.0;
+    let across = off * hx.abs() / hx.hypot(dy).max(1e-6);
+    let stray = 0.75 * across;
+    // `as` saturates: a NaN or huge value becomes 0 or usize::MAX, and clamp bounds both.
+    ((stray / CURVE_TOLERANCE).sqrt().ceil() as usize).clamp(1, max.max(1))
+}
+
 /// Samples a monotone cubic (Fritsch–Carlson) through `pts` (x strictly increasing), so the
-/// curve is smooth but never overshoots past the points (no bumps above +2 or below −2).
+/// curve is smooth but never overshoots past the points (no bumps above +2 or below −2);
+/// each segment in at most `per_seg` pieces (see [`pieces`]).
 fn sample_monotone(pts: &[(f32, f32)], per_seg: usize) -> Vec<(f32, f32)> {
     let n = pts.len();
     if n < 2 {
@@ -350,13 +373,14 @@ fn sample_monotone(pts: &[(f32, f32)], per_seg: usize) -> Vec<(f32, f32)> {
             m[i + 1] = t * bb * d[i];
         }
     }
-    let mut out = Vec::with_capacity((n - 1) * per_seg + 1);
+    let mut out = Vec::with_capacity(n + 1);
     for i in 0..n - 1 {
         let (x0, y0) = pts[i];
         let (x1, y1) = pts[i + 1];
         let hx = x1 - x0;
-        for k in 0..per_seg {
-            let t = k as f32 / per_seg as f32;
+        let k_max = pieces(hx, y0, y1, m[i], m[i + 1], per_seg);
+        for k in 0..k_max {
+            let t = k as f32 / k_max as f32;
             let (t2, t3) = (t * t, t * t * t);
             let h00 = 2.0 * t3 - 3.0 * t2 + 1.0;
             let h10 = t3 - 2.0 * t2 + t;

@@ -119,13 +119,39 @@ describe('the monotone cubic', () => {
       [30, 20],
     ];
     const s = sampleMonotone(pts, 14);
-    expect(s.length).toBe(3 * 14 + 1);
     expect(s[0]).toEqual([0, 10]);
-    expect(s[14]?.[1]).toBeCloseTo(0, 6);
+    // Each point is a sample; the flat middle segment needs one piece.
+    const at10 = s.findIndex(([x]) => x === 10);
+    expect(s[at10]?.[1]).toBeCloseTo(0, 6);
+    expect(s[at10 + 1]).toEqual([20, 0]);
     expect(s[s.length - 1]).toEqual([30, 20]);
-    // Flat between two equal points: no bump.
-    for (const [, y] of s.slice(14, 29)) expect(Math.abs(y)).toBeLessThan(1e-9);
     for (const [, y] of s) expect(y).toBeGreaterThanOrEqual(-1e-9);
+    // Bending segments get more pieces, but no more than asked.
+    expect(at10 - 1).toBeGreaterThan(1);
+    expect(s.length).toBeLessThanOrEqual(3 * 14 + 1);
+  });
+
+  it('samples only as finely as the tolerance needs', () => {
+    const pts: [number, number][] = [
+      [0, 10],
+      [10, 0],
+      [20, 0],
+      [30, 20],
+    ];
+    const coarse = sampleMonotone(pts, 14);
+    const fine = sampleMonotone(pts, 400);
+    // Every fine sample lies within 0.05 mm of the coarse polyline (tolerance 0.02 mm, with
+    // room for the 1/k² estimate).
+    for (const [x, y] of fine) {
+      const j = coarse.findIndex(([cx]) => cx >= x);
+      const [x1, y1] = coarse[j] as [number, number];
+      const [x0, y0] = (coarse[Math.max(j - 1, 0)] ?? coarse[j]) as [number, number];
+      const yy = x1 === x0 ? y1 : y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
+      expect(Math.abs(yy - y)).toBeLessThan(0.05);
+    }
+    // A dense sawtooth (points 0.35 mm apart) costs a few samples per point, not 14.
+    const dense: [number, number][] = Array.from({ length: 200 }, (_, i) => [i * 0.35, (i % 5) * 4]);
+    expect(sampleMonotone(dense, 14).length).toBeLessThan(200 * 5);
   });
 
   it('splits where it crosses the line, sharing the crossing', () => {

@@ -35,8 +35,25 @@ function r2(v: number): number {
   return Math.round(v * 100) / 100;
 }
 
-/** A monotone cubic through `pts` (x strictly increasing), sampled `perSeg` times per
- * segment, so it is smooth but never overshoots a point (no bump past +2 or −2). */
+/** How far (mm) the polyline may stray from the true curve; as the layout's `CURVE_TOLERANCE`. */
+const CURVE_TOLERANCE = 0.02;
+
+/** How many straight pieces a segment needs to stay within `CURVE_TOLERANCE`, counted as the
+ * layout counts them (src/layout/emotion.rs, `pieces`): the cubic strays from its chord by at
+ * most ¾ of its control points' distance from it, a piece of 1/k of it by about 1/k² of that. */
+export function pieces(hx: number, y0: number, y1: number, m0: number, m1: number, max: number): number {
+  const dy = y1 - y0;
+  const off = Math.max(Math.abs(m0 * hx - dy), Math.abs(dy - m1 * hx)) / 3;
+  // Across the chord rather than vertically: a steep segment strays far less.
+  const across = (off * Math.abs(hx)) / Math.max(Math.hypot(hx, dy), 1e-6);
+  const k = Math.ceil(Math.sqrt((0.75 * across) / CURVE_TOLERANCE));
+  // As Rust's saturating cast: NaN gives one piece, infinity the most.
+  return Number.isNaN(k) ? 1 : Math.min(Math.max(k, 1), Math.max(max, 1));
+}
+
+/** A monotone cubic through `pts` (x strictly increasing), each segment in at most `perSeg`
+ * straight pieces (as few as keep it within `CURVE_TOLERANCE`), so it is smooth but never
+ * overshoots a point (no bump past +2 or −2). */
 export function sampleMonotone(pts: XY[], perSeg = PER_SEGMENT): XY[] {
   const n = pts.length;
   if (n < 2) return pts.map((p) => [p[0], p[1]]);
@@ -72,8 +89,9 @@ export function sampleMonotone(pts: XY[], perSeg = PER_SEGMENT): XY[] {
     const [x0, y0] = pts[i] as XY;
     const [x1, y1] = pts[i + 1] as XY;
     const hx = x1 - x0;
-    for (let k = 0; k < perSeg; k++) {
-      const t = k / perSeg;
+    const kMax = pieces(hx, y0, y1, at(m, i), at(m, i + 1), perSeg);
+    for (let k = 0; k < kMax; k++) {
+      const t = k / kMax;
       const t2 = t * t;
       const t3 = t2 * t;
       const h00 = 2 * t3 - 3 * t2 + 1;
