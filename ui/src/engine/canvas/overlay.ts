@@ -1,0 +1,101 @@
+// What the canvas puts over its painted map, worked out from the Scene: the hook elements that
+// stand for painted records (for assistive technology and the end-to-end tests), the badges of
+// suggested impact moments, the photo marks, and the box to reveal. Pure, so the component
+// keeps only the wiring (lib/canvas/Canvas.svelte).
+
+import type { SceneIndex } from './index';
+import type { Item, Rect, RecordRef, Scene } from './scene';
+import type { Viewport } from './viewport';
+
+/** An element standing for a painted record. */
+export type Hook = { i: number; kind: 'card' | 'phase' | 'lane' | 'emotion'; id: string; rect: Rect; label: string };
+
+/** One hook per record in view: notes, headers and emotion points, in paint order. */
+export function hooksOf(visible: { i: number; item: Item }[], index: SceneIndex, describe: (ref: RecordRef) => string): Hook[] {
+  const out: Hook[] = [];
+  const seen = new Set<string>();
+  for (const { i, item } of visible) {
+    const t = item.target;
+    if (!t) continue;
+    let kind: Hook['kind'] | null = null;
+    if (item.type === 'rect' && (t.kind === 'card' || t.kind === 'phase' || t.kind === 'lane')) kind = t.kind;
+    else if (item.type === 'circle' && t.kind === 'card') kind = 'emotion';
+    if (!kind || seen.has(`${kind}:${t.id}`)) continue;
+    seen.add(`${kind}:${t.id}`);
+    const rect = index.boxes[i] ?? { x: 0, y: 0, w: 0, h: 0 };
+    out.push({ i, kind, id: t.id, rect, label: kind === 'emotion' ? '' : describe(t) });
+  }
+  return out;
+}
+
+/** One hook per link (its label plate, else its head). */
+export function linkHooksOf(scene: Scene, index: SceneIndex): { id: string; rect: Rect }[] {
+  const out = new Map<string, Rect>();
+  for (let i = 0; i < scene.items.length; i++) {
+    const it = scene.items[i];
+    if (!it || it.target?.kind !== 'link') continue;
+    const b = index.boxes[i];
+    if (!b) continue;
+    if (it.type === 'rect' || !out.has(it.target.id) || (it.type === 'path' && it.fill)) out.set(it.target.id, b);
+  }
+  return [...out].map(([id, rect]) => ({ id, rect }));
+}
+
+/** The notes of cards `ids`, with their corner radius. */
+export function noteRects(scene: Scene, ids: string[]): { id: string; rect: Rect; r: number }[] {
+  const want = new Set(ids);
+  const out: { id: string; rect: Rect; r: number }[] = [];
+  if (!want.size) return out;
+  for (const it of scene.items) {
+    if (it.type !== 'rect' || it.target?.kind !== 'card' || !want.has(it.target.id)) continue;
+    want.delete(it.target.id);
+    out.push({ id: it.target.id, rect: it.rect, r: it.radius });
+  }
+  return out;
+}
+
+/** The accept badges of suggested impact moments, in screen px at each note's top right. */
+export function suggestBadges(notes: { id: string; rect: Rect }[], vp: Viewport): { id: string; x: number; y: number; wide: boolean }[] {
+  const out: { id: string; x: number; y: number; wide: boolean }[] = [];
+  for (const { id, rect } of notes) {
+    const p = vp.toScreen({ x: rect.x + rect.w, y: rect.y });
+    if (p.x < -40 || p.y < -40 || p.x > vp.width + 200 || p.y > vp.height + 40) continue;
+    out.push({ id, x: p.x, y: p.y, wide: rect.w * vp.scale >= 130 });
+  }
+  return out;
+}
+
+/** The photo marks of the cards read from a photo, in screen px, at each note's corner. */
+export function photoMarksOf(scene: Scene, fromPhoto: ReadonlySet<string> | null, vp: Viewport): { id: string; x: number; y: number }[] {
+  const out: { id: string; x: number; y: number }[] = [];
+  if (!fromPhoto?.size) return out;
+  for (const it of scene.items) {
+    if (it.type !== 'rect' || it.target?.kind !== 'card' || !fromPhoto.has(it.target.id)) continue;
+    // On a note smaller than the mark itself it would hide the note.
+    if (it.rect.w * vp.scale < 40) continue;
+    const p = vp.toScreen({ x: it.rect.x + it.rect.w, y: it.rect.y + it.rect.h });
+    if (p.x < -20 || p.y < -20 || p.x > vp.width + 20 || p.y > vp.height + 20) continue;
+    out.push({ id: it.target.id, x: p.x, y: p.y });
+  }
+  return out;
+}
+
+/** What to show for a card (its note) or a phase (its header and column). */
+export function revealRect(scene: Scene, ref: { kind: 'card' | 'phase'; id: string }): Rect | null {
+  let r: Rect | null = null;
+  const grow = (b: Rect) => {
+    if (!r) r = { ...b };
+    else {
+      const x = Math.min(r.x, b.x);
+      const y = Math.min(r.y, b.y);
+      r = { x, y, w: Math.max(r.x + r.w, b.x + b.w) - x, h: Math.max(r.y + r.h, b.y + b.h) - y };
+    }
+  };
+  if (ref.kind === 'card') {
+    const it = scene.items.find((i) => i.type === 'rect' && i.target?.kind === 'card' && i.target.id === ref.id);
+    if (it?.type === 'rect') grow(it.rect);
+  } else {
+    for (const g of scene.regions) if ((g.kind === 'phase_header' || g.kind === 'cell') && g.phase_id === ref.id) grow(g.rect);
+  }
+  return r;
+}
