@@ -40,7 +40,8 @@ pub struct ExportDone {
     pub warnings: Vec<String>,
 }
 
-#[tauri::command]
+// Off the main thread: it only reads, and the window keeps drawing meanwhile.
+#[tauri::command(async)]
 pub fn print_preview(
     state: State<'_, AppState>,
     id: String,
@@ -139,7 +140,8 @@ pub fn reveal_export() -> Res<()> {
 }
 
 /// A document image as a `data:` URL (the content policy allows no other image source).
-#[tauri::command]
+// Off the main thread: it only reads, and the window keeps drawing meanwhile.
+#[tauri::command(async)]
 pub fn image_data(state: State<'_, AppState>, id: String) -> Res<Option<String>> {
     let inner = state.lock();
     Ok(inner.doc()?.image(&id)?.map(|img| img.data_url()))

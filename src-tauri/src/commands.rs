@@ -69,13 +69,15 @@ pub fn show(state: State<'_, AppState>, view: View) -> Res<ViewUpdate> {
 }
 
 /// The insights of journey `id` (peak-end, funnel, evidence, fix first…).
-#[tauri::command]
+// Off the main thread: it only reads, and the window keeps drawing meanwhile.
+#[tauri::command(async)]
 pub fn journey_insights(state: State<'_, AppState>, id: String) -> Res<Insights> {
     state.lock().session()?.insights(&id)
 }
 
 /// How far journey `id` is with the workshop's guided steps (the workshop panel).
-#[tauri::command]
+// Off the main thread: it only reads, and the window keeps drawing meanwhile.
+#[tauri::command(async)]
 pub fn workshop_steps(state: State<'_, AppState>, id: String) -> Res<WorkshopSteps> {
     state.lock().session()?.workshop(&id)
 }

@@ -29,14 +29,16 @@ pub fn list_journeys(state: State<'_, AppState>) -> Res<Vec<JourneySummary>> {
 }
 
 /// Journey `a` against journey `b` (`b − a`), phases paired by hand first, then by name.
-#[tauri::command]
+// Off the main thread: it only reads, and the window keeps drawing meanwhile.
+#[tauri::command(async)]
 pub fn compare_journeys(state: State<'_, AppState>, a: String, b: String) -> Res<Comparison> {
     let inner = state.lock();
     Ok(compare::comparison(inner.doc()?.workspace(), &a, &b)?)
 }
 
 /// The versions of journey `id`, oldest first.
-#[tauri::command]
+// Off the main thread: it only reads, and the window keeps drawing meanwhile.
+#[tauri::command(async)]
 pub fn list_versions(state: State<'_, AppState>, id: String) -> Res<Vec<SnapshotInfo>> {
     let inner = state.lock();
     Ok(inner.doc()?.snapshots(&id)?)
@@ -74,7 +76,8 @@ pub fn restore_version(
 
 /// Version `snapshot` laid out for `request` (`null`: the screen's default), to be looked at
 /// read-only on the canvas; nothing in the document changes.
-#[tauri::command]
+// Off the main thread: it only reads, and the window keeps drawing meanwhile.
+#[tauri::command(async)]
 pub fn version_scene(
     state: State<'_, AppState>,
     snapshot: String,
@@ -86,7 +89,8 @@ pub fn version_scene(
 }
 
 /// Compares journey `id` as it is today with its version `snapshot` (the version is `a`).
-#[tauri::command]
+// Off the main thread: it only reads, and the window keeps drawing meanwhile.
+#[tauri::command(async)]
 pub fn compare_version(
     state: State<'_, AppState>,
     id: String,
