@@ -4,6 +4,8 @@
 #   - edit → updated canvas: a card dragged to another phase and dropped, until its sticky note
 #     stands in its laid-out place (p50 / p95 over BENCH_DRAGS drops);
 #   - layout of the journey in the core (median over the drops; reported by the app);
+#   - where a drop's time goes in the UI: the round trip to the core (IPC, edit, layout, patch,
+#     parsing) and painting the map once (medians; reported by the app);
 #   - IPC per edit: calls and bytes (requests and answers) for one drop;
 #   - drag frame interval while dragging (mean, and as fps);
 # and, once, start to home view with data and idle memory (PSS of the whole process tree) from
@@ -53,12 +55,13 @@ start_ms=$(awk '/start to home view/ {v = v sep $(NF-1); sep = ", "} END {print 
 pss=$(awk '/idle after 10 s/ {print $(NF-1)}' "$OUT/measure.log")
 
 field() { tr '\t' '\n' <<<"$1" | awk -F= -v k="$2" '$1 == k {print $2}'; }
-printf '\n%-7s | %-26s | %-9s | %-22s | %-19s\n' cards "edit→canvas p50 / p95 ms" "layout ms" "IPC per edit" "drag frame ms (fps)"
-printf -- '--------+----------------------------+-----------+------------------------+--------------------\n'
+printf '\n%-7s | %-26s | %-9s | %-13s | %-8s | %-22s | %-19s\n' cards "edit→canvas p50 / p95 ms" "layout ms" "round trip ms" "paint ms" "IPC per edit" "drag frame ms (fps)"
+printf -- '--------+----------------------------+-----------+---------------+----------+------------------------+--------------------\n'
 while IFS= read -r line; do
-  printf '%-7s | %11s / %-12s | %-9s | %2s calls, %9s B | %6s (%s)\n' \
+  printf '%-7s | %11s / %-12s | %-9s | %-13s | %-8s | %2s calls, %9s B | %6s (%s)\n' \
     "$(field "$line" cards)" "$(field "$line" drop_p50)" "$(field "$line" drop_p95)" \
-    "$(field "$line" layout_ms)" "$(field "$line" ipc_calls)" "$(field "$line" ipc_bytes)" \
+    "$(field "$line" layout_ms)" "$(field "$line" round_trip_ms)" "$(field "$line" paint_ms)" \
+    "$(field "$line" ipc_calls)" "$(field "$line" ipc_bytes)" \
     "$(field "$line" frame_ms)" "$(field "$line" fps)"
 done <"$OUT/results.tsv"
 echo

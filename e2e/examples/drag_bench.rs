@@ -225,7 +225,11 @@ async fn main() -> Res {
         d.query(By::Css("[data-testid='canvas-card']")).first().await?;
         tokio::time::sleep(Duration::from_secs(1)).await;
         // The app reports the core's layout time of each answer into this list when it exists.
-        d.execute("window.__kLayoutMs = []", Vec::new()).await?;
+        d.execute(
+            "window.__kLayoutMs = []; window.__kRoundTripMs = []; window.__kPaintMs = []",
+            Vec::new(),
+        )
+        .await?;
         let mut all = Vec::new();
         let mut drops = Vec::new();
         for _ in 0..drags() {
@@ -251,6 +255,23 @@ async fn main() -> Res {
             .await?
             .convert()
             .unwrap_or_default();
+        // Where a drop's time goes in the UI: the round trip to the core (IPC, the edit, the
+        // layout, the patch, parsing the answer) and painting the map once.
+        let median_of = |name: &'static str| {
+            let d = d.clone();
+            async move {
+                let mut v: Vec<f64> = d
+                    .execute(&format!("return window.{name} || []"), Vec::new())
+                    .await
+                    .ok()
+                    .and_then(|r| r.convert().ok())
+                    .unwrap_or_default();
+                v.sort_by(|a, b| a.total_cmp(b));
+                v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+            }
+        };
+        let round_trip = median_of("__kRoundTripMs").await;
+        let paint_ms = median_of("__kPaintMs").await;
         let rendered: serde_json::Value = d
             .execute(
                 "return document.querySelectorAll('svg *, .hooks > *').length",
@@ -295,13 +316,13 @@ async fn main() -> Res {
             pct(&sorted_drops, 0.95)
         );
         println!(
-            "IPC for one drop: {} calls, {} bytes; layout in the core: median {:.1} ms",
+            "IPC for one drop: {} calls, {} bytes; layout in the core: median {:.1} ms; round trip: median {round_trip:.1} ms; painting the map: median {paint_ms:.1} ms",
             ipc["calls"], ipc["bytes"],
             pct(&sorted_layout, 0.5)
         );
         // One line for benches/app-bench.sh.
         println!(
-            "BENCH\tcards={}\tdrop_p50={:.0}\tdrop_p95={:.0}\tlayout_ms={:.1}\tipc_calls={}\tipc_bytes={}\tframe_ms={:.1}\tfps={:.0}",
+            "BENCH\tcards={}\tdrop_p50={:.0}\tdrop_p95={:.0}\tlayout_ms={:.1}\tipc_calls={}\tipc_bytes={}\tframe_ms={:.1}\tfps={:.0}\tround_trip_ms={round_trip:.1}\tpaint_ms={paint_ms:.1}",
             cards(),
             pct(&sorted_drops, 0.5),
             pct(&sorted_drops, 0.95),

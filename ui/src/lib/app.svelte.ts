@@ -39,6 +39,8 @@ interface BenchHooks {
   __kIpcBytes?: number[];
   /** How long each layout took in the core, in ms. */
   __kLayoutMs?: number[];
+  /** Each change's round trip: from asking the core to holding its answer, parsed, in ms. */
+  __kRoundTripMs?: number[];
 }
 
 export class AppState {
@@ -179,8 +181,10 @@ export class AppState {
   private async change(run: (view: View) => Promise<ViewUpdate>): Promise<EditOutcome | null> {
     const view = $state.snapshot(this.view);
     try {
+      const asked = performance.now();
       const up = await run(view);
       const hooks = globalThis as unknown as BenchHooks;
+      hooks.__kRoundTripMs?.push(performance.now() - asked);
       hooks.__kIpcBytes?.push(JSON.stringify(up).length);
       this.take(up, view);
       return up.outcome;

@@ -195,10 +195,13 @@ function inBand(bs: Band[], p: Point): boolean {
 export function emotionPoints(scene: Scene): CurvePoint[] {
   const bs = bands(scene);
   const out: CurvePoint[] = [];
+  // A set, not a search of `out`: a 5,000-card map has 5,000 points, after every edit.
+  const seen = new Set<string>();
   scene.items.forEach((it, i) => {
     if (it.type !== 'circle' || it.target?.kind !== 'card') return;
     if (!inBand(bs, it.centre)) return;
-    if (out.some((p) => p.id === it.target?.id)) return;
+    if (seen.has(it.target.id)) return;
+    seen.add(it.target.id);
     out.push({ id: it.target.id, x: it.centre.x, y: it.centre.y, itemIndex: i });
   });
   return out.sort((a, b) => a.x - b.x);
@@ -206,8 +209,7 @@ export function emotionPoints(scene: Scene): CurvePoint[] {
 
 /** True for what the live curve redraws while a point is dragged: the curve's areas and lines
  * and the points (with their impact stars) in the emotion band. The scale and its labels stay. */
-export function isLiveCurveItem(scene: Scene, item: Item): boolean {
-  const bs = bands(scene);
+export function isLiveCurveItem(scene: Scene, item: Item, bs: Band[] = bands(scene)): boolean {
   if (item.type === 'circle') return item.target?.kind === 'card' && inBand(bs, item.centre);
   if (item.type !== 'path') return false;
   const first = item.segs[0];
@@ -215,6 +217,12 @@ export function isLiveCurveItem(scene: Scene, item: Item): boolean {
   if (item.target?.kind === 'card') return true;
   const c = item.stroke?.colour;
   return c === CURVE.good || c === CURVE.bad || item.fill === CURVE.goodSoft || item.fill === CURVE.badSoft;
+}
+
+/** Every item `isLiveCurveItem` picks, finding the band once rather than once per item. */
+export function liveCurveItems(scene: Scene): Set<Item> {
+  const bs = bands(scene);
+  return new Set(scene.items.filter((it) => isLiveCurveItem(scene, it, bs)));
 }
 
 /** True for a label the layout wrote on the curve itself ("peak", "end"): the only text inside
@@ -263,8 +271,9 @@ export function liveCurve(scene: Scene, id: string, value: number): Item[] {
     r2(LINE_MM * scene.scale),
   );
   const marks: Item[] = [];
+  const bs = bands(scene);
   for (const it of scene.items) {
-    if (it.target?.kind !== 'card' || !isLiveCurveItem(scene, it)) continue;
+    if (it.target?.kind !== 'card' || !isLiveCurveItem(scene, it, bs)) continue;
     if (it.target.id !== id) marks.push(it);
     else if (it.type === 'circle')
       // The point takes its new colour; its impact star (an amber disc) keeps its own.
