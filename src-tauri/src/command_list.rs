@@ -32,6 +32,11 @@ pub const COMMANDS: &[&str] = &[
     "compare::take_version",
     "compare::restore_version",
     "compare::version_scene",
+    "sync::sync_status",
+    "sync::set_sync_server",
+    "sync::share_journey",
+    "sync::join_journey",
+    "sync::merge_copy",
 ];
 
 /// The name the UI invokes a command by.

@@ -59,6 +59,8 @@ export interface AppCtx {
   undo(): void;
   redo(): void;
   newJourney(): void;
+  /** Opens "Join a shared journey". */
+  joinJourney(): void;
 }
 
 /** What the editor offers its actions. */
@@ -82,6 +84,10 @@ export interface EditorCtx {
   /** The value × effort matrix of the opportunities. */
   openMatrix(): void;
   print(): void;
+  /** Opens the share dialog (link, status, merge from a copy). */
+  share(): void;
+  /** Merges the changes of a copy of this document (a file dialog). */
+  mergeCopy(): void;
   /** The workshop panel: the guided steps and the facilitator timer. */
   readonly workshopOpen: boolean;
   setWorkshop(open: boolean): void;
@@ -136,6 +142,14 @@ export const appActions: Action<AppCtx>[] = [
     shortcuts: [key('j', { mod: true })],
     enabled: always,
     perform: (c) => c.newJourney(),
+  },
+  {
+    id: 'join',
+    scope: 'app',
+    labelKey: 'act.join',
+    shortcuts: [],
+    enabled: always,
+    perform: (c) => c.joinJourney(),
   },
 ];
 
@@ -383,6 +397,23 @@ export const editorActions: Action<EditorCtx>[] = [
     toolbar: { group: 'workshop', testid: 'open-present', text: 'ed.present' },
     enabled: (c) => c.journey.phases.length > 0,
     perform: (c) => c.present(),
+  },
+  {
+    id: 'share',
+    scope: 'editor',
+    labelKey: 'act.share',
+    shortcuts: [],
+    toolbar: { group: 'end', testid: 'open-share', text: 'ed.share' },
+    enabled: always,
+    perform: (c) => c.share(),
+  },
+  {
+    id: 'merge-copy',
+    scope: 'editor',
+    labelKey: 'act.mergeCopy',
+    shortcuts: [],
+    enabled: always,
+    perform: (c) => c.mergeCopy(),
   },
   {
     id: 'print',

@@ -676,6 +676,8 @@ export type StartInfo = { doc: DocState, settings: UiSettings,
  */
 notice: ApiError | null, };
 
+export type SyncStatus = { server: string | null, shared: number, connected: boolean, waiting: number, last_synced: string | null, error: string | null, };
+
 export type Mm = number;
 
 export type Pt = number;
@@ -797,4 +799,4 @@ created: string,
 version: number, phases: number, lanes: number, cards: number, };
 
 /** The commands the UI may call (src-tauri/src/command_list.rs). */
-export type Command = "start_info" | "show" | "journey_insights" | "workshop_steps" | "list_templates" | "create_journey" | "apply_edit" | "apply_edits" | "undo" | "redo" | "set_language" | "print_preview" | "export_journey" | "reveal_export" | "image_data" | "pick_image" | "list_journeys" | "compare_journeys" | "compare_version" | "export_comparison" | "list_versions" | "take_version" | "restore_version" | "version_scene";
+export type Command = "start_info" | "show" | "journey_insights" | "workshop_steps" | "list_templates" | "create_journey" | "apply_edit" | "apply_edits" | "undo" | "redo" | "set_language" | "print_preview" | "export_journey" | "reveal_export" | "image_data" | "pick_image" | "list_journeys" | "compare_journeys" | "compare_version" | "export_comparison" | "list_versions" | "take_version" | "restore_version" | "version_scene" | "sync_status" | "set_sync_server" | "share_journey" | "join_journey" | "merge_copy";
