@@ -64,7 +64,7 @@ fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 fuzz-short:
-	FUZZ_SECONDS=20 scripts/fuzz.sh
+	FUZZ_SECONDS=20 FUZZ_PROFILE=short scripts/fuzz.sh
 
 test: setup fmt check-ui test-ui lint test-core e2e package-check-ci fuzz-short
 

@@ -4,6 +4,7 @@
 #   scripts/fuzz.sh                 each target for FUZZ_SECONDS (default 600) — `make fuzz`
 #   FUZZ_SECONDS=20 scripts/fuzz.sh the short run `make test` does
 #   FUZZ_TARGETS="image" ...        only some targets
+#   FUZZ_PROFILE=short ...          a quicker, less optimised build (the short run in CI)
 #
 # libFuzzer (the `libfuzzer-sys` crate, built from source with the C++ compiler that
 # build-essential brings) on the stable toolchain: the coverage instrumentation is plain `-C`
@@ -38,9 +39,10 @@ export RUSTFLAGS="-Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4
 -Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table \
 -Cllvm-args=-sanitizer-coverage-trace-compares --cfg fuzzing -Cdebug-assertions -Coverflow-checks"
 echo "fuzz: building the targets (first build takes minutes; later ones are incremental)"
-$NICE cargo build --release --manifest-path fuzz/Cargo.toml --target "$HOST" --bins
+PROFILE="${FUZZ_PROFILE:-release}"
+$NICE cargo build --profile "$PROFILE" --manifest-path fuzz/Cargo.toml --target "$HOST" --bins
 unset RUSTFLAGS CARGO_TARGET_DIR
-BIN="$ROOT/target/fuzz/$HOST/release"
+BIN="$ROOT/target/fuzz/$HOST/$PROFILE"
 
 # Seeds: every template as a document and as an interchange file, the sample with a photo.
 CORPUS="$ROOT/target/fuzz/corpus"

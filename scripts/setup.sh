@@ -15,6 +15,9 @@ APT_PACKAGES=(
   shared-mime-info
   # test: a real reader of the PowerPoint fill-in file (`soffice --headless --convert-to pdf`)
   libreoffice-impress
+  # scan (`klantreis scan`, the app's "Read a photo of the wall…"): OCR of the sticky notes'
+  # text, with the Dutch and English data (src/scan/ocr.rs)
+  tesseract-ocr tesseract-ocr-nld tesseract-ocr-eng
 )
 
 missing=()
@@ -57,7 +60,9 @@ fi
 # `make sync-server` runs and tests/live_sync.rs starts on loopback (docs/sharing.md).
 if [ ! -f scripts/sync-server/node_modules/.package-lock.json ] || [ scripts/sync-server/package-lock.json -nt scripts/sync-server/node_modules/.package-lock.json ]; then
   echo "setup: installing the sync server (npm ci in scripts/sync-server)"
-  (cd scripts/sync-server && npm ci --no-audit --no-fund --loglevel=error)
+  # `npm install` from the lock, not `npm ci`: npm 11's ci refuses this lock file because
+  # cbor-extract's platform packages are optional dependencies without a version in it.
+  (cd scripts/sync-server && npm install --no-save --no-audit --no-fund --loglevel=error)
 fi
 
 # Fuzzing (libFuzzer, built from the `libfuzzer-sys` crate with the C++ compiler above) is set up

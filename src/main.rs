@@ -343,6 +343,26 @@ enum Command {
         #[arg(long)]
         journey: Option<String>,
     },
+    /// Read photos of a journey's printed blank canvas after a workshop: every sticky note is
+    /// found, placed in its cell and its text read by OCR (Tesseract); the notes are printed
+    /// and, without --dry-run, added as cards (one undo step) with the photos kept as wall
+    /// photos. With --json the notes are a JSON array (`phase_id`, `lane_id`, `colour`, `text`,
+    /// `confidence`, `id`, `photo`, `outline`).
+    Scan {
+        file: PathBuf,
+        /// Journey id (see `klantreis list`).
+        #[arg(long)]
+        journey: String,
+        /// Photos (JPEG or PNG) of the canvas: one per tiled sheet, or several sheets on one.
+        #[arg(required = true)]
+        photos: Vec<PathBuf>,
+        /// Only print what was found; add nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print the notes as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(clap::Args)]
@@ -647,6 +667,13 @@ fn run(cli: Cli) -> Result<(), String> {
             server,
             timeout,
         } => cli::live::sync(&file, &server, secs(timeout))?,
+        Command::Scan {
+            file,
+            journey,
+            photos,
+            dry_run,
+            json,
+        } => cli::scan::run(&file, &journey, &photos, dry_run, json)?,
     }
     Ok(())
 }

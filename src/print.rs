@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::export::{pdf, svg, tile};
 use crate::layout::{self, Mm, Mode, Orientation, Paper, Scene};
 use crate::model::{Journey, Persona, Workspace};
+use crate::scan;
 use crate::store::Document;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -103,7 +104,19 @@ pub fn scene(ws: &Workspace, id: &str, req: &PrintRequest) -> Result<Scene, Prin
 /// Any journey (one in the document, or a version of it as it was, with the personas it
 /// linked then) laid out for `req`: the one path the canvas, the print and a version share.
 pub fn scene_of(journey: &Journey, personas: &[Persona], req: &PrintRequest) -> Scene {
+    // A blank canvas on one sheet keeps its margins free for the scan marks and its code
+    // (`scan::marks::single_sheet`): the map never runs under them. The reader lays the
+    // printed canvas out through here too, so both agree on every cell.
+    let (margin, bottom_room) = if (req.blank || req.kit) && req.tile.is_none() {
+        let (pw, ph) = req.paper.oriented(req.orientation);
+        let room = crate::scan::marks::single_sheet_room(pw, ph);
+        (Some(Mm(room.margin)), Mm(room.bottom))
+    } else {
+        (None, Mm(0.0))
+    };
     let opts = layout::LayoutOptions {
+        margin,
+        bottom_room,
         paper: req.paper,
         orientation: req.orientation,
         mode: if req.blank || req.kit {
@@ -209,7 +222,15 @@ pub fn render(
 ) -> Result<Rendered, PrintError> {
     progress(0.05);
     let ws = doc.workspace();
-    let scene = scene(ws, id, req)?;
+    let mut scene = scene(ws, id, req)?;
+    let version = ws.journey(id).map(|j| j.meta.version).unwrap_or(0);
+    // A blank canvas on one sheet carries its scan marks and code (`crate::scan::marks`), so
+    // a photo of the filled wall can be read back; a tiled one gets them per sheet below.
+    if (req.blank || req.kit) && req.tile.is_none() {
+        let geo = scan::marks::single_sheet(scene.width.0, scene.height.0);
+        let code = scan::CanvasCode::for_print(id, version, req, None);
+        scene.items.extend(scan::marks::items(&geo, &code));
+    }
     progress(0.3);
     let mut warnings: Vec<String> = scene
         .warnings
@@ -249,7 +270,20 @@ pub fn render(
                         overlap: Mm(req.overlap_mm),
                         ..Default::default()
                     };
-                    pdf::to_tiled_pdf(&scene, &meta, Some(&resolve), &opts, &extra)?
+                    let marks = |g: &tile::Grid, r: usize, c: usize| {
+                        if !(req.blank || req.kit) {
+                            return Vec::new();
+                        }
+                        let place = scan::SheetPlace {
+                            col: c as u32,
+                            row: r as u32,
+                            cols: g.cols as u32,
+                            rows: g.rows as u32,
+                        };
+                        let code = scan::CanvasCode::for_print(id, version, req, Some(place));
+                        scan::marks::items(&scan::marks::tile_sheet(g), &code)
+                    };
+                    pdf::to_tiled_pdf_with(&scene, &meta, Some(&resolve), &opts, &extra, &marks)?
                 }
             };
             Rendered {
@@ -270,11 +304,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), PrintError> {
         path: path.display().to_string(),
         source,
     };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "export".into());
-    let tmp = path.with_file_name(format!(".{name}.{}.tmp", crate::model::ids::new_id("t")));
+    let tmp = crate::store::temp::temp_sibling(path);
     let result = (|| {
         use std::io::Write;
         let mut f = std::fs::File::create(&tmp)?;

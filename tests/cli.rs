@@ -1,32 +1,10 @@
 //! The `klantreis` command line, run as a user would: exit codes, output, one-line errors.
 
+mod common;
+
 use std::process::{Command, Output};
 
-fn klantreis(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_klantreis"))
-        .args(args)
-        .output()
-        .expect("run klantreis")
-}
-
-fn ok(args: &[&str]) -> String {
-    let out = klantreis(args);
-    assert!(
-        out.status.success(),
-        "klantreis {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
-}
-
-fn fails(args: &[&str]) -> String {
-    let out = klantreis(args);
-    assert!(!out.status.success(), "klantreis {args:?} should fail");
-    let err = String::from_utf8(out.stderr).expect("utf-8");
-    assert_eq!(err.lines().count(), 1, "one-line error, got {err:?}");
-    assert!(err.starts_with("klantreis: "), "{err}");
-    err
-}
+use common::*;
 
 #[test]
 fn a_session_from_the_shell() {

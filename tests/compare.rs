@@ -2,32 +2,11 @@
 //! as a user would: the to-be journey made with `apply`, one emotion changed, the comparison
 //! read back as JSON and as text; a snapshot, an edit, a restore, checked through the CLI.
 
-use std::process::{Command, Output};
+mod common;
 
-fn klantreis(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_klantreis"))
-        .args(args)
-        .output()
-        .expect("run klantreis")
-}
+use std::process::Command;
 
-fn ok(args: &[&str]) -> String {
-    let out = klantreis(args);
-    assert!(
-        out.status.success(),
-        "klantreis {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
-}
-
-fn fails(args: &[&str]) -> String {
-    let out = klantreis(args);
-    assert!(!out.status.success(), "klantreis {args:?} should fail");
-    let err = String::from_utf8(out.stderr).expect("utf-8");
-    assert_eq!(err.lines().count(), 1, "one-line error, got {err:?}");
-    err
-}
+use common::*;
 
 fn journey_json(doc: &str, id: &str) -> serde_json::Value {
     let text = ok(&["export-json", doc, "--journey", id]);

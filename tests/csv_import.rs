@@ -2,11 +2,15 @@
 //! lanes are created; the import is one undo step; every kind of row that does not fit is
 //! refused with its row and column and leaves the document as it was; `klantreis import-csv`.
 
+mod common;
+
 use std::process::Command;
 
 use klantreis::interchange::csv::{cards_csv, Delimiter};
 use klantreis::interchange::csv_import::{import_csv, parse, CsvError, Target};
 use klantreis::{templates, Card, Document, Evidence, EvidenceSource, Journey, LaneKind, Lang};
+
+use common::*;
 
 /// The sample journey with cards that test quoting and every column.
 fn journey(lang: Lang) -> Journey {
@@ -87,12 +91,6 @@ fn rows(j: &Journey) -> Vec<String> {
         }
     }
     out
-}
-
-fn temp_doc() -> (tempfile::TempDir, Document) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let doc = Document::create(dir.path().join("m.klantreis")).expect("create");
-    (dir, doc)
 }
 
 #[test]

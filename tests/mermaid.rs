@@ -2,12 +2,14 @@
 //! personas; every error names its line (and column); export → import → export is identical;
 //! the `import-mermaid` and `export-mermaid` commands.
 
-use std::process::Command;
+mod common;
 
 use klantreis::interchange::mermaid::{
     emotion_of_score, export_mermaid, import_mermaid, parse, score_of_emotion,
 };
-use klantreis::{templates, Document, LaneKind, Lang, Persona};
+use klantreis::{templates, LaneKind, Lang, Persona};
+
+use common::*;
 
 const WORKING_DAY: &str = "\
 %% Mermaid's own example, with a second actor
@@ -22,12 +24,6 @@ journey
       Sit down: 2
     section Sleep
 ";
-
-fn temp_doc() -> (tempfile::TempDir, Document) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let doc = Document::create(dir.path().join("m.klantreis")).expect("create");
-    (dir, doc)
-}
 
 #[test]
 fn scores_map_to_emotions_and_back() {
@@ -228,13 +224,6 @@ fn what_mermaid_skips_is_skipped() {
     assert_eq!(m.sections.len(), 1);
     assert_eq!(m.sections[0].tasks[0].score, 4);
     assert!(m.sections[0].tasks[0].actors.is_empty());
-}
-
-fn klantreis(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_klantreis"))
-        .args(args)
-        .output()
-        .expect("run klantreis")
 }
 
 #[test]

@@ -1,31 +1,14 @@
 //! Printing end to end: the `klantreis pdf` / `svg` commands on real documents, checked by
 //! tools no one here wrote (poppler's pdfinfo, pdffonts, pdftotext, pdftoppm, and qpdf).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use klantreis::{templates, Document, Edit, Journey, Lang, Persona};
 
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_klantreis")
-}
-
-fn run(cmd: &mut Command) -> Output {
-    let out = cmd
-        .output()
-        .unwrap_or_else(|e| panic!("{cmd:?} cannot start: {e}"));
-    assert!(
-        out.status.success(),
-        "{cmd:?} failed: {}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
-
-fn stdout(cmd: &mut Command) -> String {
-    String::from_utf8_lossy(&run(cmd).stdout).into_owned()
-}
+use common::*;
 
 /// Texts with the characters a PDF pipeline likes to lose.
 const TRICKY: [&str; 4] = [
@@ -65,34 +48,6 @@ fn pdf(doc: &Path, journey: &str, out: &Path, extra: &[&str]) -> Output {
         .args(extra)
         .arg("-o")
         .arg(out))
-}
-
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn page_sizes(pdf: &Path) -> Vec<String> {
-    let info = stdout(
-        Command::new("pdfinfo")
-            .args(["-f", "1", "-l", "999"])
-            .arg(pdf),
-    );
-    info.lines()
-        .filter(|l| l.starts_with("Page") && l.contains("size:"))
-        .map(|l| {
-            l.split_once("size:")
-                .map(|x| x.1.trim().to_string())
-                .unwrap_or_default()
-        })
-        .collect()
-}
-
-fn pages(pdf: &Path) -> usize {
-    let info = stdout(Command::new("pdfinfo").arg(pdf));
-    info.lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .unwrap_or(0)
 }
 
 fn assert_fonts_embedded_and_subset(pdf: &Path) -> Vec<String> {

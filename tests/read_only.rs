@@ -95,3 +95,79 @@ fn a_read_only_document_opens_and_refuses_every_write_with_a_message() {
     doc.set_read_only(None);
     assert!(doc.undo().is_ok());
 }
+
+/// A writable document in a folder nobody may write (here an immutable folder, which stops
+/// root too): it opens read-only and lists its journeys, refuses an edit with the read-only
+/// message, never calls itself damaged, and stays byte-identical.
+#[test]
+fn a_document_in_a_read_only_folder_opens_read_only_not_as_damaged() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let folder = dir.path().join("locked");
+    std::fs::create_dir(&folder).expect("mkdir");
+    let path = folder.join("in a locked folder #1 é.klantreis");
+    let id = {
+        let mut doc = Document::create(&path).expect("create");
+        let id = session::add_sample(&mut doc, Lang::En).expect("sample");
+        doc.close().expect("close");
+        id
+    };
+    let title = Document::open(&path).expect("open").workspace().journeys[0]
+        .meta
+        .title
+        .clone();
+    let before = std::fs::read(&path).expect("read");
+    struct Unlock<'a>(&'a std::path::Path);
+    impl Drop for Unlock<'_> {
+        fn drop(&mut self) {
+            let _ = Command::new("chattr").arg("-i").arg(self.0).status();
+        }
+    }
+    let locked = Command::new("chattr")
+        .arg("+i")
+        .arg(&folder)
+        .status()
+        .expect("chattr runs");
+    assert!(
+        locked.success(),
+        "chattr +i needs root and an ext4-like file system"
+    );
+    let _unlock = Unlock(&folder);
+
+    let doc = Document::open(&path).expect("opens read-only, not as damaged");
+    assert_eq!(doc.read_only(), Some(klantreis::store::ReadOnly::File));
+    assert!(doc.workspace().journeys.iter().any(|j| j.meta.id == id));
+    drop(doc);
+
+    let cli = env!("CARGO_BIN_EXE_klantreis");
+    let list = Command::new(cli)
+        .arg("list")
+        .arg(&path)
+        .output()
+        .expect("runs");
+    assert!(
+        list.status.success(),
+        "{}",
+        String::from_utf8_lossy(&list.stderr)
+    );
+    assert!(String::from_utf8_lossy(&list.stdout).contains(&title));
+    let edit = format!(r#"{{"op":"update_journey","id":"{id}","patch":{{"title":"X"}}}}"#);
+    let mut child = Command::new(cli)
+        .arg("apply")
+        .arg(&path)
+        .arg("-")
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin.write_all(edit.as_bytes()).expect("write");
+    }
+    let out = child.wait_with_output().expect("runs");
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(said.contains("read-only"), "{said}");
+    assert!(!said.contains("damaged"), "{said}");
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+}

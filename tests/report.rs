@@ -3,66 +3,20 @@
 //!
 //! Set `KLANTREIS_LOOK=DIR` to keep the PDFs in DIR, to render and look at them.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use klantreis::{templates, Card, Document, Edit, Journey, Lang, PhaseData};
 
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_klantreis")
-}
-
-fn run(cmd: &mut Command) -> Output {
-    let out = cmd
-        .output()
-        .unwrap_or_else(|e| panic!("{cmd:?} cannot start: {e}"));
-    assert!(
-        out.status.success(),
-        "{cmd:?} failed: {}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
-
-fn stdout(cmd: &mut Command) -> String {
-    String::from_utf8_lossy(&run(cmd).stdout).into_owned()
-}
+use common::*;
 
 /// Text of the PDF with every run of whitespace made one space (pdftotext breaks lines where
 /// the layout wrapped them).
 fn text(pdf: &Path) -> String {
     let t = stdout(Command::new("pdftotext").arg(pdf).arg("-"));
     t.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn pages(pdf: &Path) -> usize {
-    let info = stdout(Command::new("pdfinfo").arg(pdf));
-    info.lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .unwrap_or(0)
-}
-
-/// "W x H pts" of every page.
-fn page_sizes(pdf: &Path) -> Vec<String> {
-    let info = stdout(
-        Command::new("pdfinfo")
-            .args(["-f", "1", "-l", "999"])
-            .arg(pdf),
-    );
-    info.lines()
-        .filter(|l| l.starts_with("Page") && l.contains("size:"))
-        .filter_map(|l| l.split_once("size:").map(|x| x.1.trim().to_string()))
-        .collect()
-}
-
-fn qpdf_check(pdf: &Path) {
-    run(Command::new("qpdf").arg("--check").arg(pdf));
 }
 
 fn keep(pdf: &Path) {

@@ -450,17 +450,8 @@ async fn canvas_drag_fast_entry_emotion_undo_and_print_once() -> Res {
     app.wait_for("[data-testid='print-preview'] svg").await?;
     app.wait_for("[data-testid='print-min-text']").await?;
     app.shot("14-print-dialog.png").await?;
-    app.wait_for("[data-testid='export-pdf']")
-        .await?
-        .click()
-        .await?;
-    app.wait_for("[data-testid='print-done']").await?;
+    let pdf = app.export_pdf(data.path()).await?;
     app.shot("15-printed.png").await?;
-    let pdf = std::fs::read_dir(data.path().join("exports"))?
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|x| x == "pdf"))
-        .ok_or("no PDF exported")?;
     let info = Command::new("pdfinfo").arg(&pdf).output()?;
     let info = String::from_utf8(info.stdout)?;
     assert!(

@@ -129,16 +129,7 @@ async fn fail_point_from_the_card_panel_and_the_print_kit_once() -> Res {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     app.shot("blueprint-print-kit.png").await?;
-    app.wait_for("[data-testid='export-pdf']")
-        .await?
-        .click()
-        .await?;
-    app.wait_for("[data-testid='print-done']").await?;
-    let pdf = std::fs::read_dir(data.path().join("exports"))?
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|x| x == "pdf"))
-        .ok_or("no PDF exported")?;
+    let pdf = app.export_pdf(data.path()).await?;
     assert!(
         pdf.to_string_lossy().ends_with("-kit.pdf"),
         "the kit's file name: {pdf:?}"

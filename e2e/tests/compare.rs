@@ -300,7 +300,7 @@ async fn compare_and_versions_in_dutch_once() -> Res {
     app.open_journey(SAMPLE_NL).await?;
     app.wait_text("[data-testid='compare-with']", "Vergelijk met…")
         .await?;
-    app.wait_text("[data-testid='make-to-be']", "Gewenste klantreis maken")
+    app.wait_text("[data-testid='make-to-be']", "Gewenste reis")
         .await?;
     app.shot("34-toolbar-dutch.png").await?;
     app.wait_for("[data-testid='compare-with']")

@@ -123,6 +123,37 @@ async fn a_feelings_lane_per_persona_draws_its_own_curve_once() -> Res {
             .await?;
     }
     app.shot("curves-02-two-curves.png").await?;
+
+    // 4. The insights tab gives each curve its figures, named by its persona.
+    app.wait_for("[data-testid='tab-insights']")
+        .await?
+        .click()
+        .await?;
+    let name = j["personas"]
+        .as_array()
+        .and_then(|ps| ps.iter().find(|p| p["id"] == persona.as_str()))
+        .and_then(|p| p["name"].as_str())
+        .ok_or("the persona's name")?
+        .to_string();
+    let row = app
+        .wait_for(&format!(
+            "[data-testid='insight-curve'][data-lane='{lane}']"
+        ))
+        .await?;
+    let text = row.text().await?;
+    assert!(
+        text.contains(&name),
+        "the second curve is named by its persona: {text}"
+    );
+    // Its peak is its own card (+2), not the whole map's.
+    assert!(text.contains("+2"), "{text}");
+    app.d()
+        .execute(
+            "arguments[0].scrollIntoView({block: 'center'});",
+            vec![row.to_json()?],
+        )
+        .await?;
+    app.shot("curves-03-insights-per-curve.png").await?;
     app.quit().await?;
     Ok(())
 }

@@ -3,11 +3,13 @@
 //! curve and offers the suggested impact moments (accepted with one click, read back from the
 //! file); the assumptions filter fades every other card (toolbar and Shift+A); an opportunity
 //! dragged on the value × effort matrix (pointer events) gets its value and effort in the
-//! document, read back through the command-line tool, and one undo takes the drop back.
+//! document, read back through the command-line tool, and one undo takes the drop back; the
+//! insights report printed after the map from the print dialog (its text read with `pdftotext`).
 //! Run under a display with `--test-threads=1` (see `common`).
 
 mod common;
 
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use common::*;
@@ -392,6 +394,72 @@ async fn assumptions_filter_and_value_effort_matrix_once() -> Res {
         card_by_text(j, OPPORTUNITY).is_some_and(|c| c["value"].is_null() && c["effort"].is_null())
     })
     .await?;
+    app.quit().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_report_prints_after_the_map_from_the_print_dialog() -> Res {
+    retry_on_hang(
+        "the_report_prints_after_the_map_from_the_print_dialog",
+        the_report_prints_after_the_map_from_the_print_dialog_once,
+    )
+    .await
+}
+
+/// One run of [`the_report_prints_after_the_map_from_the_print_dialog`].
+async fn the_report_prints_after_the_map_from_the_print_dialog_once() -> Res {
+    let data = tempfile::tempdir()?;
+    let app = App::start(data.path(), "en_GB.UTF-8").await?;
+    app.open_journey(SAMPLE_EN).await?;
+    app.wait_for("[data-testid='open-print']")
+        .await?
+        .click()
+        .await?;
+    let facts = "[data-testid='print-facts']";
+    app.wait_for(facts).await?;
+    assert_eq!(app.text_of(facts).await?.split(" ·").next(), Some("1 page"));
+    app.wait_for("[data-testid='print-report']")
+        .await?
+        .click()
+        .await?;
+    // The page count in the dialog follows the tick.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let pages = loop {
+        let text = app.text_of(facts).await?;
+        let first = text.split(" ·").next().unwrap_or_default().to_string();
+        if first != "1 page" {
+            break first;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the page count stays at 1: {text}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    app.shot("insights-report-print-dialog.png").await?;
+    let pdf = app.export_pdf(data.path()).await?;
+    let info = run(Command::new("pdfinfo").arg(&pdf))?;
+    let count = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .map(|n| n.trim().to_string())
+        .ok_or("pdfinfo names no page count")?;
+    assert_eq!(
+        pages,
+        format!("{count} pages"),
+        "the dialog's count is the file's"
+    );
+    let text = run(Command::new("pdftotext").arg(&pdf).arg("-"))?;
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The map first, then the report's sections with the sample's figures.
+    let map_at = flat.find("Buying an e-bike").ok_or("no map title")?;
+    for want in ["Fix first", "Funnel", "Evidence per phase", PEAK, TROUGH] {
+        let at = flat
+            .find(want)
+            .ok_or_else(|| format!("{want:?} not in the PDF: {flat}"))?;
+        assert!(at >= map_at, "{want:?} comes after the map's title");
+    }
     app.quit().await?;
     Ok(())
 }

@@ -292,16 +292,7 @@ async fn answer_review_questions_and_find_them_in_the_file_and_on_the_printed_ma
         .click()
         .await?;
     app.wait_for("[data-testid='print-preview'] svg").await?;
-    app.wait_for("[data-testid='export-pdf']")
-        .await?
-        .click()
-        .await?;
-    app.wait_for("[data-testid='print-done']").await?;
-    let pdf = std::fs::read_dir(data.path().join("exports"))?
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .find(|p| p.extension().is_some_and(|x| x == "pdf"))
-        .ok_or("no PDF exported")?;
+    let pdf = app.export_pdf(data.path()).await?;
     std::fs::copy(&pdf, screenshot_dir().join("45-review-map.pdf"))?;
     let text = run(Command::new("pdftotext").arg(&pdf).arg("-"))?;
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");

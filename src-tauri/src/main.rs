@@ -18,6 +18,7 @@ mod compare;
 mod instances;
 mod lifecycle;
 mod menu;
+mod scan;
 mod settings;
 mod state;
 mod sync;

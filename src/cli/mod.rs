@@ -1,7 +1,7 @@
 //! Handlers of the `klantreis` subcommands that have outgrown `main.rs`: one file per family
 //! ([`compare`]: two journeys side by side; [`imports`]: JSON, CSV and Mermaid in, Mermaid out;
 //! [`pptx`]: the canvas for PowerPoint; [`report`]: the insights report; [`versions`]: snapshots;
-//! [`share`]: sharing and merging journeys; [`live`]: the same through a sync server; [`meta`]: completions and manual pages), so `main.rs`
+//! [`share`]: sharing and merging journeys; [`live`]: the same through a sync server; [`scan`]: reading a photo of the wall; [`meta`]: completions and manual pages), so `main.rs`
 //! keeps only the argument definitions and the dispatch.
 
 pub mod compare;
@@ -10,6 +10,7 @@ pub mod live;
 pub mod meta;
 pub mod pptx;
 pub mod report;
+pub mod scan;
 pub mod share;
 pub mod versions;
 

@@ -144,6 +144,17 @@ pub(super) fn update(
     if let Some(v) = patch.wait_point {
         c.wait_point = v;
     }
+    if let Some(v) = &patch.image {
+        if v.as_deref().is_some_and(|i| i.trim().is_empty()) {
+            return Err(EditError::Invalid(
+                "a card's image id must not be empty".into(),
+            ));
+        }
+        c.image = v.clone();
+    }
+    if let Some(v) = patch.from_photo {
+        c.from_photo = v;
+    }
     if let Some(v) = patch.value {
         check_score("value", v).map_err(EditError::Invalid)?;
         c.value = v;

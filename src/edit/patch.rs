@@ -116,4 +116,12 @@ pub struct CardPatch {
     pub fail_point: Option<bool>,
     // A service blueprint's wait point on the card.
     pub wait_point: Option<bool>,
+    // The card's image (an id in the document's image store); `null` removes it.
+    #[serde(
+        deserialize_with = "double_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub image: Option<Option<String>>,
+    // The card was read from a photo of the wall.
+    pub from_photo: Option<bool>,
 }

@@ -122,7 +122,8 @@ pub fn export_with(
         let ids = personas
             .iter()
             .filter_map(|p| p.photo.clone())
-            .chain(journey.meta.wall_photos.iter().cloned());
+            .chain(journey.meta.wall_photos.iter().cloned())
+            .chain(journey.cards.iter().filter_map(|c| c.image.clone()));
         for img_id in ids {
             if images.iter().any(|i: &EmbeddedImage| i.id == img_id) {
                 continue;
@@ -271,6 +272,11 @@ pub fn import(doc: &mut Document, text: &str) -> Result<String, InterchangeError
     }
     for w in &mut file.journey.meta.wall_photos {
         remap(w);
+    }
+    for c in &mut file.journey.cards {
+        if let Some(img) = &mut c.image {
+            remap(img);
+        }
     }
     let ws = doc.workspace();
     let clash = ws.journey(&file.journey.meta.id).is_some()

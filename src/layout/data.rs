@@ -1,11 +1,14 @@
-//! The data band: per phase the number of customers, the drop-off (with a bar) and the
-//! throughput time; on a blank canvas, dotted blanks to fill in.
+//! The data band: per phase the number of customers, the drop-off and the throughput time,
+//! over a funnel chart (a bar per phase for the customers entering it, the part it loses in
+//! red at the bar's end, all on one scale, so the loss from phase to phase reads at a
+//! glance); on a blank canvas, dotted blanks to fill in.
 
 use super::builder::{rec, Align, Builder, TextStyle};
 use super::marks::row_label;
 use super::palette::{BAD, GOOD_SOFT, HINT, INK, INK_SOFT, PAPER, RULE};
 use super::plan::{pt_mm, Plan, LINE};
 use super::Ctx;
+use crate::analysis::funnel::funnel;
 use crate::model::Journey;
 use crate::scene::words::{int as format_int, pct as format_pct};
 use crate::scene::{RecordKind, TextRole};
@@ -62,6 +65,15 @@ pub(super) fn draw(b: &mut Builder, cx: &Ctx, j: &Journey, plan: &Plan, xs: &[f3
         None,
     );
     row_label(b, plan, y, h, cx.w.data, 2, None);
+    // The funnel's figures (the customers entering a phase follow from the one before when
+    // not filled in), on one scale: the largest number of customers is a full column.
+    let fu = if plan.blank { None } else { Some(funnel(j).0) };
+    let widest = fu
+        .iter()
+        .flat_map(|f| f.phases.iter())
+        .filter_map(|p| p.customers_in)
+        .max()
+        .unwrap_or(0);
     for (i, p) in j.phases.iter().enumerate() {
         let (x, w) = (xs[i] + 4.0, plan.col_w[i] - 8.0);
         if i > 0 {
@@ -93,23 +105,14 @@ pub(super) fn draw(b: &mut Builder, cx: &Ctx, j: &Journey, plan: &Plan, xs: &[f3
         }
         if let Some(pct) = d.drop_off_pct {
             let label = format!("{} {}", cx.w.drop_off, format_pct(pct, cx.lang));
-            let lw = b.width_em(&label, false) * pt_mm(9.5) + 2.0;
             b.text(x, ty, w, &label, DROP_OFF, t.clone());
-            let (bx, bw) = (x + lw, (w - lw).clamp(0.0, 40.0));
-            if bw > 6.0 {
-                b.rect(bx, ty + 1.1, bw, 2.2, 1.1, Some(GOOD_SOFT), None, None);
-                b.rect(
-                    bx,
-                    ty + 1.1,
-                    bw * (pct as f32 / 100.0).clamp(0.0, 1.0),
-                    2.2,
-                    1.1,
-                    Some(BAD),
-                    None,
-                    None,
-                );
-            }
             ty += pt_mm(9.5) * LINE;
+        }
+        if let Some(f) = fu
+            .as_ref()
+            .and_then(|f| f.phases.iter().find(|f| f.phase_id == p.id))
+        {
+            funnel_bar(b, f, widest, x, y + h - FUNNEL_H - 2.0, w);
         }
         if let Some(tp) = &d.throughput {
             b.text(
@@ -121,5 +124,37 @@ pub(super) fn draw(b: &mut Builder, cx: &Ctx, j: &Journey, plan: &Plan, xs: &[f3
                 t.clone(),
             );
         }
+    }
+}
+
+/// The funnel bar's height.
+const FUNNEL_H: f32 = 3.0;
+
+/// One phase's funnel bar at the bottom of its cell: the customers entering it as a share of
+/// the widest phase, the part lost in it in red at the end. Nothing without a number entering.
+fn funnel_bar(
+    b: &mut Builder,
+    f: &crate::analysis::funnel::PhaseFunnel,
+    widest: u64,
+    x: f32,
+    y: f32,
+    w: f32,
+) {
+    let Some(n) = f.customers_in.filter(|_| widest > 0) else {
+        return;
+    };
+    let full = w * (n as f32 / widest as f32).clamp(0.0, 1.0);
+    if full < 0.5 {
+        return;
+    }
+    b.rect(x, y, full, FUNNEL_H, 0.8, Some(GOOD_SOFT), None, None);
+    let lost = match (f.lost, f.drop_off_pct) {
+        (Some(l), _) if n > 0 => l as f32 / n as f32,
+        (_, Some(pct)) => pct as f32 / 100.0,
+        _ => 0.0,
+    };
+    let lw = full * lost.clamp(0.0, 1.0);
+    if lw > 0.0 {
+        b.rect(x + full - lw, y, lw, FUNNEL_H, 0.8, Some(BAD), None, None);
     }
 }

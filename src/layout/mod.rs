@@ -93,6 +93,9 @@ pub struct LayoutOptions {
     /// On a blank canvas, a legend in each lane's label: its guiding question and the colour
     /// of sticky note to use (the print kit's canvas).
     pub legend: bool,
+    /// Room kept free below the map, inside the bottom margin (a blank canvas's scan code sits
+    /// there, `crate::scan::marks`).
+    pub bottom_room: Mm,
 }
 
 impl Default for LayoutOptions {
@@ -105,6 +108,7 @@ impl Default for LayoutOptions {
             lang: None,
             printed: None,
             legend: false,
+            bottom_room: Mm(0.0),
         }
     }
 }
@@ -161,6 +165,11 @@ pub fn layout(journey: &Journey, personas: &[Persona], opts: &LayoutOptions) -> 
     scene
 }
 
+/// The page margin a paper gets when none is asked for: 1.2 % of its long side, 6–15 mm.
+pub fn default_margin(pw: f32, ph: f32) -> f32 {
+    (pw.max(ph) * 0.012).clamp(6.0, 15.0)
+}
+
 /// The layout on one paper, without the paper suggestion.
 fn layout_page(journey: &Journey, personas: &[Persona], opts: &LayoutOptions) -> Scene {
     // The fonts are bundled; if they could not be parsed the binary itself is broken, and the
@@ -171,9 +180,9 @@ fn layout_page(journey: &Journey, personas: &[Persona], opts: &LayoutOptions) ->
     let margin = opts
         .margin
         .map(|m| m.0)
-        .unwrap_or_else(|| (pw.max(ph) * 0.012).clamp(6.0, 15.0));
+        .unwrap_or_else(|| default_margin(pw, ph));
     let aw = (pw - 2.0 * margin).max(10.0);
-    let ah = (ph - 2.0 * margin).max(10.0);
+    let ah = (ph - 2.0 * margin - opts.bottom_room.0.max(0.0)).max(10.0);
     let cx = Ctx {
         fonts: fonts.as_ref(),
         lang,

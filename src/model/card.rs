@@ -124,6 +124,15 @@ pub struct Card {
     #[serde(default, skip_serializing_if = "is_false")]
     #[cfg_attr(feature = "ts", ts(type = "boolean | undefined"))]
     pub wait_point: bool,
+    /// An image of the card in the document's image store: for a card read from a photo of the
+    /// wall, the note as it was photographed, so the handwriting is kept where OCR failed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(type = "string | undefined"))]
+    pub image: Option<String>,
+    /// The card was read from a photo of the wall (`klantreis scan`), not typed.
+    #[serde(default, skip_serializing_if = "is_false")]
+    #[cfg_attr(feature = "ts", ts(type = "boolean | undefined"))]
+    pub from_photo: bool,
 }
 
 /// The lowest and highest value or effort score of an opportunity card.
@@ -158,6 +167,8 @@ impl Card {
             effort: None,
             fail_point: false,
             wait_point: false,
+            image: None,
+            from_photo: false,
         }
     }
 }

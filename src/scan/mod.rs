@@ -14,9 +14,20 @@
 //! Everything here is pure (bytes in, values out) except `ocr`, which runs the `tesseract`
 //! program, so the CLI, the app and the tests share one reader.
 
+mod blobs;
+pub mod code;
+pub mod geom;
+pub mod locate;
+pub mod marks;
+pub mod notes;
+mod read;
+
 use serde::{Deserialize, Serialize};
 
 use crate::model::CardColour;
+
+pub use code::CanvasCode;
+pub use read::read_photos;
 
 /// What the small code printed on a canvas sheet says: whose canvas it is and which layout it
 /// shows, so a photo is read against the layout that was printed, not today's.
@@ -65,3 +76,62 @@ pub struct FoundNote {
     #[cfg_attr(feature = "ts", ts(skip))]
     pub crop_png: Vec<u8>,
 }
+
+/// What reading one or more photos of the wall found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scan {
+    /// Every note, with ids `n1`, `n2`, … unique across the photos.
+    pub notes: Vec<FoundNote>,
+    /// The journey version whose layout the notes were placed by (the one printed).
+    pub layout_version: u64,
+    /// Things the user should know (an older layout, notes left out), as sentences.
+    pub warnings: Vec<String>,
+}
+
+/// Why a photo could not be read, in words for the user.
+#[derive(Debug, thiserror::Error)]
+pub enum ScanError {
+    #[error("photo {photo}: {source}")]
+    Image {
+        photo: u32,
+        source: crate::media::ImageError,
+    },
+    #[error("No Klantreis canvas found in this photo (photo {photo}): {why}")]
+    NoCanvas { photo: u32, why: String },
+    #[error("photo {photo} shows a canvas of another journey ({found}), not of {expected}")]
+    OtherJourney {
+        photo: u32,
+        found: String,
+        expected: String,
+    },
+    #[error("no journey with id {0:?}")]
+    NoJourney(String),
+    #[error("photo {photo} shows version {version} of this journey as it was printed, and no saved version holds it: take a version when you print (it is taken on every print) or print the canvas again")]
+    UnknownVersion { photo: u32, version: u64 },
+    #[error("the photos show canvases of different printed versions ({0} and {1}); scan one print at a time")]
+    MixedVersions(u64, u64),
+    #[error("no photos to read")]
+    NoPhotos,
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+}
+
+impl ScanError {
+    /// A stable code for the UI, so it branches on codes, not on messages.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ScanError::Image { .. } => "not_image",
+            ScanError::NoCanvas { .. } => "no_canvas",
+            ScanError::OtherJourney { .. } => "other_journey",
+            ScanError::NoJourney(_) => "not_found",
+            ScanError::UnknownVersion { .. } => "unknown_version",
+            ScanError::MixedVersions(..) => "mixed_versions",
+            ScanError::NoPhotos => "no_photos",
+            ScanError::Store(_) => "store",
+        }
+    }
+}
+
+pub mod apply;
+pub mod ocr;
+pub mod review;

@@ -45,6 +45,9 @@ pub enum ErrorCode {
     TooLarge,
     /// A file that is not a PNG or JPEG image.
     NotImage,
+    /// A photo that is not a printed canvas of this journey (no canvas found, another
+    /// journey's, a layout no saved version holds).
+    NotCanvas,
     /// A bug or a failure of the machinery between UI and core.
     Internal,
 }

@@ -7,12 +7,13 @@
 
 use std::fs::File;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
 
 use super::migrations::migrate;
 use super::records::load;
+use super::temp::temp_sibling;
 use super::{
     data_version, disp, file_id, Document, ReadOnly, StoreError, APPLICATION_ID, SCHEMA_VERSION,
 };
@@ -89,6 +90,12 @@ pub fn check_file(path: &Path) -> Result<(), StoreError> {
             detail: "the file is truncated".into(),
         });
     }
+    let quick_check = |conn: &Connection| -> Result<Vec<String>, rusqlite::Error> {
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        let mut stmt = conn.prepare("PRAGMA quick_check")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        rows.collect()
+    };
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -97,12 +104,12 @@ pub fn check_file(path: &Path) -> Result<(), StoreError> {
         path: p.clone(),
         detail: e.to_string(),
     })?;
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    let result: Result<Vec<String>, rusqlite::Error> = (|| {
-        let mut stmt = conn.prepare("PRAGMA quick_check")?;
-        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
-        rows.collect()
-    })();
+    let mut result = quick_check(&conn);
+    // A write-ahead-log document needs its `-shm` file beside it even to be read; in a folder
+    // nobody may write, SQLite cannot make one and says "unable to open", which is no damage.
+    if cannot_open(&result) && !folder_writable(path) {
+        result = open_in_read_only_folder(path).and_then(|c| quick_check(&c));
+    }
     match result {
         Ok(rows) if rows.len() == 1 && rows[0] == "ok" => Ok(()),
         Ok(rows) => Err(StoreError::Corrupt {
@@ -117,6 +124,55 @@ pub fn check_file(path: &Path) -> Result<(), StoreError> {
             }),
         },
     }
+}
+
+/// Whether a check failed because SQLite could not open a file it needs (the `-shm` beside
+/// the document, in a folder it may not write).
+fn cannot_open<T>(result: &Result<T, rusqlite::Error>) -> bool {
+    matches!(result, Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen))
+}
+
+/// Whether a new file can be made beside `path`. Asked by trying, because permission bits do
+/// not tell: root ignores them, and an immutable folder or a read-only mount refuses anyway.
+fn folder_writable(path: &Path) -> bool {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let probe = dir.join(format!(".klantreis-probe-{}", std::process::id()));
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+    {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+/// Opens a document in a folder that cannot be written, for reading only. `immutable=1` lets
+/// SQLite read a write-ahead-log file without the `-shm` it cannot create there; nobody else
+/// can be writing to it either, for that needs the same `-wal` and `-shm` files.
+fn open_in_read_only_folder(path: &Path) -> Result<Connection, rusqlite::Error> {
+    let mut uri = String::from("file:");
+    for b in path.to_string_lossy().bytes() {
+        match b {
+            b'%' | b'?' | b'#' | 0x80.. => uri.push_str(&format!("%{b:02X}")),
+            _ => uri.push(b as char),
+        }
+    }
+    uri.push_str("?immutable=1");
+    let conn = Connection::open_with_flags(
+        &uri,
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(conn)
 }
 
 fn configure(conn: &Connection) -> Result<(), StoreError> {
@@ -143,7 +199,27 @@ impl Document {
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        configure(&conn)?;
+        if let Err(e) = configure(&conn) {
+            // A writable file in a folder that is not (a shared drive, a locked folder): it
+            // opens read-only, with the banner, instead of failing as if it were damaged.
+            let refused = matches!(&e, StoreError::Sqlite(err)
+                if err.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen));
+            if !refused || folder_writable(path) {
+                return Err(e);
+            }
+            let conn = open_in_read_only_folder(path)?;
+            let version: i32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if version < SCHEMA_VERSION {
+                // An older file must be migrated before it can be read, and that is a write.
+                return Err(StoreError::ReadOnly {
+                    path: disp(path),
+                    why: ReadOnly::File,
+                });
+            }
+            let mut doc = Document::finish_open(conn, path)?;
+            doc.read_only = Some(ReadOnly::File);
+            return Ok(doc);
+        }
         migrate(&mut conn).map_err(|e| match e {
             StoreError::TooNew {
                 found, supported, ..
@@ -339,14 +415,6 @@ impl Drop for Document {
         // removes the -wal when the last connection closes.
         let _ = self.checkpoint();
     }
-}
-
-fn temp_sibling(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "document".into());
-    path.with_file_name(format!(".{name}.{}.tmp", crate::model::ids::new_id("t")))
 }
 
 fn sync_dir(path: &Path) {

@@ -84,6 +84,25 @@ pub enum Step<'a> {
     },
 }
 
+/// A card's image must be in the document's image store: the edit layer sees only records, so
+/// the store checks what it holds.
+fn check_image(tx: &rusqlite::Transaction, e: &Edit) -> Result<(), edit::EditError> {
+    if let Edit::UpdateCard { patch, .. } = e {
+        if let Some(Some(img)) = &patch.image {
+            let found: Option<i64> = tx
+                .query_row("SELECT 1 FROM images WHERE id = ?1", [img], |r| r.get(0))
+                .optional()
+                .map_err(|e| edit::EditError::Invalid(e.to_string()))?;
+            if found.is_none() {
+                return Err(edit::EditError::Invalid(format!(
+                    "no image with id {img:?} in this document"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
 impl Document {
     /// Applies an edit made by the user: one transaction with the records and the history row.
     pub fn apply(&mut self, edit: &Edit) -> Result<ChangeSet, StoreError> {
@@ -154,18 +173,20 @@ impl Document {
         for (i, step) in steps.iter().enumerate() {
             let ws = scratch.as_ref().unwrap_or(&self.ws);
             let cs = match step {
-                Step::Edit(e) => edit::apply(ws, e, &now).map_err(|source| {
-                    if steps.len() == 1 {
-                        StoreError::Edit(source)
-                    } else {
-                        StoreError::GroupEdit {
-                            index: i + 1,
-                            count: steps.len(),
-                            label: e.label(),
-                            source,
+                Step::Edit(e) => check_image(&tx, e)
+                    .and_then(|()| edit::apply(ws, e, &now))
+                    .map_err(|source| {
+                        if steps.len() == 1 {
+                            StoreError::Edit(source)
+                        } else {
+                            StoreError::GroupEdit {
+                                index: i + 1,
+                                count: steps.len(),
+                                label: e.label(),
+                                source,
+                            }
                         }
-                    }
-                })?,
+                    })?,
                 Step::Changes { changes, .. } => {
                     check_changes(ws, changes)?;
                     (*changes).clone()

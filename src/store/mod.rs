@@ -34,6 +34,7 @@ pub mod migrations;
 mod records;
 pub mod shared;
 pub mod snapshots;
+pub mod temp;
 
 pub use document::check_file;
 pub use error::StoreError;

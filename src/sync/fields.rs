@@ -41,6 +41,9 @@ impl Kind {
         match self {
             Kind::Journey => &["compared_with", "phase_matches", "wall_photos"],
             Kind::Persona => &["photo"],
+            // A card's image (a note photographed on the wall) stays local like a persona's
+            // photo; `from_photo` is shared, so others see where the card came from.
+            Kind::Card => &["image"],
             _ => &[],
         }
     }

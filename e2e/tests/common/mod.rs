@@ -292,6 +292,22 @@ impl App {
 /// element is on screen and drag there with real pointer events.
 impl App {
     /// Opens the journey titled `title` from the home view and waits for its canvas.
+    /// In the open print dialog: prints to PDF and gives the file the app wrote into the
+    /// data dir's `exports` (the tests' stand-in for the save dialog, see [`App::start`]).
+    pub async fn export_pdf(&self, data_dir: &Path) -> Res<PathBuf> {
+        self.wait_for("[data-testid='export-pdf']")
+            .await?
+            .click()
+            .await?;
+        self.wait_for("[data-testid='print-done']").await?;
+        let pdf = std::fs::read_dir(data_dir.join("exports"))?
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|x| x == "pdf"))
+            .ok_or("no PDF exported")?;
+        Ok(pdf)
+    }
+
     pub async fn open_journey(&self, title: &str) -> Res {
         self.wait_titles(&[title]).await?;
         self.card(title)

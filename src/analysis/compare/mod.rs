@@ -30,6 +30,7 @@ pub use pairs::{pair_phases, same_name, MatchedBy, PhasePair};
 
 /// A phase of one of the two journeys.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PhaseRef {
     pub id: String,
     pub name: String,
@@ -37,6 +38,7 @@ pub struct PhaseRef {
 
 /// Lowest and mean emotion of one phase of one journey.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct EmotionSide {
     /// Moments (cards with an emotion) in the phase.
     pub moments: usize,
@@ -48,6 +50,7 @@ pub struct EmotionSide {
 
 /// A card on one side only.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CardRef {
     pub id: String,
     pub text: String,
@@ -56,6 +59,7 @@ pub struct CardRef {
 
 /// The funnel figures of both phases of a pair (only where both have data).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FunnelPair {
     pub a: PhaseFunnel,
     pub b: PhaseFunnel,
@@ -63,6 +67,7 @@ pub struct FunnelPair {
 
 /// One row of the comparison: a pair of phases, or a phase on one side only.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PhaseComparison {
     pub phase_a: Option<PhaseRef>,
     pub phase_b: Option<PhaseRef>,
@@ -88,6 +93,7 @@ pub struct PhaseComparison {
 /// What a change in the summary is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Measure {
     LowestEmotion,
     MeanEmotion,
@@ -98,6 +104,7 @@ pub enum Measure {
 
 /// One thing that got better or worse, with the figures on both sides.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Change {
     pub measure: Measure,
     /// The phase (its name in `a`, else in `b`); absent for the whole journey.
@@ -110,6 +117,7 @@ pub struct Change {
 
 /// Two journeys side by side (the `klantreis compare --json` form).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Comparison {
     pub journey_a: String,
     pub title_a: String,

@@ -9,6 +9,7 @@ use crate::model::Journey;
 /// How a row's phases were paired.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum MatchedBy {
     /// The team paired them by hand (names differ, or they chose otherwise).
     Hand,

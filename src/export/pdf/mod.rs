@@ -109,6 +109,19 @@ pub fn to_tiled_pdf(
     opts: &TileOptions,
     extra: &[&Scene],
 ) -> Result<Pdf, PdfError> {
+    to_tiled_pdf_with(scene, meta, images, opts, extra, &|_, _, _| Vec::new())
+}
+
+/// [`to_tiled_pdf`] with `sheet_items(grid, row, col)` drawn over each sheet, in the sheet's
+/// millimetres (the scan marks and code of a blank canvas, `crate::scan::marks`).
+pub fn to_tiled_pdf_with(
+    scene: &Scene,
+    meta: &PdfMeta,
+    images: Option<ImageResolver>,
+    opts: &TileOptions,
+    extra: &[&Scene],
+    sheet_items: &dyn Fn(&Grid, usize, usize) -> Vec<Item>,
+) -> Result<Pdf, PdfError> {
     let (pw, ph) = (scene.width.0, scene.height.0);
     let g: Grid = tile::grid(pw, ph, opts)?;
     let fonts = Fonts::load()?;
@@ -128,18 +141,20 @@ pub fn to_tiled_pdf(
     for r in 0..g.rows {
         for c in 0..g.cols {
             let (dx, dy) = g.offset(r, c);
+            let mut overlay = tile::tile_overlay(
+                &g,
+                r,
+                c,
+                page,
+                pages,
+                &meta.title,
+                meta.lang,
+                (pw, ph),
+                &measure,
+            );
+            overlay.extend(sheet_items(&g, r, c));
             sheets.push((
-                tile::tile_overlay(
-                    &g,
-                    r,
-                    c,
-                    page,
-                    pages,
-                    &meta.title,
-                    meta.lang,
-                    (pw, ph),
-                    &measure,
-                ),
+                overlay,
                 Placement {
                     clip: g.printable(),
                     scale: 1.0,

@@ -122,6 +122,11 @@ function fakeEditor(cards: Partial<Card>[] = [], selection: string[] = []) {
     workshopOpen: false,
     setWorkshop: (open) => void calls.push(`workshop ${open}`),
     present: () => void calls.push('present'),
+    isToBe: false,
+    makeToBe: () => void calls.push('to-be'),
+    compareWith: () => void calls.push('compare'),
+    openVersions: () => void calls.push('versions'),
+    scanPhoto: () => void calls.push('scan'),
     toast: (t) => void toasts.push(t),
     tr: (k, p) => `${k}${p ? JSON.stringify(p) : ''}`,
   };
@@ -150,6 +155,17 @@ describe('performing actions', () => {
     expect(actionFor(editorActions, ev('a'), f.ctx)).toBeNull();
     expect(f.calls).toEqual(['assumptions true', 'matrix']);
     expect(editorActions.find((a) => a.id === 'view.assumptions')?.active?.(f.ctx)).toBe(false);
+  });
+
+  it('Shift+C compares and Shift+V opens the versions; a to-be journey makes no to-be journey', () => {
+    const f = fakeEditor([], []);
+    actionFor(editorActions, ev('C', { shift: true }), f.ctx)?.perform(f.ctx);
+    actionFor(editorActions, ev('V', { shift: true }), f.ctx)?.perform(f.ctx);
+    expect(f.calls).toEqual(['compare', 'versions']);
+    const toBe = editorActions.find((a) => a.id === 'journey.makeToBe');
+    expect(toBe?.shown?.(f.ctx)).toBe(true);
+    expect(toBe?.shown?.({ ...f.ctx, isToBe: true })).toBe(false);
+    expect(toBe?.enabled({ ...f.ctx, isToBe: true })).toBe(false);
   });
 
   it('leaves a key alone when its action cannot run', () => {

@@ -44,7 +44,9 @@ export interface Action<C> {
   /** The `?` overlay's row: actions with the same key share one row (zoom in / out / fit). */
   helpKey?: EditorKey;
   /** Shown in the editor's toolbar, in this group (at `slot`, else in list order). */
-  toolbar?: { group: 'zoom' | 'structure' | 'view' | 'workshop' | 'end'; slot?: number; testid: string; text?: EditorKey | string; icon?: 'plus'; primary?: boolean };
+  toolbar?: { group: 'zoom' | 'structure' | 'view' | 'workshop' | 'compare' | 'end'; slot?: number; testid: string; text?: EditorKey | string; icon?: 'plus'; primary?: boolean };
+  /** Whether its toolbar button shows at all (absent: always); its keys follow `enabled`. */
+  shown?(ctx: C): boolean;
   /** A toggle's state, for its toolbar button (`aria-pressed`). */
   active?(ctx: C): boolean;
   /** Shown in the menu of a multiple selection. */
@@ -93,6 +95,16 @@ export interface EditorCtx {
   setWorkshop(open: boolean): void;
   /** The full-screen, read-only walk through the phases. */
   present(): void;
+  /** A to-be journey has no to-be journey of its own to make. */
+  readonly isToBe: boolean;
+  /** Copies the journey as its to-be journey (one undoable edit) and opens the copy. */
+  makeToBe(): void;
+  /** Compares the journey with another one (the linked as-is/to-be journey first). */
+  compareWith(): void;
+  /** The journey's versions: take one, open one, compare, restore. */
+  openVersions(): void;
+  /** "Read a photo of the wall…": the notes on a photo of the printed canvas become cards. */
+  scanPhoto(): void;
   toast(text: string): void;
   tr(key: EditorKey, params?: Record<string, string | number>): string;
 }
@@ -389,6 +401,34 @@ export const editorActions: Action<EditorCtx>[] = [
     perform: (c) => c.setWorkshop(!c.workshopOpen),
   },
   {
+    id: 'journey.makeToBe',
+    scope: 'editor',
+    labelKey: 'act.makeToBe',
+    shortcuts: [],
+    toolbar: { group: 'compare', testid: 'make-to-be', text: 'ed.makeToBe' },
+    shown: (c) => !c.isToBe,
+    enabled: (c) => !c.isToBe,
+    perform: (c) => c.makeToBe(),
+  },
+  {
+    id: 'compare.with',
+    scope: 'editor',
+    labelKey: 'act.compareWith',
+    shortcuts: [key('c', { shift: true })],
+    toolbar: { group: 'compare', testid: 'compare-with', text: 'act.compareWith' },
+    enabled: always,
+    perform: (c) => c.compareWith(),
+  },
+  {
+    id: 'versions',
+    scope: 'editor',
+    labelKey: 'act.versions',
+    shortcuts: [key('v', { shift: true })],
+    toolbar: { group: 'compare', testid: 'versions-open', text: 'act.versions' },
+    enabled: always,
+    perform: (c) => c.openVersions(),
+  },
+  {
     id: 'present',
     scope: 'editor',
     labelKey: 'act.present',
@@ -397,6 +437,16 @@ export const editorActions: Action<EditorCtx>[] = [
     toolbar: { group: 'workshop', testid: 'open-present', text: 'ed.present' },
     enabled: (c) => c.journey.phases.length > 0,
     perform: (c) => c.present(),
+  },
+  {
+    id: 'scan',
+    scope: 'editor',
+    labelKey: 'act.scan',
+    // F for foto / photo.
+    shortcuts: [key('f', { shift: true })],
+    toolbar: { group: 'workshop', testid: 'open-scan', text: 'ed.scan' },
+    enabled: (c) => c.journey.phases.length > 0 && c.journey.lanes.length > 0,
+    perform: (c) => c.scanPhoto(),
   },
   {
     id: 'share',

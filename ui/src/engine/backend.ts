@@ -11,6 +11,8 @@ import type {
   Insights,
   Lang,
   LanguagePref,
+  NoteChoice,
+  ScanReview,
   ExportDone,
   PrintPreview,
   PrintRequest,
@@ -56,6 +58,14 @@ export interface Backend {
   imageData(id: string): Promise<string | null>;
   /** Lets the user pick a photo and stores it in the document; its id, or null. */
   pickImage(): Promise<string | null>;
+  /** Lets the user pick photos of the wall (JPEG, PNG); their paths, or null when cancelled. */
+  pickScanPhotos(): Promise<string[] | null>;
+  /** Reads the photos of journey `journeyId`'s printed canvas: the notes found, for review. */
+  scanPhotos(journeyId: string, paths: string[]): Promise<ScanReview>;
+  /** The reviewed notes become cards, one undo step; answers like an edit. */
+  scanAccept(journeyId: string, notes: NoteChoice[], view: View): Promise<ViewUpdate>;
+  /** Forgets the scan under review. */
+  scanCancel(): Promise<void>;
   /** The document's journeys (the editor's own view carries only its journey). */
   listJourneys(): Promise<JourneySummary[]>;
   /** Journey `a` against `b` (b − a), with the phases matched by hand. */

@@ -3,64 +3,18 @@
 // differences are b − a, and "better" means b is better.
 import type { Lang } from '../generated/types';
 
-export interface PhaseRef {
-  id: string;
-  name: string;
-}
-export interface EmotionSide {
-  moments: number;
-  lowest: number | null;
-  mean: number | null;
-  points: number[];
-}
-export interface CardRef {
-  id: string;
-  text: string;
-  lane_id: string;
-}
-export interface PhaseFunnel {
-  phase_id: string;
-  name: string;
-  customers_in: number | null;
-  drop_off_pct: number | null;
-  lost: number | null;
-  customers_out: number | null;
-}
-export interface PhaseComparison {
-  phase_a: PhaseRef | null;
-  phase_b: PhaseRef | null;
-  matched_by: 'hand' | 'name' | 'none';
-  emotion_a: EmotionSide;
-  emotion_b: EmotionSide;
-  lowest_diff: number | null;
-  mean_diff: number | null;
-  only_a: CardRef[];
-  only_b: CardRef[];
-  pain_only_a: CardRef[];
-  pain_only_b: CardRef[];
-  impact_only_a: CardRef[];
-  impact_only_b: CardRef[];
-  funnel: { a: PhaseFunnel; b: PhaseFunnel } | null;
-}
-export interface Change {
-  measure: 'lowest_emotion' | 'mean_emotion' | 'pain_points' | 'drop_off' | 'conversion';
-  phase: string | null;
-  a: number;
-  b: number;
-  message: string;
-}
-export interface Comparison {
-  journey_a: string;
-  title_a: string;
-  journey_b: string;
-  title_b: string;
-  language: Lang;
-  phases: PhaseComparison[];
-  conversion_a: number | null;
-  conversion_b: number | null;
-  better: Change[];
-  worse: Change[];
-}
+// The comparison's types are generated from the Rust ones (src-tauri/src/bindings.rs).
+export type {
+  CardRef,
+  Change,
+  Comparison,
+  EmotionSide,
+  FunnelPair,
+  MatchedBy,
+  Measure,
+  PhaseComparison,
+  PhaseRef,
+} from '../generated/types';
 
 /** A figure with one decimal at most, in the UI's language; "–" when absent. */
 export function fig(lang: Lang, v: number | null | undefined): string {

@@ -137,7 +137,16 @@ fail_point?: boolean | undefined,
 /**
  * A service blueprint's wait point: where the customer waits at this step.
  */
-wait_point?: boolean | undefined, };
+wait_point?: boolean | undefined, 
+/**
+ * An image of the card in the document's image store: for a card read from a photo of the
+ * wall, the note as it was photographed, so the handwriting is kept where OCR failed.
+ */
+image?: string | undefined, 
+/**
+ * The card was read from a photo of the wall (`klantreis scan`), not typed.
+ */
+from_photo?: boolean | undefined, };
 
 export type JourneyMeta = { id: string, title: string, goal: string, scope: Scope, persona_ids: Array<string>, 
 /**
@@ -245,7 +254,7 @@ export type LanePatch = { title?: string, kind?: LaneKind, hint?: string,
  */
 persona_id?: string | null, };
 
-export type CardPatch = { text?: string, colour?: CardColour, emotion?: number | null, impact?: boolean, validation?: Validation, evidence?: Array<Evidence>, company_involved?: boolean, value?: number | null, effort?: number | null, fail_point?: boolean, wait_point?: boolean, };
+export type CardPatch = { text?: string, colour?: CardColour, emotion?: number | null, impact?: boolean, validation?: Validation, evidence?: Array<Evidence>, company_involved?: boolean, value?: number | null, effort?: number | null, fail_point?: boolean, wait_point?: boolean, image?: string | null, from_photo?: boolean, };
 
 export type Edit = { "op": "create_persona", persona: Persona, } | { "op": "update_persona", persona: Persona, } | { "op": "delete_persona", id: string, } | { "op": "create_journey", journey: Journey, personas: Array<Persona>, } | { "op": "update_journey", id: string, patch: JourneyPatch, } | { "op": "duplicate_journey", id: string, title: string, new_id: string | null, } | { "op": "make_to_be", id: string, title: string, new_id: string | null, } | { "op": "delete_journey", id: string, } | { "op": "add_phase", journey_id: string, name: string, before: string | null, id: string | null, } | { "op": "update_phase", id: string, patch: PhasePatch, } | { "op": "move_phase", id: string, before: string | null, } | { "op": "delete_phase", id: string, } | { "op": "add_lane", journey_id: string, kind: LaneKind, title: string, hint: string, before: string | null, id: string | null, } | { "op": "update_lane", id: string, patch: LanePatch, } | { "op": "move_lane", id: string, before: string | null, } | { "op": "delete_lane", id: string, } | { "op": "add_card", journey_id: string, phase_id: string, lane_id: string, text: string, 
 /**
@@ -508,6 +517,68 @@ throughput_unreadable: Array<Unreadable>,
  */
 throughput_complete: boolean, };
 
+export type PhaseRef = { id: string, name: string, };
+
+export type EmotionSide = { 
+/**
+ * Moments (cards with an emotion) in the phase.
+ */
+moments: number, lowest: number | null, mean: number | null, 
+/**
+ * The emotions in curve order (what the comparison chart draws).
+ */
+points: Array<number>, };
+
+export type CardRef = { id: string, text: string, lane_id: string, };
+
+export type MatchedBy = "hand" | "name" | "none";
+
+export type FunnelPair = { a: PhaseFunnel, b: PhaseFunnel, };
+
+export type PhaseComparison = { phase_a: PhaseRef | null, phase_b: PhaseRef | null, matched_by: MatchedBy, emotion_a: EmotionSide, emotion_b: EmotionSide, 
+/**
+ * `b − a` of the lowest emotion, when both phases have one.
+ */
+lowest_diff: number | null, 
+/**
+ * `b − a` of the mean emotion, when both phases have one.
+ */
+mean_diff: number | null, 
+/**
+ * Cards (by text) only in `a`'s phase, or only in `b`'s.
+ */
+only_a: Array<CardRef>, only_b: Array<CardRef>, 
+/**
+ * Pain points (cards in pain-points lanes) only on one side, by text.
+ */
+pain_only_a: Array<CardRef>, pain_only_b: Array<CardRef>, 
+/**
+ * Impact moments (flagged cards) only on one side, by text.
+ */
+impact_only_a: Array<CardRef>, impact_only_b: Array<CardRef>, funnel: FunnelPair | null, };
+
+export type Measure = "lowest_emotion" | "mean_emotion" | "pain_points" | "drop_off" | "conversion";
+
+export type Change = { measure: Measure, 
+/**
+ * The phase (its name in `a`, else in `b`); absent for the whole journey.
+ */
+phase: string | null, a: number, b: number, 
+/**
+ * The change in words (in `a`'s language).
+ */
+message: string, };
+
+export type Comparison = { journey_a: string, title_a: string, journey_b: string, title_b: string, language: Lang, phases: Array<PhaseComparison>, 
+/**
+ * Overall conversion of each funnel (percent), when both have one.
+ */
+conversion_a: number | null, conversion_b: number | null, 
+/**
+ * What is better in `b` than in `a`, and what is worse; in phase order.
+ */
+better: Array<Change>, worse: Array<Change>, };
+
 export type Counts = { cards: number, assumptions: number, validated: number, refuted: number, 
 /**
  * Validated ÷ cards, 0 … 1.
@@ -581,7 +652,7 @@ export type WorkshopSteps = { journey_id: string, steps: Array<Step>,
  */
 outside_touchpoints: number, };
 
-export type ErrorCode = "no_document" | "not_found" | "not_klantreis" | "too_new" | "corrupt" | "exists" | "busy" | "read_only" | "disk_full" | "invalid_edit" | "conflict" | "io" | "unknown_template" | "print" | "too_large" | "not_image" | "internal";
+export type ErrorCode = "no_document" | "not_found" | "not_klantreis" | "too_new" | "corrupt" | "exists" | "busy" | "read_only" | "disk_full" | "invalid_edit" | "conflict" | "io" | "unknown_template" | "print" | "too_large" | "not_image" | "not_canvas" | "internal";
 
 export type ApiError = { code: ErrorCode, message: string, };
 
@@ -661,6 +732,50 @@ scene: SceneUpdate | null,
  * The open journey is gone (deleted, or its creation undone): show home instead.
  */
 gone: boolean, };
+
+export type FoundNote = { 
+/**
+ * Stable within one scan ("n1", "n2", …), so the review screen can refer to a note.
+ */
+id: string, 
+/**
+ * Which of the scanned photos it was found on (from 0).
+ */
+photo: number, 
+/**
+ * The note's corners in the photo's pixels (clockwise from top left), to outline it.
+ */
+outline: [[number, number], [number, number], [number, number], [number, number]], phase_id: string, lane_id: string, colour: CardColour, 
+/**
+ * The text read by OCR; empty when nothing legible was found.
+ */
+text: string, 
+/**
+ * OCR confidence, 0 … 1 (0 when there is no text).
+ */
+confidence: number, };
+
+export type NoteChoice = { 
+/**
+ * The [`FoundNote::id`] of the scan.
+ */
+id: string, phase_id: string, lane_id: string, colour: CardColour, text: string, };
+
+export type ReviewPhoto = { 
+/**
+ * A scaled-down JPEG as a `data:` URL (the content policy allows no other image source).
+ */
+url: string, 
+/**
+ * The photo's own size in pixels: the notes' outlines are in these pixels.
+ */
+width: number, height: number, };
+
+export type ScanReview = { notes: Array<FoundNote>, 
+/**
+ * Each note's crop as a `data:` URL, in the order of `notes`.
+ */
+crops: Array<string>, warnings: Array<string>, photos: Array<ReviewPhoto>, };
 
 export type LanguagePref = "system" | "nl" | "en";
 
@@ -799,4 +914,4 @@ created: string,
 version: number, phases: number, lanes: number, cards: number, };
 
 /** The commands the UI may call (src-tauri/src/command_list.rs). */
-export type Command = "start_info" | "show" | "journey_insights" | "workshop_steps" | "list_templates" | "create_journey" | "apply_edit" | "apply_edits" | "undo" | "redo" | "set_language" | "print_preview" | "export_journey" | "reveal_export" | "image_data" | "pick_image" | "list_journeys" | "compare_journeys" | "compare_version" | "export_comparison" | "list_versions" | "take_version" | "restore_version" | "version_scene" | "sync_status" | "set_sync_server" | "share_journey" | "join_journey" | "merge_copy";
+export type Command = "start_info" | "show" | "journey_insights" | "workshop_steps" | "list_templates" | "create_journey" | "apply_edit" | "apply_edits" | "undo" | "redo" | "set_language" | "print_preview" | "export_journey" | "reveal_export" | "image_data" | "pick_image" | "list_journeys" | "compare_journeys" | "compare_version" | "export_comparison" | "list_versions" | "take_version" | "restore_version" | "version_scene" | "pick_scan_photos" | "scan_photos" | "scan_accept" | "scan_cancel" | "sync_status" | "set_sync_server" | "share_journey" | "join_journey" | "merge_copy";

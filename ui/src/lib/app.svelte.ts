@@ -12,6 +12,7 @@ import type {
   DocState,
   Edit,
   EditOutcome,
+  NoteChoice,
   JourneyDetail,
   JourneySummary,
   Lang,
@@ -150,7 +151,16 @@ export class AppState {
   }
 
   fail(e: unknown): void {
-    this.toast(toBackendError(e).message, 'error');
+    const err = toBackendError(e);
+    // Where the user can act on the cause, say it in their language; the core's own words
+    // (English, naming the detail) stay for everything else.
+    const text =
+      err.code === 'disk_full'
+        ? this.tr('error.diskFull')
+        : err.code === 'read_only'
+          ? this.tr('error.readOnly')
+          : err.message;
+    this.toast(text, 'error');
   }
 
   /** A change that failed: say why, and when the UI's copy was stale (an edit of something
@@ -196,6 +206,11 @@ export class AppState {
   /** Several edits as one undo step. */
   editGroup(edits: Edit[]): Promise<EditOutcome | null> {
     return this.change((view) => this.backend.applyEdits(edits, view));
+  }
+
+  /** The reviewed notes of a wall photo become cards: one undoable step, taken in like an edit. */
+  acceptScan(journeyId: string, notes: NoteChoice[]): Promise<EditOutcome | null> {
+    return this.change((view) => this.backend.scanAccept(journeyId, notes, view));
   }
 
   /** Restores a version of journey `id`: one undoable step, taken in like an edit. */

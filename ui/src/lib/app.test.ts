@@ -81,6 +81,14 @@ function fake() {
     onExportProgress: async () => () => {},
     imageData: async () => null,
     pickImage: async () => null,
+    pickScanPhotos: async () => null,
+    scanPhotos: async () => {
+      throw new BackendError('internal', 'not recorded');
+    },
+    scanAccept: async () => {
+      throw new BackendError('internal', 'not recorded');
+    },
+    scanCancel: async () => {},
     listJourneys: async () => [],
     compareJourneys: async () => {
       throw new BackendError('internal', 'not recorded');

@@ -1,0 +1,343 @@
+//! Reading photos of the wall (issue 15, `docs/scan.md`): synthetic photos of the project's own
+//! printed blank canvas with sticky notes on it (`tests/scan_photos/`), read back by
+//! `klantreis::scan::read_photos`.
+
+mod scan_photos;
+
+use image::RgbImage;
+use klantreis::edit::Edit;
+use klantreis::layout::{Paper, Scene};
+use klantreis::model::Lang;
+use klantreis::print::{self, PrintRequest};
+use klantreis::scan::{read_photos, ScanError};
+use klantreis::session;
+use klantreis::store::Document;
+use scan_photos::{photograph, plan_notes, render_pdf_page, stick, tally, Rng, Shot, Tally};
+
+/// The rendering resolution of an A0 canvas: 3.2 px/mm, twice what the photo shows of it.
+const A0_DPI: u32 = 81;
+
+struct Wall {
+    _dir: tempfile::TempDir,
+    doc: Document,
+    id: String,
+    scene: Scene,
+    canvas: RgbImage,
+    ppm: f64,
+}
+
+/// A document with the sample journey, its blank A0 canvas printed (and the version taken,
+/// as every print does) and rendered.
+fn wall() -> Wall {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut doc = Document::create(dir.path().join("w.klantreis")).expect("create");
+    let id = session::add_sample(&mut doc, Lang::Nl).expect("sample");
+    let req = PrintRequest {
+        blank: true,
+        ..Default::default()
+    };
+    let pdf = print::render(&doc, &id, &req, &mut |_| {}).expect("print");
+    session::versions::snapshot_export(&doc, &id, &req).expect("version");
+    let scene = print::scene(doc.workspace(), &id, &req).expect("scene");
+    let canvas = render_pdf_page(&pdf.bytes, 1, A0_DPI, dir.path());
+    let ppm = canvas.width() as f64 / scene.width.0 as f64;
+    Wall {
+        _dir: dir,
+        doc,
+        id,
+        scene,
+        canvas,
+        ppm,
+    }
+}
+
+fn shot(seed: u64) -> Shot {
+    let mut rng = Rng::new(seed ^ 0x5eed);
+    // The photographer holds the phone the way the sheet lies in it (a landscape sheet turned
+    // a quarter is shot in portrait).
+    let landscape = seed % 2 == 0;
+    Shot {
+        width: if landscape { 2400 } else { 1800 },
+        height: if landscape { 1800 } else { 2400 },
+        quarter_turns: (seed % 4) as u32,
+        seed,
+        blur: rng.f(0.0, 0.9) as f32,
+        noise: rng.f(2.0, 7.0),
+    }
+}
+
+/// `n` photos of the wall, each with its own notes, read one by one.
+fn detect(w: &Wall, seeds: std::ops::Range<u64>) -> Tally {
+    let mut total = Tally::default();
+    for seed in seeds {
+        if let Ok(only) = std::env::var("KR_SCAN_ONLY") {
+            if only != seed.to_string() {
+                continue;
+            }
+        }
+        let mut rng = Rng::new(seed);
+        let (sw, sh) = (w.scene.width.0 as f64, w.scene.height.0 as f64);
+        let notes = plan_notes(&w.scene, &mut rng, 12, 76.0, [0.0, 0.0, sw, sh], (0.0, 0.0));
+        let mut canvas = w.canvas.clone();
+        stick(&mut canvas, &notes, w.ppm, &mut rng);
+        let photo = photograph(&canvas, w.ppm, &notes, shot(seed));
+        if let Ok(dir) = std::env::var("KR_SCAN_DUMP") {
+            image::load_from_memory(&photo.jpeg)
+                .expect("jpeg")
+                .resize(1000, 1000, image::imageops::FilterType::Triangle)
+                .save(format!("{dir}/photo-{seed}.png"))
+                .expect("dump");
+            if std::env::var_os("KR_SCAN_ONLY").is_some() {
+                let full = image::load_from_memory(&photo.jpeg).expect("jpeg");
+                full.crop_imm(2000, 150, 300, 300)
+                    .resize(900, 900, image::imageops::FilterType::Nearest)
+                    .save(format!("{dir}/qr-{seed}.png"))
+                    .expect("dump");
+                eprintln!("{:?}", shot(seed));
+            }
+        }
+        let t0 = std::time::Instant::now();
+        let scan = read_photos(&w.doc, &w.id, &[&photo.jpeg]).expect("read");
+        let found: Vec<_> = scan.notes.iter().collect();
+        if std::env::var_os("KR_SCAN_DEBUG").is_some() {
+            for n in &photo.notes {
+                eprintln!(
+                    "stuck: {:.0},{:.0} {:.0}x{:.0} {:?}",
+                    n.spec.x, n.spec.y, n.spec.w, n.spec.h, n.spec.colour
+                );
+            }
+            for f in &found {
+                eprintln!("found: {:?} {:?} {}", f.outline[0], f.colour, f.phase_id);
+            }
+        }
+        let t = tally(&photo, &found);
+        eprintln!(
+            "photo {seed}: {} notes, found {}, wrong cell {}, wrong colour {}, extra {} ({:.2} s)",
+            t.expected,
+            t.found,
+            t.wrong_cell,
+            t.wrong_colour,
+            t.extra,
+            t0.elapsed().as_secs_f64()
+        );
+        assert!(scan.warnings.is_empty(), "{:?}", scan.warnings);
+        total.add(t);
+    }
+    total
+}
+
+fn assert_rates(t: Tally) {
+    eprintln!("{t:?}");
+    assert!(t.expected >= 100, "enough notes: {t:?}");
+    assert!(
+        t.found * 100 >= t.expected * 98,
+        "at least 98 % of the notes found: {t:?}"
+    );
+    assert_eq!(t.wrong_cell, 0, "no note in a wrong cell: {t:?}");
+    assert_eq!(t.wrong_colour, 0, "every colour right: {t:?}");
+    assert_eq!(t.extra, 0, "no note where none was stuck: {t:?}");
+}
+
+// 22 photos in two halves, so the two run side by side.
+#[test]
+fn notes_are_found_in_their_cells_on_photos_1_to_11() {
+    let w = wall();
+    assert_rates(detect(&w, 1..12));
+}
+
+#[test]
+fn notes_are_found_in_their_cells_on_photos_12_to_22() {
+    let w = wall();
+    assert_rates(detect(&w, 12..23));
+}
+
+/// A photo of `w`'s canvas with a few notes (seed `seed`), at `width × height`.
+fn quick_photo(w: &Wall, canvas: &RgbImage, seed: u64) -> scan_photos::Photo {
+    let mut rng = Rng::new(seed);
+    let (sw, sh) = (w.scene.width.0 as f64, w.scene.height.0 as f64);
+    let notes = plan_notes(&w.scene, &mut rng, 6, 76.0, [0.0, 0.0, sw, sh], (0.0, 0.0));
+    let mut canvas = canvas.clone();
+    stick(&mut canvas, &notes, w.ppm, &mut rng);
+    photograph(
+        &canvas,
+        w.ppm,
+        &notes,
+        Shot {
+            blur: 0.6,
+            ..shot(seed)
+        },
+    )
+}
+
+#[test]
+fn a_photo_without_a_canvas_and_a_canvas_of_another_journey_are_refused() {
+    let mut w = wall();
+    // Notes on a plain sheet of paper: no marks, no code.
+    let plain = RgbImage::from_pixel(
+        w.canvas.width(),
+        w.canvas.height(),
+        image::Rgb([250, 250, 247]),
+    );
+    let photo = quick_photo(&w, &plain, 40);
+    let err = read_photos(&w.doc, &w.id, &[&photo.jpeg]).expect_err("no canvas");
+    assert!(
+        matches!(err, ScanError::NoCanvas { photo: 0, .. }),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string()
+            .starts_with("No Klantreis canvas found in this photo"),
+        "{err}"
+    );
+    assert_eq!(err.code(), "no_canvas");
+
+    // Not an image at all.
+    let err = read_photos(&w.doc, &w.id, &[b"GIF89a not a photo"]).expect_err("not an image");
+    assert!(matches!(err, ScanError::Image { photo: 0, .. }), "{err:?}");
+
+    // The canvas of journey A read as journey B: both are named.
+    let other = session::add_sample(&mut w.doc, Lang::En).expect("second journey");
+    let photo = quick_photo(&w, &w.canvas, 41);
+    let err = read_photos(&w.doc, &other, &[&photo.jpeg]).expect_err("other journey");
+    match &err {
+        ScanError::OtherJourney {
+            found, expected, ..
+        } => {
+            assert!(found.contains(&w.id), "{err}");
+            assert!(expected.contains(&other), "{err}");
+        }
+        e => panic!("expected another journey, got {e:?}"),
+    }
+    // Read as its own journey it is fine, and no photos is an error of its own.
+    let scan = read_photos(&w.doc, &w.id, &[&photo.jpeg]).expect("own journey");
+    let t = tally(&photo, &scan.notes.iter().collect::<Vec<_>>());
+    assert_eq!((t.found, t.wrong_cell), (t.expected, 0), "{t:?}");
+    assert!(matches!(
+        read_photos(&w.doc, &w.id, &[]),
+        Err(ScanError::NoPhotos)
+    ));
+}
+
+#[test]
+fn an_older_layout_is_read_by_the_printed_version_with_a_warning() {
+    let mut w = wall();
+    let printed = w
+        .doc
+        .workspace()
+        .journey(&w.id)
+        .expect("journey")
+        .meta
+        .version;
+    // After printing, a phase is added in front: today's cells moved, the printed ones not.
+    let first = w.doc.workspace().journey(&w.id).expect("journey").phases[0]
+        .id
+        .clone();
+    w.doc
+        .apply(&Edit::AddPhase {
+            journey_id: w.id.clone(),
+            name: "Oriëntatie".into(),
+            before: Some(first),
+            id: None,
+        })
+        .expect("add phase");
+    let photo = quick_photo(&w, &w.canvas, 50);
+    let scan = read_photos(&w.doc, &w.id, &[&photo.jpeg]).expect("read");
+    assert_eq!(scan.layout_version, printed);
+    assert_eq!(scan.warnings.len(), 1, "{:?}", scan.warnings);
+    assert!(
+        scan.warnings[0].contains(&format!("version {printed}")),
+        "{:?}",
+        scan.warnings
+    );
+    let t = tally(&photo, &scan.notes.iter().collect::<Vec<_>>());
+    assert_eq!(
+        (t.found, t.wrong_cell, t.extra),
+        (t.expected, 0, 0),
+        "{t:?}"
+    );
+
+    // Without the printed version there is nothing to place the notes by.
+    for s in w.doc.snapshots(&w.id).expect("versions") {
+        w.doc.delete_snapshot(&s.id).expect("delete");
+    }
+    let err = read_photos(&w.doc, &w.id, &[&photo.jpeg]).expect_err("unknown version");
+    assert!(
+        matches!(err, ScanError::UnknownVersion { version, .. } if version == printed),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn a_tiled_print_read_one_photo_per_sheet_ends_in_one_journey() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut doc = Document::create(dir.path().join("t.klantreis")).expect("create");
+    let id = session::add_sample(&mut doc, Lang::Nl).expect("sample");
+    let req = PrintRequest {
+        paper: Paper::A1,
+        blank: true,
+        tile: Some(Paper::A3),
+        ..Default::default()
+    };
+    let pdf = print::render(&doc, &id, &req, &mut |_| {}).expect("print");
+    let scene = print::scene(doc.workspace(), &id, &req).expect("scene");
+    let opts = klantreis::export::tile::TileOptions {
+        sheet: Paper::A3,
+        ..Default::default()
+    };
+    let g = klantreis::export::tile::grid(scene.width.0, scene.height.0, &opts).expect("grid");
+    let mut photos = Vec::new();
+    for r in 0..g.rows {
+        for c in 0..g.cols {
+            let page = 2 + r * g.cols + c;
+            let canvas = render_pdf_page(&pdf.bytes, page, 110, dir.path());
+            let ppm = canvas.width() as f64 / g.sheet_w as f64;
+            let (x0, y0) = (c as f64 * g.step_x as f64, r as f64 * g.step_y as f64);
+            let window = [
+                x0 + 30.0,
+                y0 + 30.0,
+                x0 + g.step_x as f64 - 30.0,
+                y0 + g.step_y as f64 - 30.0,
+            ];
+            let (dx, dy) = g.offset(r, c);
+            let seed = 60 + page as u64;
+            let mut rng = Rng::new(seed);
+            let notes = plan_notes(&scene, &mut rng, 4, 60.0, window, (dx as f64, dy as f64));
+            let mut canvas = canvas;
+            stick(&mut canvas, &notes, ppm, &mut rng);
+            let landscape = g.sheet_w > g.sheet_h;
+            let turns = (seed % 4) as u32;
+            let wide = landscape == (turns % 2 == 0);
+            photos.push(photograph(
+                &canvas,
+                ppm,
+                &notes,
+                Shot {
+                    width: if wide { 2000 } else { 1420 },
+                    height: if wide { 1420 } else { 2000 },
+                    quarter_turns: turns,
+                    seed,
+                    blur: 0.5,
+                    noise: 4.0,
+                },
+            ));
+        }
+    }
+    let bytes: Vec<&[u8]> = photos.iter().map(|p| p.jpeg.as_slice()).collect();
+    let scan = read_photos(&doc, &id, &bytes).expect("read the sheets");
+    let mut total = Tally::default();
+    for (i, p) in photos.iter().enumerate() {
+        let on: Vec<_> = scan.notes.iter().filter(|n| n.photo == i as u32).collect();
+        total.add(tally(p, &on));
+    }
+    eprintln!("tiled: {} sheets, {total:?}", photos.len());
+    assert!(photos.len() >= 4 && total.expected >= 12, "{total:?}");
+    assert_eq!(total.found, total.expected, "{total:?}");
+    assert_eq!(
+        (total.wrong_cell, total.wrong_colour, total.extra),
+        (0, 0, 0),
+        "{total:?}"
+    );
+    let ids: std::collections::BTreeSet<_> = scan.notes.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(ids.len(), scan.notes.len(), "ids unique across photos");
+    assert!(scan.warnings.is_empty(), "{:?}", scan.warnings);
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { ScanReview } from '../generated/types';
+import { choices, drafts, neighbour, points, unsure } from './scan';
+import { scanMessages, ts } from './i18n-scan';
+
+const review: ScanReview = {
+  notes: [
+    { id: 'n1', photo: 0, outline: [[10, 10], [60, 10], [60, 60], [10, 60]], phase_id: 'p1', lane_id: 'l1', colour: 'yellow', text: 'Klant belt', confidence: 0.9 },
+    { id: 'n2', photo: 0, outline: [[70, 10], [120, 12], [118, 62], [68, 60]], phase_id: 'p2', lane_id: 'l1', colour: 'pink', text: '', confidence: 0 },
+    { id: 'n3', photo: 1, outline: [[1, 1], [2, 1], [2, 2], [1, 2]], phase_id: 'p2', lane_id: 'l2', colour: 'blue', text: 'Wacht', confidence: 0.4 },
+  ],
+  crops: ['data:image/png;base64,AA', 'data:image/png;base64,BB', ''],
+  warnings: [],
+  photos: [],
+};
+
+describe('scan review', () => {
+  it('sends the kept notes with the corrections', () => {
+    const d = drafts(review);
+    expect(d.map((n) => n.crop)).toEqual(review.crops);
+    d[1]!.text = '  Zoekt op Google ';
+    d[1]!.phase_id = 'p1';
+    d[2]!.dropped = true;
+    expect(choices(d)).toEqual([
+      { id: 'n1', phase_id: 'p1', lane_id: 'l1', colour: 'yellow', text: 'Klant belt' },
+      { id: 'n2', phase_id: 'p1', lane_id: 'l1', colour: 'pink', text: 'Zoekt op Google' },
+    ]);
+  });
+
+  it('steps through the notes and stays at the ends', () => {
+    const d = drafts(review);
+    expect(neighbour(d, null, 1)).toBe('n1');
+    expect(neighbour(d, 'n1', 1)).toBe('n2');
+    expect(neighbour(d, 'n3', 1)).toBe('n3');
+    expect(neighbour(d, 'n1', -1)).toBe('n1');
+    expect(neighbour([], 'n1', 1)).toBe(null);
+  });
+
+  it('outlines and marks unsure text', () => {
+    expect(points([[1, 2], [3.25, 4]])).toBe('1.0,2.0 3.3,4.0');
+    const d = drafts(review);
+    expect(d.map(unsure)).toEqual([false, true, true]);
+  });
+
+  it('has every message in both languages with the same placeholders', () => {
+    const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const keys = Object.keys(scanMessages.en).sort();
+    expect(Object.keys(scanMessages.nl).sort()).toEqual(keys);
+    for (const k of keys) {
+      const key = k as keyof typeof scanMessages.en;
+      expect(holes(scanMessages.nl[key])).toEqual(holes(scanMessages.en[key]));
+      expect(/\b(u|uw)\b/i.test(scanMessages.nl[key]), key).toBe(false);
+    }
+    expect(ts('nl', 'scan.accept', { n: 3 })).toBe('3 kaarten toevoegen');
+  });
+});

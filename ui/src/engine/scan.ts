@@ -1,0 +1,59 @@
+// The review of a scanned wall photo, without the DOM: each found note as a draft with the
+// user's corrections (cell, text, dropped), and the choices sent to `scan_accept`. The
+// component (lib/scan/ScanDialog.svelte) holds the drafts as state; a unit test runs these.
+import type { CardColour, FoundNote, NoteChoice, ScanReview } from '../generated/types';
+
+export interface NoteDraft {
+  id: string;
+  photo: number;
+  outline: [number, number][];
+  crop: string;
+  phase_id: string;
+  lane_id: string;
+  colour: CardColour;
+  text: string;
+  confidence: number;
+  dropped: boolean;
+}
+
+/** Below this OCR confidence the text is marked as unsure, so the user reads it twice. */
+export const UNSURE = 0.6;
+
+/** The review's notes as drafts the user corrects, in the reader's order. */
+export function drafts(review: ScanReview): NoteDraft[] {
+  return review.notes.map((n: FoundNote, i: number) => ({
+    id: n.id,
+    photo: n.photo,
+    outline: n.outline.map((p) => [p[0], p[1]] as [number, number]),
+    crop: review.crops[i] ?? '',
+    phase_id: n.phase_id,
+    lane_id: n.lane_id,
+    colour: n.colour,
+    text: n.text,
+    confidence: n.confidence,
+    dropped: false,
+  }));
+}
+
+/** What `scan_accept` takes: the kept notes with the user's corrections. */
+export function choices(notes: NoteDraft[]): NoteChoice[] {
+  return notes.filter((n) => !n.dropped).map((n) => ({ id: n.id, phase_id: n.phase_id, lane_id: n.lane_id, colour: n.colour, text: n.text.trim() }));
+}
+
+/** The note after (`step` 1) or before (−1) `id`, for the arrow keys; stays at the ends. */
+export function neighbour(notes: NoteDraft[], id: string | null, step: 1 | -1): string | null {
+  if (notes.length === 0) return null;
+  const at = notes.findIndex((n) => n.id === id);
+  if (at < 0) return notes[0]!.id;
+  return notes[Math.min(Math.max(at + step, 0), notes.length - 1)]!.id;
+}
+
+/** An outline as the `points` of an SVG polygon. */
+export function points(outline: [number, number][]): string {
+  return outline.map(([x, y]) => `${x.toFixed(1)},${y.toFixed(1)}`).join(' ');
+}
+
+/** Whether OCR was unsure of the text (or found none). */
+export function unsure(n: Pick<NoteDraft, 'text' | 'confidence'>): boolean {
+  return n.text.trim() === '' || n.confidence < UNSURE;
+}
