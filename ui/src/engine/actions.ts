@@ -159,7 +159,8 @@ export const appActions: Action<AppCtx>[] = [
     id: 'join',
     scope: 'app',
     labelKey: 'act.join',
-    shortcuts: [],
+    // J as for a new journey, with Shift: a journey from someone else.
+    shortcuts: [key('j', { mod: true, shift: true })],
     enabled: always,
     perform: (c) => c.joinJourney(),
   },
@@ -452,7 +453,8 @@ export const editorActions: Action<EditorCtx>[] = [
     id: 'share',
     scope: 'editor',
     labelKey: 'act.share',
-    shortcuts: [],
+    // S for share / samen.
+    shortcuts: [key('s', { shift: true })],
     toolbar: { group: 'end', testid: 'open-share', text: 'ed.share' },
     enabled: always,
     perform: (c) => c.share(),
@@ -461,7 +463,8 @@ export const editorActions: Action<EditorCtx>[] = [
     id: 'merge-copy',
     scope: 'editor',
     labelKey: 'act.mergeCopy',
-    shortcuts: [],
+    // M for merge, with Ctrl: Shift+M alone is the matrix.
+    shortcuts: [key('m', { mod: true, shift: true })],
     enabled: always,
     perform: (c) => c.mergeCopy(),
   },

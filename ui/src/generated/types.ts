@@ -791,7 +791,27 @@ export type StartInfo = { doc: DocState, settings: UiSettings,
  */
 notice: ApiError | null, };
 
-export type SyncStatus = { server: string | null, shared: number, connected: boolean, waiting: number, last_synced: string | null, error: string | null, };
+export type SyncStatus = { 
+/**
+ * The sync server in the settings; `None`: nothing is sent anywhere.
+ */
+server: string | null, 
+/**
+ * How many journeys of the open document are shared.
+ */
+shared: number, connected: boolean, 
+/**
+ * Shared journeys with changes the server has not confirmed yet.
+ */
+waiting: number, 
+/**
+ * When both sides last agreed (RFC 3339).
+ */
+last_synced: string | null, 
+/**
+ * What went wrong last, in words.
+ */
+error: string | null, };
 
 export type Mm = number;
 
