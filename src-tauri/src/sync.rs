@@ -14,7 +14,7 @@
 
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::sync::Mutex;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use klantreis::session::{ApiError, ErrorCode, View, ViewUpdate};
 use klantreis::sync::live::{doc_id_of_link, server_url, Live};
@@ -32,6 +32,9 @@ type Res<T> = Result<T, ApiError>;
 pub const EVENT_SYNC_STATUS: &str = "sync-status";
 /// How often the thread steps: others' changes show within this plus one layout.
 const STEP_EVERY: Duration = Duration::from_millis(200);
+/// How long the server may stay out of reach before the status says so (a toast): a short
+/// drop while it restarts says nothing.
+const UNREACHABLE_AFTER: Duration = Duration::from_secs(4);
 /// How long "Join…" waits for the server.
 const JOIN_TIMEOUT: Duration = Duration::from_secs(10);
 /// Tests set this to a `.klantreis` file: "Merge changes from a copy…" takes it without the
@@ -99,6 +102,7 @@ pub fn start(app: &AppHandle<Wry>) {
 
 fn run(app: AppHandle<Wry>, rx: Receiver<Request>) {
     let mut live: Option<Live> = None;
+    let mut offline_since: Option<Instant> = None;
     loop {
         match rx.recv_timeout(STEP_EVERY) {
             Ok(Request::Join { link, reply }) => {
@@ -107,7 +111,7 @@ fn run(app: AppHandle<Wry>, rx: Receiver<Request>) {
             Ok(Request::Kick) | Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => return,
         }
-        step(&app, &mut live);
+        step(&app, &mut live, &mut offline_since);
     }
 }
 
@@ -122,7 +126,7 @@ fn live_for<'a>(live: &'a mut Option<Live>, server: &str) -> Result<&'a mut Live
     live.as_mut().ok_or_else(|| "no connection".to_string())
 }
 
-fn step(app: &AppHandle<Wry>, live: &mut Option<Live>) {
+fn step(app: &AppHandle<Wry>, live: &mut Option<Live>, offline_since: &mut Option<Instant>) {
     let state = app.state::<AppState>();
     let server = state.lock().settings.sync_server.clone();
     let shared = state
@@ -136,8 +140,10 @@ fn step(app: &AppHandle<Wry>, live: &mut Option<Live>) {
     status.shared = shared;
     let (Some(server), true) = (server, shared > 0) else {
         *live = None;
+        *offline_since = None;
         status.connected = false;
         status.waiting = 0;
+        status.error = None;
         publish(app, status);
         return;
     };
@@ -157,9 +163,20 @@ fn step(app: &AppHandle<Wry>, live: &mut Option<Live>) {
         }
     };
     status.connected = l.connected();
+    let unreachable = if status.connected {
+        *offline_since = None;
+        None
+    } else {
+        let since = *offline_since.get_or_insert_with(Instant::now);
+        (since.elapsed() >= UNREACHABLE_AFTER).then(|| {
+            format!(
+                "could not reach the sync server {server}; your changes are kept in the file and go as soon as it answers"
+            )
+        })
+    };
     match report {
         Ok(r) => {
-            status.error = None;
+            status.error = unreachable;
             status.waiting = r.waiting;
             if status.connected && r.waiting == 0 {
                 status.last_synced = Some(klantreis::ids::now_rfc3339());
@@ -237,8 +254,12 @@ fn offline(e: String) -> ApiError {
 
 /// The sync status now.
 #[tauri::command]
-pub fn sync_status(sync: State<'_, Syncer>) -> SyncStatus {
-    sync.status()
+pub fn sync_status(state: State<'_, AppState>, sync: State<'_, Syncer>) -> SyncStatus {
+    // The server from the settings even before the thread's first step.
+    SyncStatus {
+        server: state.lock().settings.sync_server.clone(),
+        ..sync.status()
+    }
 }
 
 /// Sets the sync server (`ws://host:port`); empty means none.

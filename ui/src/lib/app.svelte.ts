@@ -89,7 +89,11 @@ export class AppState {
     } catch (e) {
       this.fail(e);
     }
-    await this.backend.onSyncStatus((s) => (this.sync = s));
+    await this.backend.onSyncStatus((s) => {
+      // A new problem is said once (a server out of reach, data refused); the badge keeps it.
+      if (s.error && s.error !== this.sync?.error) this.toast(s.error, 'error');
+      this.sync = s;
+    });
     await this.backend.onError((e) => this.toast(e.message, 'error'));
     await this.backend.onMenu((action) => {
       if (action === 'settings') this.dialog = 'settings';
