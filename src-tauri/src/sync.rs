@@ -30,8 +30,10 @@ type Res<T> = Result<T, ApiError>;
 
 /// Sent to the UI whenever the sync status changes.
 pub const EVENT_SYNC_STATUS: &str = "sync-status";
-/// How often the thread steps: others' changes show within this plus one layout.
-const STEP_EVERY: Duration = Duration::from_millis(200);
+/// How often the thread looks for others' changes (they show within this plus one layout).
+/// Local edits do not wait for it: each one wakes the thread ([`kick`]). A look with nothing
+/// new costs a few hash look-ups (`Document::sync_step`).
+const STEP_EVERY: Duration = Duration::from_millis(100);
 /// How long the server may stay out of reach before the status says so (a toast): a short
 /// drop while it restarts says nothing.
 const UNREACHABLE_AFTER: Duration = Duration::from_secs(4);
@@ -81,6 +83,13 @@ impl Syncer {
 
     fn send(&self, r: Request) {
         let _ = self.tx.lock().unwrap_or_else(|e| e.into_inner()).send(r);
+    }
+}
+
+/// Wakes the sync thread after a local commit, so the change leaves at once.
+pub fn kick(app: &AppHandle<Wry>) {
+    if let Some(sync) = app.try_state::<Syncer>() {
+        sync.send(Request::Kick);
     }
 }
 
