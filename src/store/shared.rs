@@ -300,6 +300,9 @@ impl Document {
             )));
         };
         let stored_heads = doc.get_heads();
+        if incoming.len() > sync::MAX_INCOMING {
+            return Err(StoreError::Sync(SyncError::TooLarge(incoming.len())));
+        }
         // Loaded and checked apart first: bytes that are no Automerge at all, another kind of
         // document, or another journey's, never touch ours.
         let mut theirs = AutoCommit::load(incoming).map_err(not_automerge)?;
@@ -318,6 +321,10 @@ impl Document {
         changes: Vec<automerge::Change>,
     ) -> Result<MergeOutcome, StoreError> {
         self.ensure_in_place()?;
+        let size: usize = changes.iter().map(|c| c.raw_bytes().len()).sum();
+        if size > sync::MAX_INCOMING {
+            return Err(StoreError::Sync(SyncError::TooLarge(size)));
+        }
         self.refresh()?;
         // Taken out of the cache: it goes back (merged) only once the commit is done, and a
         // failure leaves the file's copy to be loaded again.

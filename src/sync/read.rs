@@ -312,6 +312,19 @@ fn lenient<T: DeserializeOwned>(
     what: &str,
     notes: &mut Vec<String>,
 ) -> Option<T> {
+    // A text longer than anyone types (a peer's flood) is cut, and the cut travels back.
+    for (k, v) in m.iter_mut() {
+        if let Json::String(t) = v {
+            if let Some((cut, _)) = t.char_indices().nth(super::MAX_TEXT_CHARS) {
+                notes.push(format!(
+                    "{what}: field {k} was {} characters long; cut to {}",
+                    t.chars().count(),
+                    super::MAX_TEXT_CHARS
+                ));
+                t.truncate(cut);
+            }
+        }
+    }
     for (k, d) in defaults {
         if !m.contains_key(*k) {
             m.insert(k.to_string(), d.clone());
