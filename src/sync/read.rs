@@ -179,9 +179,7 @@ impl Touched {
                 Prop::Seq(_) => None,
             });
             let table = names.next().flatten().or_else(|| key.clone());
-            let Some(kind) = table.as_deref().and_then(kind_of) else {
-                return None;
-            };
+            let kind = table.as_deref().and_then(kind_of)?;
             if p.path.is_empty() {
                 // A whole table put or removed at the root.
                 return None;
@@ -190,9 +188,7 @@ impl Touched {
                 t.journey = true;
                 continue;
             }
-            let Some(id) = names.next().flatten().or(key) else {
-                return None;
-            };
+            let id = names.next().flatten().or(key)?;
             if !t.records.contains(&(kind, id.clone())) {
                 t.records.push((kind, id));
             }
