@@ -96,6 +96,9 @@ fn main() {
     // 2. A card move from A to B.
     let j = a.workspace().journey(&ja).expect("a").clone();
     let mut times = Vec::new();
+    // Where the time goes: the edit on A, A's step, the server until B's live copy has it,
+    // B's steps until the move is merged.
+    let mut parts: [Vec<f64>; 4] = Default::default();
     for i in 0..40 {
         let card = &j.cards[i];
         let cell = &j.cards[(i + 7) % j.cards.len()];
@@ -110,8 +113,15 @@ fn main() {
             before: None,
         })
         .expect("move");
+        let edited = t.elapsed();
         a.sync_step(&mut la).expect("step a");
+        let pushed = t.elapsed();
+        let a_heads = a.shared_heads(&ja).expect("heads").unwrap_or_default();
+        let mut arrived = None;
         loop {
+            if arrived.is_none() && lb.has_changes(&doc_id, &a_heads) {
+                arrived = Some(t.elapsed());
+            }
             b.sync_step(&mut lb).expect("step b");
             let got = b.workspace().journey(&jb).and_then(|j| j.card(&card.id));
             if got.is_some_and(|c| c.phase_id == cell.phase_id && c.lane_id == cell.lane_id) {
@@ -121,6 +131,12 @@ fn main() {
             std::thread::sleep(Duration::from_millis(2));
         }
         times.push(t.elapsed().as_secs_f64() * 1000.0);
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        let arrived = arrived.unwrap_or_else(|| t.elapsed());
+        parts[0].push(ms(edited));
+        parts[1].push(ms(pushed - edited));
+        parts[2].push(ms(arrived - pushed));
+        parts[3].push(ms(t.elapsed() - arrived));
     }
     let n = times.len();
     println!(
@@ -128,6 +144,19 @@ fn main() {
         pct(&mut times, 0.5),
         pct(&mut times, 0.95)
     );
+    let names = [
+        "edit on A",
+        "A's step (push)",
+        "server until B's live copy has it",
+        "B's steps until merged",
+    ];
+    for (name, v) in names.iter().zip(parts.iter_mut()) {
+        println!(
+            "  {name}: median {:.0} ms, p95 {:.0} ms",
+            pct(v, 0.5),
+            pct(v, 0.95)
+        );
+    }
 
     // 3. Growth per 1,000 edits (one card's text, synced as they go).
     a.sync_round(&mut la, WAIT).expect("settle");

@@ -118,6 +118,7 @@ pub fn typescript() -> String {
         crate::settings::LanguagePref,
         crate::commands::UiSettings,
         crate::commands::StartInfo,
+        crate::sync::SyncStatus,
         layout::Mm,
         layout::Pt,
         layout::Point,

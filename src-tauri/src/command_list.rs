@@ -36,6 +36,11 @@ pub const COMMANDS: &[&str] = &[
     "scan::scan_photos",
     "scan::scan_accept",
     "scan::scan_cancel",
+    "sync::sync_status",
+    "sync::set_sync_server",
+    "sync::share_journey",
+    "sync::join_journey",
+    "sync::merge_copy",
 ];
 
 /// The name the UI invokes a command by.

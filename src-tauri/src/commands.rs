@@ -95,6 +95,8 @@ fn change(
 ) -> Res<ViewUpdate> {
     let update = change(state.lock().session_mut()?)?;
     chrome::refresh(app);
+    // A shared journey's edit goes to the sync server now, not at the next tick.
+    crate::sync::kick(app);
     Ok(update)
 }
 

@@ -3,10 +3,10 @@
 //!
 //! The modules depend one way only, each on those listed before it:
 //! `settings` → `state` (the open session) → `chrome` (menu and title) → `lifecycle` (signals,
-//! changes by other processes) → `commands`, `canvas` (what the UI calls) and `menu` (what the
-//! menu does) → `main`; `webview` (navigation guard, crash reload) and `instances` (one
-//! writer per document) are leaves. The commands are listed once,
-//! in `command_list.rs`; `build.rs` registers them from there.
+//! changes by other processes) → `commands`, `canvas`, `sync` (what the UI calls; `sync` also
+//! runs live sharing's background thread) and `menu` (what the menu does) → `main`; `webview`
+//! (navigation guard, crash reload) and `instances` (one writer per document) are leaves. The
+//! commands are listed once, in `command_list.rs`; `build.rs` registers them from there.
 
 mod bindings;
 mod canvas;
@@ -21,6 +21,7 @@ mod menu;
 mod scan;
 mod settings;
 mod state;
+mod sync;
 mod trace;
 mod webview;
 
@@ -89,6 +90,7 @@ fn main() {
             chrome::rebuild(app.handle());
             lifecycle::exit_on_signals(app.handle());
             lifecycle::watch_document(app.handle());
+            sync::start(app.handle());
             webview::reload_on_crash(app.handle());
             trace::startup("setup_done");
             Ok(())

@@ -1,4 +1,4 @@
-//! The app's own settings (language, last and recent documents), kept as JSON in the data
+//! The app's own settings (language, last and recent documents, the sync server), kept as JSON in the data
 //! directory. They are not part of any document: a document moves between machines, the
 //! settings stay with the user.
 
@@ -26,6 +26,9 @@ pub struct Settings {
     pub language: LanguagePref,
     pub last_document: Option<PathBuf>,
     pub recent: Vec<PathBuf>,
+    /// The sync server for live sharing (`ws://host:port`); none by default, so nothing
+    /// leaves the machine unless the user sets one and shares (`sync.rs`).
+    pub sync_server: Option<String>,
 }
 
 impl Settings {

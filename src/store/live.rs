@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use automerge::{AutoCommit, ChangeHash};
 
-use super::shared::{load_doc, MergeOutcome};
+use super::shared::MergeOutcome;
 use super::{Document, StoreError};
 use crate::sync::live::{Live, LiveError};
 
@@ -37,45 +37,38 @@ pub enum RoundError {
 }
 
 impl Document {
-    /// The stored document of shared journey `jid` as last committed (from the cache when it
-    /// is current).
-    fn current_shared(&mut self, jid: &str) -> Result<Option<AutoCommit>, StoreError> {
-        self.refresh()?;
-        if let Some(d) = self.shared_docs.get(jid) {
-            return Ok(Some(d.clone()));
-        }
-        load_doc(&self.conn, jid)
-    }
-
-    /// One step for every shared journey, without waiting: pushes local changes the live copy
-    /// lacks, and merges the live copy here when it holds changes this document lacks.
+    /// One step for every shared journey, without waiting: pushes the local changes the live
+    /// copy lacks, and merges the changes of the live copy that this document lacks. Only
+    /// changes travel (the whole document is sent once, when the live copy is first opened),
+    /// and the document compared is the one kept in memory, so a step with nothing new costs
+    /// a few hash look-ups.
     pub fn sync_step(&mut self, live: &mut Live) -> Result<SyncReport, RoundError> {
         let mut report = SyncReport::default();
         for s in self.shared_journeys()? {
-            let Some(mut ours) = self.current_shared(&s.journey_id)? else {
+            let Some(ours) = self.shared_cached(&s.journey_id)? else {
                 continue;
             };
             let our_heads = ours.get_heads();
-            let known = live.heads(&s.doc_id);
-            if !contains_all(live, &s.doc_id, &our_heads, known.as_deref()) {
-                live.push(&s.doc_id, &ours.save())?;
+            match live.heads(&s.doc_id) {
+                None => live.push(&s.doc_id, &ours.save())?,
+                Some(_) if live.has_changes(&s.doc_id, &our_heads) => {}
+                Some(live_heads) => live.push_changes(&s.doc_id, missing(ours, &live_heads))?,
             }
             let live_heads = live.heads(&s.doc_id).unwrap_or_default();
-            if !live_heads
-                .iter()
-                .all(|h| ours.get_change_by_hash(h).is_some())
-            {
-                if let Some(bytes) = live.save(&s.doc_id) {
-                    let m = self.merge_shared(&s.journey_id, &bytes)?;
-                    if let Some(mut after) = self.current_shared(&s.journey_id)? {
-                        // A repair made here is a change the others need too.
-                        if after.get_heads() != live_heads {
-                            live.push(&s.doc_id, &after.save())?;
-                        }
+            let lacking = self
+                .shared_cached(&s.journey_id)?
+                .is_some_and(|d| !d.get_missing_deps(&live_heads).is_empty());
+            if lacking {
+                let theirs = live.changes_after(&s.doc_id, &our_heads);
+                let m = self.merge_shared_changes(&s.journey_id, theirs)?;
+                // A repair made here is a change the others need too.
+                if let Some(after) = self.shared_cached(&s.journey_id)? {
+                    if after.get_heads() != live_heads {
+                        live.push_changes(&s.doc_id, missing(after, &live_heads))?;
                     }
-                    if !m.changes.changes.is_empty() {
-                        report.merged.push(m);
-                    }
+                }
+                if !m.changes.changes.is_empty() {
+                    report.merged.push(m);
                 }
             }
             if !live.agreed(&s.doc_id) {
@@ -102,10 +95,7 @@ impl Document {
                 let left = deadline.saturating_duration_since(Instant::now());
                 live.settle(&s.doc_id, left)?;
                 // Settled: did the server bring anything this document has not merged yet?
-                let ours = self
-                    .current_shared(&s.journey_id)?
-                    .map(|mut d| d.get_heads())
-                    .unwrap_or_default();
+                let ours = self.shared_heads(&s.journey_id)?.unwrap_or_default();
                 if live.heads(&s.doc_id).unwrap_or_default() == ours {
                     break;
                 }
@@ -123,18 +113,14 @@ impl Document {
     }
 }
 
-/// Whether the live copy of `doc_id` holds every head in `heads`.
-fn contains_all(
-    live: &Live,
-    doc_id: &str,
-    heads: &[ChangeHash],
-    known: Option<&[ChangeHash]>,
-) -> bool {
-    let Some(known) = known else {
-        return false;
-    };
-    if heads.iter().all(|h| known.contains(h)) {
-        return true;
-    }
-    live.has_changes(doc_id, heads)
+/// The changes of `ours` that a side at `theirs` lacks (heads of `theirs` that `ours` does not
+/// know are left out of the comparison: they are the other side's own).
+fn missing(ours: &mut AutoCommit, theirs: &[ChangeHash]) -> Vec<automerge::Change> {
+    let unknown = ours.get_missing_deps(theirs);
+    let known: Vec<ChangeHash> = theirs
+        .iter()
+        .filter(|h| !unknown.contains(h))
+        .copied()
+        .collect();
+    ours.get_changes(&known)
 }

@@ -300,16 +300,92 @@ impl Document {
             )));
         };
         let stored_heads = doc.get_heads();
+        if incoming.len() > sync::MAX_INCOMING {
+            return Err(StoreError::Sync(SyncError::TooLarge(incoming.len())));
+        }
         // Loaded and checked apart first: bytes that are no Automerge at all, another kind of
         // document, or another journey's, never touch ours.
         let mut theirs = AutoCommit::load(incoming).map_err(not_automerge)?;
         sync::check_related(&mut doc, &mut theirs)?;
         doc.merge(&mut theirs).map_err(not_automerge)?;
+        self.commit_merged(jid, doc, stored_heads, None)
+    }
+
+    /// Merges `changes` (from the live copy of shared journey `jid`: what this side lacks)
+    /// like [`Document::merge_shared`], but into the document this one keeps in memory: no
+    /// whole document is loaded, saved or compared, so a live step costs what arrived (plus
+    /// reading the journey back).
+    pub fn merge_shared_changes(
+        &mut self,
+        jid: &str,
+        changes: Vec<automerge::Change>,
+    ) -> Result<MergeOutcome, StoreError> {
+        self.ensure_in_place()?;
+        let size: usize = changes.iter().map(|c| c.raw_bytes().len()).sum();
+        if size > sync::MAX_INCOMING {
+            return Err(StoreError::Sync(SyncError::TooLarge(size)));
+        }
+        self.refresh()?;
+        // Taken out of the cache: it goes back (merged) only once the commit is done, and a
+        // failure leaves the file's copy to be loaded again.
+        let cached = self.shared_docs.remove(jid);
+        let Some(mut doc) = cached.map_or_else(|| load_doc(&self.conn, jid), |d| Ok(Some(d)))?
+        else {
+            return Err(StoreError::InvalidChanges(format!(
+                "journey {jid:?} is not shared in this document"
+            )));
+        };
+        let stored_heads = doc.get_heads();
+        doc.apply_changes(changes).map_err(not_automerge)?;
+        if !doc.get_missing_deps(&[]).is_empty() {
+            // Changes whose history this side does not hold: Automerge keeps them aside.
+            return Err(StoreError::Sync(SyncError::Unrelated));
+        }
+        // Only the records the changes reached are read back (one card's move: one card).
+        let heads = doc.get_heads();
+        let touched = sync::read::Touched::of(&doc.diff(&stored_heads, &heads));
+        self.commit_merged(jid, doc, stored_heads, touched)
+    }
+
+    /// The heads of shared journey `jid`'s document as last committed (kept in memory after
+    /// the first look), `None` when it is not shared.
+    pub fn shared_heads(&mut self, jid: &str) -> Result<Option<Vec<ChangeHash>>, StoreError> {
+        Ok(self.shared_cached(jid)?.map(AutoCommit::get_heads))
+    }
+
+    /// The document of shared journey `jid` as last committed, loaded once and kept.
+    pub(super) fn shared_cached(
+        &mut self,
+        jid: &str,
+    ) -> Result<Option<&mut AutoCommit>, StoreError> {
+        self.refresh()?;
+        if !self.shared_docs.contains_key(jid) {
+            let Some(d) = load_doc(&self.conn, jid)? else {
+                return Ok(None);
+            };
+            self.shared_docs.insert(jid.to_string(), d);
+        }
+        Ok(self.shared_docs.get_mut(jid))
+    }
+
+    /// Reads merged document `doc` back, repairs it and commits the difference with the local
+    /// journey as one step with origin `remote`, storing what `doc` has beyond `stored_heads`.
+    /// With `touched`, only those records are read back; without, the whole document.
+    fn commit_merged(
+        &mut self,
+        jid: &str,
+        doc: AutoCommit,
+        stored_heads: Vec<ChangeHash>,
+        touched: Option<sync::read::Touched>,
+    ) -> Result<MergeOutcome, StoreError> {
         let local = self
             .ws
             .journey(jid)
             .ok_or_else(|| StoreError::InvalidChanges(format!("no journey with id {jid:?}")))?;
-        let h = sync::hydrate(&doc, local, &self.ws.personas)?;
+        let h = match &touched {
+            Some(t) => sync::read::hydrate_touched(&doc, local, &self.ws.personas, t)?,
+            None => sync::hydrate(&doc, local, &self.ws.personas)?,
+        };
         let mut cs = ChangeSet::default();
         for p in &h.personas {
             let mine = self.ws.persona(&p.id);
@@ -320,7 +396,36 @@ impl Document {
                 );
             }
         }
-        cs.extend(edit::diff(local, &h.journey));
+        // Cards changed and nothing else (a move, a text): only those cards can differ, so only
+        // those are compared; anything more (a deleted card drops its links) is compared whole.
+        // (The journey's own fields change with every edit: its `updated` time.)
+        let cards_only = touched.as_ref().is_some_and(|t| {
+            t.records
+                .iter()
+                .all(|(k, id)| *k == sync::fields::Kind::Card && h.journey.card(id).is_some())
+        }) && h.journey.phases == local.phases
+            && h.journey.lanes == local.lanes;
+        match touched.as_ref().filter(|_| cards_only) {
+            Some(t) => {
+                if h.journey.meta != local.meta {
+                    cs.push(
+                        Some(Record::Journey(local.meta.clone())),
+                        Some(Record::Journey(h.journey.meta.clone())),
+                    );
+                }
+                for (_, id) in &t.records {
+                    let before = local.card(id);
+                    let after = h.journey.card(id);
+                    if before != after {
+                        cs.push(
+                            before.map(|c| Record::card(jid, c)),
+                            after.map(|c| Record::card(jid, c)),
+                        );
+                    }
+                }
+            }
+            None => cs.extend(edit::diff(local, &h.journey)),
+        }
         let merged = Merged {
             journey_id: jid.to_string(),
             doc,

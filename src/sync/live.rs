@@ -22,7 +22,7 @@ use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use automerge::{Automerge, ChangeHash, ReadDoc};
+use automerge::{Automerge, Change, ChangeHash, ReadDoc};
 use futures::future::BoxFuture;
 use futures::{SinkExt, StreamExt};
 use samod::storage::{InMemoryStorage, Storage, StorageKey};
@@ -216,6 +216,37 @@ impl Live {
         Ok(())
     }
 
+    /// Applies `changes` (ours, which the live copy lacks) to the live copy of `doc_id`, which
+    /// must be open ([`Live::push`] opens it); the protocol sends them on. Returns at once. Only
+    /// the new changes travel: no whole document is saved or loaded.
+    pub fn push_changes(&mut self, doc_id: &str, changes: Vec<Change>) -> Result<(), LiveError> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let h = self
+            .handles
+            .get(doc_id)
+            .ok_or_else(|| LiveError::Bytes(doc_id.to_string(), "not open".to_string()))?;
+        h.with_document(|d| d.apply_changes(changes))
+            .map_err(|e| LiveError::Bytes(doc_id.to_string(), e.to_string()))
+    }
+
+    /// The changes of the live copy of `doc_id` that `heads` (those of them it knows) do not
+    /// already include: what a side at `heads` lacks.
+    pub fn changes_after(&self, doc_id: &str, heads: &[ChangeHash]) -> Vec<Change> {
+        self.handles.get(doc_id).map_or_else(Vec::new, |h| {
+            h.with_document(|d| {
+                let missing = d.get_missing_deps(heads);
+                let known: Vec<ChangeHash> = heads
+                    .iter()
+                    .filter(|x| !missing.contains(x))
+                    .copied()
+                    .collect();
+                d.get_changes(&known)
+            })
+        })
+    }
+
     /// Fetches document `doc_id` from the server (to join it): its whole saved bytes.
     pub fn fetch(&mut self, doc_id: &str, timeout: Duration) -> Result<Vec<u8>, LiveError> {
         self.wait_connected(timeout)?;
@@ -257,9 +288,9 @@ impl Live {
 
     /// Whether the live copy of `doc_id` holds every change in `hashes`.
     pub fn has_changes(&self, doc_id: &str, hashes: &[ChangeHash]) -> bool {
-        self.handles.get(doc_id).is_some_and(|h| {
-            h.with_document(|d| hashes.iter().all(|x| d.get_change_by_hash(x).is_some()))
-        })
+        self.handles
+            .get(doc_id)
+            .is_some_and(|h| h.with_document(|d| d.get_missing_deps(hashes).is_empty()))
     }
 
     /// Whether the server has every change of the live copy and we have every change it

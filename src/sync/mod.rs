@@ -42,6 +42,15 @@ pub use url::{new_doc_id, url_of};
 /// The value of the root key `klantreis` in every shared journey's document.
 pub const FORMAT: &str = "klantreis-journey/1";
 
+/// The most Automerge data one merge takes from elsewhere (a file's document, or the changes a
+/// live step brings). A 5,000-card journey's whole document is about 140 KB, so this leaves
+/// room for years of history and refuses a peer that floods.
+pub const MAX_INCOMING: usize = 8 * 1024 * 1024;
+
+/// The longest prose (a card's text, a name) read from a shared document, in characters; a
+/// longer one is cut there, with a note, and the cut is written back like any repair.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
 /// Why a document from elsewhere cannot be merged. The local document is never changed when
 /// one of these is returned.
 #[derive(Debug, thiserror::Error)]
@@ -54,6 +63,8 @@ pub enum SyncError {
     Unrelated,
     #[error("the merged journey is not valid even after repair: {0}")]
     Invalid(String),
+    #[error("the shared data is {0} bytes, more than the {max} a merge takes: refused", max = MAX_INCOMING)]
+    TooLarge(usize),
     #[error("Automerge: {0}")]
     Automerge(#[from] automerge::AutomergeError),
 }

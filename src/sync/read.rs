@@ -14,7 +14,7 @@ use super::fields::{self, Kind};
 use super::repair::repair;
 use super::write::{table_name, PLACE};
 use super::{SyncError, FORMAT};
-use crate::model::{Journey, JourneyMeta, Persona};
+use crate::model::{Card, Journey, JourneyMeta, Lane, Persona, Phase};
 
 /// A document read back: the journey (repaired), the personas the document holds, and what
 /// had to be left out or repaired, in words.
@@ -41,6 +41,41 @@ pub fn hydrate(
         }
     }
     let mut notes = Vec::new();
+    let meta = meta(doc, local, &mut notes)?;
+    let mut journey = Journey {
+        meta,
+        ..Default::default()
+    };
+    for (id, m) in records(doc, Kind::Phase) {
+        journey.phases.extend(phase(id, m, &mut notes));
+    }
+    for (id, m) in records(doc, Kind::Lane) {
+        journey.lanes.extend(lane(id, m, &mut notes));
+    }
+    for (id, m) in records(doc, Kind::Card) {
+        journey.cards.extend(card(id, m, &mut notes));
+    }
+    let mut personas = Vec::new();
+    for (id, m) in records(doc, Kind::Persona) {
+        personas.extend(persona(id, m, local_personas, &mut notes));
+    }
+    repair(&mut journey, &mut personas, local_personas, &mut notes);
+    journey
+        .validate()
+        .map_err(|(path, msg)| SyncError::Invalid(format!("{path}: {msg}")))?;
+    Ok(Hydrated {
+        journey,
+        personas,
+        notes,
+    })
+}
+
+/// The journey's own fields, read from `doc` (the id and the local fields are `local`'s).
+fn meta(
+    doc: &AutoCommit,
+    local: &Journey,
+    notes: &mut Vec<String>,
+) -> Result<JourneyMeta, SyncError> {
     let jid = local.meta.id.clone();
     let mut meta_json = table(doc, Kind::Journey)
         .map(|t| fields::map(doc, &t))
@@ -48,64 +83,170 @@ pub fn hydrate(
     keep_known(&mut meta_json, Kind::Journey);
     let local_meta = serde_json::to_value(&local.meta).unwrap_or(Json::Null);
     take_local(&mut meta_json, &local_meta, Kind::Journey);
-    meta_json.insert("id".into(), Json::from(jid.clone()));
+    meta_json.insert("id".into(), Json::from(jid));
     let defaults = [("title", Json::from(""))];
-    let meta: JourneyMeta = lenient(meta_json, &defaults, "the journey", &mut notes)
-        .ok_or_else(|| SyncError::Invalid("the journey's own fields cannot be read".into()))?;
+    lenient(meta_json, &defaults, "the journey", notes)
+        .ok_or_else(|| SyncError::Invalid("the journey's own fields cannot be read".into()))
+}
 
-    let mut journey = Journey {
-        meta,
-        ..Default::default()
-    };
-    for (id, mut m) in records(doc, Kind::Phase) {
-        let d = [("name", Json::from("")), ("order", Json::from("V"))];
-        m.insert("id".into(), Json::from(id.clone()));
-        if let Some(p) = lenient(m, &d, &format!("phase {id}"), &mut notes) {
-            journey.phases.push(p);
-        }
-    }
-    for (id, mut m) in records(doc, Kind::Lane) {
-        let d = [
-            ("title", Json::from("")),
-            ("order", Json::from("V")),
-            ("kind", Json::from("custom")),
-        ];
-        m.insert("id".into(), Json::from(id.clone()));
-        if let Some(l) = lenient(m, &d, &format!("lane {id}"), &mut notes) {
-            journey.lanes.push(l);
-        }
-    }
-    for (id, mut m) in records(doc, Kind::Card) {
-        // The place is one value; read apart into the card's three fields.
-        if let Some(Json::Object(place)) = m.remove("place") {
-            for k in PLACE {
-                if let Some(v) = place.get(k) {
-                    m.insert(k.to_string(), v.clone());
-                }
+fn phase(id: String, mut m: Map<String, Json>, notes: &mut Vec<String>) -> Option<Phase> {
+    let d = [("name", Json::from("")), ("order", Json::from("V"))];
+    m.insert("id".into(), Json::from(id.clone()));
+    lenient(m, &d, &format!("phase {id}"), notes)
+}
+
+fn lane(id: String, mut m: Map<String, Json>, notes: &mut Vec<String>) -> Option<Lane> {
+    let d = [
+        ("title", Json::from("")),
+        ("order", Json::from("V")),
+        ("kind", Json::from("custom")),
+    ];
+    m.insert("id".into(), Json::from(id.clone()));
+    lenient(m, &d, &format!("lane {id}"), notes)
+}
+
+fn card(id: String, mut m: Map<String, Json>, notes: &mut Vec<String>) -> Option<Card> {
+    // The place is one value; read apart into the card's three fields.
+    if let Some(Json::Object(place)) = m.remove("place") {
+        for k in PLACE {
+            if let Some(v) = place.get(k) {
+                m.insert(k.to_string(), v.clone());
             }
         }
-        let d = [
-            ("text", Json::from("")),
-            ("order", Json::from("V")),
-            // A card without a cell is put in one by the repair.
-            ("phase_id", Json::from("")),
-            ("lane_id", Json::from("")),
-        ];
-        m.insert("id".into(), Json::from(id.clone()));
-        if let Some(c) = lenient(m, &d, &format!("card {id}"), &mut notes) {
-            journey.cards.push(c);
+    }
+    let d = [
+        ("text", Json::from("")),
+        ("order", Json::from("V")),
+        // A card without a cell is put in one by the repair.
+        ("phase_id", Json::from("")),
+        ("lane_id", Json::from("")),
+    ];
+    m.insert("id".into(), Json::from(id.clone()));
+    lenient(m, &d, &format!("card {id}"), notes)
+}
+
+fn persona(
+    id: String,
+    mut m: Map<String, Json>,
+    local_personas: &[Persona],
+    notes: &mut Vec<String>,
+) -> Option<Persona> {
+    if let Some(lp) = local_personas.iter().find(|p| p.id == id) {
+        let lj = serde_json::to_value(lp).unwrap_or(Json::Null);
+        take_local(&mut m, &lj, Kind::Persona);
+    }
+    m.insert("id".into(), Json::from(id.clone()));
+    let d = [("name", Json::from(""))];
+    lenient(m, &d, &format!("persona {id}"), notes)
+}
+
+/// What a merge changed in a document, from its patches: the records (by table and id) and
+/// whether the journey's own fields changed. `None` when the change reached past the records
+/// (the root, a whole table): then the whole document is read again.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Touched {
+    pub journey: bool,
+    pub records: Vec<(Kind, String)>,
+}
+
+impl Touched {
+    pub fn of(patches: &[automerge::Patch]) -> Option<Touched> {
+        use automerge::patches::PatchAction;
+        use automerge::Prop;
+        let mut t = Touched::default();
+        let kind_of = |name: &str| {
+            [
+                Kind::Journey,
+                Kind::Persona,
+                Kind::Phase,
+                Kind::Lane,
+                Kind::Card,
+            ]
+            .into_iter()
+            .find(|k| table_name(*k) == name)
+        };
+        for p in patches {
+            // The table (under the root) and the record id (under the table) this patch is in:
+            // from its path, or, for a patch on a table itself, from the key it puts or deletes.
+            let key = match &p.action {
+                PatchAction::PutMap { key, .. } | PatchAction::DeleteMap { key } => {
+                    Some(key.clone())
+                }
+                _ => None,
+            };
+            let mut names = p.path.iter().map(|(_, prop)| match prop {
+                Prop::Map(k) => Some(k.clone()),
+                Prop::Seq(_) => None,
+            });
+            let table = names.next().flatten().or_else(|| key.clone());
+            let kind = table.as_deref().and_then(kind_of)?;
+            if p.path.is_empty() {
+                // A whole table put or removed at the root.
+                return None;
+            }
+            if kind == Kind::Journey {
+                t.journey = true;
+                continue;
+            }
+            let id = names.next().flatten().or(key)?;
+            if !t.records.contains(&(kind, id.clone())) {
+                t.records.push((kind, id));
+            }
         }
+        Some(t)
+    }
+}
+
+/// [`hydrate`] of only what `touched` names: the local journey with those records read again
+/// from `doc` (or removed, when `doc` no longer has them), then repaired and checked as a whole.
+/// A live step uses it so that one card's move costs the reading of one card.
+pub fn hydrate_touched(
+    doc: &AutoCommit,
+    local: &Journey,
+    local_personas: &[Persona],
+    touched: &Touched,
+) -> Result<Hydrated, SyncError> {
+    let mut notes = Vec::new();
+    let mut journey = local.clone();
+    if touched.journey {
+        journey.meta = meta(doc, local, &mut notes)?;
     }
     let mut personas = Vec::new();
-    for (id, mut m) in records(doc, Kind::Persona) {
-        if let Some(lp) = local_personas.iter().find(|p| p.id == id) {
-            let lj = serde_json::to_value(lp).unwrap_or(Json::Null);
-            take_local(&mut m, &lj, Kind::Persona);
-        }
-        m.insert("id".into(), Json::from(id.clone()));
-        let d = [("name", Json::from(""))];
-        if let Some(p) = lenient(m, &d, &format!("persona {id}"), &mut notes) {
-            personas.push(p);
+    for (kind, id) in &touched.records {
+        let m = table(doc, *kind).and_then(|t| match fields::get(doc, &t, id) {
+            Some(Json::Object(mut m)) => {
+                keep_known(&mut m, *kind);
+                for k in kind.local() {
+                    m.remove(*k);
+                }
+                Some(m)
+            }
+            _ => None,
+        });
+        let id = id.clone();
+        match kind {
+            Kind::Phase => {
+                journey.phases.retain(|x| x.id != id);
+                journey
+                    .phases
+                    .extend(m.and_then(|m| phase(id, m, &mut notes)));
+            }
+            Kind::Lane => {
+                journey.lanes.retain(|x| x.id != id);
+                journey
+                    .lanes
+                    .extend(m.and_then(|m| lane(id, m, &mut notes)));
+            }
+            Kind::Card => {
+                journey.cards.retain(|x| x.id != id);
+                journey
+                    .cards
+                    .extend(m.and_then(|m| card(id, m, &mut notes)));
+            }
+            Kind::Persona => {
+                personas.extend(m.and_then(|m| persona(id, m, local_personas, &mut notes)));
+            }
+            Kind::Journey => {}
         }
     }
     repair(&mut journey, &mut personas, local_personas, &mut notes);
@@ -167,6 +308,19 @@ fn lenient<T: DeserializeOwned>(
     what: &str,
     notes: &mut Vec<String>,
 ) -> Option<T> {
+    // A text longer than anyone types (a peer's flood) is cut, and the cut travels back.
+    for (k, v) in m.iter_mut() {
+        if let Json::String(t) = v {
+            if let Some((cut, _)) = t.char_indices().nth(super::MAX_TEXT_CHARS) {
+                notes.push(format!(
+                    "{what}: field {k} was {} characters long; cut to {}",
+                    t.chars().count(),
+                    super::MAX_TEXT_CHARS
+                ));
+                t.truncate(cut);
+            }
+        }
+    }
     for (k, d) in defaults {
         if !m.contains_key(*k) {
             m.insert(k.to_string(), d.clone());

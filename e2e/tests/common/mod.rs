@@ -82,6 +82,16 @@ pub struct App {
 
 impl App {
     pub async fn start(data_dir: &Path, locale: &str) -> Res<App> {
+        App::start_with(data_dir, locale, &[]).await
+    }
+
+    /// [`App::start`] with more environment for the app (e.g. a stand-in for a native file
+    /// dialog). Each app has its own tauri-driver on its own ports, so two can run at once.
+    pub async fn start_with(
+        data_dir: &Path,
+        locale: &str,
+        env: &[(&str, &std::ffi::OsStr)],
+    ) -> Res<App> {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "DISPLAY is not set: run the end-to-end tests under xvfb-run (make e2e)"
@@ -109,6 +119,7 @@ impl App {
             // until its 120 s timeout once the page is idle (seen after the emotion drag).
             // The default path is driven by the drag benchmark (e2e/examples/drag_bench.rs).
             .env("WEBKIT_DISABLE_COMPOSITING_MODE", "0")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()

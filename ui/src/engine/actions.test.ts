@@ -117,6 +117,8 @@ function fakeEditor(cards: Partial<Card>[] = [], selection: string[] = []) {
     setAssumptionsOnly: (on) => void calls.push(`assumptions ${on}`),
     openMatrix: () => void calls.push('matrix'),
     print: () => void calls.push('print'),
+    share: () => void calls.push('share'),
+    mergeCopy: () => void calls.push('merge-copy'),
     workshopOpen: false,
     setWorkshop: (open) => void calls.push(`workshop ${open}`),
     present: () => void calls.push('present'),

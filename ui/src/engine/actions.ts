@@ -44,7 +44,7 @@ export interface Action<C> {
   /** The `?` overlay's row: actions with the same key share one row (zoom in / out / fit). */
   helpKey?: EditorKey;
   /** Shown in the editor's toolbar, in this group (at `slot`, else in list order). */
-  toolbar?: { group: 'zoom' | 'structure' | 'view' | 'workshop' | 'compare' | 'end'; slot?: number; testid: string; text?: EditorKey | string; icon?: 'plus'; primary?: boolean };
+  toolbar?: { group: 'zoom' | 'structure' | 'view' | 'workshop' | 'compare' | 'end'; slot?: number; testid: string; text?: EditorKey | string; icon?: 'plus' | 'share'; primary?: boolean };
   /** Whether its toolbar button shows at all (absent: always); its keys follow `enabled`. */
   shown?(ctx: C): boolean;
   /** A toggle's state, for its toolbar button (`aria-pressed`). */
@@ -61,6 +61,8 @@ export interface AppCtx {
   undo(): void;
   redo(): void;
   newJourney(): void;
+  /** Opens "Join a shared journey". */
+  joinJourney(): void;
 }
 
 /** What the editor offers its actions. */
@@ -84,6 +86,10 @@ export interface EditorCtx {
   /** The value × effort matrix of the opportunities. */
   openMatrix(): void;
   print(): void;
+  /** Opens the share dialog (link, status, merge from a copy). */
+  share(): void;
+  /** Merges the changes of a copy of this document (a file dialog). */
+  mergeCopy(): void;
   /** The workshop panel: the guided steps and the facilitator timer. */
   readonly workshopOpen: boolean;
   setWorkshop(open: boolean): void;
@@ -148,6 +154,15 @@ export const appActions: Action<AppCtx>[] = [
     shortcuts: [key('j', { mod: true })],
     enabled: always,
     perform: (c) => c.newJourney(),
+  },
+  {
+    id: 'join',
+    scope: 'app',
+    labelKey: 'act.join',
+    // J as for a new journey, with Shift: a journey from someone else.
+    shortcuts: [key('j', { mod: true, shift: true })],
+    enabled: always,
+    perform: (c) => c.joinJourney(),
   },
 ];
 
@@ -433,6 +448,26 @@ export const editorActions: Action<EditorCtx>[] = [
     toolbar: { group: 'workshop', testid: 'open-scan', text: 'ed.scan' },
     enabled: (c) => c.journey.phases.length > 0 && c.journey.lanes.length > 0,
     perform: (c) => c.scanPhoto(),
+  },
+  {
+    id: 'share',
+    scope: 'editor',
+    labelKey: 'act.share',
+    // S for share / samen.
+    shortcuts: [key('s', { shift: true })],
+    // An icon alone: the toolbar fits 1,200 px.
+    toolbar: { group: 'end', testid: 'open-share', icon: 'share' },
+    enabled: always,
+    perform: (c) => c.share(),
+  },
+  {
+    id: 'merge-copy',
+    scope: 'editor',
+    labelKey: 'act.mergeCopy',
+    // M for merge, with Ctrl: Shift+M alone is the matrix.
+    shortcuts: [key('m', { mod: true, shift: true })],
+    enabled: always,
+    perform: (c) => c.mergeCopy(),
   },
   {
     id: 'print',

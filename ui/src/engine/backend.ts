@@ -20,6 +20,7 @@ import type {
   JourneySummary,
   SnapshotInfo,
   StartInfo,
+  SyncStatus,
   TemplateInfo,
   UiSettings,
   View,
@@ -81,6 +82,18 @@ export interface Backend {
   restoreVersion(id: string, snapshot: string, view: View): Promise<ViewUpdate>;
   /** Version `snapshot` laid out for the canvas (`null`: the screen's default), read-only. */
   versionScene(snapshot: string, request: PrintRequest | null): Promise<Scene>;
+  /** Live sharing: whether the shared journeys are connected, waiting or synced. */
+  syncStatus(): Promise<SyncStatus>;
+  /** Sets the sync server (`ws://host:port`); empty means none: nothing leaves the machine. */
+  setSyncServer(server: string): Promise<SyncStatus>;
+  /** Shares journey `id` through the sync server; its link (`automerge:…`). */
+  shareJourney(id: string): Promise<string>;
+  /** Adds the journey a link names to the open document; its id. */
+  joinJourney(link: string): Promise<string>;
+  /** Merges a copy of this document that holds the same shared journeys (only read); null when cancelled. */
+  mergeCopy(view: View): Promise<ViewUpdate | null>;
+  /** The sync status changed. */
+  onSyncStatus(cb: (s: SyncStatus) => void): Promise<() => void>;
   /** The document changed outside the UI (menu undo, another document opened). */
   onDocChanged(cb: () => void): Promise<() => void>;
   /** A menu action failed. */

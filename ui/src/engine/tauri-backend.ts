@@ -3,7 +3,7 @@
 // src-tauri/src/bindings.rs checks that this file calls every command.
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
-import type { ApiError, Command } from '../generated/types';
+import type { ApiError, Command, SyncStatus } from '../generated/types';
 import { toBackendError, type Backend } from './backend';
 
 async function call<T>(cmd: Command, args?: Record<string, unknown>): Promise<T> {
@@ -44,6 +44,12 @@ export const tauriBackend: Backend = {
   takeVersion: (id, name) => call('take_version', { id, name }),
   restoreVersion: (id, snapshot, view) => call('restore_version', { id, snapshot, view }),
   versionScene: (snapshot, request) => call('version_scene', { snapshot, request }),
+  syncStatus: () => call('sync_status'),
+  setSyncServer: (server) => call('set_sync_server', { server }),
+  shareJourney: (id) => call('share_journey', { id }),
+  joinJourney: (link) => call('join_journey', { link }),
+  mergeCopy: (view) => call('merge_copy', { view }),
+  onSyncStatus: (cb) => listen<SyncStatus>('sync-status', (e) => cb(e.payload)),
   onDocChanged: (cb) => listen('doc-changed', () => cb()),
   onError: (cb) => listen<ApiError>('app-error', (e) => cb(e.payload)),
   onMenu: (cb) => listen<string>('menu', (e) => cb(e.payload)),

@@ -791,6 +791,28 @@ export type StartInfo = { doc: DocState, settings: UiSettings,
  */
 notice: ApiError | null, };
 
+export type SyncStatus = { 
+/**
+ * The sync server in the settings; `None`: nothing is sent anywhere.
+ */
+server: string | null, 
+/**
+ * How many journeys of the open document are shared.
+ */
+shared: number, connected: boolean, 
+/**
+ * Shared journeys with changes the server has not confirmed yet.
+ */
+waiting: number, 
+/**
+ * When both sides last agreed (RFC 3339).
+ */
+last_synced: string | null, 
+/**
+ * What went wrong last, in words.
+ */
+error: string | null, };
+
 export type Mm = number;
 
 export type Pt = number;
@@ -912,4 +934,4 @@ created: string,
 version: number, phases: number, lanes: number, cards: number, };
 
 /** The commands the UI may call (src-tauri/src/command_list.rs). */
-export type Command = "start_info" | "show" | "journey_insights" | "workshop_steps" | "list_templates" | "create_journey" | "apply_edit" | "apply_edits" | "undo" | "redo" | "set_language" | "print_preview" | "export_journey" | "reveal_export" | "image_data" | "pick_image" | "list_journeys" | "compare_journeys" | "compare_version" | "export_comparison" | "list_versions" | "take_version" | "restore_version" | "version_scene" | "pick_scan_photos" | "scan_photos" | "scan_accept" | "scan_cancel";
+export type Command = "start_info" | "show" | "journey_insights" | "workshop_steps" | "list_templates" | "create_journey" | "apply_edit" | "apply_edits" | "undo" | "redo" | "set_language" | "print_preview" | "export_journey" | "reveal_export" | "image_data" | "pick_image" | "list_journeys" | "compare_journeys" | "compare_version" | "export_comparison" | "list_versions" | "take_version" | "restore_version" | "version_scene" | "pick_scan_photos" | "scan_photos" | "scan_accept" | "scan_cancel" | "sync_status" | "set_sync_server" | "share_journey" | "join_journey" | "merge_copy";

@@ -18,6 +18,7 @@ import type {
   Lang,
   LanguagePref,
   Scene,
+  SyncStatus,
   UiSettings,
   View,
   ViewUpdate,
@@ -57,7 +58,9 @@ export class AppState {
   /** The open journey laid out as it prints: what the canvas draws. */
   scene: Scene | null = $state.raw(null);
   toasts: Toast[] = $state([]);
-  dialog: 'none' | 'new-journey' | 'settings' = $state('none');
+  dialog: 'none' | 'new-journey' | 'settings' | 'join' = $state('none');
+  /** Live sharing's state (the editor's status), from the shell. */
+  sync: SyncStatus | null = $state(null);
   loaded = $state(false);
   private nextToast = 1;
   /** The revision of `scene`, which a patch names as its base. */
@@ -83,6 +86,16 @@ export class AppState {
     }
     this.loaded = true;
     await this.backend.onDocChanged(() => void this.reload());
+    try {
+      this.sync = await this.backend.syncStatus();
+    } catch (e) {
+      this.fail(e);
+    }
+    await this.backend.onSyncStatus((s) => {
+      // A new problem is said once (a server out of reach, data refused); the badge keeps it.
+      if (s.error && s.error !== this.sync?.error) this.toast(s.error, 'error');
+      this.sync = s;
+    });
     await this.backend.onError((e) => this.toast(e.message, 'error'));
     await this.backend.onMenu((action) => {
       if (action === 'settings') this.dialog = 'settings';
@@ -281,6 +294,52 @@ export class AppState {
     try {
       this.settings = await this.backend.setLanguage(pref);
       this.lang = this.settings.lang;
+    } catch (e) {
+      this.fail(e);
+    }
+  }
+
+  /** Sets the sync server; true when it was taken. */
+  async setSyncServer(server: string): Promise<boolean> {
+    try {
+      this.sync = await this.backend.setSyncServer(server);
+      return true;
+    } catch (e) {
+      this.fail(e);
+      return false;
+    }
+  }
+
+  /** Shares journey `id` through the sync server: its link, or null when that failed. */
+  async shareJourney(id: string): Promise<string | null> {
+    try {
+      return await this.backend.shareJourney(id);
+    } catch (e) {
+      this.fail(e);
+      return null;
+    }
+  }
+
+  /** Joins the journey `link` names and opens it; false when that failed. */
+  async joinJourney(link: string): Promise<boolean> {
+    try {
+      const id = await this.backend.joinJourney(link.trim());
+      await this.open(id);
+      return true;
+    } catch (e) {
+      this.fail(e);
+      return false;
+    }
+  }
+
+  /** Merges a copy of this document picked in a file dialog. */
+  async mergeCopy(): Promise<void> {
+    const view = $state.snapshot(this.view);
+    try {
+      const up = await this.backend.mergeCopy(view);
+      if (!up) return;
+      this.take(up, view);
+      this.toast(this.tr('share.merged'));
     } catch (e) {
       this.fail(e);
     }

@@ -65,6 +65,12 @@ function fake() {
     redo: async () => undoResult,
     setLanguage: async (language) => ({ language, system_language: 'nl', lang: language === 'en' ? 'en' : 'nl' }),
     onDocChanged: async () => () => {},
+    syncStatus: async () => ({ server: null, shared: 0, connected: false, waiting: 0, last_synced: null, error: null }),
+    setSyncServer: async (server) => ({ server: server || null, shared: 0, connected: false, waiting: 0, last_synced: null, error: null }),
+    shareJourney: async () => 'automerge:4NMNnkMhL8jXrdJ9jamS58PAVdXu',
+    joinJourney: async () => 'j2',
+    mergeCopy: async () => null,
+    onSyncStatus: async () => () => {},
     onError: async () => () => {},
     onMenu: async () => () => {},
     printPreview: async () => {
@@ -163,6 +169,23 @@ describe('AppState', () => {
     await app.open('missing');
     expect(app.toasts.at(-1)).toMatchObject({ kind: 'error', text: 'no journey' });
     expect(app.view.kind).toBe('home');
+  });
+
+  it('keeps the sync status, and joins a link trimmed, saying why when that fails', async () => {
+    const f = fake();
+    const links: string[] = [];
+    f.backend.joinJourney = async (link) => {
+      links.push(link);
+      throw new BackendError('io', 'could not reach the sync server ws://x within 10 s');
+    };
+    const app = new AppState(f.backend);
+    await app.start();
+    expect(app.sync?.server).toBeNull();
+    expect(await app.setSyncServer('ws://127.0.0.1:3030')).toBe(true);
+    expect(app.sync?.server).toBe('ws://127.0.0.1:3030');
+    expect(await app.joinJourney('  automerge:4NMNnkMhL8jXrdJ9jamS58PAVdXu \n')).toBe(false);
+    expect(links).toEqual(['automerge:4NMNnkMhL8jXrdJ9jamS58PAVdXu']);
+    expect(app.toasts.at(-1)).toMatchObject({ kind: 'error', text: 'could not reach the sync server ws://x within 10 s' });
   });
 
   it('switches language through the shell', async () => {
