@@ -416,7 +416,7 @@ export const editorActions: Action<EditorCtx>[] = [
     scope: 'editor',
     labelKey: 'act.compareWith',
     shortcuts: [key('c', { shift: true })],
-    toolbar: { group: 'compare', testid: 'compare-with', text: 'act.compareWith' },
+    toolbar: { group: 'compare', testid: 'compare-with', text: 'ed.compareWith' },
     enabled: always,
     perform: (c) => c.compareWith(),
   },
