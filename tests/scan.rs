@@ -9,7 +9,7 @@ use klantreis::edit::Edit;
 use klantreis::layout::{Paper, Scene};
 use klantreis::model::Lang;
 use klantreis::print::{self, PrintRequest};
-use klantreis::scan::{read_photos, ScanError};
+use klantreis::scan::{ocr, read_photos, ScanError};
 use klantreis::session;
 use klantreis::store::Document;
 use scan_photos::{photograph, plan_notes, render_pdf_page, stick, tally, Rng, Shot, Tally};
@@ -56,9 +56,13 @@ fn shot(seed: u64) -> Shot {
     // The photographer holds the phone the way the sheet lies in it (a landscape sheet turned
     // a quarter is shot in portrait).
     let landscape = seed % 2 == 0;
+    let (long, short) = match std::env::var("KR_SCAN_12MP") {
+        Ok(_) => (4000, 3000),
+        Err(_) => (2400, 1800),
+    };
     Shot {
-        width: if landscape { 2400 } else { 1800 },
-        height: if landscape { 1800 } else { 2400 },
+        width: if landscape { long } else { short },
+        height: if landscape { short } else { long },
         quarter_turns: (seed % 4) as u32,
         seed,
         blur: rng.f(0.0, 0.9) as f32,
@@ -71,7 +75,7 @@ fn detect(w: &Wall, seeds: std::ops::Range<u64>) -> Tally {
     let mut total = Tally::default();
     for seed in seeds {
         if let Ok(only) = std::env::var("KR_SCAN_ONLY") {
-            if only != seed.to_string() {
+            if !only.split(',').any(|s| s == seed.to_string()) {
                 continue;
             }
         }
@@ -87,7 +91,7 @@ fn detect(w: &Wall, seeds: std::ops::Range<u64>) -> Tally {
                 .resize(1000, 1000, image::imageops::FilterType::Triangle)
                 .save(format!("{dir}/photo-{seed}.png"))
                 .expect("dump");
-            if std::env::var_os("KR_SCAN_ONLY").is_some() {
+            if std::env::var("KR_SCAN_ONLY").is_ok_and(|o| !o.contains(',')) {
                 let full = image::load_from_memory(&photo.jpeg).expect("jpeg");
                 full.crop_imm(2000, 150, 300, 300)
                     .resize(900, 900, image::imageops::FilterType::Nearest)
@@ -97,7 +101,11 @@ fn detect(w: &Wall, seeds: std::ops::Range<u64>) -> Tally {
             }
         }
         let t0 = std::time::Instant::now();
-        let scan = read_photos(&w.doc, &w.id, &[&photo.jpeg]).expect("read");
+        let mut scan = read_photos(&w.doc, &w.id, &[&photo.jpeg]).expect("read");
+        let t_read = t0.elapsed().as_secs_f64();
+        if let Some(e) = ocr::fill(&mut scan.notes) {
+            panic!("OCR failed: {e}");
+        }
         let found: Vec<_> = scan.notes.iter().collect();
         if std::env::var_os("KR_SCAN_DEBUG").is_some() {
             for n in &photo.notes {
@@ -110,15 +118,32 @@ fn detect(w: &Wall, seeds: std::ops::Range<u64>) -> Tally {
                 eprintln!("found: {:?} {:?} {}", f.outline[0], f.colour, f.phase_id);
             }
         }
+        if std::env::var_os("KR_SCAN_WORDS").is_some() {
+            for n in &photo.notes {
+                let read = found.iter().find(|f| {
+                    let cx = f.outline.iter().map(|p| p[0] as f64).sum::<f64>() / 4.0;
+                    let cy = f.outline.iter().map(|p| p[1] as f64).sum::<f64>() / 4.0;
+                    (cx - n.centre[0]).hypot(cy - n.centre[1]) < n.size_px * 0.4
+                });
+                eprintln!(
+                    "  {:?} read {:?}",
+                    n.spec.text,
+                    read.map(|f| (f.text.as_str(), f.confidence))
+                );
+            }
+        }
         let t = tally(&photo, &found);
         eprintln!(
-            "photo {seed}: {} notes, found {}, wrong cell {}, wrong colour {}, extra {} ({:.2} s)",
+            "photo {seed}: {} notes, found {}, wrong cell {}, wrong colour {}, extra {}, words {}/{} ({:.2} s + OCR {:.2} s)",
             t.expected,
             t.found,
             t.wrong_cell,
             t.wrong_colour,
             t.extra,
-            t0.elapsed().as_secs_f64()
+            t.words_right,
+            t.words,
+            t_read,
+            t0.elapsed().as_secs_f64() - t_read
         );
         assert!(scan.warnings.is_empty(), "{:?}", scan.warnings);
         total.add(t);
@@ -127,7 +152,10 @@ fn detect(w: &Wall, seeds: std::ops::Range<u64>) -> Tally {
 }
 
 fn assert_rates(t: Tally) {
-    eprintln!("{t:?}");
+    eprintln!(
+        "{t:?}: words of printed text read right {:.1} %",
+        100.0 * t.words_right as f64 / t.words.max(1) as f64
+    );
     assert!(t.expected >= 100, "enough notes: {t:?}");
     assert!(
         t.found * 100 >= t.expected * 98,
