@@ -39,7 +39,7 @@ fn bench(c: &mut Criterion) {
     };
     let photo = photograph(&canvas, ppm, &notes, shot);
     let t0 = std::time::Instant::now();
-    let found = scan::review::find(&doc, &id, &[photo.jpeg.clone()]).expect("read");
+    let found = scan::review::find(&doc, &id, std::slice::from_ref(&photo.jpeg)).expect("read");
     let t1 = std::time::Instant::now();
     let (review, _) = scan::review::finish(&id, found, vec![photo.jpeg.clone()]).expect("review");
     let t2 = std::time::Instant::now();
@@ -59,7 +59,8 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("photo_to_review_12mp", |b| {
         b.iter(|| {
-            let found = scan::review::find(&doc, &id, &[photo.jpeg.clone()]).expect("read");
+            let found =
+                scan::review::find(&doc, &id, std::slice::from_ref(&photo.jpeg)).expect("read");
             scan::review::finish(&id, found, vec![photo.jpeg.clone()]).expect("review")
         })
     });
