@@ -1,6 +1,8 @@
 //! Reading a photo of the wall: a 12 MP synthetic photo (4000 × 3000, the A0 blank canvas with
-//! 14 notes, made by `tests/scan_photos/`) to the notes found — decode, marks, code,
-//! homography, notes, crops (target ≤ 2 s in release, `docs/scan.md`). Needs `pdftoppm`.
+//! 14 notes, made by `tests/scan_photos/`) to what the review screen shows — decode, marks,
+//! code, homography, notes, crops (`read_photos`), then OCR of every note and the review's
+//! preview and crops (`review::finish`); target ≤ 2 s in release, `docs/scan.md`. Needs
+//! `pdftoppm` and `tesseract`.
 
 #[path = "../tests/scan_photos/mod.rs"]
 mod scan_photos;
@@ -37,17 +39,30 @@ fn bench(c: &mut Criterion) {
     };
     let photo = photograph(&canvas, ppm, &notes, shot);
     let t0 = std::time::Instant::now();
-    let scan = scan::read_photos(&doc, &id, &[&photo.jpeg]).expect("read");
+    let found = scan::review::find(&doc, &id, std::slice::from_ref(&photo.jpeg)).expect("read");
+    let t1 = std::time::Instant::now();
+    let (review, _) = scan::review::finish(&id, found, vec![photo.jpeg.clone()]).expect("review");
+    let t2 = std::time::Instant::now();
     eprintln!(
-        "12 MP photo: {} notes stuck, {} found, first read {:.2} s",
+        "12 MP photo: {} notes stuck, {} found, {} with text; to the review screen {:.2} s (reading {:.2} s, OCR and review {:.2} s)",
         photo.notes.len(),
-        scan.notes.len(),
-        t0.elapsed().as_secs_f64()
+        review.notes.len(),
+        review.notes.iter().filter(|n| !n.text.is_empty()).count(),
+        (t2 - t0).as_secs_f64(),
+        (t1 - t0).as_secs_f64(),
+        (t2 - t1).as_secs_f64()
     );
     let mut g = c.benchmark_group("scan");
     g.sample_size(10);
     g.bench_function("read_photo_12mp", |b| {
         b.iter(|| scan::read_photos(&doc, &id, &[&photo.jpeg]).expect("read"))
+    });
+    g.bench_function("photo_to_review_12mp", |b| {
+        b.iter(|| {
+            let found =
+                scan::review::find(&doc, &id, std::slice::from_ref(&photo.jpeg)).expect("read");
+            scan::review::finish(&id, found, vec![photo.jpeg.clone()]).expect("review")
+        })
     });
     g.finish();
 }

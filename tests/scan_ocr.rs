@@ -161,6 +161,7 @@ fn fill_reads_every_note_and_survives_a_bad_one() {
             } else {
                 note(NOTES[i], PAPER[0], 300, 1.0, 0.5)
             },
+            ocr_image: None,
         })
         .collect();
     let started = std::time::Instant::now();

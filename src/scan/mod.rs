@@ -75,6 +75,11 @@ pub struct FoundNote {
     #[serde(skip)]
     #[cfg_attr(feature = "ts", ts(skip))]
     pub crop_png: Vec<u8>,
+    /// The note as OCR reads it: grey, cut from the full photo at a finer scale than the crop
+    /// (`ocr::note_image`). `None` when only the crop is known; OCR then reads the crop.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub ocr_image: Option<image::GrayImage>,
 }
 
 /// What reading one or more photos of the wall found.

@@ -51,6 +51,9 @@ pub struct NoteSeen {
     pub outline: [[f32; 2]; 4],
     pub colour: CardColour,
     pub crop_png: Vec<u8>,
+    /// The note as OCR reads it (`ocr::note_image`): grey, sampled from the full photo at
+    /// `ocr::PPM` px/mm.
+    pub ocr_image: image::GrayImage,
 }
 
 fn hue_of(r: f64, g: f64, b: f64) -> f64 {
@@ -341,6 +344,7 @@ fn note(sheet: &Sheet, bx: [f64; 4], colour: CardColour) -> NoteSeen {
         outline,
         colour,
         crop_png: crop.to_png(),
+        ocr_image: super::ocr::note_image(sheet.full, bx, &to_full),
     }
 }
 

@@ -212,6 +212,7 @@ fn notes_on(
             text: String::new(),
             confidence: 0.0,
             crop_png: n.crop_png,
+            ocr_image: Some(n.ocr_image),
         });
     }
     if outside > 0 {

@@ -507,6 +507,10 @@ pub struct Tally {
     pub wrong_colour: usize,
     /// Notes reported where none was stuck.
     pub extra: usize,
+    /// Words of printed text on the notes stuck, and how many of them OCR read right (see
+    /// [`words`]); a note not found has all its words wrong.
+    pub words: usize,
+    pub words_right: usize,
 }
 
 impl Tally {
@@ -516,7 +520,39 @@ impl Tally {
         self.wrong_cell += o.wrong_cell;
         self.wrong_colour += o.wrong_colour;
         self.extra += o.extra;
+        self.words += o.words;
+        self.words_right += o.words_right;
     }
+}
+
+/// The words of a text as they are compared: split at white space, lower case, with the
+/// punctuation at either end dropped ("Levering," is "levering"). Case and punctuation around a
+/// word carry nothing the notes' printed words have; everything else (every letter, an accent,
+/// a digit) must be read exactly.
+pub fn words(s: &str) -> Vec<String> {
+    s.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// How many of the words of `printed` are in `read`, each word read counting once (a note
+/// with "app app" needs both read).
+pub fn words_right(printed: &str, read: &str) -> usize {
+    let mut got = words(read);
+    words(printed)
+        .into_iter()
+        .filter(|w| match got.iter().position(|g| g == w) {
+            Some(i) => {
+                got.swap_remove(i);
+                true
+            }
+            None => false,
+        })
+        .count()
 }
 
 /// Matches found notes (outline centres) to the notes on `photo`.
@@ -527,6 +563,7 @@ pub fn tally(photo: &Photo, found: &[&klantreis::scan::FoundNote]) -> Tally {
     };
     let mut taken = vec![false; found.len()];
     for n in &photo.notes {
+        t.words += words(&n.spec.text).len();
         let best = found
             .iter()
             .enumerate()
@@ -551,6 +588,7 @@ pub fn tally(photo: &Photo, found: &[&klantreis::scan::FoundNote]) -> Tally {
             if f.colour != n.spec.colour {
                 t.wrong_colour += 1;
             }
+            t.words_right += words_right(&n.spec.text, &f.text);
         }
     }
     t.extra = taken.iter().filter(|t| !**t).count();
