@@ -124,7 +124,6 @@ async fn toolbar_overlay_and_keys_come_from_the_actions_list_once() -> Res {
             "journey.makeToBe",
             "compare.with",
             "versions",
-            "share",
             "print",
             "help"
         ],

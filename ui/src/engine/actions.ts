@@ -44,7 +44,7 @@ export interface Action<C> {
   /** The `?` overlay's row: actions with the same key share one row (zoom in / out / fit). */
   helpKey?: EditorKey;
   /** Shown in the editor's toolbar, in this group (at `slot`, else in list order). */
-  toolbar?: { group: 'zoom' | 'structure' | 'view' | 'workshop' | 'compare' | 'end'; slot?: number; testid: string; text?: EditorKey | string; icon?: 'plus' | 'share'; primary?: boolean };
+  toolbar?: { group: 'zoom' | 'structure' | 'view' | 'workshop' | 'compare' | 'end'; slot?: number; testid: string; text?: EditorKey | string; icon?: 'plus'; primary?: boolean };
   /** Whether its toolbar button shows at all (absent: always); its keys follow `enabled`. */
   shown?(ctx: C): boolean;
   /** A toggle's state, for its toolbar button (`aria-pressed`). */
@@ -455,8 +455,6 @@ export const editorActions: Action<EditorCtx>[] = [
     labelKey: 'act.share',
     // S for share / samen.
     shortcuts: [key('s', { shift: true })],
-    // An icon alone: the toolbar fits 1,200 px.
-    toolbar: { group: 'end', testid: 'open-share', icon: 'share' },
     enabled: always,
     perform: (c) => c.share(),
   },

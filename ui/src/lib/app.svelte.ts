@@ -58,7 +58,7 @@ export class AppState {
   /** The open journey laid out as it prints: what the canvas draws. */
   scene: Scene | null = $state.raw(null);
   toasts: Toast[] = $state([]);
-  dialog: 'none' | 'new-journey' | 'settings' | 'join' = $state('none');
+  dialog: 'none' | 'new-journey' | 'settings' | 'join' | 'share' = $state('none');
   /** Live sharing's state (the editor's status), from the shell. */
   sync: SyncStatus | null = $state(null);
   loaded = $state(false);
