@@ -138,12 +138,17 @@ fn live_for<'a>(live: &'a mut Option<Live>, server: &str) -> Result<&'a mut Live
 fn step(app: &AppHandle<Wry>, live: &mut Option<Live>, offline_since: &mut Option<Instant>) {
     let state = app.state::<AppState>();
     let server = state.lock().settings.sync_server.clone();
-    let shared = state
-        .lock()
-        .doc()
-        .ok()
-        .and_then(|d| d.shared_journeys().ok())
-        .map_or(0, |s| s.len());
+    // Without a server (the default) there is nothing to do: do not ask the document which
+    // journeys are shared ten times a second.
+    let shared = match server {
+        None => 0,
+        Some(_) => state
+            .lock()
+            .doc()
+            .ok()
+            .and_then(|d| d.shared_journeys().ok())
+            .map_or(0, |s| s.len()),
+    };
     let mut status = app.state::<Syncer>().status();
     status.server = server.clone();
     status.shared = shared;
