@@ -55,9 +55,9 @@ SEEDS="$CORPUS/generated"
 if [ ! -f "$SEEDS/.done" ]; then
   echo "fuzz: making seeds from the templates"
   rm -rf "$SEEDS" && mkdir -p "$SEEDS/docs" "$SEEDS/json" "$SEEDS/images"
-  # `--workspace` resolves features as `make app` does, so this reuses that build of every
-  # dependency instead of compiling them a second time with the core's own feature set.
-  cargo build -q --workspace --bin klantreis
+  # The same selection as `make app` (`--workspace --bins --tests`: dev-dependencies take part
+  # in feature resolution), so this reuses that build instead of compiling the core again.
+  cargo build -q --workspace --bins --tests
   CLI="$ROOT/target/debug/klantreis"
   for lang in nl en; do
     for t in $("$CLI" templates --lang "$lang" | cut -f1); do
