@@ -206,74 +206,11 @@ fn keyed_splices<T: PartialEq + Clone>(
     };
     let (ko, kn) = (keys(old), keys(new));
 
-    struct Hook<'a, T> {
-        old: &'a [T],
-        new: &'a [T],
-        out: Vec<Splice<T>>,
-    }
-    impl<T: PartialEq + Clone> Hook<'_, T> {
-        /// The splice that reaches `old_index` (adjacent changes make one), or a new one.
-        fn at(&mut self, old_index: usize) -> &mut Splice<T> {
-            let at = u32_of(old_index);
-            let joins = self
-                .out
-                .last()
-                .is_some_and(|s| s.at <= at && at <= s.at + s.delete);
-            if !joins {
-                self.out.push(Splice {
-                    at,
-                    delete: 0,
-                    insert: Vec::new(),
-                });
-            }
-            let last = self.out.len() - 1;
-            &mut self.out[last]
-        }
-    }
-    impl<T: PartialEq + Clone> similar::algorithms::DiffHook for Hook<'_, T> {
-        type Error = std::convert::Infallible;
-        fn equal(
-            &mut self,
-            old_index: usize,
-            new_index: usize,
-            len: usize,
-        ) -> Result<(), Self::Error> {
-            for k in 0..len {
-                let (o, w) = (old_index + k, new_index + k);
-                if self.old[o] != self.new[w] {
-                    let item = self.new[w].clone();
-                    let s = self.at(o);
-                    s.delete = u32_of(o + 1) - s.at;
-                    s.insert.push(item);
-                }
-            }
-            Ok(())
-        }
-        fn delete(
-            &mut self,
-            old_index: usize,
-            old_len: usize,
-            _: usize,
-        ) -> Result<(), Self::Error> {
-            let s = self.at(old_index);
-            s.delete = u32_of(old_index + old_len) - s.at;
-            Ok(())
-        }
-        fn insert(
-            &mut self,
-            old_index: usize,
-            new_index: usize,
-            new_len: usize,
-        ) -> Result<(), Self::Error> {
-            let items = &self.new[new_index..new_index + new_len];
-            let s = self.at(old_index);
-            s.insert.extend_from_slice(items);
-            Ok(())
-        }
-    }
-    let mut hook = Hook {
+    // Keys alike do not mean items alike: compare each pair Myers calls equal.
+    let mut hook = SpliceHook {
         old,
         new,
+        check_equal: true,
         out: Vec::new(),
     };
     let done = similar::algorithms::myers::diff_deadline(
@@ -358,58 +295,10 @@ fn aligned_splices<T: PartialEq + Clone>(old: &[T], new: &[T]) -> Vec<Splice<T>>
 }
 
 fn myers_splices<T: PartialEq + Clone>(old: &[T], new: &[T], deadline: Instant) -> Vec<Splice<T>> {
-    struct Hook<'a, T> {
-        new: &'a [T],
-        out: Vec<Splice<T>>,
-    }
-    impl<T: Clone> Hook<'_, T> {
-        /// The splice that reaches `old_index` (adjacent changes make one), or a new one.
-        /// An insertion may name the start of the range just deleted (Myers does after its
-        /// deadline): within one splice that is the same place as its end.
-        fn at(&mut self, old_index: usize) -> &mut Splice<T> {
-            let at = u32_of(old_index);
-            let joins = self
-                .out
-                .last()
-                .is_some_and(|s| s.at <= at && at <= s.at + s.delete);
-            if !joins {
-                self.out.push(Splice {
-                    at,
-                    delete: 0,
-                    insert: Vec::new(),
-                });
-            }
-            let last = self.out.len() - 1;
-            &mut self.out[last]
-        }
-    }
-    impl<T: Clone> similar::algorithms::DiffHook for Hook<'_, T> {
-        type Error = std::convert::Infallible;
-        fn delete(
-            &mut self,
-            old_index: usize,
-            old_len: usize,
-            _: usize,
-        ) -> Result<(), Self::Error> {
-            let s = self.at(old_index);
-            // Deletions come in order, each starting where the last ended.
-            s.delete = u32_of(old_index + old_len) - s.at;
-            Ok(())
-        }
-        fn insert(
-            &mut self,
-            old_index: usize,
-            new_index: usize,
-            new_len: usize,
-        ) -> Result<(), Self::Error> {
-            let items = &self.new[new_index..new_index + new_len];
-            let s = self.at(old_index);
-            s.insert.extend_from_slice(items);
-            Ok(())
-        }
-    }
-    let mut hook = Hook {
+    let mut hook = SpliceHook {
+        old,
         new,
+        check_equal: false,
         out: Vec::new(),
     };
     let done = similar::algorithms::myers::diff_deadline(
@@ -423,6 +312,75 @@ fn myers_splices<T: PartialEq + Clone>(old: &[T], new: &[T], deadline: Instant) 
     match done {
         Ok(()) => hook.out,
         Err(never) => match never {},
+    }
+}
+
+/// Turns the edit script of a diff into splices, ascending and apart: adjacent changes make
+/// one splice. `check_equal`: a run the diff calls equal may still differ element by element
+/// (the keyed diff compares keys), so each such pair is compared and replaced where it
+/// differs.
+struct SpliceHook<'a, T> {
+    old: &'a [T],
+    new: &'a [T],
+    check_equal: bool,
+    out: Vec<Splice<T>>,
+}
+
+impl<T: PartialEq + Clone> SpliceHook<'_, T> {
+    /// The splice that reaches `old_index` (adjacent changes make one), or a new one.
+    /// An insertion may name the start of the range just deleted (Myers does after its
+    /// deadline): within one splice that is the same place as its end.
+    fn at(&mut self, old_index: usize) -> &mut Splice<T> {
+        let at = u32_of(old_index);
+        let joins = self
+            .out
+            .last()
+            .is_some_and(|s| s.at <= at && at <= s.at + s.delete);
+        if !joins {
+            self.out.push(Splice {
+                at,
+                delete: 0,
+                insert: Vec::new(),
+            });
+        }
+        let last = self.out.len() - 1;
+        &mut self.out[last]
+    }
+}
+
+impl<T: PartialEq + Clone> similar::algorithms::DiffHook for SpliceHook<'_, T> {
+    type Error = std::convert::Infallible;
+    fn equal(&mut self, old_index: usize, new_index: usize, len: usize) -> Result<(), Self::Error> {
+        if !self.check_equal {
+            return Ok(());
+        }
+        for k in 0..len {
+            let (o, w) = (old_index + k, new_index + k);
+            if self.old[o] != self.new[w] {
+                let item = self.new[w].clone();
+                let s = self.at(o);
+                s.delete = u32_of(o + 1) - s.at;
+                s.insert.push(item);
+            }
+        }
+        Ok(())
+    }
+    fn delete(&mut self, old_index: usize, old_len: usize, _: usize) -> Result<(), Self::Error> {
+        let s = self.at(old_index);
+        // Deletions come in order, each starting where the last ended.
+        s.delete = u32_of(old_index + old_len) - s.at;
+        Ok(())
+    }
+    fn insert(
+        &mut self,
+        old_index: usize,
+        new_index: usize,
+        new_len: usize,
+    ) -> Result<(), Self::Error> {
+        let items = &self.new[new_index..new_index + new_len];
+        let s = self.at(old_index);
+        s.insert.extend_from_slice(items);
+        Ok(())
     }
 }
 
