@@ -7,6 +7,9 @@ CARGO ?= cargo
 APP := target/debug/klantreis-app
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
+# Each step of `make test` says when it starts, so a CI log shows where the time goes.
+STEP = @echo "== $@: $$(date +%T)"
+
 .PHONY: setup ui app run test fmt lint test-core types check-types check-ui test-ui e2e fuzz fuzz-short package package-check package-check-ci bench cli-sample sync-server
 
 setup:
@@ -25,17 +28,20 @@ run: setup app
 	./$(APP)
 
 fmt:
+	$(STEP)
 	$(CARGO) fmt --all -- --check
 	$(CARGO) fmt --manifest-path e2e/Cargo.toml -- --check
 	$(CARGO) fmt --manifest-path fuzz/Cargo.toml -- --check
 
 lint: ui
+	$(STEP)
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(CARGO) clippy --manifest-path e2e/Cargo.toml --target-dir target --all-targets -- -D warnings
 
 # Core and shell unit tests; the shell's include the check that ui/src/generated/types.ts is
 # up to date with the Rust types.
 test-core: ui
+	$(STEP)
 	$(CARGO) test --workspace
 
 # Rewrites the TypeScript types from the Rust ones.
@@ -46,14 +52,17 @@ check-types: ui
 	$(CARGO) test --workspace --bins -- bindings::tests::generated_types_are_fresh
 
 check-ui:
+	$(STEP)
 	cd ui && npm run check
 
 test-ui:
+	$(STEP)
 	cd ui && npm test
 
 # The tests read the document back through the command-line tool: `make app` builds it too
 # (target/debug/klantreis, with the workspace's features, so no second build of the deps).
 e2e: app
+	$(STEP)
 	@command -v xvfb-run >/dev/null || { echo "e2e: xvfb-run missing (make setup)"; exit 1; }
 	$(XVFB) $(CARGO) test --manifest-path e2e/Cargo.toml --target-dir target -- --test-threads=1
 
@@ -64,6 +73,7 @@ fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 fuzz-short:
+	$(STEP)
 	FUZZ_SECONDS=20 FUZZ_PROFILE=short scripts/fuzz.sh
 
 # The fuzz targets build in their own target dir (target/fuzz) with their own flags, so their
@@ -75,7 +85,7 @@ test: setup
 	FUZZ_PROFILE=short FUZZ_BUILD_ONLY=1 setsid scripts/fuzz.sh >target/fuzz-build.log 2>&1 & fuzz=$$!; \
 	if ! $(MAKE) --no-print-directory $(TEST_STEPS); then kill -- -$$fuzz 2>/dev/null; exit 1; fi; \
 	if ! wait $$fuzz; then echo "fuzz: the build failed:"; tail -40 target/fuzz-build.log; exit 1; fi; \
-	tail -1 target/fuzz-build.log; \
+	tail -1 target/fuzz-build.log; echo "== the fuzz build ended before $$(date +%T)"; \
 	$(MAKE) --no-print-directory fuzz-short
 
 # The .deb and the .rpm, from one staged tree (scripts/package.sh, packaging/,
@@ -105,6 +115,7 @@ package-check: package
 # What `make test` (CI) runs: the same package and checks from the debug binaries the
 # end-to-end tests built, so CI does not pay for a release build.
 package-check-ci:
+	$(STEP)
 	$(MAKE) package-check PROFILE=debug
 
 bench:
