@@ -10,27 +10,7 @@ use klantreis::edit::CardPatch;
 use klantreis::store::StoreError;
 use klantreis::*;
 
-/// Document A with the sample journey, shared; B a copy of A's file (the same journey id).
-fn pair(dir: &std::path::Path) -> (Document, Document, String) {
-    let a_path = dir.join("a.klantreis");
-    let b_path = dir.join("b.klantreis");
-    let mut a = Document::create(&a_path).expect("create");
-    let (j, p) = templates::sample(Lang::Nl);
-    let jid = j.meta.id.clone();
-    a.apply(&Edit::CreateJourney {
-        journey: j,
-        personas: vec![p],
-    })
-    .expect("sample");
-    a.share(&jid).expect("share");
-    a.close().expect("close");
-    std::fs::copy(&a_path, &b_path).expect("copy");
-    (
-        Document::open(&a_path).expect("a"),
-        Document::open(&b_path).expect("b"),
-        jid,
-    )
-}
+mod common;
 
 /// The changes of `from`'s document of `jid` that `to` lacks: what a live step brings.
 fn changes_for(from: &Document, to: &mut Document, jid: &str) -> Vec<automerge::Change> {
@@ -62,7 +42,7 @@ fn hostile_changes(
 #[test]
 fn a_live_merge_of_only_the_new_changes_ends_where_a_whole_merge_ends() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (mut a, mut b, jid) = pair(dir.path());
+    let (mut a, mut b, jid) = common::shared_pair(dir.path());
     let j = a.workspace().journey(&jid).expect("journey").clone();
     // A move, a text, a new phase, a deleted card (its links go too), one after another, each
     // brought to B on its own as a live step would.
@@ -123,7 +103,7 @@ fn a_live_merge_of_only_the_new_changes_ends_where_a_whole_merge_ends() {
 #[test]
 fn a_huge_text_from_a_peer_is_cut_with_a_note_and_the_cut_travels() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (_a, mut b, jid) = pair(dir.path());
+    let (_a, mut b, jid) = common::shared_pair(dir.path());
     let card = b.workspace().journey(&jid).expect("j").cards[0].id.clone();
     let huge = "a".repeat(sync::MAX_TEXT_CHARS * 3);
     let changes = hostile_changes(&mut b, &jid, |doc, cards| {
@@ -155,7 +135,7 @@ fn a_huge_text_from_a_peer_is_cut_with_a_note_and_the_cut_travels() {
 #[test]
 fn a_flood_of_data_is_refused_and_changes_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (_a, mut b, jid) = pair(dir.path());
+    let (_a, mut b, jid) = common::shared_pair(dir.path());
     let card = b.workspace().journey(&jid).expect("j").cards[0].id.clone();
     let before = b.workspace().clone();
     let heads = b.shared_heads(&jid).expect("heads");
@@ -192,7 +172,7 @@ fn a_flood_of_data_is_refused_and_changes_nothing() {
 #[test]
 fn an_unknown_field_is_ignored_and_a_change_that_fails_validation_is_refused() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let (_a, mut b, jid) = pair(dir.path());
+    let (_a, mut b, jid) = common::shared_pair(dir.path());
     let j = b.workspace().journey(&jid).expect("j").clone();
     let card = j.cards[0].id.clone();
 

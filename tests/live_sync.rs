@@ -10,9 +10,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use klantreis::edit::CardPatch;
 use klantreis::sync::live::Live;
 use klantreis::*;
+
+mod common;
+use common::{klantreis, move_card, ok, set_text};
 
 const CONVERGE: Duration = Duration::from_secs(10);
 
@@ -106,21 +108,13 @@ fn two() -> Two {
     let data = dir.path().join("server-data");
     std::fs::create_dir_all(&data).expect("data dir");
     let server = Server::start(&data);
-    let mut a = Document::create(dir.path().join("a.klantreis")).expect("create a");
-    let (j, p) = templates::sample(Lang::Nl);
-    let ja = j.meta.id.clone();
-    a.apply(&Edit::CreateJourney {
-        journey: j,
-        personas: vec![p],
-    })
-    .expect("sample");
-    let shared = a.share(&ja).expect("share");
+    let (mut a, ja, link) = common::shared_sample(&dir.path().join("a.klantreis"));
     let mut live_a = Live::connect(&server.url()).expect("connect a");
     a.sync_round(&mut live_a, CONVERGE)
         .expect("a sends the journey");
     let mut b = Document::create(dir.path().join("b.klantreis")).expect("create b");
     let mut live_b = Live::connect(&server.url()).expect("connect b");
-    let doc_id = sync::live::doc_id_of_link(&shared.url).expect("link");
+    let doc_id = sync::live::doc_id_of_link(&link).expect("link");
     let bytes = live_b.fetch(&doc_id, CONVERGE).expect("b fetches");
     let jb = b.join_shared(&doc_id, &bytes).expect("b joins");
     Two {
@@ -132,27 +126,6 @@ fn two() -> Two {
         jb,
         doc_id,
     }
-}
-
-fn set_text(doc: &mut Document, id: &str, text: &str) {
-    doc.apply(&Edit::UpdateCard {
-        id: id.into(),
-        patch: CardPatch {
-            text: Some(text.into()),
-            ..Default::default()
-        },
-    })
-    .expect("update card");
-}
-
-fn move_card(doc: &mut Document, id: &str, phase: &str, lane: &str) {
-    doc.apply(&Edit::MoveCards {
-        ids: vec![id.into()],
-        phase_id: phase.into(),
-        lane_id: lane.into(),
-        before: None,
-    })
-    .expect("move");
 }
 
 /// The journey without its own id (each file names the joined journey its own way).
@@ -292,22 +265,6 @@ fn a_server_killed_mid_sync_loses_nothing_and_sync_resumes() {
     let _ = &t.dir;
 }
 
-fn klantreis(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_klantreis"))
-        .args(args)
-        .output()
-        .expect("run klantreis")
-}
-
-fn ok(out: &std::process::Output) -> String {
-    assert!(
-        out.status.success(),
-        "klantreis failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
-
 #[test]
 fn the_command_line_shares_joins_and_syncs() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -319,28 +276,25 @@ fn the_command_line_shares_joins_and_syncs() {
     let b = dir.path().join("b.klantreis");
     let a_s = a.to_str().expect("path");
     let b_s = b.to_str().expect("path");
-    ok(&klantreis(&["sample", a_s]));
+    ok(&["sample", a_s]);
     let doc = Document::open(&a).expect("open");
     let ja = doc.workspace().journeys[0].meta.id.clone();
     let card = doc.workspace().journeys[0].cards[0].id.clone();
     doc.close().expect("close");
-    let link = ok(&klantreis(&[
-        "share",
-        a_s,
-        "--journey",
-        &ja,
-        "--server",
-        &url,
-    ]));
+    let link = ok(&["share", a_s, "--journey", &ja, "--server", &url])
+        .trim()
+        .to_string();
     assert!(link.starts_with("automerge:"), "{link}");
     Document::create(&b).expect("b").close().expect("close b");
-    let jb = ok(&klantreis(&["join", b_s, &link, "--server", &url]));
+    let jb = ok(&["join", b_s, &link, "--server", &url])
+        .trim()
+        .to_string();
     let mut doc = Document::open(&b).expect("open b");
     assert!(doc.workspace().journey(&jb).is_some(), "joined as {jb}");
     set_text(&mut doc, &card, "vanuit b");
     doc.close().expect("close");
-    ok(&klantreis(&["sync", b_s, "--server", &url]));
-    let got = ok(&klantreis(&["sync", a_s, "--server", &url]));
+    ok(&["sync", b_s, "--server", &url]);
+    let got = ok(&["sync", a_s, "--server", &url]);
     assert!(got.contains(&ja), "a reports the merge: {got}");
     let doc = Document::open(&a).expect("open a");
     assert_eq!(
@@ -359,11 +313,11 @@ fn sync_without_a_server_stops_after_the_timeout_with_a_clear_error() {
     let dir = tempfile::tempdir().expect("tempdir");
     let a = dir.path().join("a.klantreis");
     let a_s = a.to_str().expect("path");
-    ok(&klantreis(&["sample", a_s]));
+    ok(&["sample", a_s]);
     let doc = Document::open(&a).expect("open");
     let ja = doc.workspace().journeys[0].meta.id.clone();
     doc.close().expect("close");
-    ok(&klantreis(&["share", a_s, "--journey", &ja]));
+    ok(&["share", a_s, "--journey", &ja]);
     let url = format!("ws://127.0.0.1:{}", free_port());
     let t = Instant::now();
     let out = klantreis(&["sync", a_s, "--server", &url, "--timeout", "1"]);

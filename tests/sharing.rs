@@ -9,10 +9,12 @@ use std::path::PathBuf;
 
 use automerge::transaction::Transactable;
 use automerge::{AutoCommit, ObjType, ReadDoc};
-use klantreis::edit::CardPatch;
 use klantreis::store::{Origin, StoreError};
 use klantreis::*;
 use proptest::prelude::*;
+
+mod common;
+use common::set_text;
 
 struct Pair {
     _dir: tempfile::TempDir,
@@ -26,26 +28,13 @@ struct Pair {
 /// Document A with the sample journey, shared; B a copy of A's file.
 fn pair() -> Pair {
     let dir = tempfile::tempdir().expect("tempdir");
-    let a_path = dir.path().join("a.klantreis");
-    let b_path = dir.path().join("b.klantreis");
-    let mut a = Document::create(&a_path).expect("create");
-    let (j, p) = templates::sample(Lang::Nl);
-    let jid = j.meta.id.clone();
-    a.apply(&Edit::CreateJourney {
-        journey: j,
-        personas: vec![p],
-    })
-    .expect("sample");
-    let shared = a.share(&jid).expect("share");
-    assert!(shared.url.starts_with("automerge:"), "{}", shared.url);
-    a.close().expect("close");
-    std::fs::copy(&a_path, &b_path).expect("copy");
+    let (a, b, jid) = common::shared_pair(dir.path());
     Pair {
-        a: Document::open(&a_path).expect("open a"),
-        b: Document::open(&b_path).expect("open b"),
+        a,
+        b,
+        a_path: dir.path().join("a.klantreis"),
+        b_path: dir.path().join("b.klantreis"),
         _dir: dir,
-        a_path,
-        b_path,
         jid,
     }
 }
@@ -82,17 +71,6 @@ impl Pair {
 
 fn card_text(j: &Journey, id: &str) -> String {
     j.card(id).expect("card").text.clone()
-}
-
-fn set_text(doc: &mut Document, id: &str, text: &str) {
-    doc.apply(&Edit::UpdateCard {
-        id: id.into(),
-        patch: CardPatch {
-            text: Some(text.into()),
-            ..Default::default()
-        },
-    })
-    .expect("update card");
 }
 
 #[test]

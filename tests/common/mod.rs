@@ -101,3 +101,57 @@ pub fn temp_doc() -> (tempfile::TempDir, Document) {
     let doc = Document::create(dir.path().join("m.klantreis")).expect("create");
     (dir, doc)
 }
+
+/// A new document at `path` holding the Dutch sample journey, shared: the document and the
+/// journey's id. The link it was shared under is an `automerge:` link.
+pub fn shared_sample(path: &Path) -> (Document, String, String) {
+    let mut doc = Document::create(path).expect("create");
+    let (j, p) = klantreis::templates::sample(klantreis::Lang::Nl);
+    let jid = j.meta.id.clone();
+    doc.apply(&klantreis::Edit::CreateJourney {
+        journey: j,
+        personas: vec![p],
+    })
+    .expect("sample");
+    let shared = doc.share(&jid).expect("share");
+    assert!(shared.url.starts_with("automerge:"), "{}", shared.url);
+    (doc, jid, shared.url)
+}
+
+/// Two documents that share one journey, as two people who each hold a copy: A (`a.klantreis`
+/// in `dir`) made by `shared_sample`, B (`b.klantreis`) a copy of A's file. Both open, and the
+/// journey's id.
+pub fn shared_pair(dir: &Path) -> (Document, Document, String) {
+    let (a_path, b_path) = (dir.join("a.klantreis"), dir.join("b.klantreis"));
+    let (a, jid, _) = shared_sample(&a_path);
+    a.close().expect("close");
+    std::fs::copy(&a_path, &b_path).expect("copy");
+    (
+        Document::open(&a_path).expect("open a"),
+        Document::open(&b_path).expect("open b"),
+        jid,
+    )
+}
+
+/// Sets card `id`'s text, as the app's text field does.
+pub fn set_text(doc: &mut Document, id: &str, text: &str) {
+    doc.apply(&klantreis::Edit::UpdateCard {
+        id: id.into(),
+        patch: klantreis::edit::CardPatch {
+            text: Some(text.into()),
+            ..Default::default()
+        },
+    })
+    .expect("update card");
+}
+
+/// Moves card `id` to the end of cell (`phase`, `lane`), as a drag does.
+pub fn move_card(doc: &mut Document, id: &str, phase: &str, lane: &str) {
+    doc.apply(&klantreis::Edit::MoveCards {
+        ids: vec![id.into()],
+        phase_id: phase.into(),
+        lane_id: lane.into(),
+        before: None,
+    })
+    .expect("move");
+}
