@@ -59,6 +59,16 @@ pub fn hydrate(
     for (id, m) in records(doc, Kind::Persona) {
         personas.extend(persona(id, m, local_personas, &mut notes));
     }
+    finish(journey, personas, local_personas, notes)
+}
+
+/// The journey and personas read, repaired ([`repair`]) and checked as a whole.
+fn finish(
+    mut journey: Journey,
+    mut personas: Vec<Persona>,
+    local_personas: &[Persona],
+    mut notes: Vec<String>,
+) -> Result<Hydrated, SyncError> {
     repair(&mut journey, &mut personas, local_personas, &mut notes);
     journey
         .validate()
@@ -213,16 +223,7 @@ pub fn hydrate_touched(
     }
     let mut personas = Vec::new();
     for (kind, id) in &touched.records {
-        let m = table(doc, *kind).and_then(|t| match fields::get(doc, &t, id) {
-            Some(Json::Object(mut m)) => {
-                keep_known(&mut m, *kind);
-                for k in kind.local() {
-                    m.remove(*k);
-                }
-                Some(m)
-            }
-            _ => None,
-        });
+        let m = table(doc, *kind).and_then(|t| shared_fields(doc, &t, id, *kind));
         let id = id.clone();
         match kind {
             Kind::Phase => {
@@ -249,15 +250,7 @@ pub fn hydrate_touched(
             Kind::Journey => {}
         }
     }
-    repair(&mut journey, &mut personas, local_personas, &mut notes);
-    journey
-        .validate()
-        .map_err(|(path, msg)| SyncError::Invalid(format!("{path}: {msg}")))?;
-    Ok(Hydrated {
-        journey,
-        personas,
-        notes,
-    })
+    finish(journey, personas, local_personas, notes)
 }
 
 fn table(doc: &AutoCommit, kind: Kind) -> Option<ObjId> {
@@ -274,15 +267,23 @@ fn records(doc: &AutoCommit, kind: Kind) -> Vec<(String, Map<String, Json>)> {
     };
     let mut out = Vec::new();
     for key in doc.keys(&t) {
-        if let Some(Json::Object(mut m)) = fields::get(doc, &t, &key) {
-            keep_known(&mut m, kind);
-            for k in kind.local() {
-                m.remove(*k);
-            }
+        if let Some(m) = shared_fields(doc, &t, &key, kind) {
             out.push((key, m));
         }
     }
     out
+}
+
+/// Record `id` of table `t`: the fields this version knows, less the ones that stay local.
+fn shared_fields(doc: &AutoCommit, t: &ObjId, id: &str, kind: Kind) -> Option<Map<String, Json>> {
+    let Some(Json::Object(mut m)) = fields::get(doc, t, id) else {
+        return None;
+    };
+    keep_known(&mut m, kind);
+    for k in kind.local() {
+        m.remove(*k);
+    }
+    Some(m)
 }
 
 fn keep_known(m: &mut Map<String, Json>, kind: Kind) {
