@@ -3,6 +3,8 @@
 //! that needs them says `mod common;`; not every file uses every helper.
 #![allow(dead_code)]
 
+pub mod journeys;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
