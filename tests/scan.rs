@@ -416,12 +416,27 @@ fn a_tiled_print_read_one_photo_per_sheet_ends_in_one_journey() {
     assert!(scan.warnings.is_empty(), "{:?}", scan.warnings);
 }
 
-/// A wall of four tiled sheets hung side by side (a small gap of wall between them), all in
-/// one photo, with notes on each sheet and notes across the seams: every sheet is found by
-/// its own code and marks, every note is found once, in its cell, and a note across a seam
-/// is joined into one note in the cell under its centre.
-#[test]
-fn several_tiled_sheets_in_one_photo_and_notes_across_their_seams() {
+/// Four sheets of a tiled print hung side by side on a wall, with notes.
+struct TiledWall {
+    _dir: tempfile::TempDir,
+    doc: Document,
+    id: String,
+    /// The wall at `ppm` px/mm, the notes stuck on it.
+    wall: RgbImage,
+    ppm: f64,
+    /// Every note (wall mm), the ones across a seam last.
+    notes: Vec<scan_photos::NoteSpec>,
+    seam: Vec<scan_photos::NoteSpec>,
+    /// Each sheet's paper on the wall, `[x0, y0, x1, y1]` mm.
+    sheets: Vec<[f64; 4]>,
+}
+
+/// The four sheets of the top-left corner of the sample's A1 canvas tiled on A3, hung 5 mm
+/// apart (wall between them), three notes planned on each sheet's own part of the poster and
+/// three across the seams: between the two top sheets (centre on the left one), between the
+/// two bottom sheets (centre on the right one) and between the two left sheets (centre on
+/// the lower one), each centred in a cell, clear of the cell's borders.
+fn tiled_wall() -> TiledWall {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut doc = Document::create(dir.path().join("t.klantreis")).expect("create");
     let id = session::add_sample(&mut doc, Lang::Nl).expect("sample");
@@ -440,7 +455,6 @@ fn several_tiled_sheets_in_one_photo_and_notes_across_their_seams() {
     let g = klantreis::export::tile::grid(scene.width.0, scene.height.0, &opts).expect("grid");
     assert!(g.cols >= 2 && g.rows >= 2, "{g:?}");
     let (sw, sh) = (g.sheet_w as f64, g.sheet_h as f64);
-    // The four sheets of the top-left corner, hung 5 mm apart on a wall.
     const GAP: f64 = 5.0;
     const DPI: u32 = 100;
     let ppm = DPI as f64 / 25.4;
@@ -458,9 +472,6 @@ fn several_tiled_sheets_in_one_photo_and_notes_across_their_seams() {
             .find(|(r, _, _)| x >= r[0] && x <= r[0] + r[2] && y >= r[1] && y <= r[1] + r[3])
             .map(|(r, p, l)| (*r, p.clone(), l.clone()))
     };
-    // Notes across the seams: between the two top sheets (centre on the left one), between
-    // the two bottom sheets (centre on the right one) and between the two left sheets
-    // (centre on the lower one). Each is centred in a cell, clear of the cell's borders.
     let side = 60.0;
     let mut seam: Vec<scan_photos::NoteSpec> = Vec::new();
     // (sheet row, column, the centre's distance from the seam, which seam: `true` for the
@@ -546,6 +557,62 @@ fn several_tiled_sheets_in_one_photo_and_notes_across_their_seams() {
     }
     notes.extend(seam.iter().cloned());
     stick(&mut wall, &notes, ppm, &mut rng);
+    let sheets = (0..4)
+        .map(|i| {
+            let (ox, oy) = origin(i / 2, i % 2);
+            [ox, oy, ox + sw, oy + sh]
+        })
+        .collect();
+    TiledWall {
+        _dir: dir,
+        doc,
+        id,
+        wall,
+        ppm,
+        notes,
+        seam,
+        sheets,
+    }
+}
+
+/// The one note on `photo` at `spec` as `scan` found it: exactly one.
+fn the_note<'a>(
+    photo: &scan_photos::Photo,
+    scan: &'a [&klantreis::scan::FoundNote],
+    spec: &scan_photos::NoteSpec,
+) -> &'a klantreis::scan::FoundNote {
+    let on = photo
+        .notes
+        .iter()
+        .find(|n| n.spec.x == spec.x && n.spec.y == spec.y)
+        .expect("on the photo");
+    let near: Vec<_> = scan
+        .iter()
+        .filter(|f| {
+            let cx = f.outline.iter().map(|p| p[0] as f64).sum::<f64>() / 4.0;
+            let cy = f.outline.iter().map(|p| p[1] as f64).sum::<f64>() / 4.0;
+            (cx - on.centre[0]).hypot(cy - on.centre[1]) < on.size_px * 0.4
+        })
+        .collect();
+    assert_eq!(near.len(), 1, "one note: {spec:?}");
+    near[0]
+}
+
+/// The wall of four tiled sheets, all in one photo: every sheet is found by its own code and
+/// marks, every note is found once, in its cell, and a note across a seam is joined into one
+/// note in the cell under its centre.
+#[test]
+fn several_tiled_sheets_in_one_photo_and_notes_across_their_seams() {
+    let TiledWall {
+        doc,
+        id,
+        wall,
+        ppm,
+        notes,
+        seam,
+        ..
+    } = tiled_wall();
+    let (ww, wh) = (wall.width(), wall.height());
     let photo = photograph(
         &wall,
         ppm,
@@ -604,24 +671,112 @@ fn several_tiled_sheets_in_one_photo_and_notes_across_their_seams() {
     );
     assert!(scan.warnings.is_empty(), "{:?}", scan.warnings);
     // The notes across the seams each came out as one note, in the cell under their centre.
+    let found: Vec<_> = scan.notes.iter().collect();
     for s in &seam {
-        let on = photo
+        let n = the_note(&photo, &found, s);
+        assert_eq!(
+            (&n.phase_id, &n.lane_id),
+            (&s.phase_id, &s.lane_id),
+            "{s:?}"
+        );
+    }
+}
+
+/// The same wall, one photo per sheet, each showing a strip of its neighbours around it: each
+/// sheet is read once (a neighbour half in view is no news), every note once, and a note
+/// across a seam is read whole from the photo of the sheet under its centre.
+#[test]
+fn tiled_sheets_one_photo_each_and_notes_across_their_seams() {
+    let w = tiled_wall();
+    let border = 50.0;
+    let (ww, wh) = (
+        w.wall.width() as f64 / w.ppm,
+        w.wall.height() as f64 / w.ppm,
+    );
+    let mut photos = Vec::new();
+    for (i, [x0, y0, x1, y1]) in w.sheets.iter().copied().enumerate() {
+        let (cx0, cy0) = ((x0 - border).max(0.0), (y0 - border).max(0.0));
+        let (cx1, cy1) = ((x1 + border).min(ww), (y1 + border).min(wh));
+        let crop = image::imageops::crop_imm(
+            &w.wall,
+            (cx0 * w.ppm) as u32,
+            (cy0 * w.ppm) as u32,
+            ((cx1 - cx0) * w.ppm) as u32,
+            ((cy1 - cy0) * w.ppm) as u32,
+        )
+        .to_image();
+        // The notes whose centre is on this sheet's paper, in the crop's mm.
+        let mine: Vec<_> = w
             .notes
             .iter()
-            .find(|n| n.spec.x == s.x && n.spec.y == s.y)
-            .expect("on the photo");
-        let near: Vec<_> = scan
-            .notes
-            .iter()
-            .filter(|f| {
-                let cx = f.outline.iter().map(|p| p[0] as f64).sum::<f64>() / 4.0;
-                let cy = f.outline.iter().map(|p| p[1] as f64).sum::<f64>() / 4.0;
-                (cx - on.centre[0]).hypot(cy - on.centre[1]) < on.size_px * 0.4
+            .filter(|n| {
+                let (cx, cy) = (n.x + n.w / 2.0, n.y + n.h / 2.0);
+                cx >= x0 && cx < x1 && cy >= y0 && cy < y1
+            })
+            .map(|n| scan_photos::NoteSpec {
+                x: n.x - cx0,
+                y: n.y - cy0,
+                ..n.clone()
             })
             .collect();
-        assert_eq!(near.len(), 1, "the note across a seam is one note: {s:?}");
+        let seed = 95 + i as u64;
+        let turns = (seed % 4) as u32;
+        let wide = (cx1 - cx0 > cy1 - cy0) == (turns % 2 == 0);
+        photos.push((
+            photograph(
+                &crop,
+                w.ppm,
+                &mine,
+                Shot {
+                    width: if wide { 2000 } else { 1500 },
+                    height: if wide { 1500 } else { 2000 },
+                    quarter_turns: turns,
+                    seed,
+                    blur: 0.5,
+                    noise: 4.0,
+                },
+            ),
+            (cx0, cy0),
+        ));
+    }
+    let bytes: Vec<&[u8]> = photos.iter().map(|p| p.0.jpeg.as_slice()).collect();
+    let scan = read_photos(&w.doc, &w.id, &bytes).expect("read the sheets");
+    let mut total = Tally::default();
+    for (i, (p, _)) in photos.iter().enumerate() {
+        let on: Vec<_> = scan.notes.iter().filter(|n| n.photo == i as u32).collect();
+        let t = tally(p, &on);
+        eprintln!("sheet photo {i}: {t:?}");
+        total.add(t);
+    }
+    eprintln!(
+        "four sheets, a photo each: {total:?}, warnings {:?}",
+        scan.warnings
+    );
+    assert_eq!(total.expected, w.notes.len(), "{total:?}");
+    assert_eq!(total.found, total.expected, "every note found: {total:?}");
+    assert_eq!(
+        (total.wrong_cell, total.wrong_colour, total.extra),
+        (0, 0, 0),
+        "each in its cell, none twice: {total:?}"
+    );
+    assert!(scan.warnings.is_empty(), "{:?}", scan.warnings);
+    for s in &w.seam {
+        let (cx, cy) = (s.x + s.w / 2.0, s.y + s.h / 2.0);
+        let i = w
+            .sheets
+            .iter()
+            .position(|r| cx >= r[0] && cx < r[2] && cy >= r[1] && cy < r[3])
+            .expect("on a sheet");
+        let (photo, (ox, oy)) = &photos[i];
+        let spec = scan_photos::NoteSpec {
+            x: s.x - ox,
+            y: s.y - oy,
+            ..s.clone()
+        };
+        let on: Vec<_> = scan.notes.iter().filter(|n| n.photo == i as u32).collect();
+        let n = the_note(photo, &on, &spec);
         assert_eq!(
-            (&near[0].phase_id, &near[0].lane_id),
+            (&n.phase_id, &n.lane_id),
             (&s.phase_id, &s.lane_id),
             "{s:?}"
         );

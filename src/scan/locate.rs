@@ -340,11 +340,12 @@ pub fn geometry_of(code: &CanvasCode) -> Option<MarkGeometry> {
 }
 
 /// What one photo shows: every sheet found whole (its code read and its four marks in view),
-/// and, as sentences, the sheets whose code was read but which could not be located.
+/// and the sheets whose code was read but which could not be located, each with why (a
+/// neighbour half in view, on a photo of one sheet of a poster).
 #[derive(Debug, Clone)]
 pub struct PhotoSheets {
     pub sheets: Vec<Located>,
-    pub warnings: Vec<String>,
+    pub failed: Vec<(CanvasCode, String)>,
 }
 
 /// A code read in the photo, on its way to a homography.
@@ -527,16 +528,5 @@ pub fn locate(
         let why = failed.into_iter().next().map(|f| f.1).unwrap_or_default();
         return Err(no(&why));
     }
-    let warnings = failed
-        .into_iter()
-        .map(|(code, why)| match code.sheet.sheet {
-            Some(p) => format!(
-                "photo {photo}: the sheet in column {}, row {} was not read: {why}",
-                p.col + 1,
-                p.row + 1
-            ),
-            None => format!("photo {photo}: a canvas sheet was not read: {why}"),
-        })
-        .collect();
-    Ok(PhotoSheets { sheets, warnings })
+    Ok(PhotoSheets { sheets, failed })
 }

@@ -232,7 +232,7 @@ pub fn find_notes(sheet: &Sheet) -> (Vec<NoteSeen>, Vec<CutPart>) {
                     (bx[2] - bx[0]).min(bx[3] - bx[1]),
                 );
                 // The part of a note beyond a seam can be thin, but runs the note's side.
-                if long >= MIN_SIDE_MM && long <= MAX_SIDE_MM && short >= 3.0 {
+                if (MIN_SIDE_MM..=MAX_SIDE_MM).contains(&long) && short >= 3.0 {
                     cut.push(CutPart {
                         bx,
                         colour: *colour,

@@ -31,6 +31,8 @@ pub fn read_photos(doc: &Document, journey_id: &str, photos: &[&[u8]]) -> Result
     let mut kept: Vec<Kept> = Vec::new();
     // Every sheet read so far, with the photo it was read in.
     let mut read: Vec<(CanvasCode, u32)> = Vec::new();
+    // Sheets whose code was read but which were not found whole, with the photo and why.
+    let mut failed: Vec<(CanvasCode, u32, String)> = Vec::new();
     let mut printed: Option<(u64, Scene)> = None;
     for (i, bytes) in photos.iter().enumerate() {
         let photo = i as u32;
@@ -50,7 +52,7 @@ pub fn read_photos(doc: &Document, journey_id: &str, photos: &[&[u8]]) -> Result
         let scale = fw as f64 / work.width() as f64;
         let work = Rgb::from_image(work.to_rgb8());
         let found = locate(photo, &work, &img, scale)?;
-        warnings.extend(found.warnings);
+        failed.extend(found.failed.into_iter().map(|(c, why)| (c, photo, why)));
         let mut here: Vec<Located> = Vec::new();
         for located in found.sheets {
             let code = &located.code;
@@ -117,6 +119,22 @@ pub fn read_photos(doc: &Document, journey_id: &str, photos: &[&[u8]]) -> Result
         ));
         read.extend(here.into_iter().map(|l| (l.code, photo)));
     }
+    // A sheet half in view beside the one photographed is no news when it was read in a
+    // photo of its own.
+    for (code, photo, why) in failed {
+        if code.sheet.journey_id != journey_id || read.iter().any(|(c, _)| *c == code) {
+            continue;
+        }
+        warnings.push(match code.sheet.sheet {
+            Some(p) => format!(
+                "photo {photo}: the sheet in column {}, row {} was not read: {why}",
+                p.col + 1,
+                p.row + 1
+            ),
+            None => format!("photo {photo}: a canvas sheet was not read: {why}"),
+        });
+    }
+    warnings.dedup();
     // Across photos the photos cannot be compared, so the sheets' overlap strips are shared
     // out: a note centred in the part of the poster another sheet owns is left to that sheet
     // when that sheet was read in another photo. (In one photo the same note seen by two
@@ -224,6 +242,10 @@ fn cell_at(scene: &Scene, x: f32, y: f32) -> Option<(String, String)> {
 /// hung side by side) are not joined.
 const SEAM_GAP_MM: f64 = 20.0;
 
+/// How far around a note's part cut by a tile's edge the rest of it is looked for (mm): more
+/// than the largest note's side, so the note is whole in the search.
+const RESCUE_MM: f64 = 90.0;
+
 /// One sheet of a photo, ready to be searched.
 struct OnSheet<'a> {
     code: &'a CanvasCode,
@@ -263,7 +285,7 @@ fn notes_in_photo(
     let mut outside = 0;
     let mut out: Vec<Kept> = Vec::new();
     let mut cuts: Vec<(usize, CutPart)> = Vec::new();
-    let mut place = |s: &OnSheet, n: NoteSeen, out: &mut Vec<Kept>| {
+    let mut place = |s: &OnSheet, n: NoteSeen, shared: bool, out: &mut Vec<Kept>| {
         let (px, py) = (n.centre[0] - s.win.offset.0, n.centre[1] - s.win.offset.1);
         let Some((phase_id, lane_id)) = cell_at(scene, px as f32, py as f32) else {
             outside += 1;
@@ -283,19 +305,61 @@ fn notes_in_photo(
                 ocr_image: Some(n.ocr_image),
             },
             place: s.code.sheet.sheet,
-            owner: s.win.owner(px, py),
+            owner: if shared { s.win.owner(px, py) } else { None },
         });
     };
     for (k, s) in sheets.iter().enumerate() {
         let (notes, parts) = find_notes(&s.sheet);
         for n in notes {
-            place(s, n, &mut out);
+            place(s, n, true, &mut out);
         }
         cuts.extend(parts.into_iter().map(|p| (k, p)));
     }
-    for (base, bx, colour) in seam_notes(&sheets, &cuts) {
+    let (joined, alone) = seam_notes(&sheets, &cuts);
+    for (base, bx, colour) in joined {
         let s = &sheets[base];
-        place(s, note(&s.sheet, bx, colour), &mut out);
+        place(s, note(&s.sheet, bx, colour), true, &mut out);
+    }
+    // A part left alone on a tile: the rest of the note is on a neighbour not read in this
+    // photo, but the photo shows it: the note is looked for whole around the part, and kept
+    // when its centre is on this sheet's paper (the neighbour's own photo, if any, leaves it
+    // here by the same rule). Its place is physical, so the overlap strips' shares do not
+    // apply to it.
+    let mut rescued: Vec<(usize, [f64; 4])> = Vec::new();
+    for (k, part) in alone {
+        let s = &sheets[k];
+        if s.win.grid.is_none() {
+            continue;
+        }
+        let [_, _, sw, sh] = s.win.area;
+        let g = RESCUE_MM;
+        let around = Sheet {
+            area: [
+                part.bx[0] - g,
+                part.bx[1] - g,
+                part.bx[2] + g,
+                part.bx[3] + g,
+            ],
+            ..s.sheet
+        };
+        let (whole, _) = find_notes(&around);
+        for n in whole {
+            let [cx, cy] = n.centre;
+            let [pcx, pcy] = [
+                (part.bx[0] + part.bx[2]) / 2.0,
+                (part.bx[1] + part.bx[3]) / 2.0,
+            ];
+            let holds = (pcx - cx).abs() <= n.size[0] / 2.0 && (pcy - cy).abs() <= n.size[1] / 2.0;
+            let mine = cx >= 0.0 && cy >= 0.0 && cx < sw && cy < sh;
+            let again = rescued
+                .iter()
+                .any(|(j, c)| *j == k && (c[0] - cx).abs() < 10.0 && (c[1] - cy).abs() < 10.0);
+            if n.colour != part.colour || !holds || !mine || again {
+                continue;
+            }
+            rescued.push((k, [cx, cy, 0.0, 0.0]));
+            place(s, n, false, &mut out);
+        }
     }
     if outside > 0 {
         warnings.push(format!(
@@ -333,7 +397,12 @@ fn map_box(sheets: &[OnSheet], from: usize, to: usize, bx: [f64; 4]) -> [f64; 4]
 /// by its sheet's edge facing the other, lined up along the seam and at most [`SEAM_GAP_MM`]
 /// apart, whose box together is a note's size. Each is `(sheet, box on that sheet, colour)`,
 /// on the sheet holding the larger part (the joined note's centre is on it, or in the gap).
-fn seam_notes(sheets: &[OnSheet], cuts: &[(usize, CutPart)]) -> Vec<(usize, [f64; 4], CardColour)> {
+/// Also the parts left without a partner.
+#[allow(clippy::type_complexity)]
+fn seam_notes(
+    sheets: &[OnSheet],
+    cuts: &[(usize, CutPart)],
+) -> (Vec<(usize, [f64; 4], CardColour)>, Vec<(usize, CutPart)>) {
     let mut pairs: Vec<(f64, usize, usize, [f64; 4])> = Vec::new();
     for (i, &(si, a)) in cuts.iter().enumerate() {
         for (j, &(sj, b)) in cuts.iter().enumerate().skip(i + 1) {
@@ -399,7 +468,13 @@ fn seam_notes(sheets: &[OnSheet], cuts: &[(usize, CutPart)]) -> Vec<(usize, [f64
             out.push((sj, map_box(sheets, si, sj, union), a.colour));
         }
     }
-    out
+    let alone = cuts
+        .iter()
+        .zip(used)
+        .filter(|(_, u)| !u)
+        .map(|(c, _)| *c)
+        .collect();
+    (out, alone)
 }
 
 /// The note's centre and side in the photo's pixels.
