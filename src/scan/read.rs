@@ -1,5 +1,7 @@
 //! [`read_photos`]: photos of the wall → the notes on it, each in the cell it was stuck in, by
-//! the layout that was printed (the version the code names).
+//! the layout that was printed (the version the code names). A photo may hold several tiled
+//! sheets; notes across the seam between two sheets are joined, and every note is kept once
+//! (`docs/scan.md`, "Several sheets").
 
 use super::geom::Rgb;
 use super::locate::{locate, Located};
