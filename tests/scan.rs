@@ -415,3 +415,370 @@ fn a_tiled_print_read_one_photo_per_sheet_ends_in_one_journey() {
     assert_eq!(ids.len(), scan.notes.len(), "ids unique across photos");
     assert!(scan.warnings.is_empty(), "{:?}", scan.warnings);
 }
+
+/// Four sheets of a tiled print hung side by side on a wall, with notes.
+struct TiledWall {
+    _dir: tempfile::TempDir,
+    doc: Document,
+    id: String,
+    /// The wall at `ppm` px/mm, the notes stuck on it.
+    wall: RgbImage,
+    ppm: f64,
+    /// Every note (wall mm), the ones across a seam last.
+    notes: Vec<scan_photos::NoteSpec>,
+    seam: Vec<scan_photos::NoteSpec>,
+    /// Each sheet's paper on the wall, `[x0, y0, x1, y1]` mm.
+    sheets: Vec<[f64; 4]>,
+}
+
+/// The four sheets of the top-left corner of the sample's A1 canvas tiled on A3, hung 5 mm
+/// apart (wall between them), three notes planned on each sheet's own part of the poster and
+/// three across the seams: between the two top sheets (centre on the left one), between the
+/// two bottom sheets (centre on the right one) and between the two left sheets (centre on
+/// the lower one), each centred in a cell, clear of the cell's borders.
+fn tiled_wall() -> TiledWall {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut doc = Document::create(dir.path().join("t.klantreis")).expect("create");
+    let id = session::add_sample(&mut doc, Lang::Nl).expect("sample");
+    let req = PrintRequest {
+        paper: Paper::A1,
+        blank: true,
+        tile: Some(Paper::A3),
+        ..Default::default()
+    };
+    let pdf = print::render(&doc, &id, &req, &mut |_| {}).expect("print");
+    let scene = print::scene(doc.workspace(), &id, &req).expect("scene");
+    let opts = klantreis::export::tile::TileOptions {
+        sheet: Paper::A3,
+        ..Default::default()
+    };
+    let g = klantreis::export::tile::grid(scene.width.0, scene.height.0, &opts).expect("grid");
+    assert!(g.cols >= 2 && g.rows >= 2, "{g:?}");
+    let (sw, sh) = (g.sheet_w as f64, g.sheet_h as f64);
+    const GAP: f64 = 5.0;
+    const DPI: u32 = 100;
+    let ppm = DPI as f64 / 25.4;
+    let origin = |r: usize, c: usize| (c as f64 * (sw + GAP), r as f64 * (sh + GAP));
+    let (ww, wh) = (2.0 * sw + GAP, 2.0 * sh + GAP);
+    let mut wall = RgbImage::from_pixel(
+        (ww * ppm) as u32,
+        (wh * ppm) as u32,
+        image::Rgb([196, 190, 176]),
+    );
+    let mut rng = Rng::new(90);
+    let all = scan_photos::cells(&scene);
+    let cell_of = |x: f64, y: f64| {
+        all.iter()
+            .find(|(r, _, _)| x >= r[0] && x <= r[0] + r[2] && y >= r[1] && y <= r[1] + r[3])
+            .map(|(r, p, l)| (*r, p.clone(), l.clone()))
+    };
+    let side = 60.0;
+    let mut seam: Vec<scan_photos::NoteSpec> = Vec::new();
+    // (sheet row, column, the centre's distance from the seam, which seam: `true` for the
+    // sheet's right or left edge, `false` for its top edge).
+    for (r, c, local, beside) in [
+        (0usize, 0usize, sw - 18.0, true),
+        (1, 1, 18.0, true),
+        (1, 0, 18.0, false),
+    ] {
+        let (dx, dy) = g.offset(r, c);
+        let (dx, dy) = (dx as f64, dy as f64);
+        // Along the seam: the first cell whose middle is well inside the sheet and leaves the
+        // note room inside the cell along the seam.
+        let spec = all.iter().find_map(|(rect, _, _)| {
+            let (mx, my) = (rect[0] + rect[2] / 2.0 + dx, rect[1] + rect[3] / 2.0 + dy);
+            let (x, y) = if beside { (local, my) } else { (mx, local) };
+            let (px, py) = (x - dx, y - dy);
+            let (cell, phase_id, lane_id) = cell_of(px, py)?;
+            let room = |v: f64, lo: f64, len: f64, need: f64| v - lo > need && lo + len - v > need;
+            let ok = if beside {
+                (60.0..sh - 60.0).contains(&y)
+                    && room(py, cell[1], cell[3], side / 2.0 + 4.0)
+                    && room(px, cell[0], cell[2], 8.0)
+            } else {
+                (60.0..sw - 60.0).contains(&x)
+                    && room(px, cell[0], cell[2], side / 2.0 + 4.0)
+                    && room(py, cell[1], cell[3], 8.0)
+            };
+            ok.then(|| {
+                let (ox, oy) = origin(r, c);
+                scan_photos::NoteSpec {
+                    x: ox + x - side / 2.0,
+                    y: oy + y - side / 2.0,
+                    w: side,
+                    h: side,
+                    colour: scan_photos::COLOURS[seam.len() * 2 % 6],
+                    text: "naad".into(),
+                    phase_id,
+                    lane_id,
+                }
+            })
+        });
+        seam.push(spec.expect("a cell along the seam"));
+    }
+    let mut notes: Vec<scan_photos::NoteSpec> = Vec::new();
+    for r in 0..2 {
+        for c in 0..2 {
+            let page = 2 + r * g.cols + c;
+            let sheet = render_pdf_page(&pdf.bytes, page, DPI, dir.path());
+            let (ox, oy) = origin(r, c);
+            image::imageops::replace(
+                &mut wall,
+                &sheet,
+                (ox * ppm).round() as i64,
+                (oy * ppm).round() as i64,
+            );
+            let (x0, y0) = (c as f64 * g.step_x as f64, r as f64 * g.step_y as f64);
+            let window = [
+                x0 + 30.0,
+                y0 + 30.0,
+                x0 + g.step_x as f64 - 30.0,
+                y0 + g.step_y as f64 - 30.0,
+            ];
+            let (dx, dy) = g.offset(r, c);
+            let planned = plan_notes(
+                &scene,
+                &mut rng,
+                3,
+                side,
+                window,
+                (dx as f64 + ox, dy as f64 + oy),
+            );
+            // Clear of the notes across the seams.
+            notes.extend(planned.into_iter().filter(|n| {
+                seam.iter().all(|s| {
+                    n.x + n.w + 6.0 < s.x
+                        || s.x + s.w + 6.0 < n.x
+                        || n.y + n.h + 6.0 < s.y
+                        || s.y + s.h + 6.0 < n.y
+                })
+            }));
+        }
+    }
+    notes.extend(seam.iter().cloned());
+    stick(&mut wall, &notes, ppm, &mut rng);
+    let sheets = (0..4)
+        .map(|i| {
+            let (ox, oy) = origin(i / 2, i % 2);
+            [ox, oy, ox + sw, oy + sh]
+        })
+        .collect();
+    TiledWall {
+        _dir: dir,
+        doc,
+        id,
+        wall,
+        ppm,
+        notes,
+        seam,
+        sheets,
+    }
+}
+
+/// The one note on `photo` at `spec` as `scan` found it: exactly one.
+fn the_note<'a>(
+    photo: &scan_photos::Photo,
+    scan: &'a [&klantreis::scan::FoundNote],
+    spec: &scan_photos::NoteSpec,
+) -> &'a klantreis::scan::FoundNote {
+    let on = photo
+        .notes
+        .iter()
+        .find(|n| n.spec.x == spec.x && n.spec.y == spec.y)
+        .expect("on the photo");
+    let near: Vec<_> = scan
+        .iter()
+        .filter(|f| {
+            let cx = f.outline.iter().map(|p| p[0] as f64).sum::<f64>() / 4.0;
+            let cy = f.outline.iter().map(|p| p[1] as f64).sum::<f64>() / 4.0;
+            (cx - on.centre[0]).hypot(cy - on.centre[1]) < on.size_px * 0.4
+        })
+        .collect();
+    assert_eq!(near.len(), 1, "one note: {spec:?}");
+    near[0]
+}
+
+/// The wall of four tiled sheets, all in one photo: every sheet is found by its own code and
+/// marks, every note is found once, in its cell, and a note across a seam is joined into one
+/// note in the cell under its centre.
+#[test]
+fn several_tiled_sheets_in_one_photo_and_notes_across_their_seams() {
+    let TiledWall {
+        doc,
+        id,
+        wall,
+        ppm,
+        notes,
+        seam,
+        ..
+    } = tiled_wall();
+    let (ww, wh) = (wall.width(), wall.height());
+    let photo = photograph(
+        &wall,
+        ppm,
+        &notes,
+        Shot {
+            // The phone held the way the wall lies in it, the wall turned a quarter.
+            width: if ww > wh { 2700 } else { 3600 },
+            height: if ww > wh { 3600 } else { 2700 },
+            quarter_turns: 1,
+            seed: 91,
+            blur: 0.5,
+            noise: 4.0,
+        },
+    );
+    if let Ok(dir) = std::env::var("KR_SCAN_DUMP") {
+        image::load_from_memory(&photo.jpeg)
+            .expect("jpeg")
+            .resize(1400, 1400, image::imageops::FilterType::Triangle)
+            .save(format!("{dir}/sheets-photo.png"))
+            .expect("dump");
+    }
+    let scan = read_photos(&doc, &id, &[&photo.jpeg]).expect("read the wall");
+    if let Ok(dir) = std::env::var("KR_SCAN_DUMP") {
+        let mut img = image::load_from_memory(&photo.jpeg)
+            .expect("jpeg")
+            .to_rgb8();
+        for n in &scan.notes {
+            for k in 0..4 {
+                let (a, b) = (n.outline[k], n.outline[(k + 1) % 4]);
+                for s in 0..400 {
+                    let t = s as f32 / 400.0;
+                    let (x, y) = (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t);
+                    if x >= 0.0 && y >= 0.0 && (x as u32) < img.width() && (y as u32) < img.height()
+                    {
+                        img.put_pixel(x as u32, y as u32, image::Rgb([255, 0, 0]));
+                    }
+                }
+            }
+        }
+        image::DynamicImage::ImageRgb8(img)
+            .resize(1400, 1400, image::imageops::FilterType::Triangle)
+            .save(format!("{dir}/sheets.png"))
+            .expect("dump");
+    }
+    let t = tally(&photo, &scan.notes.iter().collect::<Vec<_>>());
+    eprintln!(
+        "four sheets in one photo: {t:?}, warnings {:?}",
+        scan.warnings
+    );
+    assert!(t.expected >= 12, "{t:?}");
+    assert_eq!(t.found, t.expected, "every note found: {t:?}");
+    assert_eq!(
+        (t.wrong_cell, t.wrong_colour, t.extra),
+        (0, 0, 0),
+        "each in its cell, none twice: {t:?}"
+    );
+    assert!(scan.warnings.is_empty(), "{:?}", scan.warnings);
+    // The notes across the seams each came out as one note, in the cell under their centre.
+    let found: Vec<_> = scan.notes.iter().collect();
+    for s in &seam {
+        let n = the_note(&photo, &found, s);
+        assert_eq!(
+            (&n.phase_id, &n.lane_id),
+            (&s.phase_id, &s.lane_id),
+            "{s:?}"
+        );
+    }
+}
+
+/// The same wall, one photo per sheet, each showing a strip of its neighbours around it: each
+/// sheet is read once (a neighbour half in view is no news), every note once, and a note
+/// across a seam is read whole from the photo of the sheet under its centre.
+#[test]
+fn tiled_sheets_one_photo_each_and_notes_across_their_seams() {
+    let w = tiled_wall();
+    let border = 50.0;
+    let (ww, wh) = (
+        w.wall.width() as f64 / w.ppm,
+        w.wall.height() as f64 / w.ppm,
+    );
+    let mut photos = Vec::new();
+    for (i, [x0, y0, x1, y1]) in w.sheets.iter().copied().enumerate() {
+        let (cx0, cy0) = ((x0 - border).max(0.0), (y0 - border).max(0.0));
+        let (cx1, cy1) = ((x1 + border).min(ww), (y1 + border).min(wh));
+        let crop = image::imageops::crop_imm(
+            &w.wall,
+            (cx0 * w.ppm) as u32,
+            (cy0 * w.ppm) as u32,
+            ((cx1 - cx0) * w.ppm) as u32,
+            ((cy1 - cy0) * w.ppm) as u32,
+        )
+        .to_image();
+        // The notes whose centre is on this sheet's paper, in the crop's mm.
+        let mine: Vec<_> = w
+            .notes
+            .iter()
+            .filter(|n| {
+                let (cx, cy) = (n.x + n.w / 2.0, n.y + n.h / 2.0);
+                cx >= x0 && cx < x1 && cy >= y0 && cy < y1
+            })
+            .map(|n| scan_photos::NoteSpec {
+                x: n.x - cx0,
+                y: n.y - cy0,
+                ..n.clone()
+            })
+            .collect();
+        let seed = 95 + i as u64;
+        let turns = (seed % 4) as u32;
+        let wide = (cx1 - cx0 > cy1 - cy0) == (turns % 2 == 0);
+        photos.push((
+            photograph(
+                &crop,
+                w.ppm,
+                &mine,
+                Shot {
+                    width: if wide { 2000 } else { 1500 },
+                    height: if wide { 1500 } else { 2000 },
+                    quarter_turns: turns,
+                    seed,
+                    blur: 0.5,
+                    noise: 4.0,
+                },
+            ),
+            (cx0, cy0),
+        ));
+    }
+    let bytes: Vec<&[u8]> = photos.iter().map(|p| p.0.jpeg.as_slice()).collect();
+    let scan = read_photos(&w.doc, &w.id, &bytes).expect("read the sheets");
+    let mut total = Tally::default();
+    for (i, (p, _)) in photos.iter().enumerate() {
+        let on: Vec<_> = scan.notes.iter().filter(|n| n.photo == i as u32).collect();
+        let t = tally(p, &on);
+        eprintln!("sheet photo {i}: {t:?}");
+        total.add(t);
+    }
+    eprintln!(
+        "four sheets, a photo each: {total:?}, warnings {:?}",
+        scan.warnings
+    );
+    assert_eq!(total.expected, w.notes.len(), "{total:?}");
+    assert_eq!(total.found, total.expected, "every note found: {total:?}");
+    assert_eq!(
+        (total.wrong_cell, total.wrong_colour, total.extra),
+        (0, 0, 0),
+        "each in its cell, none twice: {total:?}"
+    );
+    assert!(scan.warnings.is_empty(), "{:?}", scan.warnings);
+    for s in &w.seam {
+        let (cx, cy) = (s.x + s.w / 2.0, s.y + s.h / 2.0);
+        let i = w
+            .sheets
+            .iter()
+            .position(|r| cx >= r[0] && cx < r[2] && cy >= r[1] && cy < r[3])
+            .expect("on a sheet");
+        let (photo, (ox, oy)) = &photos[i];
+        let spec = scan_photos::NoteSpec {
+            x: s.x - ox,
+            y: s.y - oy,
+            ..s.clone()
+        };
+        let on: Vec<_> = scan.notes.iter().filter(|n| n.photo == i as u32).collect();
+        let n = the_note(photo, &on, &spec);
+        assert_eq!(
+            (&n.phase_id, &n.lane_id),
+            (&s.phase_id, &s.lane_id),
+            "{s:?}"
+        );
+    }
+}

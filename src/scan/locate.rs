@@ -339,14 +339,77 @@ pub fn geometry_of(code: &CanvasCode) -> Option<MarkGeometry> {
     }
 }
 
-/// Finds the sheet in photo number `photo`: `work` is the photo at working size, `full` the
-/// photo itself, `scale` the full photo's pixels per working pixel.
+/// What one photo shows: every sheet found whole (its code read and its four marks in view),
+/// and the sheets whose code was read but which could not be located, each with why (a
+/// neighbour half in view, on a photo of one sheet of a poster).
+#[derive(Debug, Clone)]
+pub struct PhotoSheets {
+    pub sheets: Vec<Located>,
+    pub failed: Vec<(CanvasCode, String)>,
+}
+
+/// A code read in the photo, on its way to a homography.
+struct Candidate<'a> {
+    code: CanvasCode,
+    geo: MarkGeometry,
+    qr: &'a CodeSeen,
+    /// Sheet mm → working pixels, from the code's corners alone.
+    first: Homography,
+    module_px: f64,
+    /// The marks taken (indices into the marks seen): top left, top right, bottom right,
+    /// bottom left.
+    marks: [Option<usize>; 4],
+}
+
+const CORNER_NAMES: [&str; 4] = ["top-left", "top-right", "bottom-right", "bottom-left"];
+
+/// Takes marks for `(candidate, corner, prediction, tolerance)` requests, nearest pair first
+/// over all of them, each mark at most once (`claimed`): on a photo of several sheets side by
+/// side a sheet's corner mark lies a few centimetres from its neighbour's, and the nearer
+/// prediction wins.
+fn assign(
+    requests: &[(usize, usize, [f64; 2], f64)],
+    seen: &[MarkSeen],
+    claimed: &mut [bool],
+    cands: &mut [Candidate],
+) {
+    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+    for (r, &(_, _, p, tol)) in requests.iter().enumerate() {
+        for (m, mark) in seen.iter().enumerate() {
+            let d = ((mark.c[0] - p[0]).powi(2) + (mark.c[1] - p[1]).powi(2)).sqrt();
+            if d <= tol && !claimed[m] {
+                pairs.push((d, r, m));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    for (_, r, m) in pairs {
+        let (c, k, _, _) = requests[r];
+        if claimed[m] || cands[c].marks[k].is_some() {
+            continue;
+        }
+        claimed[m] = true;
+        cands[c].marks[k] = Some(m);
+    }
+}
+
+/// The tolerance around a mark predicted at `p` from a code whose bottom-left corner is at
+/// `anchor`: the prediction from the small code is rough far from it, so a tenth of the way.
+fn tolerance(p: [f64; 2], anchor: [f64; 2], module_px: f64) -> f64 {
+    let dq = ((p[0] - anchor[0]).powi(2) + (p[1] - anchor[1]).powi(2)).sqrt();
+    (0.12 * dq).max(module_px * 8.0)
+}
+
+/// Finds every sheet in photo number `photo`: `work` is the photo at working size, `full` the
+/// photo itself, `scale` the full photo's pixels per working pixel. Each sheet carries its own
+/// code and four marks; the marks of a sheet are the ones nearest the predictions from its own
+/// code. An error when no sheet is found whole.
 pub fn locate(
     photo: u32,
     work: &Rgb,
     full: &image::DynamicImage,
     scale: f64,
-) -> Result<Located, ScanError> {
+) -> Result<PhotoSheets, ScanError> {
     let no = |why: &str| ScanError::NoCanvas {
         photo,
         why: why.to_string(),
@@ -358,58 +421,112 @@ pub fn locate(
         .collect();
     let seen = find_marks(&gray, work.w, work.h);
     let codes = find_codes(&gray, work.w, work.h, full, scale, &seen);
-    let Some((code, qr)) = codes
-        .iter()
-        .find_map(|c| CanvasCode::parse(&c.text).map(|k| (k, c)))
-    else {
+    let mut ours: Vec<(CanvasCode, &CodeSeen)> = Vec::new();
+    for c in &codes {
+        if let Some(k) = CanvasCode::parse(&c.text) {
+            if !ours.iter().any(|(o, _)| *o == k) {
+                ours.push((k, c));
+            }
+        }
+    }
+    if ours.is_empty() {
         return Err(no(if codes.is_empty() {
             "no canvas code could be read (is the whole sheet in the photo, and the code in the bottom-left corner not covered?)"
         } else {
             "the QR code in it is not a Klantreis canvas code"
         }));
-    };
-    let geo =
-        geometry_of(&code).ok_or_else(|| no("its code names a paper that cannot be tiled"))?;
-    // The code's corners on paper (rqrr's bounds run one module past the grid).
-    let r = geo.code;
-    let q = r.w.0 as f64 * (qr.modules as f64 + 1.0) / qr.modules as f64;
-    let (x, y) = (r.x.0 as f64, r.y.0 as f64);
-    let paper = [[x, y], [x + q, y], [x + q, y + q], [x, y + q]];
-    let first = Homography::from_points(&paper, &qr.corners)
-        .ok_or_else(|| no("its code is too distorted to read"))?;
-    let module_px = {
-        let [a, b] = [qr.corners[0], qr.corners[1]];
-        ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt() / (qr.modules as f64 + 1.0)
-    };
-    let mut marks_px = [[0f64; 2]; 4];
-    let names = ["top-left", "top-right", "bottom-right", "bottom-left"];
-    for (k, [mx, my]) in geo.centres.iter().enumerate() {
-        let p = first.map(*mx as f64, *my as f64);
-        // The prediction from the small code is rough far from it: allow a tenth of the way.
-        let dq = ((p[0] - qr.corners[3][0]).powi(2) + (p[1] - qr.corners[3][1]).powi(2)).sqrt();
-        let tol = (0.12 * dq).max(module_px * 8.0);
-        let best = seen
+    }
+    let mut failed: Vec<(CanvasCode, String)> = Vec::new();
+    let mut cands: Vec<Candidate> = Vec::new();
+    for (code, qr) in ours {
+        let Some(geo) = geometry_of(&code) else {
+            failed.push((code, "its code names a paper that cannot be tiled".into()));
+            continue;
+        };
+        // The code's corners on paper (rqrr's bounds run one module past the grid).
+        let r = geo.code;
+        let q = r.w.0 as f64 * (qr.modules as f64 + 1.0) / qr.modules as f64;
+        let (x, y) = (r.x.0 as f64, r.y.0 as f64);
+        let paper = [[x, y], [x + q, y], [x + q, y + q], [x, y + q]];
+        let Some(first) = Homography::from_points(&paper, &qr.corners) else {
+            failed.push((code, "its code is too distorted to read".into()));
+            continue;
+        };
+        let module_px = {
+            let [a, b] = [qr.corners[0], qr.corners[1]];
+            ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2)).sqrt() / (qr.modules as f64 + 1.0)
+        };
+        cands.push(Candidate {
+            code,
+            geo,
+            qr,
+            first,
+            module_px,
+            marks: [None; 4],
+        });
+    }
+    let mut claimed = vec![false; seen.len()];
+    // The bottom-left mark sits beside the code and is predicted almost exactly, then the
+    // top-left one (the code's own height away); each sheet's pair is claimed before any
+    // sheet looks for its far corners, where a neighbour's marks are close.
+    for k in [3, 0] {
+        let requests: Vec<_> = cands
             .iter()
-            .map(|m| {
-                (
-                    m,
-                    ((m.c[0] - p[0]).powi(2) + (m.c[1] - p[1]).powi(2)).sqrt(),
-                )
+            .enumerate()
+            .map(|(c, cand)| {
+                let [mx, my] = cand.geo.centres[k];
+                let p = cand.first.map(mx as f64, my as f64);
+                (c, k, p, tolerance(p, cand.qr.corners[3], cand.module_px))
             })
-            .filter(|(_, d)| *d <= tol)
-            .min_by(|a, b| a.1.total_cmp(&b.1));
-        match best {
-            Some((m, _)) => marks_px[k] = m.c,
-            None => {
-                return Err(no(&format!(
-                    "its {} corner mark is not in the photo or is covered",
-                    names[k]
-                )))
-            }
+            .collect();
+        assign(&requests, &seen, &mut claimed, &mut cands);
+    }
+    // The far corners: the code's prediction, moved by how far off it was at the mark on
+    // the same side (top right as top left, bottom right as bottom left), which takes out
+    // most of the error of extrapolating from the small code along the sheet's height.
+    let mut requests = Vec::new();
+    for (c, cand) in cands.iter().enumerate() {
+        let (Some(tl), Some(bl)) = (cand.marks[0], cand.marks[3]) else {
+            continue;
+        };
+        for (k, along, found) in [(1, 0, tl), (2, 3, bl)] {
+            let pred = |k: usize| {
+                let [mx, my] = cand.geo.centres[k];
+                cand.first.map(mx as f64, my as f64)
+            };
+            let (p, q) = (pred(k), pred(along));
+            let m = seen[found].c;
+            let p = [p[0] + m[0] - q[0], p[1] + m[1] - q[1]];
+            requests.push((c, k, p, tolerance(p, cand.qr.corners[3], cand.module_px)));
         }
     }
-    let sheet = geo.centres.map(|[x, y]| [x as f64, y as f64]);
-    let to_work = Homography::from_points(&sheet, &marks_px)
-        .ok_or_else(|| no("its corner marks do not form a sheet"))?;
-    Ok(Located { code, geo, to_work })
+    assign(&requests, &seen, &mut claimed, &mut cands);
+    let mut sheets = Vec::new();
+    for cand in cands {
+        let Some(missing) = (0..4).find(|&k| cand.marks[k].is_none()) else {
+            let sheet = cand.geo.centres.map(|[x, y]| [x as f64, y as f64]);
+            let marks_px = cand.marks.map(|m| m.map(|m| seen[m].c).unwrap_or_default());
+            match Homography::from_points(&sheet, &marks_px) {
+                Some(to_work) => sheets.push(Located {
+                    code: cand.code,
+                    geo: cand.geo,
+                    to_work,
+                }),
+                None => failed.push((cand.code, "its corner marks do not form a sheet".into())),
+            }
+            continue;
+        };
+        failed.push((
+            cand.code,
+            format!(
+                "its {} corner mark is not in the photo or is covered",
+                CORNER_NAMES[missing]
+            ),
+        ));
+    }
+    if sheets.is_empty() {
+        let why = failed.into_iter().next().map(|f| f.1).unwrap_or_default();
+        return Err(no(&why));
+    }
+    Ok(PhotoSheets { sheets, failed })
 }

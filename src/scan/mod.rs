@@ -3,8 +3,8 @@
 //! The pipeline, one file per step:
 //! - the print side puts registration marks and a [`SheetCode`] on every blank sheet, from the
 //!   same Scene as the print, so every cell's place on the paper is known;
-//! - `locate`: find the marks and read the code in a photo, and the homography from the photo to
-//!   the sheet's paper coordinates (millimetres);
+//! - `locate`: find the marks and read the codes in a photo, and for every sheet in it the
+//!   homography from the sheet's paper coordinates (millimetres) to the photo;
 //! - `notes`: find the sticky notes on the rectified sheet by colour against the paper, and give
 //!   each the cell under its centre, its nearest card colour and its crop;
 //! - `ocr`: the text of a crop through Tesseract, with a confidence;

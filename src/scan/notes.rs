@@ -26,8 +26,8 @@ const COLOURS: [CardColour; 6] = [
 /// Least saturation (after white balance) of a note pixel.
 const MIN_SAT: f64 = 0.14;
 /// Notes smaller than this side (mm) are specks, larger ones are not sticky notes.
-const MIN_SIDE_MM: f64 = 25.0;
-const MAX_SIDE_MM: f64 = 220.0;
+pub const MIN_SIDE_MM: f64 = 25.0;
+pub const MAX_SIDE_MM: f64 = 220.0;
 
 /// One sheet to search: the area (sheet millimetres `[x0, y0, x1, y1]`) and how the photo
 /// shows it.
@@ -166,8 +166,20 @@ fn classify(img: &Rgb, ppm: f64) -> Vec<u8> {
         .collect()
 }
 
-/// The notes on `sheet`.
-pub fn find_notes(sheet: &Sheet) -> Vec<NoteSeen> {
+/// A coloured region cut by the edge of the searched sheet: the wall beside it, a note hanging
+/// off it, or part of a note across the seam between two tiled sheets (`read` joins two such
+/// parts of one colour when both sheets are in the photo).
+#[derive(Debug, Clone, Copy)]
+pub struct CutPart {
+    /// Its box on the sheet, mm.
+    pub bx: [f64; 4],
+    pub colour: CardColour,
+    /// Which edges of the sheet cut it: left, top, right, bottom.
+    pub edges: [bool; 4],
+}
+
+/// The notes on `sheet`, and the coloured regions its edges cut.
+pub fn find_notes(sheet: &Sheet) -> (Vec<NoteSeen>, Vec<CutPart>) {
     let [ax0, ay0, ax1, ay1] = sheet.area;
     let (aw, ah) = (ax1 - ax0, ay1 - ay0);
     // About 1.2 megapixels for the whole area: 1 px/mm on A0, 4 px/mm on an A4 tile.
@@ -179,6 +191,7 @@ pub fn find_notes(sheet: &Sheet) -> Vec<NoteSeen> {
         .warp(w, h, &|x, y| to_work.map(ax0 + x / ppm, ay0 + y / ppm));
     let classes = classify(&rect, ppm);
     let mut found = Vec::new();
+    let mut cut = Vec::new();
     let rw = ((2.5 * ppm) as usize).max(2);
     for (k, colour) in COLOURS.iter().enumerate() {
         let class = k as u8 + 1;
@@ -199,12 +212,36 @@ pub fn find_notes(sheet: &Sheet) -> Vec<NoteSeen> {
         let (labels, blobs) = label(&mask, w, h);
         let min_area = (MIN_SIDE_MM * ppm).powi(2) as u32;
         for (bi, b) in blobs.iter().enumerate() {
-            if b.area < min_area {
+            // A region cut by the edge of the searched area is the wall beside the sheet (or
+            // a note only half in view): not a note to place on its own.
+            let edges = [
+                b.x0 == 0,
+                b.y0 == 0,
+                b.x1 as usize + 1 >= w,
+                b.y1 as usize + 1 >= h,
+            ];
+            if edges.iter().any(|&e| e) {
+                let bx = [
+                    ax0 + b.x0 as f64 / ppm,
+                    ay0 + b.y0 as f64 / ppm,
+                    ax0 + (b.x1 as f64 + 1.0) / ppm,
+                    ay0 + (b.y1 as f64 + 1.0) / ppm,
+                ];
+                let (long, short) = (
+                    (bx[2] - bx[0]).max(bx[3] - bx[1]),
+                    (bx[2] - bx[0]).min(bx[3] - bx[1]),
+                );
+                // The part of a note beyond a seam can be thin, but runs the note's side.
+                if (MIN_SIDE_MM..=MAX_SIDE_MM).contains(&long) && short >= 3.0 {
+                    cut.push(CutPart {
+                        bx,
+                        colour: *colour,
+                        edges,
+                    });
+                }
                 continue;
             }
-            // A region cut by the edge of the searched area is the wall beside the sheet (or
-            // a note only half in view): not a note to place.
-            if b.x0 == 0 || b.y0 == 0 || b.x1 as usize + 1 >= w || b.y1 as usize + 1 >= h {
+            if b.area < min_area {
                 continue;
             }
             for part in split(&labels, bi as u32 + 1, b, w, ppm) {
@@ -219,7 +256,7 @@ pub fn find_notes(sheet: &Sheet) -> Vec<NoteSeen> {
             }
         }
     }
-    found
+    (found, cut)
 }
 
 /// The bounding boxes (rectified pixels, `[x0, y0, x1, y1]`) of the notes in blob `l`: one,
@@ -310,8 +347,9 @@ fn split(labels: &[u32], l: u32, b: &super::blobs::Blob, w: usize, ppm: f64) -> 
         .collect()
 }
 
-/// A note whose box on the sheet is `[x0, y0, x1, y1]` mm.
-fn note(sheet: &Sheet, bx: [f64; 4], colour: CardColour) -> NoteSeen {
+/// A note whose box on the sheet is `[x0, y0, x1, y1]` mm (which may reach past the sheet's
+/// edge, for a note across a seam: the homography holds on the wall around the sheet too).
+pub fn note(sheet: &Sheet, bx: [f64; 4], colour: CardColour) -> NoteSeen {
     let [x0, y0, x1, y1] = bx;
     let s = sheet.scale;
     let to_full = |x: f64, y: f64| {
