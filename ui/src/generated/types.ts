@@ -699,7 +699,7 @@ export type View = { "kind": "home" } | { "kind": "journey", id: string, request
 
 export type Splice<T> = { at: number, delete: number, insert: Array<T>, };
 
-export type ScenePatch = { width: Mm, height: Mm, content: Rect, scale: number, min_text_pt: Pt, warnings: Array<Warning>, items: Array<Splice<Item>>, regions: Array<Splice<Region>>, };
+export type ScenePatch = { width: Mm, height: Mm, content: Rect, scale: number, min_text_pt: Pt, warnings: Array<Warning>, items: Array<Splice<ItemPatch>>, regions: Array<Splice<Region>>, };
 
 export type SceneUpdate = { "kind": "full", rev: number, scene: Scene, 
 /**

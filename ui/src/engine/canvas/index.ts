@@ -77,6 +77,22 @@ export class SceneIndex {
   }
 
   private rects: Map<string, Rect> | null = null;
+  private cardItems: Map<string, number[]> | null = null;
+
+  /** Indices of the items drawn for a card (its note, text, points), in paint order. */
+  itemsOfCard(id: string): number[] {
+    if (!this.cardItems) {
+      const out = new Map<string, number[]>();
+      this.scene.items.forEach((item, i) => {
+        if (item.target?.kind !== 'card') return;
+        const list = out.get(item.target.id);
+        if (list) list.push(i);
+        else out.set(item.target.id, [i]);
+      });
+      this.cardItems = out;
+    }
+    return this.cardItems.get(id) ?? [];
+  }
 
   /** The sticky-note rectangle of each card, keyed by id (first rect item wins). Computed
    * once per Scene: drags ask for it on every pointer move. */
