@@ -2,6 +2,7 @@
 // and hit testing. Built once per Scene; a 5,000-card map has ~20,000 items and queries touch
 // only the few grid cells in view.
 
+import type { ScenePatch } from '../../generated/types';
 import { bounds, contains, intersects, type Item, type Point, type Rect, type RecordRef, type Scene } from './scene';
 
 const CELL_MM = 40;
@@ -9,33 +10,96 @@ const CELL_MM = 40;
 export class SceneIndex {
   readonly scene: Scene;
   readonly boxes: Rect[];
-  private readonly grid = new Map<string, number[]>();
+  private readonly grid: Map<string, number[]>;
+  /** Per item, the number of the last query that met it (a set without allocating one). */
+  private stamps: Uint32Array;
+  private stamp = 0;
 
-  constructor(scene: Scene) {
+  constructor(scene: Scene, boxes?: Rect[], grid?: Map<string, number[]>) {
     this.scene = scene;
-    this.boxes = scene.items.map(bounds);
-    this.boxes.forEach((b, i) => {
-      for (const key of cellsOf(b)) {
-        let list = this.grid.get(key);
-        if (!list) {
-          list = [];
-          this.grid.set(key, list);
-        }
-        list.push(i);
+    this.boxes = boxes ?? scene.items.map(bounds);
+    this.stamps = new Uint32Array(this.boxes.length);
+    if (grid) {
+      this.grid = grid;
+      return;
+    }
+    this.grid = new Map();
+    this.boxes.forEach((b, i) => this.add(this.grid, b, i));
+  }
+
+  /** The index of `scene`, made by `patch` from the Scene of `old`: the boxes and grid cells
+   * of the items the patch kept are taken over (renumbered), only the inserted ones are
+   * measured. `old` is left as it was (the canvas still compares with it). */
+  static patched(old: SceneIndex, scene: Scene, patch: ScenePatch): SceneIndex {
+    const n = old.boxes.length;
+    // Where each old item went in the new list, or -1 where it was deleted.
+    const to = new Int32Array(n);
+    const boxes: Rect[] = [];
+    const inserted: number[] = [];
+    let pos = 0;
+    const keep = (end: number) => {
+      for (; pos < end; pos++) {
+        to[pos] = boxes.length;
+        boxes.push(old.boxes[pos] as Rect);
       }
-    });
+    };
+    for (const s of patch.items) {
+      const at = Math.min(s.at, n);
+      keep(at);
+      for (let k = 0; k < s.insert.length; k++) {
+        const j = boxes.length;
+        const item = scene.items[j];
+        boxes.push(item ? bounds(item) : { x: 0, y: 0, w: 0, h: 0 });
+        inserted.push(j);
+      }
+      const end = Math.min(at + s.delete, n);
+      for (; pos < end; pos++) to[pos] = -1;
+    }
+    keep(n);
+    if (boxes.length !== scene.items.length) return new SceneIndex(scene);
+    const grid = new Map<string, number[]>();
+    for (const [key, list] of old.grid) {
+      const next: number[] = [];
+      for (const i of list) {
+        const j = to[i] ?? -1;
+        if (j >= 0) next.push(j);
+      }
+      if (next.length) grid.set(key, next);
+    }
+    const index = new SceneIndex(scene, boxes, grid);
+    for (const j of inserted) index.add(grid, boxes[j] as Rect, j);
+    return index;
+  }
+
+  private add(grid: Map<string, number[]>, b: Rect, i: number): void {
+    for (const key of cellsOf(b)) {
+      let list = grid.get(key);
+      if (!list) {
+        list = [];
+        grid.set(key, list);
+      }
+      list.push(i);
+    }
   }
 
   /** Indices of the items whose boxes meet `r`, in paint order. */
   query(r: Rect): number[] {
-    const seen = new Set<number>();
+    this.stamp++;
+    if (this.stamp === 0xffffffff) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
+    const hits: number[] = [];
     for (const key of cellsOf(r)) {
       for (const i of this.grid.get(key) ?? []) {
         const b = this.boxes[i];
-        if (b && !seen.has(i) && intersects(b, r)) seen.add(i);
+        if (b && this.stamps[i] !== this.stamp && intersects(b, r)) {
+          this.stamps[i] = this.stamp;
+          hits.push(i);
+        }
       }
     }
-    return [...seen].sort((a, b) => a - b);
+    return Array.from(Int32Array.from(hits).sort());
   }
 
   /** The topmost record under `p`; `slop` widens small targets (emotion points) in mm. */
