@@ -10,12 +10,13 @@ const CELL_MM = 40;
 export class SceneIndex {
   readonly scene: Scene;
   readonly boxes: Rect[];
-  private readonly grid: Map<string, number[]>;
+  private readonly grid: Map<number, number[]>;
+  private extent: Rect | null = null;
   /** Per item, the number of the last query that met it (a set without allocating one). */
   private stamps: Uint32Array;
   private stamp = 0;
 
-  constructor(scene: Scene, boxes?: Rect[], grid?: Map<string, number[]>) {
+  constructor(scene: Scene, boxes?: Rect[], grid?: Map<number, number[]>) {
     this.scene = scene;
     this.boxes = boxes ?? scene.items.map(bounds);
     this.stamps = new Uint32Array(this.boxes.length);
@@ -57,7 +58,7 @@ export class SceneIndex {
     }
     keep(n);
     if (boxes.length !== scene.items.length) return new SceneIndex(scene);
-    const grid = new Map<string, number[]>();
+    const grid = new Map<number, number[]>();
     for (const [key, list] of old.grid) {
       const next: number[] = [];
       for (const i of list) {
@@ -71,31 +72,60 @@ export class SceneIndex {
     return index;
   }
 
-  private add(grid: Map<string, number[]>, b: Rect, i: number): void {
-    for (const key of cellsOf(b)) {
-      let list = grid.get(key);
-      if (!list) {
-        list = [];
-        grid.set(key, list);
+  private add(grid: Map<number, number[]>, b: Rect, i: number): void {
+    const [x0, x1, y0, y1] = cellRange(b);
+    for (let x = x0; x <= x1; x++) {
+      for (let y = y0; y <= y1; y++) {
+        const key = cellKey(x, y);
+        let list = grid.get(key);
+        if (!list) {
+          list = [];
+          grid.set(key, list);
+        }
+        list.push(i);
       }
-      list.push(i);
     }
+  }
+
+  /** The box of all items' boxes. */
+  private all(): Rect {
+    if (this.extent) return this.extent;
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    for (const b of this.boxes) {
+      x0 = Math.min(x0, b.x);
+      y0 = Math.min(y0, b.y);
+      x1 = Math.max(x1, b.x + b.w);
+      y1 = Math.max(y1, b.y + b.h);
+    }
+    this.extent = { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+    return this.extent;
   }
 
   /** Indices of the items whose boxes meet `r`, in paint order. */
   query(r: Rect): number[] {
+    // The whole map in view (a large map at fit): every item, in order, without the grid.
+    const e = this.all();
+    if (r.x <= e.x && r.y <= e.y && r.x + r.w >= e.x + e.w && r.y + r.h >= e.y + e.h) {
+      return Array.from({ length: this.boxes.length }, (_, i) => i);
+    }
     this.stamp++;
     if (this.stamp === 0xffffffff) {
       this.stamps.fill(0);
       this.stamp = 1;
     }
     const hits: number[] = [];
-    for (const key of cellsOf(r)) {
-      for (const i of this.grid.get(key) ?? []) {
-        const b = this.boxes[i];
-        if (b && this.stamps[i] !== this.stamp && intersects(b, r)) {
-          this.stamps[i] = this.stamp;
-          hits.push(i);
+    const [x0, x1, y0, y1] = cellRange(r);
+    for (let x = x0; x <= x1; x++) {
+      for (let y = y0; y <= y1; y++) {
+        for (const i of this.grid.get(cellKey(x, y)) ?? []) {
+          const b = this.boxes[i];
+          if (b && this.stamps[i] !== this.stamp && intersects(b, r)) {
+            this.stamps[i] = this.stamp;
+            hits.push(i);
+          }
         }
       }
     }
@@ -229,10 +259,12 @@ function nearPath(segs: Extract<Item, { type: 'path' }>['segs'], p: Point, d: nu
   return false;
 }
 
-function* cellsOf(r: Rect): Generator<string> {
-  const x0 = Math.floor(r.x / CELL_MM);
-  const x1 = Math.floor((r.x + r.w) / CELL_MM);
-  const y0 = Math.floor(r.y / CELL_MM);
-  const y1 = Math.floor((r.y + r.h) / CELL_MM);
-  for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) yield `${x},${y}`;
+/** The grid cells a box spans: first and last column, first and last row. */
+function cellRange(r: Rect): [number, number, number, number] {
+  return [Math.floor(r.x / CELL_MM), Math.floor((r.x + r.w) / CELL_MM), Math.floor(r.y / CELL_MM), Math.floor((r.y + r.h) / CELL_MM)];
+}
+
+/** One number per cell (columns and rows within ±2^20 cells, far beyond any page). */
+function cellKey(x: number, y: number): number {
+  return (x + 1048576) * 2097152 + (y + 1048576);
 }
