@@ -226,7 +226,8 @@ async fn main() -> Res {
         tokio::time::sleep(Duration::from_secs(1)).await;
         // The app reports the core's layout time of each answer into this list when it exists.
         d.execute(
-            "window.__kLayoutMs = []; window.__kRoundTripMs = []; window.__kPaintMs = []",
+            "window.__kLayoutMs = []; window.__kRoundTripMs = []; window.__kPaintMs = []; \
+             window.__kTakeMs = []; window.__kUpdateMs = []",
             Vec::new(),
         )
         .await?;
@@ -272,6 +273,9 @@ async fn main() -> Res {
         };
         let round_trip = median_of("__kRoundTripMs").await;
         let paint_ms = median_of("__kPaintMs").await;
+        // And after the answer is held: patching the UI's copies, then updating the views.
+        let take_ms = median_of("__kTakeMs").await;
+        let update_ms = median_of("__kUpdateMs").await;
         let rendered: serde_json::Value = d
             .execute(
                 "return document.querySelectorAll('svg *, .hooks > *').length",
@@ -316,7 +320,7 @@ async fn main() -> Res {
             pct(&sorted_drops, 0.95)
         );
         println!(
-            "IPC for one drop: {} calls, {} bytes; layout in the core: median {:.1} ms; round trip: median {round_trip:.1} ms; painting the map: median {paint_ms:.1} ms",
+            "IPC for one drop: {} calls, {} bytes; layout in the core: median {:.1} ms; round trip: median {round_trip:.1} ms; patching: median {take_ms:.1} ms; updating the views: median {update_ms:.1} ms; painting the map: median {paint_ms:.1} ms",
             ipc["calls"], ipc["bytes"],
             pct(&sorted_layout, 0.5)
         );

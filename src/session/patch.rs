@@ -37,8 +37,30 @@ pub struct ScenePatch {
     pub scale: f32,
     pub min_text_pt: Pt,
     pub warnings: Vec<Warning>,
-    pub items: Vec<Splice<Item>>,
+    pub items: Vec<Splice<ItemPatch>>,
     pub regions: Vec<Splice<Region>>,
+}
+
+/// One element of the items' splices: an item sent whole, or one of the old Scene's items
+/// moved by (`dx`, `dy`). A card moved on a big map reflows its cells and may grow its lane:
+/// hundreds of notes below it only shift down, and three numbers say that for each of them
+/// instead of its text, colours and lines.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(untagged)]
+pub enum ItemPatch {
+    Moved(Moved),
+    Item(Item),
+}
+
+/// The old Scene's item at index `from`, every point of it moved by (`dx`, `dy`) (in f32, as
+/// the core adds; the front end rounds the same way).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Moved {
+    pub from: u32,
+    pub dx: Mm,
+    pub dy: Mm,
 }
 
 impl ScenePatch {
@@ -52,17 +74,29 @@ impl ScenePatch {
             scale: new.scale,
             min_text_pt: new.min_text_pt,
             warnings: new.warnings.clone(),
-            items: item_splices(&old.items, &new.items, deadline),
+            items: with_moves(
+                &old.items,
+                &new.items,
+                item_splices(&old.items, &new.items, deadline),
+            ),
             regions: splices(&old.regions, &new.regions, deadline),
         }
     }
 
-    /// How many list elements the patch carries (to judge whether it is worth sending).
+    /// How many list elements the patch carries whole (to judge whether it is worth sending);
+    /// four moves count as one item (each is a few bytes where an item is a few hundred).
     pub fn carried(&self) -> usize {
-        fn n<T>(s: &[Splice<T>]) -> usize {
-            s.iter().map(|s| s.insert.len()).sum()
-        }
-        n(&self.items) + n(&self.regions)
+        let items: usize = self
+            .items
+            .iter()
+            .flat_map(|s| &s.insert)
+            .map(|x| match x {
+                ItemPatch::Moved(_) => 1,
+                ItemPatch::Item(_) => 4,
+            })
+            .sum();
+        let regions: usize = self.regions.iter().map(|s| s.insert.len()).sum();
+        items.div_ceil(4) + regions
     }
 
     /// `old` with the patch applied; what a front end does (this one is for the tests).
@@ -72,7 +106,7 @@ impl ScenePatch {
             height: self.height,
             content: self.content,
             scale: self.scale,
-            items: spliced(&old.items, &self.items),
+            items: spliced_items(&old.items, &self.items),
             regions: spliced(&old.regions, &self.regions),
             min_text_pt: self.min_text_pt,
             warnings: self.warnings.clone(),
@@ -163,6 +197,163 @@ fn item_splices(old: &[Item], new: &[Item], deadline: Instant) -> Vec<Splice<Ite
     }
 }
 
+/// The item splices with each inserted item that is an exact translation of the old item with
+/// the same key (see [`item_key`]) sent as a [`Moved`]. Exact: the move is only sent when
+/// applying it gives the new item bit for bit.
+fn with_moves(old: &[Item], new: &[Item], splices: Vec<Splice<Item>>) -> Vec<Splice<ItemPatch>> {
+    use std::collections::HashMap;
+    let (ko, kn) = (keys_of(old, item_key), keys_of(new, item_key));
+    let from: HashMap<u64, usize> = ko.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+    // Where the next inserted element lands in the new list: the old elements before `at`
+    // that were kept, plus what was inserted before.
+    let (mut deleted, mut inserted) = (0usize, 0usize);
+    splices
+        .into_iter()
+        .map(|s| {
+            let first = s.at as usize - deleted + inserted;
+            deleted += s.delete as usize;
+            inserted += s.insert.len();
+            let insert = s
+                .insert
+                .into_iter()
+                .enumerate()
+                .map(|(k, item)| {
+                    let moved = kn
+                        .get(first + k)
+                        .and_then(|key| from.get(key))
+                        .and_then(|&o| move_between(&old[o], &item).map(|(dx, dy)| (o, dx, dy)));
+                    match moved {
+                        Some((o, dx, dy)) => ItemPatch::Moved(Moved {
+                            from: u32_of(o),
+                            dx,
+                            dy,
+                        }),
+                        None => ItemPatch::Item(item),
+                    }
+                })
+                .collect();
+            Splice {
+                at: s.at,
+                delete: s.delete,
+                insert,
+            }
+        })
+        .collect()
+}
+
+/// The (dx, dy) that moves `old` onto `new` exactly, if there is one. The layout places
+/// each item anew, so in f32 one point's shift may differ from another's in the last bit:
+/// the shifts of the first and of the last point are tried.
+fn move_between(old: &Item, new: &Item) -> Option<(Mm, Mm)> {
+    if std::mem::discriminant(old) != std::mem::discriminant(new) {
+        return None;
+    }
+    [false, true].into_iter().find_map(|last| {
+        let (a, b) = (anchor(old, last)?, anchor(new, last)?);
+        let (dx, dy) = (Mm(b.x.0 - a.x.0), Mm(b.y.0 - a.y.0));
+        (translated(old, dx, dy) == *new).then_some((dx, dy))
+    })
+}
+
+/// A point of the item that a move carries along (its first, or its `last`).
+fn anchor(item: &Item, last: bool) -> Option<crate::layout::Point> {
+    use crate::layout::{Point, Seg};
+    let pick = |mut it: Box<dyn DoubleEndedIterator<Item = Point> + '_>| {
+        if last {
+            it.next_back()
+        } else {
+            it.next()
+        }
+    };
+    match item {
+        Item::Rect { rect, .. } | Item::Image { rect, .. } => Some(Point::new(rect.x.0, rect.y.0)),
+        Item::Circle { centre, .. } => Some(*centre),
+        Item::Path { segs, .. } => pick(Box::new(segs.iter().filter_map(|s| match s {
+            Seg::Move { to } | Seg::Line { to } | Seg::Cubic { to, .. } => Some(*to),
+            Seg::Close => None,
+        }))),
+        Item::Text { lines, .. } => pick(Box::new(
+            lines.iter().map(|l| Point::new(l.x.0, l.baseline.0)),
+        )),
+    }
+}
+
+/// `item` with every point moved by (dx, dy); sizes, radii and widths stay.
+pub fn translated(item: &Item, dx: Mm, dy: Mm) -> Item {
+    use crate::layout::{Point, Seg};
+    let (dx, dy) = (dx.0, dy.0);
+    let p = |p: &Point| Point::new(p.x.0 + dx, p.y.0 + dy);
+    let mut out = item.clone();
+    match &mut out {
+        Item::Rect { rect, .. } | Item::Image { rect, .. } => {
+            rect.x.0 += dx;
+            rect.y.0 += dy;
+        }
+        Item::Circle { centre, .. } => *centre = p(centre),
+        Item::Path { segs, .. } => {
+            for s in segs {
+                match s {
+                    Seg::Move { to } | Seg::Line { to } => *to = p(to),
+                    Seg::Cubic { c1, c2, to } => {
+                        *c1 = p(c1);
+                        *c2 = p(c2);
+                        *to = p(to);
+                    }
+                    Seg::Close => {}
+                }
+            }
+        }
+        Item::Text { lines, .. } => {
+            for l in lines {
+                l.x.0 += dx;
+                l.baseline.0 += dy;
+            }
+        }
+    }
+    out
+}
+
+/// The items of `old` with the splices applied, moves resolved against `old`.
+fn spliced_items(old: &[Item], splices: &[Splice<ItemPatch>]) -> Vec<Item> {
+    // A move of an item the old list does not have cannot come from `between`; it is left
+    // out (and the tests comparing with the new Scene would see it).
+    let resolve = |x: &ItemPatch| match x {
+        ItemPatch::Item(item) => Some(item.clone()),
+        ItemPatch::Moved(m) => old.get(m.from as usize).map(|o| translated(o, m.dx, m.dy)),
+    };
+    let whole: Vec<Splice<Item>> = splices
+        .iter()
+        .map(|s| Splice {
+            at: s.at,
+            delete: s.delete,
+            insert: s.insert.iter().filter_map(resolve).collect(),
+        })
+        .collect();
+    spliced(old, &whole)
+}
+
+/// Each element's key (see [`keyed_splices`]): its own, numbered among its like.
+fn keys_of<T>(
+    list: &[T],
+    key: impl Fn(&T, &mut std::collections::hash_map::DefaultHasher),
+) -> Vec<u64> {
+    use std::collections::HashMap;
+    use std::hash::{Hash, Hasher};
+    let mut seen: HashMap<u64, u32> = HashMap::with_capacity(list.len());
+    list.iter()
+        .map(|x| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            key(x, &mut h);
+            let k = h.finish();
+            let n = seen.entry(k).or_insert(0);
+            *n += 1;
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            (k, *n).hash(&mut h);
+            h.finish()
+        })
+        .collect()
+}
+
 /// What an item stands for, to line up the old Scene's items with the new one's: the record
 /// it draws and its kind of shape. Items without a record (rules, labels) are told apart by
 /// their kind and their place among their like (see [`keyed_splices`]).
@@ -187,24 +378,7 @@ fn keyed_splices<T: PartialEq + Clone>(
     key: impl Fn(&T, &mut std::collections::hash_map::DefaultHasher),
     deadline: Instant,
 ) -> Vec<Splice<T>> {
-    use std::collections::HashMap;
-    use std::hash::{Hash, Hasher};
-    let keys = |list: &[T]| -> Vec<u64> {
-        let mut seen: HashMap<u64, u32> = HashMap::with_capacity(list.len());
-        list.iter()
-            .map(|x| {
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                key(x, &mut h);
-                let k = h.finish();
-                let n = seen.entry(k).or_insert(0);
-                *n += 1;
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                (k, *n).hash(&mut h);
-                h.finish()
-            })
-            .collect()
-    };
-    let (ko, kn) = (keys(old), keys(new));
+    let (ko, kn) = (keys_of(old, &key), keys_of(new, &key));
 
     // Keys alike do not mean items alike: compare each pair Myers calls equal.
     let mut hook = SpliceHook {
@@ -492,6 +666,195 @@ mod tests {
             carried, 101,
             "the moved one and the hundred changed: {carried}"
         );
+    }
+
+    fn scene_of(items: Vec<Item>) -> Scene {
+        Scene {
+            width: Mm(1189.0),
+            height: Mm(841.0),
+            content: Rect::new(10.0, 10.0, 1169.0, 821.0),
+            scale: 1.0,
+            items,
+            regions: Vec::new(),
+            min_text_pt: Pt(8.0),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// A card's note and text, one of each kind of item, as the layout draws them.
+    fn card_items(id: &str, x: f32, y: f32) -> Vec<Item> {
+        use crate::layout::{Point, RecordKind, RecordRef, Seg, Stroke, TextLine, TextRole};
+        let target = Some(RecordRef {
+            kind: RecordKind::Card,
+            id: id.to_string(),
+        });
+        vec![
+            Item::Rect {
+                rect: Rect::new(x, y, 30.0, 20.0),
+                radius: Mm(1.0),
+                fill: Some("#fff3b0".into()),
+                stroke: None,
+                target: target.clone(),
+            },
+            Item::Text {
+                lines: vec![
+                    TextLine {
+                        text: format!("{id} first line"),
+                        x: Mm(x + 1.75),
+                        baseline: Mm(y + 4.25),
+                        width: Mm(20.3),
+                    },
+                    TextLine {
+                        text: "second".into(),
+                        x: Mm(x + 1.75),
+                        baseline: Mm(y + 8.5),
+                        width: Mm(9.1),
+                    },
+                ],
+                size: Mm(3.1),
+                size_pt: Pt(8.8),
+                bold: false,
+                colour: "#222".into(),
+                role: TextRole::Card,
+                target: target.clone(),
+            },
+            Item::Circle {
+                centre: Point::new(x + 27.25, y + 2.75),
+                r: Mm(1.1),
+                fill: Some("#0a0".into()),
+                stroke: None,
+                target: target.clone(),
+            },
+            Item::Path {
+                segs: vec![
+                    Seg::Move {
+                        to: Point::new(x, y + 21.0),
+                    },
+                    Seg::Cubic {
+                        c1: Point::new(x + 3.25, y + 22.25),
+                        c2: Point::new(x + 6.75, y + 22.75),
+                        to: Point::new(x + 10.0, y + 21.0),
+                    },
+                    Seg::Close,
+                ],
+                fill: None,
+                stroke: Some(Stroke {
+                    colour: "#333".into(),
+                    width: Mm(0.3),
+                    dash: Vec::new(),
+                }),
+                target,
+            },
+        ]
+    }
+
+    fn moves(p: &ScenePatch) -> usize {
+        p.items
+            .iter()
+            .flat_map(|s| &s.insert)
+            .filter(|x| matches!(x, ItemPatch::Moved(_)))
+            .count()
+    }
+
+    #[test]
+    fn items_that_only_moved_are_sent_as_moves_and_apply_exactly() {
+        // A card moved from the top of a column to another: the notes below it shift up by
+        // a row, the moved one lands elsewhere with the same look. Everything that shifted
+        // travels as a move; one card's text changed and goes whole. (Places in quarter mm,
+        // which f32 adds exactly; the layout's own are tried by the session's tests.)
+        let cards: Vec<(String, f32, f32)> = (0..40)
+            .map(|i| {
+                (
+                    format!("c{i}"),
+                    10.25 + (i % 4) as f32 * 40.75,
+                    20.5 + (i / 4) as f32 * 23.25,
+                )
+            })
+            .collect();
+        let old = scene_of(
+            cards
+                .iter()
+                .flat_map(|(id, x, y)| card_items(id, *x, *y))
+                .collect(),
+        );
+        let new_cards: Vec<(String, f32, f32)> = cards
+            .iter()
+            .filter(|(id, ..)| id != "c0")
+            .map(|(id, x, y)| {
+                let shifted = *x < 20.0;
+                (id.clone(), *x, if shifted { *y - 23.25 } else { *y })
+            })
+            .chain([("c0".to_string(), 132.5, 262.75)])
+            .collect();
+        let mut items: Vec<Item> = new_cards
+            .iter()
+            .flat_map(|(id, x, y)| card_items(id, *x, *y))
+            .collect();
+        if let Some(Item::Text { lines, .. }) = items.get_mut(5) {
+            lines[0].text = "changed".into();
+        }
+        let new = scene_of(items);
+        let p = ScenePatch::between(&old, &new);
+        assert_eq!(p.apply(&old), new, "exact");
+        // c4, c8, … c36 shifted (9 cards × 4 items) and c0 moved (4 items); one text changed.
+        let whole: usize = p
+            .items
+            .iter()
+            .flat_map(|s| &s.insert)
+            .filter(|x| matches!(x, ItemPatch::Item(_)))
+            .count();
+        assert_eq!(whole, 1, "only the changed text goes whole: {p:?}");
+        assert!(moves(&p) >= 36, "the shifted ones are moves: {}", moves(&p));
+    }
+
+    #[test]
+    fn a_move_that_f32_cannot_redo_exactly_goes_whole() {
+        let old = scene_of(card_items("a", 0.1, 0.2));
+        // Near 1e8 an f32 steps by 8: the dx that takes the first line there takes the second
+        // to 1e8 too, not to 1e8 + 64, so the item is sent as it is.
+        let mut new = old.clone();
+        if let Some(Item::Text { lines, .. }) = new.items.get_mut(1) {
+            lines[0].x = Mm(1.0e8);
+            lines[1].x = Mm(1.0e8 + 64.0);
+        }
+        let p = ScenePatch::between(&old, &new);
+        assert_eq!(p.apply(&old), new);
+        assert_eq!(moves(&p), 0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn scene_patches_with_moves_are_exact(
+            cards in proptest::collection::vec((0u8..12, -300i32..300, -300i32..300), 0..30),
+            changes in proptest::collection::vec((0u8..12, 0u8..4, -400i32..400, -400i32..400), 0..30),
+        ) {
+            // Old: cards by id at places; new: some moved by arbitrary amounts, some gone,
+            // some new, some text changed, in an order of their own.
+            let at = |v: i32| v as f32 * 0.37;
+            let old = scene_of(cards.iter().flat_map(|(id, x, y)| card_items(&format!("c{id}"), at(*x), at(*y))).collect());
+            let mut new_cards: Vec<(u8, f32, f32, bool)> =
+                cards.iter().map(|(id, x, y)| (*id, at(*x), at(*y), false)).collect();
+            for (id, what, dx, dy) in &changes {
+                match what {
+                    0 => new_cards.retain(|c| c.0 != *id),
+                    1 => new_cards.push((*id, at(*dx), at(*dy), false)),
+                    2 => new_cards.iter_mut().filter(|c| c.0 == *id).for_each(|c| { c.1 += at(*dx) / 7.0; c.2 += at(*dy) / 3.0; }),
+                    _ => new_cards.iter_mut().filter(|c| c.0 == *id).for_each(|c| c.3 = true),
+                }
+            }
+            let new = scene_of(new_cards.iter().flat_map(|(id, x, y, changed)| {
+                let mut items = card_items(&format!("c{id}"), *x, *y);
+                if *changed {
+                    if let Some(Item::Text { colour, .. }) = items.get_mut(1) { *colour = "#f00".into(); }
+                }
+                items
+            }).collect());
+            let p = ScenePatch::between(&old, &new);
+            for w in p.items.windows(2) {
+                proptest::prop_assert!(w[0].at + w[0].delete < w[1].at, "ascending, apart");
+            }
+            proptest::prop_assert_eq!(p.apply(&old), new);
+        }
     }
 
     proptest::proptest! {

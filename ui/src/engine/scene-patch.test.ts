@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Card, DetailPatch, Item, JourneyDetail, Scene } from '../generated/types';
-import { patched, patchedDetail, spliced } from './scene-patch';
+import { patchOf, patched, patchedDetail, spliced, translated } from './scene-patch';
 
 describe('spliced', () => {
   it('replaces, inserts and deletes where the splices say, in one pass', () => {
@@ -44,6 +44,42 @@ describe('patched', () => {
     expect(next.scale).toBe(0.9);
     expect(next.items.map((i) => (i.type === 'rect' ? i.rect.x : -1))).toEqual([0, 5, 2]);
     expect(next.items[0]).toBe(old.items[0]);
+  });
+
+  it('resolves moves against the old items, adding in f32 as the core does, and remembers the patch', () => {
+    const items: Item[] = [
+      { type: 'rect', rect: { x: 0.1, y: 0.2, w: 3, h: 4 }, radius: 1, fill: '#fff', stroke: null, target: { kind: 'card', id: 'a' } },
+      { type: 'text', lines: [{ text: 'a', x: 0.1, baseline: 1.3, width: 2 }, { text: 'b', x: 0.1, baseline: 2.3, width: 1 }], size: 1, size_pt: 3, bold: false, colour: '#000', role: 'card', target: null },
+      { type: 'circle', centre: { x: 1, y: 2 }, r: 0.5, fill: null, stroke: null, target: null },
+      { type: 'path', segs: [{ op: 'move', to: { x: 1, y: 1 } }, { op: 'cubic', c1: { x: 2, y: 2 }, c2: { x: 3, y: 3 }, to: { x: 4, y: 1 } }, { op: 'close' }], fill: null, stroke: null, target: null },
+    ];
+    const old: Scene = { width: 100, height: 100, content: { x: 0, y: 0, w: 100, h: 100 }, scale: 1, items, regions: [], min_text_pt: 9, warnings: [] };
+    const p = {
+      width: 100,
+      height: 100,
+      content: old.content,
+      scale: 1,
+      min_text_pt: 9,
+      warnings: [],
+      items: [{ at: 0, delete: 4, insert: [3, 2, 1, 0].map((from) => ({ from, dx: 0.2, dy: -0.1 })) }],
+      regions: [],
+    };
+    const next = patched(old, p);
+    const f = Math.fround;
+    const r = next.items[3];
+    // 0.1 + 0.2 in f32 is f32(0.3), not the 0.30000000000000004 of f64.
+    expect(r?.type === 'rect' && [r.rect.x, r.rect.y, r.rect.w]).toEqual([f(0.3), f(f(0.2) + f(-0.1)), 3]);
+    const t = next.items[2];
+    expect(t?.type === 'text' && t.lines.map((l) => [l.x, l.baseline, l.width])).toEqual([
+      [f(0.3), f(f(1.3) + f(-0.1)), 2],
+      [f(0.3), f(f(2.3) + f(-0.1)), 1],
+    ]);
+    expect(next.items[0]).toEqual(translated(items[3] as Item, 0.2, -0.1));
+    const path = next.items[0];
+    expect(path?.type === 'path' && path.segs[1]).toEqual({ op: 'cubic', c1: { x: f(2.2), y: f(1.9) }, c2: { x: f(3.2), y: f(2.9) }, to: { x: f(4.2), y: f(0.9) } });
+    expect(next.items[1]?.type === 'circle' && next.items[1].centre).toEqual({ x: f(1.2), y: f(1.9) });
+    expect(patchOf(next)).toEqual({ base: old, patch: p });
+    expect(patchOf(old)).toBeUndefined();
   });
 });
 

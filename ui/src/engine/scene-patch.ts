@@ -1,7 +1,8 @@
 // Applies the core's Scene patches (`klantreis::session::ScenePatch`): after an edit the shell
 // sends only the items and regions that changed, as splices of the lists of the Scene the UI
-// holds. Pure; builds new arrays and never changes the old Scene (views may still draw it).
-import type { DetailPatch, JourneyDetail, Scene, ScenePatch, Splice } from '../generated/types';
+// holds; an item that only moved comes as a move of the old item (`Moved`). Pure; builds new
+// arrays and never changes the old Scene (views may still draw it).
+import type { DetailPatch, Item, ItemPatch, JourneyDetail, Moved, Scene, ScenePatch, Splice } from '../generated/types';
 
 /** `old` with each splice's `delete` elements from `at` replaced by its `insert`. */
 export function spliced<T>(old: T[], splices: Splice<T>[]): T[] {
@@ -17,17 +18,70 @@ export function spliced<T>(old: T[], splices: Splice<T>[]): T[] {
   return ([] as T[]).concat(...parts);
 }
 
+/** What a Scene was patched from, so the canvas can repaint only what the patch changed. */
+const patchedFrom = new WeakMap<Scene, { base: Scene; patch: ScenePatch }>();
+
+/** The Scene and the patch `scene` was made from by `patched`, if it was. */
+export function patchOf(scene: Scene): { base: Scene; patch: ScenePatch } | undefined {
+  return patchedFrom.get(scene);
+}
+
+export function isMoved(x: ItemPatch): x is Moved {
+  return 'from' in x;
+}
+
+const f32 = Math.fround;
+
+/** `item` with every point moved by (dx, dy), added in f32 as the core does (src/session/
+ * patch.rs `translated`), so the result is the core's item to the bit. */
+export function translated(item: Item, dx: number, dy: number): Item {
+  const ddx = f32(dx);
+  const ddy = f32(dy);
+  const X = (v: number) => f32(f32(v) + ddx);
+  const Y = (v: number) => f32(f32(v) + ddy);
+  const pt = (p: { x: number; y: number }) => ({ x: X(p.x), y: Y(p.y) });
+  switch (item.type) {
+    case 'rect':
+    case 'image':
+      return { ...item, rect: { ...item.rect, x: X(item.rect.x), y: Y(item.rect.y) } };
+    case 'circle':
+      return { ...item, centre: pt(item.centre) };
+    case 'path':
+      return {
+        ...item,
+        segs: item.segs.map((s) => (s.op === 'close' ? s : s.op === 'cubic' ? { op: 'cubic', c1: pt(s.c1), c2: pt(s.c2), to: pt(s.to) } : { op: s.op, to: pt(s.to) })),
+      };
+    case 'text':
+      return { ...item, lines: item.lines.map((l) => ({ ...l, x: X(l.x), baseline: Y(l.baseline) })) };
+  }
+}
+
+/** The items' splices with every move resolved against the old items. */
+function resolved(old: Item[], splices: Splice<ItemPatch>[]): Splice<Item>[] {
+  return splices.map((s) => ({
+    at: s.at,
+    delete: s.delete,
+    insert: s.insert.flatMap((x) => {
+      if (!isMoved(x)) return [x];
+      const o = old[x.from];
+      return o ? [translated(o, x.dx, x.dy)] : [];
+    }),
+  }));
+}
+
 export function patched(old: Scene, p: ScenePatch): Scene {
-  return {
+  const scene: Scene = {
     width: p.width,
     height: p.height,
     content: p.content,
     scale: p.scale,
-    items: spliced(old.items, p.items),
+    items: spliced(old.items, resolved(old.items, p.items)),
     regions: spliced(old.regions, p.regions),
     min_text_pt: p.min_text_pt,
     warnings: p.warnings,
   };
+  patchedFrom.set(scene, { base: old, patch: p });
+  return scene;
 }
 
 /** The journey detail after a `DetailPatch`: its cards spliced, the rest as sent. */

@@ -697,9 +697,13 @@ changed: boolean, created: Array<string>, journeys: Array<string>, doc: DocState
 
 export type View = { "kind": "home" } | { "kind": "journey", id: string, request: PrintRequest | null, };
 
+export type Moved = { from: number, dx: Mm, dy: Mm, };
+
+export type ItemPatch = Moved | Item;
+
 export type Splice<T> = { at: number, delete: number, insert: Array<T>, };
 
-export type ScenePatch = { width: Mm, height: Mm, content: Rect, scale: number, min_text_pt: Pt, warnings: Array<Warning>, items: Array<Splice<Item>>, regions: Array<Splice<Region>>, };
+export type ScenePatch = { width: Mm, height: Mm, content: Rect, scale: number, min_text_pt: Pt, warnings: Array<Warning>, items: Array<Splice<ItemPatch>>, regions: Array<Splice<Region>>, };
 
 export type SceneUpdate = { "kind": "full", rev: number, scene: Scene, 
 /**

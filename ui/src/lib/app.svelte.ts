@@ -3,6 +3,7 @@
 //
 // Every change names the view it is made in and gets back, in the same answer, what that view
 // needs (the list, or the journey and its Scene or a patch of it): one call per change.
+import { flushSync } from 'svelte';
 import type { Backend } from '../engine/backend';
 import { toBackendError } from '../engine/backend';
 import { editLabel, t, type MessageKey, type Params } from '../engine/i18n';
@@ -42,6 +43,10 @@ interface BenchHooks {
   __kLayoutMs?: number[];
   /** Each change's round trip: from asking the core to holding its answer, parsed, in ms. */
   __kRoundTripMs?: number[];
+  /** Taking the answer in: patching the held Scene and detail, in ms. */
+  __kTakeMs?: number[];
+  /** Updating the views after that (derived values, the DOM), until Svelte settles, in ms. */
+  __kUpdateMs?: number[];
 }
 
 export class AppState {
@@ -199,7 +204,14 @@ export class AppState {
       const hooks = globalThis as unknown as BenchHooks;
       hooks.__kRoundTripMs?.push(performance.now() - asked);
       hooks.__kIpcBytes?.push(JSON.stringify(up).length);
+      const got = performance.now();
       this.take(up, view);
+      if (hooks.__kTakeMs) {
+        const taken = performance.now();
+        hooks.__kTakeMs.push(taken - got);
+        flushSync();
+        hooks.__kUpdateMs?.push(performance.now() - taken);
+      }
       return up.outcome;
     } catch (e) {
       this.failChange(e);

@@ -2,6 +2,7 @@
 // and hit testing. Built once per Scene; a 5,000-card map has ~20,000 items and queries touch
 // only the few grid cells in view.
 
+import type { ScenePatch } from '../../generated/types';
 import { bounds, contains, intersects, type Item, type Point, type Rect, type RecordRef, type Scene } from './scene';
 
 const CELL_MM = 40;
@@ -9,33 +10,126 @@ const CELL_MM = 40;
 export class SceneIndex {
   readonly scene: Scene;
   readonly boxes: Rect[];
-  private readonly grid = new Map<string, number[]>();
+  private readonly grid: Map<number, number[]>;
+  private extent: Rect | null = null;
+  /** Per item, the number of the last query that met it (a set without allocating one). */
+  private stamps: Uint32Array;
+  private stamp = 0;
 
-  constructor(scene: Scene) {
+  constructor(scene: Scene, boxes?: Rect[], grid?: Map<number, number[]>) {
     this.scene = scene;
-    this.boxes = scene.items.map(bounds);
-    this.boxes.forEach((b, i) => {
-      for (const key of cellsOf(b)) {
-        let list = this.grid.get(key);
+    this.boxes = boxes ?? scene.items.map(bounds);
+    this.stamps = new Uint32Array(this.boxes.length);
+    if (grid) {
+      this.grid = grid;
+      return;
+    }
+    this.grid = new Map();
+    this.boxes.forEach((b, i) => this.add(this.grid, b, i));
+  }
+
+  /** The index of `scene`, made by `patch` from the Scene of `old`: the boxes and grid cells
+   * of the items the patch kept are taken over (renumbered), only the inserted ones are
+   * measured. `old` is left as it was (the canvas still compares with it). */
+  static patched(old: SceneIndex, scene: Scene, patch: ScenePatch): SceneIndex {
+    const n = old.boxes.length;
+    // Where each old item went in the new list, or -1 where it was deleted.
+    const to = new Int32Array(n);
+    const boxes: Rect[] = [];
+    const inserted: number[] = [];
+    let pos = 0;
+    const keep = (end: number) => {
+      for (; pos < end; pos++) {
+        to[pos] = boxes.length;
+        boxes.push(old.boxes[pos] as Rect);
+      }
+    };
+    for (const s of patch.items) {
+      const at = Math.min(s.at, n);
+      keep(at);
+      for (let k = 0; k < s.insert.length; k++) {
+        const j = boxes.length;
+        const item = scene.items[j];
+        boxes.push(item ? bounds(item) : { x: 0, y: 0, w: 0, h: 0 });
+        inserted.push(j);
+      }
+      const end = Math.min(at + s.delete, n);
+      for (; pos < end; pos++) to[pos] = -1;
+    }
+    keep(n);
+    if (boxes.length !== scene.items.length) return new SceneIndex(scene);
+    const grid = new Map<number, number[]>();
+    for (const [key, list] of old.grid) {
+      const next: number[] = [];
+      for (const i of list) {
+        const j = to[i] ?? -1;
+        if (j >= 0) next.push(j);
+      }
+      if (next.length) grid.set(key, next);
+    }
+    const index = new SceneIndex(scene, boxes, grid);
+    for (const j of inserted) index.add(grid, boxes[j] as Rect, j);
+    return index;
+  }
+
+  private add(grid: Map<number, number[]>, b: Rect, i: number): void {
+    const [x0, x1, y0, y1] = cellRange(b);
+    for (let x = x0; x <= x1; x++) {
+      for (let y = y0; y <= y1; y++) {
+        const key = cellKey(x, y);
+        let list = grid.get(key);
         if (!list) {
           list = [];
-          this.grid.set(key, list);
+          grid.set(key, list);
         }
         list.push(i);
       }
-    });
+    }
+  }
+
+  /** The box of all items' boxes. */
+  private all(): Rect {
+    if (this.extent) return this.extent;
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    for (const b of this.boxes) {
+      x0 = Math.min(x0, b.x);
+      y0 = Math.min(y0, b.y);
+      x1 = Math.max(x1, b.x + b.w);
+      y1 = Math.max(y1, b.y + b.h);
+    }
+    this.extent = { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+    return this.extent;
   }
 
   /** Indices of the items whose boxes meet `r`, in paint order. */
   query(r: Rect): number[] {
-    const seen = new Set<number>();
-    for (const key of cellsOf(r)) {
-      for (const i of this.grid.get(key) ?? []) {
-        const b = this.boxes[i];
-        if (b && !seen.has(i) && intersects(b, r)) seen.add(i);
+    // The whole map in view (a large map at fit): every item, in order, without the grid.
+    const e = this.all();
+    if (r.x <= e.x && r.y <= e.y && r.x + r.w >= e.x + e.w && r.y + r.h >= e.y + e.h) {
+      return Array.from({ length: this.boxes.length }, (_, i) => i);
+    }
+    this.stamp++;
+    if (this.stamp === 0xffffffff) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
+    const hits: number[] = [];
+    const [x0, x1, y0, y1] = cellRange(r);
+    for (let x = x0; x <= x1; x++) {
+      for (let y = y0; y <= y1; y++) {
+        for (const i of this.grid.get(cellKey(x, y)) ?? []) {
+          const b = this.boxes[i];
+          if (b && this.stamps[i] !== this.stamp && intersects(b, r)) {
+            this.stamps[i] = this.stamp;
+            hits.push(i);
+          }
+        }
       }
     }
-    return [...seen].sort((a, b) => a - b);
+    return Array.from(Int32Array.from(hits).sort());
   }
 
   /** The topmost record under `p`; `slop` widens small targets (emotion points) in mm. */
@@ -77,6 +171,22 @@ export class SceneIndex {
   }
 
   private rects: Map<string, Rect> | null = null;
+  private cardItems: Map<string, number[]> | null = null;
+
+  /** Indices of the items drawn for a card (its note, text, points), in paint order. */
+  itemsOfCard(id: string): number[] {
+    if (!this.cardItems) {
+      const out = new Map<string, number[]>();
+      this.scene.items.forEach((item, i) => {
+        if (item.target?.kind !== 'card') return;
+        const list = out.get(item.target.id);
+        if (list) list.push(i);
+        else out.set(item.target.id, [i]);
+      });
+      this.cardItems = out;
+    }
+    return this.cardItems.get(id) ?? [];
+  }
 
   /** The sticky-note rectangle of each card, keyed by id (first rect item wins). Computed
    * once per Scene: drags ask for it on every pointer move. */
@@ -149,10 +259,12 @@ function nearPath(segs: Extract<Item, { type: 'path' }>['segs'], p: Point, d: nu
   return false;
 }
 
-function* cellsOf(r: Rect): Generator<string> {
-  const x0 = Math.floor(r.x / CELL_MM);
-  const x1 = Math.floor((r.x + r.w) / CELL_MM);
-  const y0 = Math.floor(r.y / CELL_MM);
-  const y1 = Math.floor((r.y + r.h) / CELL_MM);
-  for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) yield `${x},${y}`;
+/** The grid cells a box spans: first and last column, first and last row. */
+function cellRange(r: Rect): [number, number, number, number] {
+  return [Math.floor(r.x / CELL_MM), Math.floor((r.x + r.w) / CELL_MM), Math.floor(r.y / CELL_MM), Math.floor((r.y + r.h) / CELL_MM)];
+}
+
+/** One number per cell (columns and rows within ±2^20 cells, far beyond any page). */
+function cellKey(x: number, y: number): number {
+  return (x + 1048576) * 2097152 + (y + 1048576);
 }

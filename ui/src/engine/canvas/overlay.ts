@@ -10,8 +10,16 @@ import type { Viewport } from './viewport';
 /** An element standing for a painted record. */
 export type Hook = { i: number; kind: 'card' | 'phase' | 'lane' | 'emotion'; id: string; rect: Rect; label: string };
 
-/** One hook per record in view: notes, headers and emotion points, in paint order. */
-export function hooksOf(visible: { i: number; item: Item }[], index: SceneIndex, describe: (ref: RecordRef) => string): Hook[] {
+/** One hook per record in view: notes, headers and emotion points, in paint order. A hook of
+ * `prev` (by kind and id) that still stands where it stood with the same label is reused as
+ * it is, so the element standing for it is not updated (after an edit of a big map, most
+ * are); its `i` may then be an older one. */
+export function hooksOf(
+  visible: { i: number; item: Item }[],
+  index: SceneIndex,
+  describe: (ref: RecordRef) => string,
+  prev?: ReadonlyMap<string, Hook>,
+): Hook[] {
   const out: Hook[] = [];
   const seen = new Set<string>();
   for (const { i, item } of visible) {
@@ -20,10 +28,15 @@ export function hooksOf(visible: { i: number; item: Item }[], index: SceneIndex,
     let kind: Hook['kind'] | null = null;
     if (item.type === 'rect' && (t.kind === 'card' || t.kind === 'phase' || t.kind === 'lane')) kind = t.kind;
     else if (item.type === 'circle' && t.kind === 'card') kind = 'emotion';
-    if (!kind || seen.has(`${kind}:${t.id}`)) continue;
-    seen.add(`${kind}:${t.id}`);
+    if (!kind) continue;
+    const key = `${kind}:${t.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     const rect = index.boxes[i] ?? { x: 0, y: 0, w: 0, h: 0 };
-    out.push({ i, kind, id: t.id, rect, label: kind === 'emotion' ? '' : describe(t) });
+    const label = kind === 'emotion' ? '' : describe(t);
+    const old = prev?.get(key);
+    const same = old && old.label === label && old.rect.x === rect.x && old.rect.y === rect.y && old.rect.w === rect.w && old.rect.h === rect.h;
+    out.push(same ? old : { i, kind, id: t.id, rect, label });
   }
   return out;
 }

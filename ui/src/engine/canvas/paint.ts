@@ -6,7 +6,7 @@
 // pixels at the Scene's own line positions (the core broke the lines with the same font), so a
 // tiny font size is never scaled up by a transform and blurred.
 
-import type { Item, Seg } from './scene';
+import type { Item, Rect, Seg } from './scene';
 
 /** What the painter needs of the viewport (screen = offset + mm × scale). */
 export interface View {
@@ -96,11 +96,34 @@ export type Ctx = Pick<
   textBaseline: CanvasTextBaseline;
 };
 
-/** Paints the paper and `items` (in paint order) for the view. Returns how many items were
- * drawn, for measurement. */
-export function paint(ctx: Ctx, paper: { w: number; h: number }, items: Iterable<Item>, v: View, o: PaintOptions): number {
+/** Paints the paper and `items` (in paint order) for the view. With `clip` (rectangles in
+ * mm) only the device pixels they cover are cleared and painted, and `items` need only be the
+ * ones that reach them (see dirty.ts). Returns how many items were drawn, for measurement. */
+export function paint(
+  ctx: Ctx,
+  paper: { w: number; h: number },
+  items: Iterable<Item>,
+  v: View,
+  o: PaintOptions,
+  clip: Rect[] | null = null,
+): number {
   const k = o.dpr * v.scale;
   const shapes = () => ctx.setTransform(k, 0, 0, k, o.dpr * v.offsetX, o.dpr * v.offsetY);
+  if (clip) {
+    // Whole device pixels: a pixel inside is painted from scratch exactly as a full paint
+    // paints it, one outside is not touched.
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.beginPath();
+    for (const r of clip) {
+      const x0 = Math.floor(o.dpr * (v.offsetX + r.x * v.scale));
+      const y0 = Math.floor(o.dpr * (v.offsetY + r.y * v.scale));
+      const x1 = Math.ceil(o.dpr * (v.offsetX + (r.x + r.w) * v.scale));
+      const y1 = Math.ceil(o.dpr * (v.offsetY + (r.y + r.h) * v.scale));
+      ctx.rect(x0, y0, x1 - x0, y1 - y0);
+    }
+    ctx.clip();
+  }
   ctx.setTransform(o.dpr, 0, 0, o.dpr, 0, 0);
   ctx.clearRect(0, 0, v.width, v.height);
   shapes();
@@ -178,6 +201,7 @@ export function paint(ctx: Ctx, paper: { w: number; h: number }, items: Iterable
     drawn++;
   }
   ctx.globalAlpha = 1;
+  if (clip) ctx.restore();
   return drawn;
 }
 
