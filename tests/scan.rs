@@ -601,3 +601,36 @@ fn tiled_sheets_one_photo_each_and_notes_across_their_seams() {
         );
     }
 }
+
+/// The four sheets glued into one poster as the print's guide says, in one photo: the right
+/// and bottom marks of a sheet are under its neighbours, whose own marks beside them stand in;
+/// every note is found once, in its cell.
+#[test]
+fn a_glued_poster_of_tiled_sheets_in_one_photo() {
+    let w = scan_photos::tiled::glued_wall();
+    let wide = w.wall.width() > w.wall.height();
+    let photo = photograph(
+        &w.wall,
+        w.ppm,
+        &w.notes,
+        Shot {
+            width: if wide { 3400 } else { 2600 },
+            height: if wide { 2600 } else { 3400 },
+            quarter_turns: 2,
+            seed: 92,
+            blur: 0.5,
+            noise: 4.0,
+        },
+    );
+    let scan = read_photos(&w.doc, &w.id, &[&photo.jpeg]).expect("read the poster");
+    let t = tally(&photo, &scan.notes.iter().collect::<Vec<_>>());
+    eprintln!("a glued poster: {t:?}, warnings {:?}", scan.warnings);
+    assert!(t.expected >= 10, "{t:?}");
+    assert_eq!(t.found, t.expected, "every note found: {t:?}");
+    assert_eq!(
+        (t.wrong_cell, t.wrong_colour, t.extra),
+        (0, 0, 0),
+        "each in its cell, none twice: {t:?}"
+    );
+    assert!(scan.warnings.is_empty(), "{:?}", scan.warnings);
+}

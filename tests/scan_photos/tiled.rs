@@ -192,3 +192,84 @@ pub fn the_note<'a>(
     assert_eq!(near.len(), 1, "one note: {spec:?}");
     near[0]
 }
+
+/// The same four sheets assembled as the print's guide says: each sheet after the first trimmed
+/// at its crop marks (its printable area) and laid over the glue strips of the sheets to its
+/// left and above, so the poster is continuous and each sheet's right and bottom marks are
+/// under its neighbours; notes planned in three cells of each sheet's own part of the poster.
+/// Wall mm are the first sheet's paper mm.
+pub fn glued_wall() -> TiledWall {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut doc = Document::create(dir.path().join("g.klantreis")).expect("create");
+    let id = session::add_sample(&mut doc, Lang::Nl).expect("sample");
+    let req = PrintRequest {
+        paper: Paper::A1,
+        blank: true,
+        tile: Some(Paper::A3),
+        ..Default::default()
+    };
+    let pdf = print::render(&doc, &id, &req, &mut |_| {}).expect("print");
+    let scene = print::scene(doc.workspace(), &id, &req).expect("scene");
+    let opts = klantreis::export::tile::TileOptions {
+        sheet: Paper::A3,
+        ..Default::default()
+    };
+    let g = klantreis::export::tile::grid(scene.width.0, scene.height.0, &opts).expect("grid");
+    const DPI: u32 = 100;
+    let ppm = DPI as f64 / 25.4;
+    let (m, sx, sy) = (g.margin as f64, g.step_x as f64, g.step_y as f64);
+    let (ww, wh) = (
+        m + sx + g.print_w as f64 + 20.0,
+        m + sy + g.print_h as f64 + 20.0,
+    );
+    let mut wall = RgbImage::from_pixel(
+        (ww * ppm) as u32,
+        (wh * ppm) as u32,
+        image::Rgb([196, 190, 176]),
+    );
+    let mut rng = Rng::new(93);
+    let mut notes = Vec::new();
+    let mut sheets = Vec::new();
+    for r in 0..2 {
+        for c in 0..2 {
+            let page = 2 + r * g.cols + c;
+            let sheet = render_pdf_page(&pdf.bytes, page, DPI, dir.path());
+            // The printable area shows poster (c·step, r·step) at its top left, which is at
+            // (margin + c·step, margin + r·step) on the first sheet.
+            let (px, py) = (m + c as f64 * sx, m + r as f64 * sy);
+            if r == 0 && c == 0 {
+                image::imageops::replace(&mut wall, &sheet, 0, 0);
+            } else {
+                let trimmed = image::imageops::crop_imm(
+                    &sheet,
+                    (m * ppm).round() as u32,
+                    (m * ppm).round() as u32,
+                    (g.print_w as f64 * ppm).round() as u32,
+                    (g.print_h as f64 * ppm).round() as u32,
+                )
+                .to_image();
+                image::imageops::replace(
+                    &mut wall,
+                    &trimmed,
+                    (px * ppm).round() as i64,
+                    (py * ppm).round() as i64,
+                );
+            }
+            let (x0, y0) = (c as f64 * sx, r as f64 * sy);
+            let window = [x0 + 30.0, y0 + 30.0, x0 + sx - 30.0, y0 + sy - 30.0];
+            notes.extend(plan_notes(&scene, &mut rng, 3, 60.0, window, (m, m)));
+            sheets.push([px, py, px + g.print_w as f64, py + g.print_h as f64]);
+        }
+    }
+    stick(&mut wall, &notes, ppm, &mut rng);
+    TiledWall {
+        _dir: dir,
+        doc,
+        id,
+        wall,
+        ppm,
+        notes,
+        seam: Vec::new(),
+        sheets,
+    }
+}
