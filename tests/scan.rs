@@ -12,6 +12,7 @@ use klantreis::print::{self, PrintRequest};
 use klantreis::scan::{ocr, read_photos, ScanError};
 use klantreis::session;
 use klantreis::store::Document;
+use scan_photos::tiled::{the_note, tiled_wall, TiledWall};
 use scan_photos::{photograph, plan_notes, render_pdf_page, stick, tally, Rng, Shot, Tally};
 
 /// The rendering resolution of an A0 canvas: 3.2 px/mm, twice what the photo shows of it.
@@ -416,188 +417,6 @@ fn a_tiled_print_read_one_photo_per_sheet_ends_in_one_journey() {
     assert!(scan.warnings.is_empty(), "{:?}", scan.warnings);
 }
 
-/// Four sheets of a tiled print hung side by side on a wall, with notes.
-struct TiledWall {
-    _dir: tempfile::TempDir,
-    doc: Document,
-    id: String,
-    /// The wall at `ppm` px/mm, the notes stuck on it.
-    wall: RgbImage,
-    ppm: f64,
-    /// Every note (wall mm), the ones across a seam last.
-    notes: Vec<scan_photos::NoteSpec>,
-    seam: Vec<scan_photos::NoteSpec>,
-    /// Each sheet's paper on the wall, `[x0, y0, x1, y1]` mm.
-    sheets: Vec<[f64; 4]>,
-}
-
-/// The four sheets of the top-left corner of the sample's A1 canvas tiled on A3, hung 5 mm
-/// apart (wall between them), three notes planned on each sheet's own part of the poster and
-/// three across the seams: between the two top sheets (centre on the left one), between the
-/// two bottom sheets (centre on the right one) and between the two left sheets (centre on
-/// the lower one), each centred in a cell, clear of the cell's borders.
-fn tiled_wall() -> TiledWall {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut doc = Document::create(dir.path().join("t.klantreis")).expect("create");
-    let id = session::add_sample(&mut doc, Lang::Nl).expect("sample");
-    let req = PrintRequest {
-        paper: Paper::A1,
-        blank: true,
-        tile: Some(Paper::A3),
-        ..Default::default()
-    };
-    let pdf = print::render(&doc, &id, &req, &mut |_| {}).expect("print");
-    let scene = print::scene(doc.workspace(), &id, &req).expect("scene");
-    let opts = klantreis::export::tile::TileOptions {
-        sheet: Paper::A3,
-        ..Default::default()
-    };
-    let g = klantreis::export::tile::grid(scene.width.0, scene.height.0, &opts).expect("grid");
-    assert!(g.cols >= 2 && g.rows >= 2, "{g:?}");
-    let (sw, sh) = (g.sheet_w as f64, g.sheet_h as f64);
-    const GAP: f64 = 5.0;
-    const DPI: u32 = 100;
-    let ppm = DPI as f64 / 25.4;
-    let origin = |r: usize, c: usize| (c as f64 * (sw + GAP), r as f64 * (sh + GAP));
-    let (ww, wh) = (2.0 * sw + GAP, 2.0 * sh + GAP);
-    let mut wall = RgbImage::from_pixel(
-        (ww * ppm) as u32,
-        (wh * ppm) as u32,
-        image::Rgb([196, 190, 176]),
-    );
-    let mut rng = Rng::new(90);
-    let all = scan_photos::cells(&scene);
-    let cell_of = |x: f64, y: f64| {
-        all.iter()
-            .find(|(r, _, _)| x >= r[0] && x <= r[0] + r[2] && y >= r[1] && y <= r[1] + r[3])
-            .map(|(r, p, l)| (*r, p.clone(), l.clone()))
-    };
-    let side = 60.0;
-    let mut seam: Vec<scan_photos::NoteSpec> = Vec::new();
-    // (sheet row, column, the centre's distance from the seam, which seam: `true` for the
-    // sheet's right or left edge, `false` for its top edge).
-    for (r, c, local, beside) in [
-        (0usize, 0usize, sw - 18.0, true),
-        (1, 1, 18.0, true),
-        (1, 0, 18.0, false),
-    ] {
-        let (dx, dy) = g.offset(r, c);
-        let (dx, dy) = (dx as f64, dy as f64);
-        // Along the seam: the first cell whose middle is well inside the sheet and leaves the
-        // note room inside the cell along the seam.
-        let spec = all.iter().find_map(|(rect, _, _)| {
-            let (mx, my) = (rect[0] + rect[2] / 2.0 + dx, rect[1] + rect[3] / 2.0 + dy);
-            let (x, y) = if beside { (local, my) } else { (mx, local) };
-            let (px, py) = (x - dx, y - dy);
-            let (cell, phase_id, lane_id) = cell_of(px, py)?;
-            let room = |v: f64, lo: f64, len: f64, need: f64| v - lo > need && lo + len - v > need;
-            let ok = if beside {
-                (60.0..sh - 60.0).contains(&y)
-                    && room(py, cell[1], cell[3], side / 2.0 + 4.0)
-                    && room(px, cell[0], cell[2], 8.0)
-            } else {
-                (60.0..sw - 60.0).contains(&x)
-                    && room(px, cell[0], cell[2], side / 2.0 + 4.0)
-                    && room(py, cell[1], cell[3], 8.0)
-            };
-            ok.then(|| {
-                let (ox, oy) = origin(r, c);
-                scan_photos::NoteSpec {
-                    x: ox + x - side / 2.0,
-                    y: oy + y - side / 2.0,
-                    w: side,
-                    h: side,
-                    colour: scan_photos::COLOURS[seam.len() * 2 % 6],
-                    text: "naad".into(),
-                    phase_id,
-                    lane_id,
-                }
-            })
-        });
-        seam.push(spec.expect("a cell along the seam"));
-    }
-    let mut notes: Vec<scan_photos::NoteSpec> = Vec::new();
-    for r in 0..2 {
-        for c in 0..2 {
-            let page = 2 + r * g.cols + c;
-            let sheet = render_pdf_page(&pdf.bytes, page, DPI, dir.path());
-            let (ox, oy) = origin(r, c);
-            image::imageops::replace(
-                &mut wall,
-                &sheet,
-                (ox * ppm).round() as i64,
-                (oy * ppm).round() as i64,
-            );
-            let (x0, y0) = (c as f64 * g.step_x as f64, r as f64 * g.step_y as f64);
-            let window = [
-                x0 + 30.0,
-                y0 + 30.0,
-                x0 + g.step_x as f64 - 30.0,
-                y0 + g.step_y as f64 - 30.0,
-            ];
-            let (dx, dy) = g.offset(r, c);
-            let planned = plan_notes(
-                &scene,
-                &mut rng,
-                3,
-                side,
-                window,
-                (dx as f64 + ox, dy as f64 + oy),
-            );
-            // Clear of the notes across the seams.
-            notes.extend(planned.into_iter().filter(|n| {
-                seam.iter().all(|s| {
-                    n.x + n.w + 6.0 < s.x
-                        || s.x + s.w + 6.0 < n.x
-                        || n.y + n.h + 6.0 < s.y
-                        || s.y + s.h + 6.0 < n.y
-                })
-            }));
-        }
-    }
-    notes.extend(seam.iter().cloned());
-    stick(&mut wall, &notes, ppm, &mut rng);
-    let sheets = (0..4)
-        .map(|i| {
-            let (ox, oy) = origin(i / 2, i % 2);
-            [ox, oy, ox + sw, oy + sh]
-        })
-        .collect();
-    TiledWall {
-        _dir: dir,
-        doc,
-        id,
-        wall,
-        ppm,
-        notes,
-        seam,
-        sheets,
-    }
-}
-
-/// The one note on `photo` at `spec` as `scan` found it: exactly one.
-fn the_note<'a>(
-    photo: &scan_photos::Photo,
-    scan: &'a [&klantreis::scan::FoundNote],
-    spec: &scan_photos::NoteSpec,
-) -> &'a klantreis::scan::FoundNote {
-    let on = photo
-        .notes
-        .iter()
-        .find(|n| n.spec.x == spec.x && n.spec.y == spec.y)
-        .expect("on the photo");
-    let near: Vec<_> = scan
-        .iter()
-        .filter(|f| {
-            let cx = f.outline.iter().map(|p| p[0] as f64).sum::<f64>() / 4.0;
-            let cy = f.outline.iter().map(|p| p[1] as f64).sum::<f64>() / 4.0;
-            (cx - on.centre[0]).hypot(cy - on.centre[1]) < on.size_px * 0.4
-        })
-        .collect();
-    assert_eq!(near.len(), 1, "one note: {spec:?}");
-    near[0]
-}
-
 /// The wall of four tiled sheets, all in one photo: every sheet is found by its own code and
 /// marks, every note is found once, in its cell, and a note across a seam is joined into one
 /// note in the cell under its centre.
@@ -781,4 +600,37 @@ fn tiled_sheets_one_photo_each_and_notes_across_their_seams() {
             "{s:?}"
         );
     }
+}
+
+/// The four sheets glued into one poster as the print's guide says, in one photo: the right
+/// and bottom marks of a sheet are under its neighbours, whose own marks beside them stand in;
+/// every note is found once, in its cell.
+#[test]
+fn a_glued_poster_of_tiled_sheets_in_one_photo() {
+    let w = scan_photos::tiled::glued_wall();
+    let wide = w.wall.width() > w.wall.height();
+    let photo = photograph(
+        &w.wall,
+        w.ppm,
+        &w.notes,
+        Shot {
+            width: if wide { 3400 } else { 2600 },
+            height: if wide { 2600 } else { 3400 },
+            quarter_turns: 2,
+            seed: 92,
+            blur: 0.5,
+            noise: 4.0,
+        },
+    );
+    let scan = read_photos(&w.doc, &w.id, &[&photo.jpeg]).expect("read the poster");
+    let t = tally(&photo, &scan.notes.iter().collect::<Vec<_>>());
+    eprintln!("a glued poster: {t:?}, warnings {:?}", scan.warnings);
+    assert!(t.expected >= 10, "{t:?}");
+    assert_eq!(t.found, t.expected, "every note found: {t:?}");
+    assert_eq!(
+        (t.wrong_cell, t.wrong_colour, t.extra),
+        (0, 0, 0),
+        "each in its cell, none twice: {t:?}"
+    );
+    assert!(scan.warnings.is_empty(), "{:?}", scan.warnings);
 }

@@ -361,31 +361,46 @@ struct Candidate<'a> {
     marks: [Option<usize>; 4],
 }
 
+/// How close (mm on the sheet) a mark another sheet took must be to a prediction to stand in
+/// for a mark covered by the next sheet of an assembled poster (the far corners' predictions
+/// are off by up to about 7 mm; the neighbour's marks on a wall of sheets hung side by side
+/// are 25 mm or more away).
+const GLUED_MM: f64 = 10.0;
+
+/// A module's side on the sheet, mm.
+fn module_mm(c: &Candidate) -> f64 {
+    c.geo.code.w.0 as f64 / c.qr.modules as f64
+}
+
 const CORNER_NAMES: [&str; 4] = ["top-left", "top-right", "bottom-right", "bottom-left"];
 
 /// Takes marks for `(candidate, corner, prediction, tolerance)` requests, nearest pair first
 /// over all of them, each mark at most once (`claimed`): on a photo of several sheets side by
 /// side a sheet's corner mark lies a few centimetres from its neighbour's, and the nearer
-/// prediction wins.
+/// prediction wins. Except on a poster assembled as the print says (each sheet trimmed and
+/// laid over its neighbour's glue strip): there a sheet's right and bottom marks are under the
+/// next sheet, whose own left and top marks lie within about a millimetre of them, so a mark
+/// within [`GLUED_MM`] of a prediction is taken even when another sheet has it.
 fn assign(
     requests: &[(usize, usize, [f64; 2], f64)],
     seen: &[MarkSeen],
     claimed: &mut [bool],
     cands: &mut [Candidate],
 ) {
-    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
-    for (r, &(_, _, p, tol)) in requests.iter().enumerate() {
+    let mut pairs: Vec<(f64, usize, usize, bool)> = Vec::new();
+    for (r, &(c, _, p, tol)) in requests.iter().enumerate() {
+        let near = GLUED_MM * cands[c].module_px / module_mm(&cands[c]);
         for (m, mark) in seen.iter().enumerate() {
-            let d = ((mark.c[0] - p[0]).powi(2) + (mark.c[1] - p[1]).powi(2)).sqrt();
-            if d <= tol && !claimed[m] {
-                pairs.push((d, r, m));
+            let d = (mark.c[0] - p[0]).hypot(mark.c[1] - p[1]);
+            if d <= tol && (!claimed[m] || d <= near) {
+                pairs.push((d, r, m, d <= near));
             }
         }
     }
     pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
-    for (_, r, m) in pairs {
+    for (_, r, m, shared) in pairs {
         let (c, k, _, _) = requests[r];
-        if claimed[m] || cands[c].marks[k].is_some() {
+        if (claimed[m] && !shared) || cands[c].marks[k].is_some() {
             continue;
         }
         claimed[m] = true;

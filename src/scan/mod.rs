@@ -91,6 +91,10 @@ pub struct Scan {
     pub layout_version: u64,
     /// Things the user should know (an older layout, notes left out), as sentences.
     pub warnings: Vec<String>,
+    /// Each photo scaled down for the review screen, made from the reader's working image
+    /// (`review::preview_of`), so the review need not decode the photos again.
+    #[serde(skip)]
+    pub previews: Vec<review::ReviewPhoto>,
 }
 
 /// Why a photo could not be read, in words for the user.

@@ -36,6 +36,7 @@ pub fn read_photos(doc: &Document, journey_id: &str, photos: &[&[u8]]) -> Result
     // Sheets whose code was read but which were not found whole, with the photo and why.
     let mut failed: Vec<(CanvasCode, u32, String)> = Vec::new();
     let mut printed: Option<(u64, Scene)> = None;
+    let mut previews = Vec::new();
     for (i, bytes) in photos.iter().enumerate() {
         let photo = i as u32;
         let img =
@@ -52,8 +53,17 @@ pub fn read_photos(doc: &Document, journey_id: &str, photos: &[&[u8]]) -> Result
             img.clone()
         };
         let scale = fw as f64 / work.width() as f64;
-        let work = Rgb::from_image(work.to_rgb8());
-        let found = locate(photo, &work, &img, scale)?;
+        let small = work;
+        let work = Rgb::from_image(small.to_rgb8());
+        // The review's preview, from the working image while it is at hand, on a second core
+        // while the sheets are located (when it fails the review makes it from the photo).
+        let (found, preview) = std::thread::scope(|s| {
+            let preview = s.spawn(|| super::review::preview_of(&small, fw, fh).ok());
+            let found = locate(photo, &work, &img, scale);
+            (found, preview.join().ok().flatten())
+        });
+        let found = found?;
+        previews.extend(preview);
         failed.extend(found.failed.into_iter().map(|(c, why)| (c, photo, why)));
         let mut here: Vec<Located> = Vec::new();
         for located in found.sheets {
@@ -160,6 +170,7 @@ pub fn read_photos(doc: &Document, journey_id: &str, photos: &[&[u8]]) -> Result
         notes,
         layout_version: printed.map(|p| p.0).unwrap_or(journey.meta.version),
         warnings,
+        previews,
     })
 }
 

@@ -62,6 +62,7 @@ pub fn finish(
     photos: Vec<Vec<u8>>,
 ) -> Result<(ScanReview, Pending), ApiError> {
     let mut warnings = std::mem::take(&mut scan.warnings);
+    let previews = std::mem::take(&mut scan.previews);
     if let Some(e) = ocr::fill(&mut scan.notes) {
         warnings.push(format!("The text of some notes could not be read: {e}"));
     }
@@ -70,7 +71,7 @@ pub fn finish(
         notes: scan.notes,
         photos,
     };
-    Ok((review(&pending, warnings)?, pending))
+    Ok((review(&pending, warnings, previews)?, pending))
 }
 
 /// A reader's refusal as the UI gets it: the image's own codes, and `not_canvas` for a photo
@@ -90,14 +91,23 @@ pub fn scan_error(e: &ScanError) -> ApiError {
 pub fn preview(photo: &[u8]) -> Result<ReviewPhoto, crate::media::ImageError> {
     let img = crate::media::decode(photo)?;
     let (width, height) = (img.width(), img.height());
-    let small = if width.max(height) > PREVIEW_SIDE {
-        img.resize(
-            PREVIEW_SIDE,
-            PREVIEW_SIDE,
-            image::imageops::FilterType::Triangle,
-        )
+    preview_of(&img, width, height)
+}
+
+/// The preview of a photo of `width × height` pixels from `img`, the photo or a scaled-down copy
+/// of it (the reader's working image: scaling that down is much quicker than decoding and
+/// scaling the full photo again).
+pub fn preview_of(
+    img: &image::DynamicImage,
+    width: u32,
+    height: u32,
+) -> Result<ReviewPhoto, crate::media::ImageError> {
+    // `thumbnail` averages whole source pixels (a box filter): several times quicker than a
+    // triangle filter, and as good for a scale-down to a preview.
+    let small = if img.width().max(img.height()) > PREVIEW_SIDE {
+        img.thumbnail(PREVIEW_SIDE, PREVIEW_SIDE)
     } else {
-        img
+        img.clone()
     };
     let mut out = std::io::Cursor::new(Vec::new());
     small
@@ -117,14 +127,23 @@ pub fn preview(photo: &[u8]) -> Result<ReviewPhoto, crate::media::ImageError> {
     })
 }
 
-/// The review of `pending`'s notes (with `warnings` from the reader).
-pub fn review(pending: &Pending, warnings: Vec<String>) -> Result<ScanReview, ApiError> {
-    let photos = pending
-        .photos
-        .iter()
-        .map(|p| preview(p))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| ApiError::new(ErrorCode::of_image(&e), e.to_string()))?;
+/// The review of `pending`'s notes (with `warnings` from the reader); `previews` are the
+/// photos' previews when the reader made them (one per photo), else they are made here.
+pub fn review(
+    pending: &Pending,
+    warnings: Vec<String>,
+    previews: Vec<ReviewPhoto>,
+) -> Result<ScanReview, ApiError> {
+    let photos = if previews.len() == pending.photos.len() {
+        previews
+    } else {
+        pending
+            .photos
+            .iter()
+            .map(|p| preview(p))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| ApiError::new(ErrorCode::of_image(&e), e.to_string()))?
+    };
     let crops = pending
         .notes
         .iter()

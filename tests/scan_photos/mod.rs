@@ -10,6 +10,8 @@
 // Each user (test file, bench) uses part of it; pixel code reads best with channel indices.
 #![allow(dead_code, clippy::needless_range_loop)]
 
+pub mod tiled;
+
 use std::path::Path;
 use std::process::Command;
 
