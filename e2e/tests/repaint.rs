@@ -1,7 +1,8 @@
 //! End-to-end test of the canvas's partial repaints in the real app (WebKitGTK): after a move,
-//! an emotion drag, a zoom, a move at that zoom, a delete and a pan, every repaint that
-//! painted only what changed left the same pixels as painting the whole map anew (the canvas
+//! an emotion drag, a zoom, a move at that zoom, a delete and a move after a pan, every repaint
+//! that painted only what changed left the pixels of painting the whole map anew (the canvas
 //! compares them itself when `window.__kPaintCheck` is set; see lib/canvas/Canvas.svelte).
+//! Cairo rounds a few antialiased edges under a clip one level of 255 apart; that is allowed.
 //! Screenshots under target/e2e-screenshots show what was left on the canvas.
 //! Run under a display with `--test-threads=1` (see `common`).
 
@@ -144,7 +145,8 @@ async fn partial_repaints_once() -> Res {
     let c = repainted(&app, c.len(), "a delete").await?;
     app.shot("r4-deleted.png").await?;
 
-    // 5. A pan (a whole repaint), then undo the delete: it comes back where it was.
+    // 5. A pan (a whole repaint), then a move in the panned view: "Instagram ad" a phase
+    // to the left.
     app.js(
         "const h = document.querySelector(\"[data-testid='canvas']\");\
          h.dispatchEvent(new WheelEvent('wheel', { deltaX: 37, deltaY: 53, bubbles: true, cancelable: true }));",
@@ -152,13 +154,15 @@ async fn partial_repaints_once() -> Res {
     )
     .await?;
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-    app.ctrl("z").await?;
-    wait_doc(data.path(), SAMPLE_EN, "the delete undone", |j| {
-        j["journey"]["cards"].as_array().map_or(0, Vec::len) == n
+    let now = journey_json(data.path(), SAMPLE_EN)?;
+    let at = card_centre(&app, &now, "Instagram ad").await?;
+    app.drag(at, (at.0 - 230, at.1)).await?;
+    wait_doc(data.path(), SAMPLE_EN, "the card moved after a pan", |j| {
+        card_by_text(j, "Instagram ad").is_some_and(|c| c["phase_id"] != phases[3].as_str())
     })
     .await?;
-    let c = repainted(&app, c.len(), "an undo after a pan").await?;
-    app.shot("r5-panned-undone.png").await?;
+    let c = repainted(&app, c.len(), "a move after a pan").await?;
+    app.shot("r5-panned-moved.png").await?;
 
     assert!(c.len() >= 5, "partial repaints happened: {c:?}");
     assert!(
