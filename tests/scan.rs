@@ -10,8 +10,8 @@ use klantreis::layout::Scene;
 use klantreis::model::Lang;
 use klantreis::print::{self, PrintRequest};
 use klantreis::scan::{ocr, read_photos, ScanError};
-use klantreis::{session, templates};
 use klantreis::store::Document;
+use klantreis::{session, templates};
 use scan_photos::{photograph, plan_notes, render_pdf_page, stick, tally, Rng, Shot, Tally};
 
 /// The rendering resolution of an A0 canvas: 3.2 px/mm, twice what the photo shows of it.

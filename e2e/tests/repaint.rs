@@ -24,7 +24,9 @@ async fn partial_repaints_leave_the_pixels_of_a_whole_repaint() -> Res {
 
 /// The differing pixels of each partial repaint so far.
 async fn checks(app: &App) -> Res<Vec<i64>> {
-    let v = app.js("return window.__kPaintCheck || []", Vec::new()).await?;
+    let v = app
+        .js("return window.__kPaintCheck || []", Vec::new())
+        .await?;
     Ok(serde_json::from_value(v)?)
 }
 
