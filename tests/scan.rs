@@ -208,16 +208,15 @@ fn notes_are_found_in_their_cells_on_photos_12_to_22() {
 /// must match. Each word read counts once; words read that were not printed (a drawing read as
 /// letters) do not count against it. A note not found has all its words wrong.
 ///
-/// The line held here is 88 %, not the 90 %: on these photos the rate per half moves
-/// between 90.0 % and 91.8 % between runs of the same code (alone or beside the other half;
-/// why is not found yet), and a test that fails one run in a few would stop every change from
-/// landing. What was measured is in docs/scan.md.
+/// Both halves are held to the 90 %. The wall's journey has a fixed id (see `wall`), so the
+/// photos, and what OCR reads on them, are the same every run: photos 1–11 read 247 of 274
+/// words (90.1 %), 12–22 245 of 269 (91.1 %).
 fn assert_words(t: Tally) {
     assert_rates(t);
     assert!(t.words >= 200, "enough words: {t:?}");
     assert!(
-        t.words_right * 100 >= t.words * 88,
-        "at least 88 % of the printed words read right: {t:?}"
+        t.words_right * 100 >= t.words * 90,
+        "at least 90 % of the printed words read right: {t:?}"
     );
 }
 
