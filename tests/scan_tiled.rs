@@ -4,38 +4,25 @@
 
 mod scan_photos;
 
-use klantreis::layout::Paper;
-use klantreis::model::Lang;
-use klantreis::print::{self, PrintRequest};
 use klantreis::scan::read_photos;
-use klantreis::session;
-use klantreis::store::Document;
-use scan_photos::tiled::{the_note, tiled_wall, TiledWall};
+use scan_photos::tiled::{the_note, tiled_print, tiled_wall, TiledPrint, TiledWall};
 use scan_photos::{photograph, plan_notes, render_pdf_page, stick, tally, Rng, Shot, Tally};
 
 #[test]
 fn a_tiled_print_read_one_photo_per_sheet_ends_in_one_journey() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut doc = Document::create(dir.path().join("t.klantreis")).expect("create");
-    let id = session::add_sample(&mut doc, Lang::Nl).expect("sample");
-    let req = PrintRequest {
-        paper: Paper::A1,
-        blank: true,
-        tile: Some(Paper::A3),
-        ..Default::default()
-    };
-    let pdf = print::render(&doc, &id, &req, &mut |_| {}).expect("print");
-    let scene = print::scene(doc.workspace(), &id, &req).expect("scene");
-    let opts = klantreis::export::tile::TileOptions {
-        sheet: Paper::A3,
-        ..Default::default()
-    };
-    let g = klantreis::export::tile::grid(scene.width.0, scene.height.0, &opts).expect("grid");
+    let TiledPrint {
+        dir,
+        doc,
+        id,
+        pdf,
+        scene,
+        grid: g,
+    } = tiled_print();
     let mut photos = Vec::new();
     for r in 0..g.rows {
         for c in 0..g.cols {
             let page = 2 + r * g.cols + c;
-            let canvas = render_pdf_page(&pdf.bytes, page, 110, dir.path());
+            let canvas = render_pdf_page(&pdf, page, 110, dir.path());
             let ppm = canvas.width() as f64 / g.sheet_w as f64;
             let (x0, y0) = (c as f64 * g.step_x as f64, r as f64 * g.step_y as f64);
             let window = [

@@ -3,13 +3,54 @@
 //! each sheet and across the seams between them.
 
 use image::RgbImage;
-use klantreis::layout::Paper;
+use klantreis::export::tile::{self, Grid, TileOptions};
+use klantreis::layout::{Paper, Scene};
 use klantreis::model::Lang;
 use klantreis::print::{self, PrintRequest};
 use klantreis::session;
 use klantreis::store::Document;
 
 use super::{plan_notes, render_pdf_page, stick, Rng};
+
+/// The sample journey's blank A1 canvas tiled on A3, printed as `klantreis pdf --blank
+/// --paper a1 --tile a3` prints it: the document, the PDF, the poster's Scene and its sheets.
+pub struct TiledPrint {
+    pub dir: tempfile::TempDir,
+    pub doc: Document,
+    pub id: String,
+    pub pdf: Vec<u8>,
+    pub scene: Scene,
+    pub grid: Grid,
+}
+
+pub fn tiled_print() -> TiledPrint {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut doc = Document::create(dir.path().join("t.klantreis")).expect("create");
+    let id = session::add_sample(&mut doc, Lang::Nl).expect("sample");
+    let req = PrintRequest {
+        paper: Paper::A1,
+        blank: true,
+        tile: Some(Paper::A3),
+        ..Default::default()
+    };
+    let pdf = print::render(&doc, &id, &req, &mut |_| {})
+        .expect("print")
+        .bytes;
+    let scene = print::scene(doc.workspace(), &id, &req).expect("scene");
+    let opts = TileOptions {
+        sheet: Paper::A3,
+        ..Default::default()
+    };
+    let grid = tile::grid(scene.width.0, scene.height.0, &opts).expect("grid");
+    TiledPrint {
+        dir,
+        doc,
+        id,
+        pdf,
+        scene,
+        grid,
+    }
+}
 
 /// Four sheets of a tiled print hung side by side on a wall, with notes.
 pub struct TiledWall {
@@ -32,22 +73,14 @@ pub struct TiledWall {
 /// two bottom sheets (centre on the right one) and between the two left sheets (centre on
 /// the lower one), each centred in a cell, clear of the cell's borders.
 pub fn tiled_wall() -> TiledWall {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut doc = Document::create(dir.path().join("t.klantreis")).expect("create");
-    let id = session::add_sample(&mut doc, Lang::Nl).expect("sample");
-    let req = PrintRequest {
-        paper: Paper::A1,
-        blank: true,
-        tile: Some(Paper::A3),
-        ..Default::default()
-    };
-    let pdf = print::render(&doc, &id, &req, &mut |_| {}).expect("print");
-    let scene = print::scene(doc.workspace(), &id, &req).expect("scene");
-    let opts = klantreis::export::tile::TileOptions {
-        sheet: Paper::A3,
-        ..Default::default()
-    };
-    let g = klantreis::export::tile::grid(scene.width.0, scene.height.0, &opts).expect("grid");
+    let TiledPrint {
+        dir,
+        doc,
+        id,
+        pdf,
+        scene,
+        grid: g,
+    } = tiled_print();
     assert!(g.cols >= 2 && g.rows >= 2, "{g:?}");
     let (sw, sh) = (g.sheet_w as f64, g.sheet_h as f64);
     const GAP: f64 = 5.0;
@@ -115,7 +148,7 @@ pub fn tiled_wall() -> TiledWall {
     for r in 0..2 {
         for c in 0..2 {
             let page = 2 + r * g.cols + c;
-            let sheet = render_pdf_page(&pdf.bytes, page, DPI, dir.path());
+            let sheet = render_pdf_page(&pdf, page, DPI, dir.path());
             let (ox, oy) = origin(r, c);
             image::imageops::replace(
                 &mut wall,
@@ -199,22 +232,14 @@ pub fn the_note<'a>(
 /// under its neighbours; notes planned in three cells of each sheet's own part of the poster.
 /// Wall mm are the first sheet's paper mm.
 pub fn glued_wall() -> TiledWall {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut doc = Document::create(dir.path().join("g.klantreis")).expect("create");
-    let id = session::add_sample(&mut doc, Lang::Nl).expect("sample");
-    let req = PrintRequest {
-        paper: Paper::A1,
-        blank: true,
-        tile: Some(Paper::A3),
-        ..Default::default()
-    };
-    let pdf = print::render(&doc, &id, &req, &mut |_| {}).expect("print");
-    let scene = print::scene(doc.workspace(), &id, &req).expect("scene");
-    let opts = klantreis::export::tile::TileOptions {
-        sheet: Paper::A3,
-        ..Default::default()
-    };
-    let g = klantreis::export::tile::grid(scene.width.0, scene.height.0, &opts).expect("grid");
+    let TiledPrint {
+        dir,
+        doc,
+        id,
+        pdf,
+        scene,
+        grid: g,
+    } = tiled_print();
     const DPI: u32 = 100;
     let ppm = DPI as f64 / 25.4;
     let (m, sx, sy) = (g.margin as f64, g.step_x as f64, g.step_y as f64);
@@ -233,7 +258,7 @@ pub fn glued_wall() -> TiledWall {
     for r in 0..2 {
         for c in 0..2 {
             let page = 2 + r * g.cols + c;
-            let sheet = render_pdf_page(&pdf.bytes, page, DPI, dir.path());
+            let sheet = render_pdf_page(&pdf, page, DPI, dir.path());
             // The printable area shows poster (c·step, r·step) at its top left, which is at
             // (margin + c·step, margin + r·step) on the first sheet.
             let (px, py) = (m + c as f64 * sx, m + r as f64 * sy);
