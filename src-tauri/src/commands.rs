@@ -68,11 +68,16 @@ pub fn show(state: State<'_, AppState>, view: View) -> Res<ViewUpdate> {
     Ok(update)
 }
 
-/// The insights of journey `id` (peak-end, funnel, evidence, fix first…).
+/// The insights of journey `id` (peak-end, funnel, evidence, fix first…), with the first
+/// `safari` items of the safari list (all when absent).
 // Off the main thread: it only reads, and the window keeps drawing meanwhile.
 #[tauri::command(async)]
-pub fn journey_insights(state: State<'_, AppState>, id: String) -> Res<Insights> {
-    state.lock().session()?.insights(&id)
+pub fn journey_insights(
+    state: State<'_, AppState>,
+    id: String,
+    safari: Option<usize>,
+) -> Res<Insights> {
+    state.lock().session()?.insights(&id, safari)
 }
 
 /// How far journey `id` is with the workshop's guided steps (the workshop panel).

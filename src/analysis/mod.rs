@@ -93,6 +93,9 @@ pub struct Insights {
     pub funnel: Funnel,
     pub evidence: EvidenceInsights,
     pub safari: Vec<SafariItem>,
+    /// How many items the whole safari list has: `safari.len()`, unless the app asked for its
+    /// first items only ([`Insights::safari_shown`]).
+    pub safari_total: usize,
     pub opportunities: Matrix,
     pub fix_first: Vec<FixItem>,
     pub warnings: Vec<Warning>,
@@ -118,9 +121,20 @@ pub fn insights(j: &Journey) -> Insights {
         pain,
         funnel,
         evidence,
+        safari_total: safari.len(),
         safari,
         opportunities,
         fix_first,
         warnings,
+    }
+}
+
+impl Insights {
+    /// The same figures with only the first `n` items of the safari list. The app's insights
+    /// tab shows the first few until the user asks for all; on a 5,000-card map of assumptions
+    /// the whole list is 1.3 MB, which every edit would otherwise send again.
+    pub fn safari_shown(mut self, n: usize) -> Insights {
+        self.safari.truncate(n);
+        self
     }
 }

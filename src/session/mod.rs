@@ -239,13 +239,22 @@ impl Session {
     /// insights tab and the canvas's marks. Apart from [`Session::apply`]'s answer because it is
     /// only needed while a journey is open, and the UI asks for it after the edit's Scene is
     /// drawn, so a drop never waits for it.
-    pub fn insights(&self, id: &str) -> Result<crate::analysis::Insights, ApiError> {
+    /// `safari`: how many items of the safari list to send (all when `None`).
+    pub fn insights(
+        &self,
+        id: &str,
+        safari: Option<usize>,
+    ) -> Result<crate::analysis::Insights, ApiError> {
         let j = self
             .doc
             .workspace()
             .journey(id)
             .ok_or_else(|| ApiError::no_journey(id))?;
-        Ok(crate::analysis::insights(j))
+        let all = crate::analysis::insights(j);
+        Ok(match safari {
+            Some(n) => all.safari_shown(n),
+            None => all,
+        })
     }
 
     /// How far journey `id` is with the workshop's guided steps, for the workshop panel. Asked

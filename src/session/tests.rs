@@ -254,7 +254,7 @@ fn a_view_shown_anew_gets_a_whole_scene_and_errors_carry_codes() {
 fn insights_follow_the_document_and_accepting_a_suggestion_is_one_edit() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (mut s, id) = session(&dir);
-    let before = s.insights(&id).expect("insights of the sample");
+    let before = s.insights(&id, None).expect("insights of the sample");
     assert_eq!(before.journey_id, id);
     let trough = before
         .emotion
@@ -269,7 +269,7 @@ fn insights_follow_the_document_and_accepting_a_suggestion_is_one_edit() {
         .cloned()
         .expect("the sample's curve suggests an impact moment");
     s.apply(&suggestion.accept, &open(&id)).expect("accepts");
-    let after = s.insights(&id).expect("insights after the edit");
+    let after = s.insights(&id, None).expect("insights after the edit");
     assert!(
         after
             .impact
@@ -289,14 +289,23 @@ fn insights_follow_the_document_and_accepting_a_suggestion_is_one_edit() {
     assert!(s.doc().undo_entry().expect("history").is_some());
     s.undo(&open(&id)).expect("undo");
     assert_eq!(
-        s.insights(&id).expect("again"),
+        s.insights(&id, None).expect("again"),
         before,
         "one undo restores it"
     );
     assert_eq!(
-        s.insights(&id).expect("again").emotion.overall.trough,
+        s.insights(&id, None).expect("again").emotion.overall.trough,
         Some(trough)
     );
-    let err = s.insights("journey_nope").expect_err("no such journey");
+    // The app asks for the first safari items only; the count still says how many there are.
+    let whole = s.insights(&id, None).expect("whole");
+    assert!(whole.safari.len() > 2, "the sample has assumptions");
+    assert_eq!(whole.safari_total, whole.safari.len());
+    let first = s.insights(&id, Some(2)).expect("the first two");
+    assert_eq!(first.safari, whole.safari[..2].to_vec());
+    assert_eq!(first.safari_total, whole.safari.len());
+    let err = s
+        .insights("journey_nope", None)
+        .expect_err("no such journey");
     assert_eq!(err.code, ErrorCode::NotFound);
 }

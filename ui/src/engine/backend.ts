@@ -34,8 +34,9 @@ export interface Backend {
   /** Everything `view` shows, whole: when a view opens, or after an outside change. */
   show(view: View): Promise<ViewUpdate>;
   listTemplates(lang: Lang): Promise<TemplateInfo[]>;
-  /** What the analysis says about journey `id` (peak-end, funnel, evidence, fix first…). */
-  journeyInsights(id: string): Promise<Insights>;
+  /** What the analysis says about journey `id` (peak-end, funnel, evidence, fix first…), with
+   * the first `safari` items of the safari list (all when absent; `safari_total` counts them). */
+  journeyInsights(id: string, safari?: number): Promise<Insights>;
   /** How far journey `id` is with the workshop's guided steps. */
   workshopSteps(id: string): Promise<WorkshopSteps>;
   /** A new journey from a template; an empty title means the template's name. */

@@ -629,7 +629,12 @@ card_ids: Array<string>, score: number,
  */
 why: string, };
 
-export type Insights = { journey_id: string, title: string, language: Lang, cards: number, emotion: EmotionInsights, impact: ImpactInsights, pain: PainInsights, funnel: Funnel, evidence: EvidenceInsights, safari: Array<SafariItem>, opportunities: Matrix, fix_first: Array<FixItem>, warnings: Array<InsightWarning>, };
+export type Insights = { journey_id: string, title: string, language: Lang, cards: number, emotion: EmotionInsights, impact: ImpactInsights, pain: PainInsights, funnel: Funnel, evidence: EvidenceInsights, safari: Array<SafariItem>, 
+/**
+ * How many items the whole safari list has: `safari.len()`, unless the app asked for its
+ * first items only ([`Insights::safari_shown`]).
+ */
+safari_total: number, opportunities: Matrix, fix_first: Array<FixItem>, warnings: Array<InsightWarning>, };
 
 export type StepId = "goal" | "persona" | "scope" | "phases" | "touchpoints" | "emotions" | "impact_moments" | "review" | "next_steps";
 
