@@ -227,7 +227,7 @@ async fn main() -> Res {
         // The app reports the core's layout time of each answer into this list when it exists.
         d.execute(
             "window.__kLayoutMs = []; window.__kRoundTripMs = []; window.__kPaintMs = []; \
-             window.__kTakeMs = []; window.__kUpdateMs = []",
+             window.__kTakeMs = []; window.__kUpdateMs = []; window.__kProf = {}",
             Vec::new(),
         )
         .await?;
@@ -276,6 +276,29 @@ async fn main() -> Res {
         // And after the answer is held: patching the UI's copies, then updating the views.
         let take_ms = median_of("__kTakeMs").await;
         let update_ms = median_of("__kUpdateMs").await;
+        // The view update's named steps (ui/src/engine/prof.ts), median ms each.
+        let prof: std::collections::BTreeMap<String, Vec<f64>> = d
+            .execute("return window.__kProf || {}", Vec::new())
+            .await?
+            .convert()
+            .unwrap_or_default();
+        let steps: Vec<String> = prof
+            .into_iter()
+            .map(|(name, mut v)| {
+                v.sort_by(|a, b| a.total_cmp(b));
+                format!("{name} {:.1}", v.get(v.len() / 2).copied().unwrap_or(f64::NAN))
+            })
+            .collect();
+        println!("view update steps, median ms: {}", steps.join(", "));
+        // Each drop's parts, to see where a slow one lost its time.
+        for name in ["__kRoundTripMs", "__kUpdateMs", "__kPaintMs"] {
+            let v: Vec<f64> = d
+                .execute(&format!("return window.{name} || []"), Vec::new())
+                .await?
+                .convert()
+                .unwrap_or_default();
+            println!("{name}: {v:?}");
+        }
         let rendered: serde_json::Value = d
             .execute(
                 "return document.querySelectorAll('svg *, .hooks > *').length",

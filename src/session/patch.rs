@@ -13,6 +13,9 @@ use serde::Serialize;
 use super::JourneyDetail;
 use crate::layout::{Item, Mm, Pt, Rect, Region, Scene, Warning};
 use crate::model::{Card, JourneyMeta, Lane, Persona, Phase};
+#[cfg(test)]
+use keys::KeyHasher;
+use keys::{item_key, keys_of};
 
 /// The most time spent looking for a small diff.
 const DEADLINE: Duration = Duration::from_millis(8);
@@ -72,6 +75,10 @@ impl ScenePatch {
     /// [`ScenePatch::between`] with its own deadline: the tests that count what a patch
     /// carries give it all the time it needs, so a loaded machine cannot coarsen the answer.
     pub(crate) fn between_until(old: &Scene, new: &Scene, deadline: Instant) -> ScenePatch {
+        // The items' keys, worked out once for the diff and for finding the moves.
+        let (ko, kn) = (keys_of(&old.items, item_key), keys_of(&new.items, item_key));
+        let items = item_patch(&old.items, &new.items, (&ko, &kn), deadline);
+        let regions = splices(&old.regions, &new.regions, deadline);
         ScenePatch {
             width: new.width,
             height: new.height,
@@ -79,27 +86,15 @@ impl ScenePatch {
             scale: new.scale,
             min_text_pt: new.min_text_pt,
             warnings: new.warnings.clone(),
-            items: with_moves(
-                &old.items,
-                &new.items,
-                item_splices(&old.items, &new.items, deadline),
-            ),
-            regions: splices(&old.regions, &new.regions, deadline),
+            items,
+            regions,
         }
     }
 
     /// How many list elements the patch carries whole (to judge whether it is worth sending);
     /// four moves count as one item (each is a few bytes where an item is a few hundred).
     pub fn carried(&self) -> usize {
-        let items: usize = self
-            .items
-            .iter()
-            .flat_map(|s| &s.insert)
-            .map(|x| match x {
-                ItemPatch::Moved(_) => 1,
-                ItemPatch::Item(_) => 4,
-            })
-            .sum();
+        let items = carried(&self.items);
         let regions: usize = self.regions.iter().map(|s| s.insert.len()).sum();
         items.div_ceil(4) + regions
     }
@@ -188,27 +183,60 @@ fn splices<T: PartialEq + Clone>(old: &[T], new: &[T], deadline: Instant) -> Vec
     }
 }
 
-/// The items' patch: the smaller of the keyed one (see [`keyed_splices`]) and the aligned one.
-/// Plain Myers on whole items is left out: on a moved card it ran to its deadline (8 ms of a
-/// 50 ms budget) and lost to one of these two anyway.
-fn item_splices(old: &[Item], new: &[Item], deadline: Instant) -> Vec<Splice<Item>> {
-    let keyed = keyed_splices(old, new, item_key, deadline);
-    let aligned = aligned_splices(old, new);
-    let carried = |s: &[Splice<Item>]| s.iter().map(|s| s.insert.len()).sum::<usize>();
-    if carried(&aligned) < carried(&keyed) {
-        aligned
-    } else {
-        keyed
+/// The items' patch. First the aligned one (see [`aligned_splices`]) with its moves: linear,
+/// and on the usual edit (a card moved, a text changed, a card added) it is small, because
+/// what shifted between the edit's places goes as moves of a few bytes each. Only when it still
+/// carries many whole items is the keyed one (see [`keyed_splices`]) tried too, and the
+/// smaller taken; on a 5,000-card map that costs ~6 ms of the edit's time, so it is not spent
+/// when the answer cannot get much smaller.
+fn item_patch(
+    old: &[Item],
+    new: &[Item],
+    (ko, kn): (&[u64], &[u64]),
+    deadline: Instant,
+) -> Vec<Splice<ItemPatch>> {
+    let aligned = with_moves(old, (ko, kn), aligned_splices(old, new));
+    let whole = |s: &[Splice<ItemPatch>]| {
+        s.iter()
+            .flat_map(|s| &s.insert)
+            .filter(|x| matches!(x, ItemPatch::Item(_)))
+            .count()
+    };
+    if whole(&aligned) <= WHOLE_ENOUGH {
+        return aligned;
     }
+    let keyed = with_moves(old, (ko, kn), keyed_splices_of(old, new, ko, kn, deadline));
+    if carried(&keyed) < carried(&aligned) {
+        keyed
+    } else {
+        aligned
+    }
+}
+
+/// How many whole items an aligned patch may carry before the keyed diff is tried as well.
+const WHOLE_ENOUGH: usize = 64;
+
+/// What a list of item splices weighs: four moves count as one item (see
+/// [`ScenePatch::carried`]).
+fn carried(s: &[Splice<ItemPatch>]) -> usize {
+    s.iter()
+        .flat_map(|s| &s.insert)
+        .map(|x| match x {
+            ItemPatch::Moved(_) => 1,
+            ItemPatch::Item(_) => 4,
+        })
+        .sum()
 }
 
 /// The item splices with each inserted item that is an exact translation of the old item with
 /// the same key (see [`item_key`]) sent as a [`Moved`]. Exact: the move is only sent when
 /// applying it gives the new item bit for bit.
-fn with_moves(old: &[Item], new: &[Item], splices: Vec<Splice<Item>>) -> Vec<Splice<ItemPatch>> {
-    use std::collections::HashMap;
-    let (ko, kn) = (keys_of(old, item_key), keys_of(new, item_key));
-    let from: HashMap<u64, usize> = ko.iter().enumerate().map(|(i, k)| (*k, i)).collect();
+fn with_moves(
+    old: &[Item],
+    (ko, kn): (&[u64], &[u64]),
+    splices: Vec<Splice<Item>>,
+) -> Vec<Splice<ItemPatch>> {
+    let from: keys::KeyMap<usize> = ko.iter().enumerate().map(|(i, k)| (*k, i)).collect();
     // Where the next inserted element lands in the new list: the old elements before `at`
     // that were kept, plus what was inserted before.
     let (mut deleted, mut inserted) = (0usize, 0usize);
@@ -337,54 +365,30 @@ fn spliced_items(old: &[Item], splices: &[Splice<ItemPatch>]) -> Vec<Item> {
     spliced(old, &whole)
 }
 
-/// Each element's key (see [`keyed_splices`]): its own, numbered among its like.
-fn keys_of<T>(
-    list: &[T],
-    key: impl Fn(&T, &mut std::collections::hash_map::DefaultHasher),
-) -> Vec<u64> {
-    use std::collections::HashMap;
-    use std::hash::{Hash, Hasher};
-    let mut seen: HashMap<u64, u32> = HashMap::with_capacity(list.len());
-    list.iter()
-        .map(|x| {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            key(x, &mut h);
-            let k = h.finish();
-            let n = seen.entry(k).or_insert(0);
-            *n += 1;
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            (k, *n).hash(&mut h);
-            h.finish()
-        })
-        .collect()
-}
-
-/// What an item stands for, to line up the old Scene's items with the new one's: the record
-/// it draws and its kind of shape. Items without a record (rules, labels) are told apart by
-/// their kind and their place among their like (see [`keyed_splices`]).
-fn item_key(item: &Item, h: &mut std::collections::hash_map::DefaultHasher) {
-    use std::hash::Hash;
-    std::mem::discriminant(item).hash(h);
-    if let Some(t) = item.target() {
-        std::mem::discriminant(&t.kind).hash(h);
-        t.id.hash(h);
-    }
-}
-
 /// The patch found by lining elements up by what they stand for (`key`; the n-th element with
 /// a key pairs with the n-th of the other list) rather than by equality: Myers' algorithm on
 /// the keys finds the few elements that came or went (a moved card's note leaves one cell and
 /// enters another), cheaply because keys compare as numbers and differ in few places; each
 /// pair whose element changed (a note that moved down a little) is replaced where it stands.
 /// Exact like the others: every element of `new` is either equal to its pair or carried.
+#[cfg(test)]
 fn keyed_splices<T: PartialEq + Clone>(
     old: &[T],
     new: &[T],
-    key: impl Fn(&T, &mut std::collections::hash_map::DefaultHasher),
+    key: impl Fn(&T, &mut KeyHasher),
     deadline: Instant,
 ) -> Vec<Splice<T>> {
-    let (ko, kn) = (keys_of(old, &key), keys_of(new, &key));
+    keyed_splices_of(old, new, &keys_of(old, &key), &keys_of(new, &key), deadline)
+}
 
+/// [`keyed_splices`] with the keys of both lists worked out already.
+fn keyed_splices_of<T: PartialEq + Clone>(
+    old: &[T],
+    new: &[T],
+    ko: &[u64],
+    kn: &[u64],
+    deadline: Instant,
+) -> Vec<Splice<T>> {
     // Keys alike do not mean items alike: compare each pair Myers calls equal.
     let mut hook = SpliceHook {
         old,
@@ -394,9 +398,9 @@ fn keyed_splices<T: PartialEq + Clone>(
     };
     let done = similar::algorithms::myers::diff_deadline(
         &mut hook,
-        &ko,
+        ko,
         0..ko.len(),
-        &kn,
+        kn,
         0..kn.len(),
         Some(deadline),
     );
@@ -575,6 +579,8 @@ fn spliced<T: Clone>(old: &[T], splices: &[Splice<T>]) -> Vec<T> {
     out.extend_from_slice(&old[pos.min(old.len())..]);
     out
 }
+
+mod keys;
 
 #[cfg(test)]
 #[path = "patch_tests.rs"]

@@ -241,6 +241,49 @@ fn items_that_only_moved_are_sent_as_moves_and_apply_exactly() {
 }
 
 #[test]
+fn many_changed_items_try_the_keyed_patch_too_and_stay_exact() {
+    // More than WHOLE_ENOUGH notes recoloured, a card taken from the front and put at the
+    // back: the aligned patch carries the recoloured notes whole, so the keyed one is tried
+    // as well; whichever is sent rebuilds the new Scene exactly and is no bigger.
+    let ids: Vec<String> = (0..120).map(|i| format!("c{i}")).collect();
+    let old = scene_of(
+        ids.iter()
+            .enumerate()
+            .flat_map(|(i, id)| {
+                card_items(
+                    id,
+                    10.0 + (i % 10) as f32 * 35.0,
+                    10.0 + (i / 10) as f32 * 25.0,
+                )
+            })
+            .collect(),
+    );
+    let mut items: Vec<Item> = old.items[4..].to_vec();
+    items.extend_from_slice(&old.items[..4]);
+    for it in items.iter_mut().step_by(4).take(WHOLE_ENOUGH + 20) {
+        if let Item::Rect { fill, .. } = it {
+            *fill = Some("#cfe8ff".into());
+        }
+    }
+    let new = scene_of(items);
+    let p = ScenePatch::between_until(&old, &new, Instant::now() + ROOMY);
+    assert_eq!(p.apply(&old), new, "exact");
+    let aligned = with_moves(
+        &old.items,
+        (
+            &keys_of(&old.items, item_key),
+            &keys_of(&new.items, item_key),
+        ),
+        aligned_splices(&old.items, &new.items),
+    );
+    assert!(carried(&p.items) <= carried(&aligned));
+    assert!(
+        carried(&p.items) >= 4 * (WHOLE_ENOUGH + 20),
+        "every recoloured note goes whole"
+    );
+}
+
+#[test]
 fn a_move_that_f32_cannot_redo_exactly_goes_whole() {
     let old = scene_of(card_items("a", 0.1, 0.2));
     // Near 1e8 an f32 steps by 8: the dx that takes the first line there takes the second
