@@ -227,7 +227,7 @@ async fn main() -> Res {
         // The app reports the core's layout time of each answer into this list when it exists.
         d.execute(
             "window.__kLayoutMs = []; window.__kRoundTripMs = []; window.__kPaintMs = []; \
-             window.__kTakeMs = []; window.__kUpdateMs = []; window.__kProf = {}",
+             window.__kTakeMs = []; window.__kUpdateMs = []; window.__kProf = {}; window.__kIpcBytes = []",
             Vec::new(),
         )
         .await?;
@@ -291,7 +291,7 @@ async fn main() -> Res {
             .collect();
         println!("view update steps, median ms: {}", steps.join(", "));
         // Each drop's parts, to see where a slow one lost its time.
-        for name in ["__kRoundTripMs", "__kUpdateMs", "__kPaintMs"] {
+        for name in ["__kIpcBytes", "__kRoundTripMs", "__kUpdateMs", "__kPaintMs"] {
             let v: Vec<f64> = d
                 .execute(&format!("return window.{name} || []"), Vec::new())
                 .await?

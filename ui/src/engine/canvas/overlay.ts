@@ -10,15 +10,24 @@ import type { Viewport } from './viewport';
 /** An element standing for a painted record. */
 export type Hook = { i: number; kind: 'card' | 'phase' | 'lane' | 'emotion'; id: string; rect: Rect; label: string };
 
+/** Emotion points smaller than this on screen (px across) get no hook. */
+export const MIN_POINT_PX = 3;
+
 /** One hook per record in view: notes, headers and emotion points, in paint order. A hook of
  * `prev` (by kind and id) that still stands where it stood with the same label is reused as
  * it is, so the element standing for it is not updated (after an edit of a big map, most
- * are); its `i` may then be an older one. */
+ * are); its `i` may then be an older one.
+ *
+ * An emotion point's hook only stands for a point at least [`MIN_POINT_PX`] across at
+ * `pxPerMm`: it is hidden from assistive technology (the note's hook speaks for the card), so
+ * it only serves as a handle, and on a 5,000-card map at fit the points are a pixel wide; their
+ * 5,000 hooks were a third of the work after each edit. */
 export function hooksOf(
   visible: { i: number; item: Item }[],
   index: SceneIndex,
   describe: (ref: RecordRef) => string,
   prev?: ReadonlyMap<string, Hook>,
+  pxPerMm = Infinity,
 ): Hook[] {
   const out: Hook[] = [];
   const seen = new Set<string>();
@@ -27,7 +36,7 @@ export function hooksOf(
     if (!t) continue;
     let kind: Hook['kind'] | null = null;
     if (item.type === 'rect' && (t.kind === 'card' || t.kind === 'phase' || t.kind === 'lane')) kind = t.kind;
-    else if (item.type === 'circle' && t.kind === 'card') kind = 'emotion';
+    else if (item.type === 'circle' && t.kind === 'card' && 2 * item.r * pxPerMm >= MIN_POINT_PX) kind = 'emotion';
     if (!kind) continue;
     const key = `${kind}:${t.id}`;
     if (seen.has(key)) continue;

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { SceneIndex } from './index';
+import { hooksOf, MIN_POINT_PX } from './overlay';
+import type { Item, Scene } from './scene';
+
+const card = { kind: 'card' as const, id: 'c1' };
+const items: Item[] = [
+  { type: 'rect', rect: { x: 10, y: 10, w: 30, h: 20 }, radius: 1, fill: '#fff3b0', stroke: null, target: card },
+  { type: 'circle', centre: { x: 25, y: 50 }, r: 2, fill: '#e0f0e0', stroke: null, target: card },
+];
+const scene: Scene = {
+  width: 100,
+  height: 100,
+  content: { x: 0, y: 0, w: 100, h: 100 },
+  scale: 1,
+  items,
+  regions: [],
+  min_text_pt: 8,
+  warnings: [],
+};
+
+describe('hooksOf', () => {
+  const index = new SceneIndex(scene);
+  const visible = items.map((item, i) => ({ i, item }));
+  const describeRef = () => 'Wachten op de bus';
+
+  it('gives a note and its emotion point a hook each when the point can be seen', () => {
+    // 4 mm across at 1 px/mm: 4 px.
+    const hooks = hooksOf(visible, index, describeRef, undefined, 1);
+    expect(hooks.map((h) => h.kind)).toEqual(['card', 'emotion']);
+    expect(hooks[0]?.label).toBe('Wachten op de bus');
+  });
+
+  it('leaves out the hook of a point smaller than a few pixels, never the note', () => {
+    const pxPerMm = (MIN_POINT_PX - 0.5) / 4;
+    const hooks = hooksOf(visible, index, describeRef, undefined, pxPerMm);
+    expect(hooks.map((h) => h.kind)).toEqual(['card']);
+  });
+
+  it('reuses a hook that did not change, so its element is left alone', () => {
+    const first = hooksOf(visible, index, describeRef, undefined, 1);
+    const again = hooksOf(visible, index, describeRef, new Map(first.map((h) => [`${h.kind}:${h.id}`, h])), 1);
+    expect(again[0]).toBe(first[0]);
+    expect(again[1]).toBe(first[1]);
+  });
+});
