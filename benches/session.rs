@@ -7,26 +7,17 @@ use criterion::{criterion_group, Criterion};
 use klantreis::session::{Session, View};
 use klantreis::*;
 
+mod common;
+
 const CARDS: usize = 5000;
 
 /// A session on a document with one journey of `CARDS` cards, laid out as the bench's are
 /// (`e2e/examples/drag_bench.rs`), and the journey's view shown once.
 fn session(path: &std::path::Path) -> (Session, View, Vec<Edit>) {
     let mut doc = Document::create(path).expect("create");
-    let mut j = templates::build("five-stages", Lang::En, Some("Bench")).expect("template");
-    for (i, key) in order::spread(CARDS).into_iter().enumerate() {
-        let phase = j.phases[i % j.phases.len()].id.clone();
-        let lane = j.lanes[(i / j.phases.len()) % j.lanes.len()].id.clone();
-        let mut c = Card::new(
-            ids::new_id("card"),
-            phase,
-            lane,
-            key,
-            format!("Card {i}: I call customer service and wait twenty minutes"),
-        );
-        c.emotion = Some((i % 5) as i8 - 2);
-        j.cards.push(c);
-    }
+    let j = common::spread_cards("five-stages", Lang::En, CARDS, |i| {
+        format!("Card {i}: I call customer service and wait twenty minutes")
+    });
     let card = &j.cards[CARDS / 3];
     let (lane, card_id) = (card.lane_id.clone(), card.id.clone());
     let phases: Vec<String> = j.phases.iter().map(|p| p.id.clone()).collect();

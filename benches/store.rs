@@ -9,23 +9,13 @@ use criterion::{criterion_group, Criterion};
 use klantreis::edit::CardPatch;
 use klantreis::*;
 
+mod common;
+
 fn doc_with_cards(path: &std::path::Path, cards: usize) -> (Document, String) {
     let mut doc = Document::create(path).expect("create");
-    let mut j = templates::build("five-stages", Lang::Nl, Some("Bench")).expect("template");
-    let keys = order::spread(cards);
-    for (i, key) in keys.into_iter().enumerate() {
-        let phase = j.phases[i % j.phases.len()].id.clone();
-        let lane = j.lanes[(i / j.phases.len()) % j.lanes.len()].id.clone();
-        let mut c = Card::new(
-            ids::new_id("card"),
-            phase,
-            lane,
-            key,
-            format!("Kaart {i}: ik bel de klantenservice en wacht twintig minuten"),
-        );
-        c.emotion = Some((i % 5) as i8 - 2);
-        j.cards.push(c);
-    }
+    let j = common::spread_cards("five-stages", Lang::Nl, cards, |i| {
+        format!("Kaart {i}: ik bel de klantenservice en wacht twintig minuten")
+    });
     let first = j.cards[0].id.clone();
     doc.apply(&Edit::CreateJourney {
         journey: j,
