@@ -1,66 +1,21 @@
 //! The keys that line up the items of two Scenes (see `keyed_splices` in `patch.rs`), hashed
 //! with a fast non-cryptographic hasher. A 5,000-card map has ~25,000 items and every edit keys
-//! both Scenes; with the standard library's SipHash that was a third of the core's time per
-//! edit. A collision cannot make a patch wrong, only coarser: every pair the keys line up is
-//! compared whole, and a move is only sent when it rebuilds the new item bit for bit.
+//! both Scenes; with the standard library's SipHash, hashing was about a sixth of the core's
+//! time per edit (perf, `cargo bench --bench session`). A collision cannot make a patch wrong,
+//! only coarser: every pair the keys line up is compared whole, and a move is only sent when
+//! it rebuilds the new item bit for bit.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::layout::Item;
 
-/// The Fx hash (rustc's): a multiply and a rotate per word. Fine for keys of our own making;
-/// not for anything an adversary picks to collide (nothing here is).
-#[derive(Default, Clone, Copy)]
-pub(super) struct KeyHasher(u64);
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl KeyHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for KeyHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w));
-        }
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+/// What hashes the keys (rustc's Fx hash).
+pub(super) type KeyHasher = FxHasher;
 
 /// A map keyed by item keys (already hashes), hashed the fast way.
-pub(super) type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+pub(super) type KeyMap<V> = FxHashMap<u64, V>;
 
 /// Each element's key (see `keyed_splices`): its own, numbered among its like.
 pub(super) fn keys_of<T>(list: &[T], key: impl Fn(&T, &mut KeyHasher)) -> Vec<u64> {
