@@ -10,7 +10,7 @@ XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 # Each step of `make test` says when it starts, so a CI log shows where the time goes.
 STEP = @echo "== $@: $$(date +%T)"
 
-.PHONY: setup ui app run test fmt lint test-core types check-types check-ui test-ui e2e fuzz fuzz-short package package-check package-check-ci bench cli-sample sync-server
+.PHONY: setup ui app run test fmt lint lint-build test-core types check-types check-ui test-ui e2e fuzz fuzz-short package package-check package-check-ci bench cli-sample sync-server
 
 setup:
 	@scripts/setup.sh
@@ -79,14 +79,31 @@ fuzz-short:
 # The fuzz targets build in their own target dir (target/fuzz) with their own flags, so their
 # build (about 12 minutes from cold) runs in the background at low priority while the other
 # checks run, and uses the CPU they leave idle; the short fuzz run waits for it at the end.
-TEST_STEPS := fmt check-ui test-ui lint test-core e2e package-check-ci
+#
+# `make test` lints while it builds: clippy's driver compiles our own crates (as cargo's
+# workspace wrapper, with `-D warnings`), so the lint and the tests share one build of the
+# dependencies, where `make lint` (`cargo clippy`) checks every dependency a second time (about
+# ten minutes on two cores). Every cargo step after it runs with the same wrapper and reuses
+# that build; the fuzz targets (their own workspace and flags) build without it.
+TEST_STEPS := fmt check-ui test-ui lint-build test-core e2e package-check-ci
+CLIPPY_DRIVER = $(shell rustup which clippy-driver 2>/dev/null || command -v clippy-driver)
+LINTING = RUSTC_WORKSPACE_WRAPPER="$(CLIPPY_DRIVER)" CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
 test: setup
 	@mkdir -p target; \
 	FUZZ_PROFILE=short FUZZ_BUILD_ONLY=1 setsid scripts/fuzz.sh >target/fuzz-build.log 2>&1 & fuzz=$$!; \
+	export $(LINTING); \
+	if [ -z "$$RUSTC_WORKSPACE_WRAPPER" ]; then echo "test: clippy-driver missing (rustup component add clippy)"; exit 1; fi; \
 	if ! $(MAKE) --no-print-directory $(TEST_STEPS); then kill -- -$$fuzz 2>/dev/null; exit 1; fi; \
 	if ! wait $$fuzz; then echo "fuzz: the build failed:"; tail -40 target/fuzz-build.log; exit 1; fi; \
 	tail -1 target/fuzz-build.log; echo "== the fuzz build ended before $$(date +%T)"; \
 	$(MAKE) --no-print-directory fuzz-short
+
+# The lint of `make test`: every target of the workspace and of the end-to-end crate, built
+# through clippy's driver.
+lint-build: ui
+	$(STEP)
+	$(LINTING) $(CARGO) test --workspace --all-targets --no-run
+	$(LINTING) $(CARGO) test --manifest-path e2e/Cargo.toml --target-dir target --all-targets --no-run
 
 # The .deb and the .rpm, from one staged tree (scripts/package.sh, packaging/,
 # docs/packaging.md), into target/package/. PROFILE=release (the default) builds the release

@@ -42,7 +42,9 @@ export RUSTFLAGS="-Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4
 -Cllvm-args=-sanitizer-coverage-trace-compares --cfg fuzzing -Cdebug-assertions -Coverflow-checks"
 echo "fuzz: building the targets (first build takes minutes; later ones are incremental)"
 PROFILE="${FUZZ_PROFILE:-release}"
-$NICE cargo build --profile "$PROFILE" --manifest-path fuzz/Cargo.toml --target "$HOST" --bins
+# Without `make test`'s clippy wrapper: these flags and this workspace are the fuzzer's own.
+$NICE env -u RUSTC_WORKSPACE_WRAPPER -u CLIPPY_ARGS \
+  cargo build --profile "$PROFILE" --manifest-path fuzz/Cargo.toml --target "$HOST" --bins
 unset RUSTFLAGS CARGO_TARGET_DIR
 if [ -n "${FUZZ_BUILD_ONLY:-}" ]; then
   exit 0
