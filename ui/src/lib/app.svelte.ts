@@ -76,19 +76,27 @@ export class AppState {
   tr = (key: MessageKey, params?: Params): string => t(this.lang, key, params);
 
   async start(): Promise<void> {
+    // After a reload of the page (its process died), back on the journey that was open.
+    const id = rememberedJourney();
+    if (id) this.view = { kind: 'journey', id, request: null };
+    // The view is known before the start info: both are asked at once (and before the app
+    // mounts, main.ts), so the first view's data is one round trip earlier on a cold start.
+    const view = $state.snapshot(this.view);
+    const shown = this.backend.show(view);
+    // Its failure is handled below, after the start info's (which says it first).
+    shown.catch(() => undefined);
+    let started = false;
     try {
       const info = await this.backend.startInfo();
       this.settings = info.settings;
       this.lang = info.settings.lang;
       this.doc = info.doc;
       if (info.notice) this.toast(`${this.tr('notice.reopen')} (${info.notice.message})`, 'error');
-      // After a reload of the page (its process died), back on the journey that was open.
-      const id = rememberedJourney();
-      if (id) this.view = { kind: 'journey', id, request: null };
-      await this.reload();
+      started = true;
     } catch (e) {
       this.fail(e);
     }
+    if (started) await this.showing(shown, view);
     this.loaded = true;
     await this.backend.onDocChanged(() => void this.reload());
     try {
@@ -111,8 +119,13 @@ export class AppState {
    * that is gone sends the UI home. */
   async reload(): Promise<void> {
     const view = $state.snapshot(this.view);
+    await this.showing(this.backend.show(view), view);
+  }
+
+  /** Takes in the answer to `show(view)`. */
+  private async showing(answer: Promise<ViewUpdate>, view: View): Promise<void> {
     try {
-      this.take(await this.backend.show(view), view);
+      this.take(await answer, view);
     } catch (e) {
       if (this.view.kind === 'journey' && toBackendError(e).code === 'not_found') await this.home();
       else this.fail(e);

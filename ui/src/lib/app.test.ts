@@ -132,6 +132,35 @@ describe('AppState', () => {
     expect(app.loaded).toBe(true);
   });
 
+  it('asks for the first view without waiting for the start info', async () => {
+    const f = fake();
+    let release = (): void => {};
+    const info = f.backend.startInfo;
+    f.backend.startInfo = () => new Promise((resolve) => (release = () => resolve(info())));
+    const app = new AppState(f.backend);
+    const started = app.start();
+    await Promise.resolve();
+    expect(f.calls).toEqual(['show home']);
+    expect(app.journeys).toEqual([]);
+    release();
+    await started;
+    expect(app.journeys.map((j) => j.title)).toEqual(['Onboarding']);
+  });
+
+  it('says a failed start once', async () => {
+    const f = fake();
+    f.backend.startInfo = async () => {
+      throw new BackendError('io', 'no document');
+    };
+    f.backend.show = async () => {
+      throw new BackendError('io', 'no document');
+    };
+    const app = new AppState(f.backend);
+    await app.start();
+    expect(app.toasts.map((t) => t.text)).toEqual(['no document']);
+    expect(app.loaded).toBe(true);
+  });
+
   it('sends rename, duplicate and delete as core edits', async () => {
     const f = fake();
     const app = new AppState(f.backend);
