@@ -266,10 +266,7 @@ async fn toolbar_overlay_and_keys_come_from_the_actions_list_once() -> Res {
 
     // The card with 📱 and 😅 is drawn with the bundled fallback font (Symbola), loaded as a
     // web font, not with whatever the system has.
-    let phone = card_by_text(&j, "Call the shop 📱").ok_or("phone")?["id"]
-        .as_str()
-        .ok_or("id")?
-        .to_string();
+    let phone = card_id(&j, "Call the shop 📱")?;
     let phone_hook = format!("[data-testid='canvas-card'][data-card='{phone}']");
     app.centre(&phone_hook).await?;
     let deadline = Instant::now() + TIMEOUT;
@@ -297,24 +294,10 @@ async fn toolbar_overlay_and_keys_come_from_the_actions_list_once() -> Res {
     app.key("0").await?;
 
     // While an emotion point is dragged, the live curve has the print's colours only.
-    let curious = card_by_text(&before, "Curious").ok_or("curious")?["id"]
-        .as_str()
-        .ok_or("id")?
-        .to_string();
-    let annoyed = card_by_text(&before, "Annoyed: first slot in three weeks").ok_or("annoyed")?
-        ["id"]
-        .as_str()
-        .ok_or("id")?
-        .to_string();
-    let p = app
-        .centre(&format!("[data-emotion-point='{curious}']"))
-        .await?;
-    let low = app
-        .centre(&format!("[data-emotion-point='{annoyed}']"))
-        .await?;
+    let (curious, p, to) = curious_to_annoyed(&app, &before).await?;
     let mut chain = app.d().action_chain().move_to(p.0, p.1).click_and_hold();
     for i in 1..=6 {
-        chain = chain.move_to(p.0, p.1 + (low.1 - p.1) * i / 6);
+        chain = chain.move_to(p.0, p.1 + (to.1 - p.1) * i / 6);
     }
     chain.perform().await?;
     app.wait_for("[data-testid='live-curve'] path").await?;
@@ -349,14 +332,7 @@ async fn toolbar_overlay_and_keys_come_from_the_actions_list_once() -> Res {
     );
     app.shot("a04-live-curve.png").await?;
     app.d().action_chain().release().perform().await?;
-    let curious_id = curious.clone();
-    wait_doc(data.path(), SAMPLE_EN, "emotion −2", |j| {
-        j["journey"]["cards"]
-            .as_array()
-            .and_then(|a| a.iter().find(|c| c["id"] == curious_id.as_str()))
-            .is_some_and(|c| c["emotion"] == -2)
-    })
-    .await?;
+    wait_emotion(data.path(), SAMPLE_EN, &curious, -2, "emotion −2").await?;
     app.shot("a05-curve-after-drop.png").await?;
     app.quit().await?;
     Ok(())

@@ -388,59 +388,16 @@ async fn canvas_drag_fast_entry_emotion_undo_and_print_once() -> Res {
     );
 
     // 3. Drag the emotion point of "Curious" (+1) down to the level of "Annoyed" (−2).
-    let curious = card_by_text(&before, "Curious").ok_or("curious")?["id"]
-        .as_str()
-        .ok_or("id")?
-        .to_string();
-    let annoyed = card_by_text(&before, "Annoyed: first slot in three weeks").ok_or("annoyed")?
-        ["id"]
-        .as_str()
-        .ok_or("id")?
-        .to_string();
-    let p = app
-        .centre(&format!("[data-emotion-point='{curious}']"))
-        .await?;
-    let low = app
-        .centre(&format!("[data-emotion-point='{annoyed}']"))
-        .await?;
-    app.drag(p, (p.0, low.1)).await?;
-    let curious_id = curious.clone();
-    wait_doc(data.path(), SAMPLE_EN, "emotion −2", |j| {
-        j["journey"]["cards"]
-            .as_array()
-            .and_then(|a| a.iter().find(|c| c["id"] == curious_id.as_str()))
-            .is_some_and(|c| c["emotion"] == -2)
-    })
-    .await?;
+    let (curious, p, to) = curious_to_annoyed(&app, &before).await?;
+    app.drag(p, to).await?;
+    wait_emotion(data.path(), SAMPLE_EN, &curious, -2, "emotion −2").await?;
     app.shot("13-emotion-dragged.png").await?;
 
     // 4. Undo and redo from the keyboard.
     app.ctrl("z").await?;
-    let curious_id = curious.clone();
-    wait_doc(data.path(), SAMPLE_EN, "emotion back to +1", |j| {
-        j["journey"]["cards"]
-            .as_array()
-            .and_then(|a| a.iter().find(|c| c["id"] == curious_id.as_str()))
-            .is_some_and(|c| c["emotion"] == 1)
-    })
-    .await?;
-    app.d()
-        .action_chain()
-        .key_down(Key::Control)
-        .key_down(Key::Shift)
-        .send_keys("z")
-        .key_up(Key::Shift)
-        .key_up(Key::Control)
-        .perform()
-        .await?;
-    let curious_id = curious.clone();
-    wait_doc(data.path(), SAMPLE_EN, "emotion −2 again", |j| {
-        j["journey"]["cards"]
-            .as_array()
-            .and_then(|a| a.iter().find(|c| c["id"] == curious_id.as_str()))
-            .is_some_and(|c| c["emotion"] == -2)
-    })
-    .await?;
+    wait_emotion(data.path(), SAMPLE_EN, &curious, 1, "emotion back to +1").await?;
+    app.ctrl_shift("z").await?;
+    wait_emotion(data.path(), SAMPLE_EN, &curious, -2, "emotion −2 again").await?;
 
     // 5. Print an A0 PDF through the print dialog.
     app.wait_for("[data-testid='open-print']")

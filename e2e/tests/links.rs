@@ -92,10 +92,7 @@ async fn draw_a_link_by_dragging_read_it_back_relabel_undo_and_delete_once() -> 
     let before = journey_json(data.path(), SAMPLE_EN)?;
     assert!(links(&before).is_empty(), "the sample has no links");
     let phases = phase_ids(&before);
-    let from = card_by_text(&before, "Instagram ad").ok_or("sample card")?["id"]
-        .as_str()
-        .ok_or("id")?
-        .to_string();
+    let from = card_id(&before, "Instagram ad")?;
     let to = before["journey"]["cards"]
         .as_array()
         .ok_or("cards")?

@@ -82,30 +82,9 @@ async fn partial_repaints_once() -> Res {
     app.shot("r1-moved.png").await?;
 
     // 2. An emotion drag: "Curious" down to the level of "Annoyed".
-    let curious = card_by_text(&before, "Curious").ok_or("curious")?["id"]
-        .as_str()
-        .ok_or("id")?
-        .to_string();
-    let annoyed = card_by_text(&before, "Annoyed: first slot in three weeks").ok_or("annoyed")?
-        ["id"]
-        .as_str()
-        .ok_or("id")?
-        .to_string();
-    let p = app
-        .centre(&format!("[data-emotion-point='{curious}']"))
-        .await?;
-    let low = app
-        .centre(&format!("[data-emotion-point='{annoyed}']"))
-        .await?;
-    app.drag(p, (p.0, low.1)).await?;
-    let curious_id = curious.clone();
-    wait_doc(data.path(), SAMPLE_EN, "emotion −2", |j| {
-        j["journey"]["cards"]
-            .as_array()
-            .and_then(|a| a.iter().find(|c| c["id"] == curious_id.as_str()))
-            .is_some_and(|c| c["emotion"] == -2)
-    })
-    .await?;
+    let (curious, p, to) = curious_to_annoyed(&app, &before).await?;
+    app.drag(p, to).await?;
+    wait_emotion(data.path(), SAMPLE_EN, &curious, -2, "emotion −2").await?;
     let c = repainted(&app, c.len(), "an emotion drag").await?;
     app.shot("r2-emotion.png").await?;
 

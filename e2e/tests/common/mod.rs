@@ -493,6 +493,49 @@ pub fn card_by_text<'a>(j: &'a serde_json::Value, text: &str) -> Option<&'a serd
         .find(|c| c["text"] == text)
 }
 
+/// The id of the card saying `text`.
+pub fn card_id(j: &serde_json::Value, text: &str) -> Res<String> {
+    let card = card_by_text(j, text).ok_or_else(|| format!("no card says {text:?}"))?;
+    Ok(card["id"]
+        .as_str()
+        .ok_or("a card without an id")?
+        .to_string())
+}
+
+/// The sample's emotion drag: the id of "Curious" (+1), the screen centre of its emotion
+/// point, and that point moved to the level of "Annoyed: first slot in three weeks" (−2).
+pub async fn curious_to_annoyed(
+    app: &App,
+    j: &serde_json::Value,
+) -> Res<(String, (i64, i64), (i64, i64))> {
+    let curious = card_id(j, "Curious")?;
+    let annoyed = card_id(j, "Annoyed: first slot in three weeks")?;
+    let from = app
+        .centre(&format!("[data-emotion-point='{curious}']"))
+        .await?;
+    let low = app
+        .centre(&format!("[data-emotion-point='{annoyed}']"))
+        .await?;
+    Ok((curious, from, (from.0, low.1)))
+}
+
+/// Polls the document until card `id` of journey `title` has emotion `emotion`.
+pub async fn wait_emotion(
+    data_dir: &Path,
+    title: &str,
+    id: &str,
+    emotion: i64,
+    what: &str,
+) -> Res<serde_json::Value> {
+    wait_doc(data_dir, title, what, |j| {
+        j["journey"]["cards"]
+            .as_array()
+            .and_then(|a| a.iter().find(|c| c["id"] == id))
+            .is_some_and(|c| c["emotion"] == emotion)
+    })
+    .await
+}
+
 pub fn phase_ids(j: &serde_json::Value) -> Vec<String> {
     j["journey"]["phases"]
         .as_array()
