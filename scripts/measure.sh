@@ -33,6 +33,8 @@ for i in $(seq 1 "$RUNS"); do
   kind="reopen"
   [ "$i" -eq 1 ] && kind="first start (creates the document)"
   echo "run $i, $kind: start to home view with data: $((ready - start)) ms"
+  # Where that time went: each milestone of the app's trace, in ms after the process started.
+  echo "  $(awk -v s="$start" '/^klantreis-startup / {printf "%s %d  ", $2, $3 - s}' "$log")"
   if [ "$i" -eq "$RUNS" ]; then
     sleep 10
     rss=0 pss=0

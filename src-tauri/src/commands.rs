@@ -47,6 +47,7 @@ fn ui_settings(state: &AppState) -> UiSettings {
 
 #[tauri::command]
 pub fn start_info(state: State<'_, AppState>) -> Res<StartInfo> {
+    crate::trace::startup("start_info");
     let settings = ui_settings(&state);
     let mut inner = state.lock();
     Ok(StartInfo {

@@ -78,6 +78,7 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(webview::guard())
         .setup(|app| {
+            trace::startup("setup");
             let data_dir = match std::env::var_os(state::ENV_DATA_DIR) {
                 Some(dir) => PathBuf::from(dir),
                 None => app.path().app_data_dir()?,
@@ -86,8 +87,10 @@ fn main() {
             let state = AppState::new(data_dir);
             state::open_initial(&state, document_arg()).map_err(|e| e.message)?;
             app.manage(state);
+            trace::startup("doc_open");
             app.manage(Chrome::default());
             chrome::rebuild(app.handle());
+            trace::startup("menu");
             lifecycle::exit_on_signals(app.handle());
             lifecycle::watch_document(app.handle());
             sync::start(app.handle());
