@@ -82,9 +82,9 @@ fuzz-short:
 #
 # `make test` lints while it builds: clippy's driver compiles our own crates (as cargo's
 # workspace wrapper, with `-D warnings`), so the lint and the tests share one build of the
-# dependencies, where `make lint` (`cargo clippy`) checks every dependency a second time (about
-# ten minutes on two cores). Every cargo step after it runs with the same wrapper and reuses
-# that build; the fuzz targets (their own workspace and flags) build without it.
+# dependencies, where `make lint` (`cargo clippy`) checks every dependency a second time. Every
+# cargo step after it runs with the same wrapper and reuses that build; the fuzz targets (their
+# own workspace and flags) build without it.
 TEST_STEPS := fmt check-ui test-ui lint-build test-core e2e package-check-ci
 CLIPPY_DRIVER = $(shell rustup which clippy-driver 2>/dev/null || command -v clippy-driver)
 LINTING = RUSTC_WORKSPACE_WRAPPER="$(CLIPPY_DRIVER)" CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"

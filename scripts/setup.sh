@@ -36,7 +36,11 @@ if ! command -v cargo >/dev/null; then
   echo "setup: cargo not found; install Rust from https://rustup.rs (1.85 or newer)" >&2
   exit 1
 fi
-rustup component list --installed 2>/dev/null | grep -q rustfmt || rustup component add rustfmt clippy || true
+# rustfmt and clippy (`make test` builds through clippy's driver): each one that is missing.
+installed="$(rustup component list --installed 2>/dev/null || true)"
+for c in rustfmt clippy; do
+  grep -q "^$c" <<<"$installed" || rustup component add "$c" || true
+done
 
 # The UI toolchain: Vite 8 needs Node.js 20.19 or newer (Debian 12's own nodejs is 18).
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
