@@ -6,8 +6,9 @@
 //! How the page is filled:
 //! - the map is first measured at its *natural* size (cards 44 mm wide, card text 10 pt);
 //! - a **filled map** tries 1 to 8 cards side by side per cell and keeps the arrangement that
-//!   prints the largest text, then scales it to fit the page and hands the spare room to the
-//!   columns or rows, so the map fills the page without distorting text;
+//!   prints the largest text, then scales it to fit the page (down to a step of the scale,
+//!   sixteen per doubling, so one more row rarely rescales the whole map) and hands the spare
+//!   room to the columns or rows, so the map fills the page without distorting text;
 //! - a **blank canvas** keeps the chrome at a size fitting the paper and divides the rest into
 //!   cells, which on A0 hold several 76 × 76 mm sticky notes each; cells smaller than a sticky
 //!   note are reported as a warning.

@@ -177,8 +177,9 @@ pub(super) fn plan_filled(cx: &Ctx, j: &Journey, personas: &[&Persona], aw: f32,
             break;
         }
     }
-    let (s, k, width, height, mut lane_h) =
+    let (s_fit, k, width, height, mut lane_h) =
         best.unwrap_or((1.0, 1, aw, ah, vec![LANE_MIN; j.lanes.len()]));
+    let s = stepped(s_fit);
     // Hand the spare room to columns (cards grow a little) or rows, so the page is filled.
     let nat_w = aw / s;
     let nat_h = ah / s;
@@ -221,6 +222,28 @@ pub(super) fn plan_filled(cx: &Ctx, j: &Journey, personas: &[&Persona], aw: f32,
         blank: false,
         small_cell: None,
     }
+}
+
+/// Steps of the page-fit scale per doubling: 16, so one step is 4.4 %.
+const SCALE_STEPS: f64 = 16.0;
+
+/// The page-fit scale `s` rounded down to a step (2^(n/16) for a whole n).
+///
+/// Why: at the exact fit, a card that starts a new row in the fullest cell of a lane makes
+/// the map taller, so every note and every line of text on the page shrinks a little and
+/// moves. On a 5,000-card map that is a whole new Scene for the canvas (7.7 MB, half a
+/// second) and on any map a jump of everything the user is looking at. On a step, the same
+/// row only takes some of the spare room the lanes were given: the lanes below it shift and
+/// nothing else changes (the canvas gets moves, see docs/architecture.md). The price is
+/// notes and text at most 4.4 % (on average about 2 %) smaller than the largest that fits;
+/// the page is filled all the same.
+pub(super) fn stepped(s: f32) -> f32 {
+    if !(s.is_finite() && s > 0.0) {
+        return s;
+    }
+    // The small nudge keeps a scale that lies on a step (up to f32's rounding) on it.
+    let n = ((s as f64).log2() * SCALE_STEPS + 1e-4).floor();
+    ((n / SCALE_STEPS).exp2() as f32).min(s)
 }
 
 pub(super) fn plan_blank(
@@ -283,5 +306,36 @@ pub(super) fn plan_blank(
         card_w: CARD_W,
         blank: true,
         small_cell: small,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stepped;
+
+    #[test]
+    fn the_scale_steps_down_by_less_than_one_sixteenth_of_a_doubling() {
+        let step = (1.0f64 / 16.0).exp2() as f32;
+        let mut last = 0.0;
+        let mut kept = Vec::new();
+        for k in 1..40_000 {
+            let s = k as f32 * 0.0001;
+            let q = stepped(s);
+            assert!(q <= s, "never larger than the fit: {s} → {q}");
+            assert!(q * step > s * 0.9999, "less than a step below: {s} → {q}");
+            assert!(
+                q >= last,
+                "a larger fit never gets a smaller scale: {s} → {q}"
+            );
+            last = q;
+            if (0.5..1.0).contains(&s) && kept.last() != Some(&q) {
+                kept.push(q);
+            }
+        }
+        // Between 0.5 and 1, sixteen scales (and, in theory, a fit a hair below a step).
+        assert!((16..=18).contains(&kept.len()), "{kept:?}");
+        assert_eq!(stepped(1.0), 1.0);
+        assert_eq!(stepped(2.0), 2.0);
+        assert_eq!(stepped(step * 1.0001), step);
     }
 }

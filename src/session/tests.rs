@@ -309,3 +309,120 @@ fn insights_follow_the_document_and_accepting_a_suggestion_is_one_edit() {
         .expect_err("no such journey");
     assert_eq!(err.code, ErrorCode::NotFound);
 }
+
+#[test]
+fn a_row_more_in_a_lane_moves_what_is_below_and_keeps_every_note_as_it_was() {
+    // A map of 2,000 cards that fills its page in height, and cards added one by one to one
+    // cell: every few cards that cell's lane grows a row. At the exact fit every such row
+    // rescaled the whole map. The page-fit scale sits on a step (`stepped` in
+    // src/layout/plan.rs), so most of those rows only take some of the spare room: the scale
+    // stays, the other notes keep their size and column, and the canvas gets moves rather
+    // than a whole new Scene.
+    use crate::layout::Item;
+    use crate::model::{order, Card};
+    use crate::scene::{RecordKind, Rect};
+    use std::collections::HashMap;
+    use std::time::Duration;
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (mut s, _) = session(&dir);
+    let mut j = templates::build("five-stages", Lang::En, Some("Big")).expect("template");
+    for (i, key) in order::spread(2000).into_iter().enumerate() {
+        let phase = j.phases[i % j.phases.len()].id.clone();
+        let lane = j.lanes[(i / j.phases.len()) % j.lanes.len()].id.clone();
+        let text = format!("Card {i}: I call customer service and wait");
+        j.cards.push(Card::new(
+            crate::ids::new_id("card"),
+            phase,
+            lane,
+            key,
+            text,
+        ));
+    }
+    let id = j.meta.id.clone();
+    let (phase, lane) = (j.phases[0].id.clone(), j.lanes[0].id.clone());
+    s.apply(
+        &Edit::CreateJourney {
+            journey: j,
+            personas: vec![],
+        },
+        &open(&id),
+    )
+    .expect("creates");
+    let view = open(&id);
+    let notes = |scene: &Scene| -> HashMap<String, Rect> {
+        let mut out = HashMap::new();
+        for it in &scene.items {
+            if let Item::Rect {
+                rect,
+                target: Some(t),
+                ..
+            } = it
+            {
+                if t.kind == RecordKind::Card {
+                    out.entry(t.id.clone()).or_insert(*rect);
+                }
+            }
+        }
+        out
+    };
+    let layout = |s: &Session| {
+        print::scene(s.doc().workspace(), &id, &PrintRequest::default()).expect("lays out")
+    };
+    let (mut grown, mut rescaled) = (0, 0);
+    let mut before = layout(&s);
+    for i in 0..48 {
+        s.apply(
+            &edit(
+                serde_json::json!({"op": "add_card", "journey_id": id, "phase_id": phase,
+                "lane_id": lane, "text": format!("Row test {i}")}),
+            ),
+            &view,
+        )
+        .expect("adds");
+        let after = layout(&s);
+        let (old, now) = (notes(&before), notes(&after));
+        // The lane grew a row when the notes below it moved (or everything was rescaled).
+        let below_moved = old
+            .iter()
+            .any(|(c, r)| now.get(c).is_some_and(|n| n.y != r.y));
+        if after.scale != before.scale {
+            grown += 1;
+            rescaled += 1;
+        } else if below_moved {
+            grown += 1;
+            for (card, r) in &old {
+                let n = now.get(card).expect("every note is still drawn");
+                assert_eq!(
+                    (n.x, n.w, n.h),
+                    (r.x, r.w, r.h),
+                    "note {card} kept its size"
+                );
+            }
+            let p = ScenePatch::between_until(
+                &before,
+                &after,
+                Instant::now() + Duration::from_secs(120),
+            );
+            assert_eq!(p.apply(&before), after);
+            // Of the items that draw a card, the new card's go whole and so do those whose
+            // points round apart when shifted (a text whose lines' shifts differ by 0.01 mm:
+            // about one in eight here); the rest stay or go as moves.
+            let of_cards = |x: &Item| matches!(x.target(), Some(t) if t.kind == RecordKind::Card);
+            let whole = p
+                .items
+                .iter()
+                .flat_map(|sp| &sp.insert)
+                .filter(|it| matches!(it, ItemPatch::Item(x) if of_cards(x)))
+                .count();
+            let all = after.items.iter().filter(|x| of_cards(x)).count();
+            assert!(whole * 4 < all, "{whole} of {all} card items went whole");
+        }
+        before = after;
+    }
+    assert!(grown >= 4, "the lane grew by rows: {grown}");
+    assert!(
+        rescaled * 3 <= grown,
+        "{rescaled} of {grown} new rows rescaled the whole map"
+    );
+}
