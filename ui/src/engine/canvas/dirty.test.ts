@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changedBoxes, cover, itemsMeeting, type Painted } from './dirty';
+import { changedBoxes, cover, itemsMeeting, mostOf, type Painted } from './dirty';
 import { fixture } from './fixture.test-util';
 import { SceneIndex } from './index';
 import { paint, type Ctx, type PaintOptions, type View } from './paint';
@@ -255,5 +255,16 @@ describe('cover', () => {
       { x: 0, y: 0, w: 20, h: 10 },
       { x: 10, y: 10, w: 10, h: 30 },
     ]);
+  });
+});
+
+describe('a change over most of the view', () => {
+  it('is painted whole: the clip covers more than half of it', () => {
+    const view = { x: 0, y: 0, w: 100, h: 80 };
+    // Everything below a lane that grew, in the 10 mm cells cover() makes.
+    const below = cover([{ x: 0, y: 30, w: 100, h: 50 }], 0);
+    expect(mostOf(below, view)).toBe(true);
+    expect(mostOf(cover([{ x: 10, y: 10, w: 20, h: 12 }], 2), view)).toBe(false);
+    expect(mostOf([], view)).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
 
 import type { ScenePatch } from '../../generated/types';
 import { patchOf } from '../scene-patch';
-import { changedBoxes, cover, itemsMeeting, type Painted } from './dirty';
+import { changedBoxes, cover, itemsMeeting, mostOf, type Painted } from './dirty';
 import type { SceneIndex } from './index';
 import { beyondNoto, paint, type PaintOptions } from './paint';
 import type { Item, Rect, Scene } from './scene';
@@ -77,7 +77,8 @@ export class MapPainter {
       const pad = INK_MM + 2 / vp.scale;
       clip = inView(cover(boxes, pad), vp.visible(), pad);
       if (clip.length === 0) return;
-      items = itemsMeeting(m.index, clip, pad).flatMap((i) => m.scene.items[i] ?? []);
+      if (mostOf(clip, vp.visible())) clip = null;
+      else items = itemsMeeting(m.index, clip, pad).flatMap((i) => m.scene.items[i] ?? []);
     }
     const options: PaintOptions = {
       dpr,
