@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SceneIndex } from './index';
-import { hooksOf, MIN_POINT_PX } from './overlay';
+import { ghostItems, hooksOf, linkItemsOf, MIN_POINT_PX } from './overlay';
 import type { Item, Scene } from './scene';
 
 const card = { kind: 'card' as const, id: 'c1' };
@@ -42,5 +42,31 @@ describe('hooksOf', () => {
     const again = hooksOf(visible, index, describeRef, new Map(first.map((h) => [`${h.kind}:${h.id}`, h])), 1);
     expect(again[0]).toBe(first[0]);
     expect(again[1]).toBe(first[1]);
+  });
+});
+
+describe('ghostItems', () => {
+  const text: Item = { type: 'text', lines: [{ x: 12, baseline: 16, width: 8, text: 'Bus' }], size: 2, size_pt: 5.7, bold: false, colour: '#222', role: 'card', target: card };
+  const other: Item = { type: 'rect', rect: { x: 60, y: 10, w: 30, h: 20 }, radius: 1, fill: '#fff3b0', stroke: null, target: { kind: 'card', id: 'c2' } };
+  const withText: Scene = { ...scene, items: [...items, other, text] };
+  const index = new SceneIndex(withText);
+
+  it('gives the dragged card\'s own items in paint order, not another card\'s', () => {
+    expect(ghostItems(withText, index, ['c1'], 0).map((g) => g.i)).toEqual([0, 1, 3]);
+  });
+
+  it('leaves out text too small to read, as the map does', () => {
+    expect(ghostItems(withText, index, ['c1'], 2.5).map((g) => g.i)).toEqual([0, 1]);
+  });
+});
+
+describe('linkItemsOf', () => {
+  const line: Item = { type: 'path', segs: [], fill: null, stroke: { colour: '#333', width: 0.3, dash: [] }, target: { kind: 'link', id: 'l1' } };
+  const head: Item = { ...line, fill: '#333' };
+  const elsewhere: Item = { ...line, target: { kind: 'link', id: 'l2' } };
+
+  it('gives the line and head of the one link', () => {
+    const s: Scene = { ...scene, items: [...items, line, elsewhere, head] };
+    expect(linkItemsOf(s, 'l1')).toEqual([line, head]);
   });
 });

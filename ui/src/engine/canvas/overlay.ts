@@ -1,7 +1,8 @@
 // What the canvas puts over its painted map, worked out from the Scene: the hook elements that
 // stand for painted records (for assistive technology and the end-to-end tests), the badges of
-// suggested impact moments, the photo marks, and the box to reveal. Pure, so the component
-// keeps only the wiring (lib/canvas/Canvas.svelte).
+// suggested impact moments, the photo marks, the box to reveal, and the items a gesture draws
+// again (the dragged notes, the selected link). Pure, so the component keeps only the wiring
+// (lib/canvas/Canvas.svelte).
 
 import type { SceneIndex } from './index';
 import type { Item, Rect, RecordRef, Scene } from './scene';
@@ -120,4 +121,23 @@ export function revealRect(scene: Scene, ref: { kind: 'card' | 'phase'; id: stri
     for (const g of scene.regions) if ((g.kind === 'phase_header' || g.kind === 'cell') && g.phase_id === ref.id) grow(g.rect);
   }
   return r;
+}
+
+/** The items of the dragged cards `ids` (not a pass over every item in view: on a big map at
+ * fit that is all of them, twice per drop), in paint order, leaving out text smaller than
+ * `minSize` (scene mm) as the map does. */
+export function ghostItems(scene: Scene, index: SceneIndex, ids: Iterable<string>, minSize: number): { i: number; item: Item }[] {
+  const out: { i: number; item: Item }[] = [];
+  for (const id of ids) {
+    for (const i of index.itemsOfCard(id)) {
+      const item = scene.items[i];
+      if (item && (item.type !== 'text' || item.size >= minSize)) out.push({ i, item });
+    }
+  }
+  return out.sort((a, b) => a.i - b.i);
+}
+
+/** The line and head of link `id`, to draw it again highlighted. */
+export function linkItemsOf(scene: Scene, id: string): Item[] {
+  return scene.items.filter((it) => it.type === 'path' && it.target?.kind === 'link' && it.target.id === id);
 }
