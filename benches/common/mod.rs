@@ -11,13 +11,9 @@ pub fn spread_cards(
     n: usize,
     text: impl Fn(usize) -> String,
 ) -> Journey {
-    let mut j = templates::build(template, lang, Some("Bench")).expect("template");
-    for (i, key) in order::spread(n).into_iter().enumerate() {
-        let phase = j.phases[i % j.phases.len()].id.clone();
-        let lane = j.lanes[(i / j.phases.len()) % j.lanes.len()].id.clone();
-        let mut c = Card::new(ids::new_id("card"), phase, lane, key, text(i));
+    let mut j = templates::filled(template, lang, "Bench", n, text).expect("template");
+    for (i, c) in j.cards.iter_mut().enumerate() {
         c.emotion = Some((i % 5) as i8 - 2);
-        j.cards.push(c);
     }
     j
 }

@@ -319,26 +319,16 @@ fn a_row_more_in_a_lane_moves_what_is_below_and_keeps_every_note_as_it_was() {
     // stays, the other notes keep their size and column, and the canvas gets moves rather
     // than a whole new Scene.
     use crate::layout::Item;
-    use crate::model::{order, Card};
     use crate::scene::{RecordKind, Rect};
     use std::collections::HashMap;
     use std::time::Duration;
 
     let dir = tempfile::tempdir().expect("tempdir");
     let (mut s, _) = session(&dir);
-    let mut j = templates::build("five-stages", Lang::En, Some("Big")).expect("template");
-    for (i, key) in order::spread(2000).into_iter().enumerate() {
-        let phase = j.phases[i % j.phases.len()].id.clone();
-        let lane = j.lanes[(i / j.phases.len()) % j.lanes.len()].id.clone();
-        let text = format!("Card {i}: I call customer service and wait");
-        j.cards.push(Card::new(
-            crate::ids::new_id("card"),
-            phase,
-            lane,
-            key,
-            text,
-        ));
-    }
+    let j = templates::filled("five-stages", Lang::En, "Big", 2000, |i| {
+        format!("Card {i}: I call customer service and wait")
+    })
+    .expect("template");
     let id = j.meta.id.clone();
     let (phase, lane) = (j.phases[0].id.clone(), j.lanes[0].id.clone());
     s.apply(
