@@ -227,7 +227,8 @@ async fn main() -> Res {
         // The app reports the core's layout time of each answer into this list when it exists.
         d.execute(
             "window.__kLayoutMs = []; window.__kRoundTripMs = []; window.__kPaintMs = []; \
-             window.__kTakeMs = []; window.__kUpdateMs = []; window.__kProf = {}; window.__kIpcBytes = []",
+             window.__kTakeMs = []; window.__kUpdateMs = []; window.__kProf = {}; window.__kIpcBytes = []; \
+             window.__kAnswers = []",
             Vec::new(),
         )
         .await?;
@@ -299,6 +300,12 @@ async fn main() -> Res {
                 .unwrap_or_default();
             println!("{name}: {v:?}");
         }
+        let answers: Vec<String> = d
+            .execute("return window.__kAnswers || []", Vec::new())
+            .await?
+            .convert()
+            .unwrap_or_default();
+        println!("each drop's Scene answer: {}", answers.join("; "));
         let rendered: serde_json::Value = d
             .execute(
                 "return document.querySelectorAll('svg *, .hooks > *').length",

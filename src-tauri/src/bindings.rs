@@ -106,6 +106,7 @@ pub fn typescript() -> String {
         session::EditOutcome,
         session::View,
         session::Moved,
+        session::MovedRun,
         session::ItemPatch,
         session::Splice<session::ItemPatch>,
         session::ScenePatch,

@@ -88,6 +88,12 @@ pub(super) struct Builder<'f> {
     pub(super) min_other_pt: f32,
     /// Characters no bundled font can draw.
     pub(super) missing: BTreeSet<char>,
+    /// The top of the lane being drawn: (natural y, its rounded place on the page). Inside a
+    /// lane, y is placed as that rounded top plus the rounded offset from it, so when a lane
+    /// above grows a row, everything in this lane shifts by one offset to the hundredth, and
+    /// the Scene patch sends it as moves (src/session/patch.rs; docs/architecture.md).
+    /// Outside the lanes (`None`), y is rounded from the margin as x is.
+    pub(super) top: Option<(f32, f32)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -97,23 +103,34 @@ pub(super) enum Align {
     Right,
 }
 
-pub(super) fn r2(v: f32) -> f32 {
-    // Hundredths of a millimetre: finer than any printer, and stable in snapshots.
-    (v * 100.0).round() / 100.0
-}
+pub(super) use crate::scene::r2;
 
 impl Builder<'_> {
     pub(super) fn p(&self, x: f32, y: f32) -> Point {
-        Point::new(r2(self.ox + x * self.s), r2(self.oy + y * self.s))
+        Point::new(r2(self.ox + x * self.s), self.py(y))
     }
 
     pub(super) fn r(&self, x: f32, y: f32, w: f32, h: f32) -> Rect {
         Rect::new(
             r2(self.ox + x * self.s),
-            r2(self.oy + y * self.s),
+            self.py(y),
             r2(w * self.s),
             r2(h * self.s),
         )
+    }
+
+    /// Natural `y` on the page (see [`Builder::top`]).
+    fn py(&self, y: f32) -> f32 {
+        match self.top {
+            Some((nat, page)) => r2(page + r2((y - nat) * self.s)),
+            None => r2(self.oy + y * self.s),
+        }
+    }
+
+    /// From here on, y is placed from a lane's top at natural `y` (see [`Builder::top`]);
+    /// `None` goes back to placing it from the margin.
+    pub(super) fn lane_top(&mut self, y: Option<f32>) {
+        self.top = y.map(|y| (y, r2(self.oy + y * self.s)));
     }
 
     pub(super) fn mm(&self, v: f32) -> Mm {
@@ -276,7 +293,7 @@ impl Builder<'_> {
                 TextLine {
                     text: t,
                     x: Mm(r2(self.ox + lx * self.s)),
-                    baseline: Mm(r2(self.oy + base * self.s)),
+                    baseline: Mm(self.py(base)),
                     width: Mm(r2(w * self.s)),
                 }
             })

@@ -88,6 +88,7 @@ pub(super) fn draw(
     let mut tops = Vec::with_capacity(j.lanes.len());
     for (li, lane) in j.lanes.iter().enumerate() {
         tops.push(y);
+        b.lane_top(Some(y));
         let lh = plan.lane_h[li];
         let band = if li % 2 == 0 { BAND_A } else { BAND_B };
         b.rect(x0, y, grid_right - x0, lh, 0.0, Some(band), None, None);
@@ -134,6 +135,7 @@ pub(super) fn draw(
         }
         y += lh;
     }
+    b.lane_top(None);
     if !j.lanes.is_empty() {
         b.line(&[(x0, y), (grid_right, y)], b.stroke(RULE, 0.35, &[]));
     }

@@ -210,6 +210,7 @@ fn layout_page(journey: &Journey, personas: &[Persona], opts: &LayoutOptions) ->
         min_card_pt: f32::INFINITY,
         min_other_pt: f32::INFINITY,
         missing: BTreeSet::new(),
+        top: None,
     };
     draw(&mut b, &cx, journey, &jp, &plan, opts);
 

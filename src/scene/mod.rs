@@ -6,12 +6,21 @@
 //! - text is already broken into lines: each line has its own start `x` and `baseline`, and
 //!   its measured `width`, so renderers never wrap or measure text themselves;
 //! - colours are `#rrggbb` strings;
+//! - coordinates are rounded to hundredths of a millimetre ([`r2`]), finer than any printer;
 //! - every item that shows a record carries `target`, which is what hit testing returns.
 //!
 //! The Scene is plain data (`Serialize`), shipped to the webview as JSON.
 
 pub mod fonts;
 pub mod words;
+
+/// `v` rounded to hundredths of a millimetre: finer than any printer, and stable in snapshots.
+/// Every coordinate of a Scene goes through it (the layout's builder), and so does a Scene
+/// patch's move (`session::patch::translated`), so a moved item lands on the same hundredth as
+/// the layout puts it.
+pub fn r2(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
+}
 
 use serde::{Deserialize, Serialize};
 

@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 
 pub use detail::{doc_name, export_file_name, DocState, JourneyDetail};
 pub use error::{ApiError, ErrorCode};
-pub use patch::{DetailPatch, ItemPatch, Moved, ScenePatch, Splice};
+pub use patch::{DetailPatch, ItemPatch, Moved, MovedRun, ScenePatch, Splice};
 
 use crate::edit::{ChangeSet, Edit, Record};
 use crate::layout::Scene;

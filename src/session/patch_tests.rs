@@ -117,6 +117,10 @@ fn scene_of(items: Vec<Item>) -> Scene {
 /// A card's note and text, one of each kind of item, as the layout draws them.
 fn card_items(id: &str, x: f32, y: f32) -> Vec<Item> {
     use crate::layout::{Point, RecordKind, RecordRef, Seg, Stroke, TextLine, TextRole};
+    // Every place on a hundredth, as the layout rounds them (`r2`).
+    let (x, y) = (crate::scene::r2(x), crate::scene::r2(y));
+    let q = |v: f32| Mm(crate::scene::r2(v));
+    let pt = |a: f32, b: f32| Point::new(crate::scene::r2(a), crate::scene::r2(b));
     let target = Some(RecordRef {
         kind: RecordKind::Card,
         id: id.to_string(),
@@ -133,14 +137,14 @@ fn card_items(id: &str, x: f32, y: f32) -> Vec<Item> {
             lines: vec![
                 TextLine {
                     text: format!("{id} first line"),
-                    x: Mm(x + 1.75),
-                    baseline: Mm(y + 4.25),
+                    x: q(x + 1.75),
+                    baseline: q(y + 4.25),
                     width: Mm(20.3),
                 },
                 TextLine {
                     text: "second".into(),
-                    x: Mm(x + 1.75),
-                    baseline: Mm(y + 8.5),
+                    x: q(x + 1.75),
+                    baseline: q(y + 8.5),
                     width: Mm(9.1),
                 },
             ],
@@ -152,7 +156,7 @@ fn card_items(id: &str, x: f32, y: f32) -> Vec<Item> {
             target: target.clone(),
         },
         Item::Circle {
-            centre: Point::new(x + 27.25, y + 2.75),
+            centre: pt(x + 27.25, y + 2.75),
             r: Mm(1.1),
             fill: Some("#0a0".into()),
             stroke: None,
@@ -161,12 +165,12 @@ fn card_items(id: &str, x: f32, y: f32) -> Vec<Item> {
         Item::Path {
             segs: vec![
                 Seg::Move {
-                    to: Point::new(x, y + 21.0),
+                    to: pt(x, y + 21.0),
                 },
                 Seg::Cubic {
-                    c1: Point::new(x + 3.25, y + 22.25),
-                    c2: Point::new(x + 6.75, y + 22.75),
-                    to: Point::new(x + 10.0, y + 21.0),
+                    c1: pt(x + 3.25, y + 22.25),
+                    c2: pt(x + 6.75, y + 22.75),
+                    to: pt(x + 10.0, y + 21.0),
                 },
                 Seg::Close,
             ],
@@ -181,12 +185,17 @@ fn card_items(id: &str, x: f32, y: f32) -> Vec<Item> {
     ]
 }
 
+/// How many items the patch moves (a run of moves counts each of its items).
 fn moves(p: &ScenePatch) -> usize {
     p.items
         .iter()
         .flat_map(|s| &s.insert)
-        .filter(|x| matches!(x, ItemPatch::Moved(_)))
-        .count()
+        .map(|x| match x {
+            ItemPatch::Moved(_) => 1,
+            ItemPatch::Run(r) => r.n as usize,
+            ItemPatch::Item(_) => 0,
+        })
+        .sum()
 }
 
 #[test]
@@ -238,6 +247,53 @@ fn items_that_only_moved_are_sent_as_moves_and_apply_exactly() {
         .count();
     assert_eq!(whole, 1, "only the changed text goes whole: {p:?}");
     assert!(moves(&p) >= 36, "the shifted ones are moves: {}", moves(&p));
+}
+
+#[test]
+fn what_a_grown_lane_pushes_down_goes_as_runs_of_moves_and_applies_exactly() {
+    // Notes on the hundredths the layout rounds to; a lane above grows, and every note from
+    // the 9th on shifts down by one offset. f32 sums of such places are a bit off the
+    // hundredth; the move rounds as the layout does, so all 128 shifted items are moves, in a
+    // run as long as the splice (one element, not 128).
+    let at = |i: usize| {
+        (
+            10.37 + (i % 4) as f32 * 40.71,
+            20.53 + (i / 4) as f32 * 23.29,
+        )
+    };
+    let old = scene_of(
+        (0..40)
+            .flat_map(|i| card_items(&format!("c{i}"), at(i).0, at(i).1))
+            .collect(),
+    );
+    let grown = |i: usize| {
+        let (x, y) = at(i);
+        if i < 8 {
+            (x, y)
+        } else {
+            (x, crate::scene::r2(y + 17.83))
+        }
+    };
+    let new = scene_of(
+        (0..40)
+            .flat_map(|i| card_items(&format!("c{i}"), grown(i).0, grown(i).1))
+            .collect(),
+    );
+    let p = ScenePatch::between_until(&old, &new, Instant::now() + ROOMY);
+    assert_eq!(p.apply(&old), new, "exact");
+    assert_eq!(moves(&p), 32 * 4, "every shifted item moves: {p:?}");
+    let elements: usize = p.items.iter().map(|s| s.insert.len()).sum();
+    assert!(
+        elements <= 4,
+        "runs, not one move per item: {elements} elements"
+    );
+    assert!(
+        p.items
+            .iter()
+            .flat_map(|s| &s.insert)
+            .any(|x| matches!(x, ItemPatch::Run(r) if r.n >= 32)),
+        "{p:?}"
+    );
 }
 
 #[test]

@@ -106,6 +106,7 @@ pub fn layout_compare(a: &Journey, b: &Journey, c: &Comparison, opts: &LayoutOpt
         min_card_pt: f32::INFINITY,
         min_other_pt: f32::INFINITY,
         missing: BTreeSet::new(),
+        top: None,
     };
     let b_ = &mut bld;
     let w = NATURAL_W - 2.0 * MARGIN;

@@ -203,6 +203,7 @@ pub(in crate::layout) fn builder(fonts: Option<&Fonts>, scale: f32) -> Builder<'
         min_card_pt: f32::INFINITY,
         min_other_pt: f32::INFINITY,
         missing: BTreeSet::new(),
+        top: None,
     }
 }
 

@@ -2,7 +2,7 @@
 // sends only the items and regions that changed, as splices of the lists of the Scene the UI
 // holds; an item that only moved comes as a move of the old item (`Moved`). Pure; builds new
 // arrays and never changes the old Scene (views may still draw it).
-import type { DetailPatch, Item, ItemPatch, JourneyDetail, Moved, Scene, ScenePatch, Splice } from '../generated/types';
+import type { DetailPatch, Item, ItemPatch, JourneyDetail, Moved, MovedRun, Scene, ScenePatch, Splice } from '../generated/types';
 
 /** `old` with each splice's `delete` elements from `at` replaced by its `insert`. */
 export function spliced<T>(old: T[], splices: Splice<T>[]): T[] {
@@ -26,19 +26,36 @@ export function patchOf(scene: Scene): { base: Scene; patch: ScenePatch } | unde
   return patchedFrom.get(scene);
 }
 
-export function isMoved(x: ItemPatch): x is Moved {
+/** A move of one old item, or of a run of them (`n` in a row). */
+export function isMoved(x: ItemPatch): x is Moved | MovedRun {
   return 'from' in x;
+}
+
+/** How many items a splice of the items puts into the new list (a run of moves puts `n`). */
+export function insertLength(s: Splice<ItemPatch>): number {
+  let n = 0;
+  for (const x of s.insert) n += 'n' in x ? x.n : 1;
+  return n;
 }
 
 const f32 = Math.fround;
 
-/** `item` with every point moved by (dx, dy), added in f32 as the core does (src/session/
- * patch.rs `translated`), so the result is the core's item to the bit. */
+/** `v` rounded to hundredths in f32 as the core's `r2` (src/scene/mod.rs): f32 products and
+ * quotients of f32 values are exact when done in f64 and rounded once, and Rust rounds a half
+ * away from zero. */
+export function r2(v: number): number {
+  const h = f32(v * 100);
+  const n = h < 0 ? -Math.round(-h) : Math.round(h);
+  return f32(n / 100);
+}
+
+/** `item` with every point moved by (dx, dy), added in f32 and rounded to hundredths as the
+ * core does (src/session/patch.rs `translated`), so the result is the core's item to the bit. */
 export function translated(item: Item, dx: number, dy: number): Item {
   const ddx = f32(dx);
   const ddy = f32(dy);
-  const X = (v: number) => f32(f32(v) + ddx);
-  const Y = (v: number) => f32(f32(v) + ddy);
+  const X = (v: number) => r2(f32(f32(v) + ddx));
+  const Y = (v: number) => r2(f32(f32(v) + ddy));
   const pt = (p: { x: number; y: number }) => ({ x: X(p.x), y: Y(p.y) });
   switch (item.type) {
     case 'rect':
@@ -63,8 +80,13 @@ function resolved(old: Item[], splices: Splice<ItemPatch>[]): Splice<Item>[] {
     delete: s.delete,
     insert: s.insert.flatMap((x) => {
       if (!isMoved(x)) return [x];
-      const o = old[x.from];
-      return o ? [translated(o, x.dx, x.dy)] : [];
+      const out: Item[] = [];
+      const n = 'n' in x ? x.n : 1;
+      for (let i = x.from; i < x.from + n; i++) {
+        const o = old[i];
+        if (o) out.push(translated(o, x.dx, x.dy));
+      }
+      return out;
     }),
   }));
 }

@@ -704,7 +704,9 @@ export type View = { "kind": "home" } | { "kind": "journey", id: string, request
 
 export type Moved = { from: number, dx: Mm, dy: Mm, };
 
-export type ItemPatch = Moved | Item;
+export type MovedRun = { from: number, n: number, dx: Mm, dy: Mm, };
+
+export type ItemPatch = Moved | MovedRun | Item;
 
 export type Splice<T> = { at: number, delete: number, insert: Array<T>, };
 

@@ -19,6 +19,7 @@ import type {
   Lang,
   LanguagePref,
   Scene,
+  SceneUpdate,
   SyncStatus,
   UiSettings,
   View,
@@ -47,6 +48,9 @@ interface BenchHooks {
   __kTakeMs?: number[];
   /** Updating the views after that (derived values, the DOM), until Svelte settles, in ms. */
   __kUpdateMs?: number[];
+  /** What each change's Scene answer was: `full`, or a patch's whole items, moves and bytes of
+   * the items that went whole (what explains a slow drop). */
+  __kAnswers?: string[];
 }
 
 export class AppState {
@@ -162,6 +166,7 @@ export class AppState {
     if (!s) return;
     const hooks = globalThis as unknown as BenchHooks;
     hooks.__kLayoutMs?.push(s.layout_us / 1000);
+    if (hooks.__kAnswers) hooks.__kAnswers.push(answerOf(s));
     if (s.kind === 'full') {
       this.scene = s.scene;
       this.sceneRev = s.rev;
@@ -369,4 +374,23 @@ export class AppState {
       this.fail(e);
     }
   }
+}
+
+/** One Scene answer in a few words, for the bench: `full N items`, or a patch's whole items
+ * (with the bytes of their JSON) and moves. */
+function answerOf(s: SceneUpdate): string {
+  if (s.kind === 'full') return `full ${s.scene.items.length} items`;
+  let whole = 0;
+  let moves = 0;
+  let bytes = 0;
+  for (const sp of s.patch.items) {
+    for (const x of sp.insert) {
+      if ('from' in x) moves += 'n' in x ? x.n : 1;
+      else {
+        whole++;
+        bytes += JSON.stringify(x).length;
+      }
+    }
+  }
+  return `patch ${whole} whole (${bytes} B), ${moves} moves`;
 }

@@ -6,6 +6,7 @@
 // the same pixels as painting the whole map (tested in dirty.test.ts).
 
 import type { ScenePatch } from '../../generated/types';
+import { insertLength } from '../scene-patch';
 import type { SceneIndex } from './index';
 import { bounds, type Item, type Rect, type Scene } from './scene';
 
@@ -36,9 +37,10 @@ export function changedBoxes(before: Painted, after: Painted, from?: { base: Sce
     for (const s of p.items) {
       for (let k = s.at; k < s.at + s.delete; k++) push(out, before.index.boxes[k]);
       const first = s.at - deleted + inserted;
-      for (let k = 0; k < s.insert.length; k++) push(out, after.index.boxes[first + k]);
+      const count = insertLength(s);
+      for (let k = 0; k < count; k++) push(out, after.index.boxes[first + k]);
       deleted += s.delete;
-      inserted += s.insert.length;
+      inserted += count;
     }
   }
   for (const id of symmetricDifference(before.dimmed, after.dimmed)) cardBoxes(out, id, before, after);

@@ -3,6 +3,7 @@
 // only the few grid cells in view.
 
 import type { ScenePatch } from '../../generated/types';
+import { insertLength } from '../scene-patch';
 import { bounds, contains, intersects, type Item, type Point, type Rect, type RecordRef, type Scene } from './scene';
 
 const CELL_MM = 40;
@@ -47,7 +48,8 @@ export class SceneIndex {
     for (const s of patch.items) {
       const at = Math.min(s.at, n);
       keep(at);
-      for (let k = 0; k < s.insert.length; k++) {
+      const count = insertLength(s);
+      for (let k = 0; k < count; k++) {
         const j = boxes.length;
         const item = scene.items[j];
         boxes.push(item ? bounds(item) : { x: 0, y: 0, w: 0, h: 0 });
