@@ -30,17 +30,27 @@ async fn checks(app: &App) -> Res<Vec<i64>> {
     Ok(serde_json::from_value(v)?)
 }
 
-/// Waits until the canvas has repainted after a change (a check more than `n`).
-async fn repainted(app: &App, n: usize, what: &str) -> Res<Vec<i64>> {
+/// How many times the map was painted whole (a new view, a change over most of it, or a
+/// change that came in the frame of a resize: then there is no partial repaint to compare).
+async fn wholes(app: &App) -> Res<usize> {
+    let v = app
+        .js("return (window.__kPaintWhole || []).length", Vec::new())
+        .await?;
+    Ok(v.as_u64().unwrap_or(0) as usize)
+}
+
+/// Waits until the canvas has repainted after a change: a partial repaint's check more than
+/// `n`, or a whole repaint more than `whole` (counted just before the change).
+async fn repainted(app: &App, n: usize, whole: usize, what: &str) -> Res<Vec<i64>> {
     for _ in 0..100 {
         let c = checks(app).await?;
-        if c.len() > n {
+        if c.len() > n || wholes(app).await? > whole {
             tokio::time::sleep(std::time::Duration::from_millis(300)).await;
             return checks(app).await;
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    Err(format!("no partial repaint after {what}").into())
+    Err(format!("no repaint after {what}").into())
 }
 
 async fn card_centre(app: &App, j: &serde_json::Value, text: &str) -> Res<(i64, i64)> {
@@ -56,7 +66,11 @@ async fn partial_repaints_once() -> Res {
     let data = tempfile::tempdir()?;
     let app = App::start(data.path(), "en_GB.UTF-8").await?;
     app.open_journey(SAMPLE_EN).await?;
-    app.js("window.__kPaintCheck = []", Vec::new()).await?;
+    app.js(
+        "window.__kPaintCheck = []; window.__kPaintWhole = []",
+        Vec::new(),
+    )
+    .await?;
     let before = journey_json(data.path(), SAMPLE_EN)?;
     let phases = phase_ids(&before);
     let heads: Vec<Vec<i64>> = serde_json::from_value(
@@ -72,20 +86,22 @@ async fn partial_repaints_once() -> Res {
 
     // 1. A move: "Instagram ad" to the fourth phase.
     let from = card_centre(&app, &before, "Instagram ad").await?;
+    let whole = wholes(&app).await?;
     app.drag(from, (head_x(3)?, from.1)).await?;
     let phase3 = phases[3].clone();
     wait_doc(data.path(), SAMPLE_EN, "the card moved", |j| {
         card_by_text(j, "Instagram ad").is_some_and(|c| c["phase_id"] == phase3.as_str())
     })
     .await?;
-    let c = repainted(&app, 0, "a move").await?;
+    let c = repainted(&app, 0, whole, "a move").await?;
     app.shot("r1-moved.png").await?;
 
     // 2. An emotion drag: "Curious" down to the level of "Annoyed".
     let (curious, p, to) = curious_to_annoyed(&app, &before).await?;
+    let whole = wholes(&app).await?;
     app.drag(p, to).await?;
     wait_emotion(data.path(), SAMPLE_EN, &curious, -2, "emotion −2").await?;
-    let c = repainted(&app, c.len(), "an emotion drag").await?;
+    let c = repainted(&app, c.len(), whole, "an emotion drag").await?;
     app.shot("r2-emotion.png").await?;
 
     // 3. Zoom in (a whole repaint), then move a card at that zoom.
@@ -99,13 +115,14 @@ async fn partial_repaints_once() -> Res {
     let now = journey_json(data.path(), SAMPLE_EN)?;
     let text = "“Would that suit me?”";
     let from = card_centre(&app, &now, text).await?;
+    let whole = wholes(&app).await?;
     app.drag(from, (from.0 + 120, from.1 + 10)).await?;
     let was = card_by_text(&now, text).ok_or("card")?["phase_id"].clone();
     wait_doc(data.path(), SAMPLE_EN, "the card moved at zoom", |j| {
         card_by_text(j, text).is_some_and(|c| c["phase_id"] != was)
     })
     .await?;
-    let c = repainted(&app, c.len(), "a move at zoom").await?;
+    let c = repainted(&app, c.len(), whole, "a move at zoom").await?;
     app.shot("r3-zoomed-move.png").await?;
 
     // 4. A delete: select the card (a click) and press Delete.
@@ -118,12 +135,13 @@ async fn partial_repaints_once() -> Res {
         .click()
         .perform()
         .await?;
+    let whole = wholes(&app).await?;
     app.key(Key::Delete).await?;
     wait_doc(data.path(), SAMPLE_EN, "the card deleted", |j| {
         j["journey"]["cards"].as_array().map_or(0, Vec::len) == n - 1
     })
     .await?;
-    let c = repainted(&app, c.len(), "a delete").await?;
+    let c = repainted(&app, c.len(), whole, "a delete").await?;
     app.shot("r4-deleted.png").await?;
 
     // 5. A pan (a whole repaint), then a move in the panned view: "Instagram ad" a phase
@@ -137,15 +155,18 @@ async fn partial_repaints_once() -> Res {
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     let now = journey_json(data.path(), SAMPLE_EN)?;
     let at = card_centre(&app, &now, "Instagram ad").await?;
+    let whole = wholes(&app).await?;
     app.drag(at, (at.0 - 230, at.1)).await?;
     wait_doc(data.path(), SAMPLE_EN, "the card moved after a pan", |j| {
         card_by_text(j, "Instagram ad").is_some_and(|c| c["phase_id"] != phases[3].as_str())
     })
     .await?;
-    let c = repainted(&app, c.len(), "a move after a pan").await?;
+    let c = repainted(&app, c.len(), whole, "a move after a pan").await?;
     app.shot("r5-panned-moved.png").await?;
 
-    assert!(c.len() >= 5, "partial repaints happened: {c:?}");
+    // Five changes, each painted (`repainted`), most of them in part: a change over most of
+    // a zoomed view, or one in the frame of a resize, is painted whole.
+    assert!(c.len() >= 3, "partial repaints happened: {c:?}");
     assert!(
         c.iter().all(|&n| n == 0),
         "every partial repaint equals a whole one (differing pixels each): {c:?}"

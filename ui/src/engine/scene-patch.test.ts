@@ -100,7 +100,7 @@ describe('moves', () => {
     const old: Scene = { width: 100, height: 100, content: { x: 0, y: 0, w: 100, h: 100 }, scale: 1, items: [0, 1, 2, 3, 4].map(rect), regions: [], min_text_pt: 9, warnings: [] };
     const splice = { at: 1, delete: 4, insert: [{ from: 1, n: 3, dx: 0, dy: 10 }, rect(50), { from: 4, dx: 0, dy: 1 }] };
     expect(insertLength(splice)).toBe(5);
-    const next = patched(old, { ...old, items: [splice] });
+    const next = patched(old, { ...old, items: [splice], regions: [] });
     expect(next.items.map((i) => i.type === 'rect' && i.rect.y)).toEqual([0, 11, 12, 13, 50, 5]);
   });
 });
