@@ -377,9 +377,10 @@ export class AppState {
 }
 
 /** One Scene answer in a few words, for the bench: `full N items`, or a patch's whole items
- * (with the bytes of their JSON) and moves. */
+ * (with the bytes of their JSON) and moves; and the page-fit scale (a new one changes every
+ * item). */
 function answerOf(s: SceneUpdate): string {
-  if (s.kind === 'full') return `full ${s.scene.items.length} items`;
+  if (s.kind === 'full') return `full ${s.scene.items.length} items at scale ${s.scene.scale}`;
   let whole = 0;
   let moves = 0;
   let bytes = 0;
@@ -392,5 +393,5 @@ function answerOf(s: SceneUpdate): string {
       }
     }
   }
-  return `patch ${whole} whole (${bytes} B), ${moves} moves`;
+  return `patch ${whole} whole (${bytes} B), ${moves} moves at scale ${s.patch.scale}`;
 }
