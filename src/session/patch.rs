@@ -291,34 +291,45 @@ fn with_moves(
 /// `insert` with each row of moves of consecutive old items by the same offset (bit for bit)
 /// as one [`MovedRun`].
 fn in_runs(insert: Vec<ItemPatch>) -> Vec<ItemPatch> {
+    // A run's next item: the old item after its last, moved by the same offset to the bit.
+    let extends = |r: &MovedRun, m: &Moved| {
+        r.from.checked_add(r.n) == Some(m.from)
+            && r.dx.0.to_bits() == m.dx.0.to_bits()
+            && r.dy.0.to_bits() == m.dy.0.to_bits()
+    };
+    let flush = |run: Option<MovedRun>, out: &mut Vec<ItemPatch>| {
+        if let Some(r) = run {
+            out.push(match r.n {
+                1 => ItemPatch::Moved(Moved {
+                    from: r.from,
+                    dx: r.dx,
+                    dy: r.dy,
+                }),
+                _ => ItemPatch::Run(r),
+            });
+        }
+    };
     let mut out: Vec<ItemPatch> = Vec::with_capacity(insert.len());
+    let mut run: Option<MovedRun> = None;
     for x in insert {
         let ItemPatch::Moved(m) = x else {
+            flush(run.take(), &mut out);
             out.push(x);
             continue;
         };
-        let same = |dx: Mm, dy: Mm| {
-            dx.0.to_bits() == m.dx.0.to_bits() && dy.0.to_bits() == m.dy.0.to_bits()
-        };
-        match out.last_mut() {
-            Some(ItemPatch::Moved(p))
-                if p.from.checked_add(1) == Some(m.from) && same(p.dx, p.dy) =>
-            {
-                *out.last_mut().expect("a last element") = ItemPatch::Run(MovedRun {
-                    from: p.from,
-                    n: 2,
-                    dx: m.dx,
-                    dy: m.dy,
-                });
-            }
-            Some(ItemPatch::Run(r))
-                if r.from.checked_add(r.n) == Some(m.from) && same(r.dx, r.dy) =>
-            {
-                r.n += 1;
-            }
-            _ => out.push(ItemPatch::Moved(m)),
+        if let Some(r) = run.as_mut().filter(|r| extends(r, &m)) {
+            r.n += 1;
+            continue;
         }
+        flush(run.take(), &mut out);
+        run = Some(MovedRun {
+            from: m.from,
+            n: 1,
+            dx: m.dx,
+            dy: m.dy,
+        });
     }
+    flush(run, &mut out);
     out
 }
 

@@ -8,7 +8,7 @@ import type { EditorKey } from './i18n-editor';
 import type { Cell, FastEntry } from './canvas/entry';
 import { clipboard } from './canvas/entry';
 import type { Action } from './actions';
-import { key } from './shortcut';
+import { always, key } from './shortcut';
 
 /** What the editor offers its actions. */
 export interface EditorCtx {
@@ -54,7 +54,6 @@ export interface EditorCtx {
   tr(key: EditorKey, params?: Record<string, string | number>): string;
 }
 
-const always = () => true;
 const hasSelection = (c: EditorCtx) => c.selection.length > 0;
 /** How far an arrow key pans the canvas (screen px). */
 const PAN = 60;

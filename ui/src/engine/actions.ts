@@ -14,7 +14,7 @@
 import type { EditorKey } from './i18n-editor';
 import type { KeyLike } from './keys';
 import type { FastEntry } from './canvas/entry';
-import { formatShortcut, key, matches, type Shortcut } from './shortcut';
+import { always, formatShortcut, key, matches, type Shortcut } from './shortcut';
 import { editorActions } from './actions-editor';
 
 export { matches, formatShortcut, type Shortcut } from './shortcut';
@@ -76,8 +76,6 @@ export interface PresentCtx {
 }
 
 // ---- the actions --------------------------------------------------------------------------
-
-const always = () => true;
 
 export const appActions: Action<AppCtx>[] = [
   {

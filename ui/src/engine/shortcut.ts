@@ -15,6 +15,9 @@ export interface Shortcut {
 /** A shortcut for the actions list: `key('z', { mod: true })` is Ctrl+Z (⌘Z on a Mac). */
 export const key = (k: string, mods: Omit<Shortcut, 'key'> = {}): Shortcut => ({ key: k, ...mods });
 
+/** An action's `enabled` when it always is (shared by both lists of actions). */
+export const always = (): boolean => true;
+
 /** True when `e` is the key combination `s`. A character key (`?`, `+`) ignores Shift, which
  * the keyboard layout may need to type it; letters and named keys want Shift exactly. */
 export function matches(s: Shortcut, e: KeyLike): boolean {
