@@ -4,7 +4,7 @@
 // presenting view's, and re-exports it, so importers keep reading it from there.
 
 import type { Edit, EditOutcome, Journey } from '../generated/types';
-import type { EditorKey } from './i18n-editor';
+import type { MessageKey } from './i18n';
 import type { Cell, FastEntry } from './canvas/entry';
 import { clipboard } from './canvas/entry';
 import type { Action } from './actions';
@@ -51,7 +51,7 @@ export interface EditorCtx {
   /** "Read a photo of the wall…": the notes on a photo of the printed canvas become cards. */
   scanPhoto(): void;
   toast(text: string): void;
-  tr(key: EditorKey, params?: Record<string, string | number>): string;
+  tr(key: MessageKey, params?: Record<string, string | number>): string;
 }
 
 const hasSelection = (c: EditorCtx) => c.selection.length > 0;

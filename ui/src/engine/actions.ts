@@ -11,7 +11,7 @@
 // rules (matching a key, how one reads) in shortcut.ts; this module assembles the list and
 // re-exports them, so importers read everything from here.
 
-import type { EditorKey } from './i18n-editor';
+import type { MessageKey } from './i18n';
 import type { KeyLike } from './keys';
 import type { FastEntry } from './canvas/entry';
 import { always, formatShortcut, key, matches, type Shortcut } from './shortcut';
@@ -35,14 +35,14 @@ export interface Action<C> {
   id: string;
   scope: Scope;
   /** The action's name (menus, tooltips). */
-  labelKey: EditorKey;
+  labelKey: MessageKey;
   /** Keys that run it; the first is the one the overlay shows. */
   shortcuts: Shortcut[];
   gestures?: Gesture[];
   /** The `?` overlay's row: actions with the same key share one row (zoom in / out / fit). */
-  helpKey?: EditorKey;
+  helpKey?: MessageKey;
   /** Shown in the editor's toolbar, in this group (at `slot`, else in list order). */
-  toolbar?: { group: 'zoom' | 'structure' | 'view' | 'workshop' | 'compare' | 'end'; slot?: number; testid: string; text?: EditorKey | string; icon?: 'plus'; primary?: boolean };
+  toolbar?: { group: 'zoom' | 'structure' | 'view' | 'workshop' | 'compare' | 'end'; slot?: number; testid: string; text?: MessageKey | string; icon?: 'plus'; primary?: boolean };
   /** Whether its toolbar button shows at all (absent: always); its keys follow `enabled`. */
   shown?(ctx: C): boolean;
   /** A toggle's state, for its toolbar button (`aria-pressed`). */
@@ -213,7 +213,7 @@ export function titleOf(a: Action<never>, label: string, mac = false): string {
 export interface HelpRow {
   keys: string[];
   gestures: Gesture[];
-  helpKey: EditorKey;
+  helpKey: MessageKey;
 }
 
 /** The `?` overlay's rows: each action's first key, rows shared by actions with one help key. */

@@ -2,13 +2,13 @@
 // step, announced with a toast whose button takes it back.
 import type { AppState } from '../app.svelte';
 import type { SnapshotInfo } from '../../generated/types';
-import { tc } from '../../engine/i18n-compare';
+import { t } from '../../engine/i18n';
 
 /** Restores `v` on journey `journeyId`; true when the journey changed. */
 export async function restoreVersion(app: AppState, journeyId: string, v: SnapshotInfo): Promise<boolean> {
   const out = await app.restoreVersion(journeyId, v.id);
   if (!out?.changed) return false;
-  app.toast(tc(app.lang, 'ver.restored', { name: v.name }), 'info', { label: app.tr('undo'), run: () => void app.undo() });
+  app.toast(t(app.lang, 'ver.restored', { name: v.name }), 'info', { label: app.tr('undo'), run: () => void app.undo() });
   return true;
 }
 

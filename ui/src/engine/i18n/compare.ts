@@ -1,7 +1,5 @@
-// The words of the comparison and the versions, in Dutch (je/jij) and plain English. Kept
-// beside the app's own table (like i18n-editor.ts) so the two can grow apart; a test checks
-// both languages have every key.
-import type { Lang } from '../generated/types';
+// The words of the comparison and the versions, in Dutch (je/jij) and plain English. One of
+// the tables behind `t()` (`index.ts`); the tests there check every key is in both languages.
 
 const en = {
   'cmp.makeToBe': 'Make the to-be journey',
@@ -105,10 +103,4 @@ const nl: Record<keyof typeof en, string> = {
   'ver.canvas': 'Versie ‘{name}’ van ‘{title}’',
 };
 
-export type CompareKey = keyof typeof en;
-export const compareMessages: Record<Lang, Record<CompareKey, string>> = { en, nl };
-
-/** The comparison message `key` in `lang` with its `{name}` placeholders filled. */
-export function tc(lang: Lang, key: CompareKey, params: Record<string, string | number> = {}): string {
-  return compareMessages[lang][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
+export const compare = { en, nl };

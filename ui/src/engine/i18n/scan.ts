@@ -1,7 +1,6 @@
 // The words of "Read a photo of the wall…" and its review, in Dutch (je/jij) and plain English.
-// Kept beside the app's own table (like i18n-compare.ts); a test checks both languages have
-// every key with the same placeholders.
-import type { Lang } from '../generated/types';
+// One of the tables behind `t()` (`index.ts`); the tests there check every key is in both
+// languages with the same placeholders.
 
 const en = {
   'scan.title': 'Read a photo of the wall',
@@ -53,10 +52,4 @@ const nl: Record<keyof typeof en, string> = {
   'scan.hint': 'Enter op het laatste briefje voegt ze toe, Delete laat het gekozen briefje weg, Esc annuleert.',
 };
 
-export type ScanKey = keyof typeof en;
-export const scanMessages: Record<Lang, Record<ScanKey, string>> = { en, nl };
-
-/** The scan message `key` in `lang` with its `{name}` placeholders filled. */
-export function ts(lang: Lang, key: ScanKey, params: Record<string, string | number> = {}): string {
-  return scanMessages[lang][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
+export const scan = { en, nl };

@@ -1,7 +1,6 @@
 // The words of the workshop panel, its timer and the presenting view, in Dutch (je/jij) and
-// plain English. Kept beside the app's own table (like i18n-compare.ts) so merges stay easy;
-// a test checks both languages have every key with the same placeholders.
-import type { Lang, StepId } from '../generated/types';
+// plain English. One of the tables behind `t()` (`index.ts`); the tests there check every key
+// is in both languages with the same placeholders.
 
 const en = {
   'ws.title': 'Workshop',
@@ -143,13 +142,4 @@ const nl: Record<keyof typeof en, string> = {
   'show.next': 'Volgende fase',
 };
 
-export type WorkshopKey = keyof typeof en;
-export const workshopMessages: Record<Lang, Record<WorkshopKey, string>> = { en, nl };
-
-/** The workshop message `key` in `lang` with its `{name}` placeholders filled. */
-export function tw(lang: Lang, key: WorkshopKey, params: Record<string, string | number> = {}): string {
-  return workshopMessages[lang][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
-
-/** A step's name. */
-export const stepName = (lang: Lang, s: StepId) => tw(lang, `ws.step.${s}`);
+export const workshop = { en, nl };

@@ -1,6 +1,5 @@
-// The canvas editor's words in Dutch (je/jij) and English. Kept beside the app's own table so
-// the editor can grow without touching it; a test checks both languages have every key.
-import type { Lang } from '../generated/types';
+// The canvas editor's words in Dutch (je/jij) and English. One of the tables behind `t()`
+// (`index.ts`); the tests there check every key is in both languages.
 
 const en = {
   'ed.zoomIn': 'Zoom in',
@@ -208,9 +207,8 @@ const en = {
   'keys.present': 'While presenting: previous and next phase, Esc leaves',
 } as const;
 
-export type EditorKey = keyof typeof en;
 
-const nl: Record<EditorKey, string> = {
+const nl: Record<keyof typeof en, string> = {
   'ed.zoomIn': 'Inzoomen',
   'ed.zoomOut': 'Uitzoomen',
   'ed.fit': 'Passend in venster',
@@ -416,9 +414,4 @@ const nl: Record<EditorKey, string> = {
   'keys.present': 'Tijdens presenteren: vorige en volgende fase, Esc stopt',
 };
 
-export const editorMessages: Record<Lang, Record<EditorKey, string>> = { en, nl };
-
-/** The editor message `key` in `lang` with its `{name}` placeholders filled. */
-export function te(lang: Lang, key: EditorKey, params: Record<string, string | number> = {}): string {
-  return editorMessages[lang][key].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
+export const editor = { en, nl };

@@ -1,6 +1,6 @@
-// The UI's words in Dutch and English. Dutch addresses the user with je/jij. Every key exists
-// in both languages (a test checks), and `{name}` placeholders are filled by `t`.
-import type { LaneKind, Lang } from '../generated/types';
+// The app's own words (home view, journey list, panels, the undo labels), in Dutch (je/jij)
+// and English. One of the tables behind `t()` (`index.ts`); the tests there check every key
+// is in both languages with the same placeholders.
 
 const en = {
   'app.name': 'Klantreis',
@@ -154,9 +154,8 @@ const en = {
   'edit.other': 'last change',
 } as const;
 
-export type MessageKey = keyof typeof en;
 
-const nl: Record<MessageKey, string> = {
+const nl: Record<keyof typeof en, string> = {
   'app.name': 'Klantreis',
   'home.title': 'Klantreizen',
   'home.subtitle': 'in {doc}',
@@ -308,30 +307,4 @@ const nl: Record<MessageKey, string> = {
   'edit.other': 'laatste wijziging',
 };
 
-export const messages: Record<Lang, Record<MessageKey, string>> = { en, nl };
-
-export type Params = Record<string, string | number>;
-
-/** The message `key` in `lang` with its `{name}` placeholders filled. */
-export function t(lang: Lang, key: MessageKey, params: Params = {}): string {
-  const text = messages[lang][key];
-  return text.replace(/\{(\w+)\}/g, (m, name: string) =>
-    name in params ? String(params[name]) : m,
-  );
-}
-
-/** A count with the singular form for one ("1 phase", "3 phases"). */
-export function count(lang: Lang, what: 'phases' | 'lanes' | 'cards', n: number): string {
-  return n === 1 ? t(lang, `counts.${what}.one`) : t(lang, `counts.${what}`, { n });
-}
-
-/** Words for an undo-history label (`Edit::label` in the core). */
-export function editLabel(lang: Lang, label: string | null | undefined): string {
-  const key = `edit.${label ?? ''}`;
-  return key in messages[lang] ? t(lang, key as MessageKey) : t(lang, 'edit.other');
-}
-
-/** The name of a kind of lane (the core's `LaneKind`), e.g. for a lane's kind picker. */
-export function laneKindLabel(lang: Lang, kind: LaneKind): string {
-  return t(lang, `laneKind.${kind}`);
-}
+export const app = { en, nl };

@@ -1,26 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { count, editLabel, laneKindLabel, messages, t } from './i18n';
+import { count, editLabel, laneKindLabel, messages, t, tables } from '.';
 
 describe('i18n', () => {
-  it('has every key in both languages, none empty', () => {
+  // The one parity test of every table (app, editor, comparison, scan, workshop).
+  it('has every key in both languages, none empty, with the same placeholders', () => {
     const en = Object.keys(messages.en).sort();
     const nl = Object.keys(messages.nl).sort();
     expect(nl).toEqual(en);
-    for (const lang of ['en', 'nl'] as const) {
-      for (const [k, v] of Object.entries(messages[lang])) {
-        expect(v.trim(), `${lang} ${k}`).not.toBe('');
-      }
-    }
-  });
-
-  it('uses the same placeholders in both languages', () => {
     const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const key of Object.keys(messages.en) as (keyof typeof messages.en)[]) {
+    for (const key of en as (keyof typeof messages.en)[]) {
+      expect(messages.en[key].trim(), `en ${key}`).not.toBe('');
+      expect(messages.nl[key].trim(), `nl ${key}`).not.toBe('');
       expect(names(messages.nl[key]), key).toEqual(names(messages.en[key]));
     }
+    for (const [name, table] of Object.entries(tables)) {
+      expect(Object.keys(table.nl).sort(), name).toEqual(Object.keys(table.en).sort());
+    }
   });
 
-  it('addresses Dutch users informally (je/jij, never u)', () => {
+  it('keeps each key in one table, so no table hides another', () => {
+    const all = Object.values(tables).flatMap((table) => Object.keys(table.en));
+    expect(all.length).toBe(Object.keys(messages.en).length);
+  });
+
+  // The one je/jij test: Dutch copy addresses the user informally, never with "u" or "uw"
+  // as a pronoun.
+  it('addresses Dutch users informally (je/jij, never u or uw)', () => {
     for (const [k, v] of Object.entries(messages.nl)) {
       expect(/\b(u|uw)\b/i.test(v), `${k}: ${v}`).toBe(false);
     }
