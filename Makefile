@@ -7,21 +7,26 @@ CARGO ?= cargo
 APP := target/debug/klantreis-app
 XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 
-# Each step of `make test` says when it starts, so a CI log shows where the time goes.
-STEP = @echo "== $@: $$(date +%T)"
+# Each step of `make test` says when it starts, so a CI log shows where the time goes, and
+# notes it in $STEP_LOG (set by `make test`), from which the end of `make test` prints how long
+# each step took (scripts/step-times.sh).
+STEP = @echo "== $@: $$(date +%T)"; if [ -n "$$STEP_LOG" ]; then echo "$@ $$(date +%s)" >>"$$STEP_LOG"; fi
 
-.PHONY: setup ui app run test fmt lint lint-build test-core types check-types check-ui test-ui e2e fuzz fuzz-short package package-check package-check-ci bench cli-sample sync-server
+.PHONY: setup ui app run test step-log fmt lint lint-workflows icons lint-build test-core types check-types check-ui test-ui e2e fuzz fuzz-short fuzz-replay package package-check package-check-ci bench cli-sample sync-server
 
 setup:
+	$(STEP)
 	@scripts/setup.sh
 
 ui:
+	$(STEP)
 	cd ui && npm run build
 
 # Built together with the workspace's tests (`--tests`) so cargo resolves the same features as
 # for `cargo test --workspace`: the app and the tests then share one build of every dependency
 # (a plain `-p klantreis-app` build would compile the GTK/WebKit stack a second time).
 app: ui
+	$(STEP)
 	$(CARGO) build --workspace --bins --tests
 
 run: setup app
@@ -33,10 +38,29 @@ fmt:
 	$(CARGO) fmt --manifest-path e2e/Cargo.toml -- --check
 	$(CARGO) fmt --manifest-path fuzz/Cargo.toml -- --check
 
-lint: ui
+lint: ui lint-workflows
 	$(STEP)
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(CARGO) clippy --manifest-path e2e/Cargo.toml --target-dir target --all-targets -- -D warnings
+
+# The GitHub workflows (.github/workflows): GitHub's schema, and zizmor's security audits
+# offline (its configuration: .github/zizmor.yml). Any finding fails. scripts/setup.sh installs
+# both checkers from PyPI into target/tools/venv.
+WORKFLOW_TOOLS := target/tools/venv/bin
+lint-workflows:
+	$(STEP)
+	@test -x $(WORKFLOW_TOOLS)/zizmor -a -x $(WORKFLOW_TOOLS)/check-jsonschema || { echo "lint-workflows: zizmor or check-jsonschema missing (make setup)"; exit 1; }
+	$(WORKFLOW_TOOLS)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(WORKFLOW_TOOLS)/zizmor --offline .github/workflows
+	$(WORKFLOW_TOOLS)/check-jsonschema --regex-variant python --schemafile ui/node_modules/@tauri-apps/cli/config.schema.json src-tauri/tauri.conf.json
+
+# The app's icons for every system (.ico for Windows, .icns for macOS, the PNGs), made from
+# icons/app-icon.svg by the tauri CLI, offline. It also writes store and mobile icons, which the
+# desktop bundles do not use: only those named in tauri.conf.json's bundle.icon are kept.
+icons:
+	rm -rf target/icons
+	cd ui && npm run tauri -- icon icons/app-icon.svg -o target/icons
+	cp target/icons/{32x32,64x64,128x128,128x128@2x,icon}.png target/icons/icon.ico target/icons/icon.icns icons/
 
 # Core and shell unit tests; the shell's include the check that ui/src/generated/types.ts is
 # up to date with the Rust types.
@@ -67,36 +91,42 @@ e2e: app
 	$(XVFB) $(CARGO) test --manifest-path e2e/Cargo.toml --target-dir target -- --test-threads=1
 
 # Coverage-guided fuzzing of every input (fuzz/, scripts/fuzz.sh): each target for
-# FUZZ_SECONDS (default 600). `make test` runs each for a short time.
+# FUZZ_SECONDS (default 600), from libFuzzer binaries built in their own target dir
+# (target/fuzz, about 12 CPU-minutes from cold). `make fuzz-short`: 20 s each.
+#
+# `make test` does not build them: its `cargo test --workspace` runs tests/fuzz_replay.rs,
+# which feeds every seed (fuzz/seeds/, the templates, fixed mutations of both) through the
+# very checks the fuzz binaries call (fuzz/src/), from the normal test build.
+# `make fuzz-replay` adds the corpus `make fuzz` grew in target/fuzz/corpus.
 FUZZ_SECONDS ?= 600
 fuzz:
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 fuzz-short:
-	$(STEP)
 	FUZZ_SECONDS=20 FUZZ_PROFILE=short scripts/fuzz.sh
 
-# The fuzz targets build in their own target dir (target/fuzz) with their own flags, so their
-# build (about 12 minutes from cold) runs in the background at low priority while the other
-# checks run, and uses the CPU they leave idle; the short fuzz run waits for it at the end.
-#
+fuzz-replay:
+	FUZZ_CORPUS=$(CURDIR)/target/fuzz/corpus $(CARGO) test --workspace --test fuzz_replay
+
 # `make test` lints while it builds: clippy's driver compiles our own crates (as cargo's
 # workspace wrapper, with `-D warnings`), so the lint and the tests share one build of the
 # dependencies, where `make lint` (`cargo clippy`) checks every dependency a second time. Every
-# cargo step after it runs with the same wrapper and reuses that build; the fuzz targets (their
-# own workspace and flags) build without it.
-TEST_STEPS := fmt check-ui test-ui lint-build test-core e2e package-check-ci
+# cargo step after it runs with the same wrapper and reuses that build.
+#
+# At the end (also when a step failed) it prints how long each step took.
+TEST_STEPS := fmt lint-workflows check-ui test-ui lint-build test-core e2e package-check-ci
 CLIPPY_DRIVER = $(shell rustup which clippy-driver 2>/dev/null || command -v clippy-driver)
 LINTING = RUSTC_WORKSPACE_WRAPPER="$(CLIPPY_DRIVER)" CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
-test: setup
-	@mkdir -p target; \
-	FUZZ_PROFILE=short FUZZ_BUILD_ONLY=1 setsid scripts/fuzz.sh >target/fuzz-build.log 2>&1 & fuzz=$$!; \
-	export $(LINTING); \
+test: export STEP_LOG := $(CURDIR)/target/step-times
+test: step-log setup
+	@export $(LINTING); \
 	if [ -z "$$RUSTC_WORKSPACE_WRAPPER" ]; then echo "test: clippy-driver missing (rustup component add clippy)"; exit 1; fi; \
-	if ! $(MAKE) --no-print-directory $(TEST_STEPS); then kill -- -$$fuzz 2>/dev/null; exit 1; fi; \
-	if ! wait $$fuzz; then echo "fuzz: the build failed:"; tail -40 target/fuzz-build.log; exit 1; fi; \
-	tail -1 target/fuzz-build.log; echo "== the fuzz build ended before $$(date +%T)"; \
-	$(MAKE) --no-print-directory fuzz-short
+	$(MAKE) --no-print-directory $(TEST_STEPS); status=$$?; \
+	scripts/step-times.sh "$$STEP_LOG"; exit $$status
+
+# A fresh log of step start times for this `make test`.
+step-log:
+	@mkdir -p target; : >"$$STEP_LOG"
 
 # The lint of `make test`: every target of the workspace and of the end-to-end crate, built
 # through clippy's driver.

@@ -2,11 +2,13 @@
 # Coverage-guided fuzzing of every way data comes into Klantreis (targets in fuzz/).
 #
 #   scripts/fuzz.sh                 each target for FUZZ_SECONDS (default 600) — `make fuzz`
-#   FUZZ_SECONDS=20 scripts/fuzz.sh the short run `make test` does
+#   FUZZ_SECONDS=20 scripts/fuzz.sh a short run (`make fuzz-short`)
 #   FUZZ_TARGETS="image" ...        only some targets
-#   FUZZ_PROFILE=short ...          a quicker, less optimised build (the short run in CI)
-#   FUZZ_BUILD_ONLY=1 ...           build the targets and stop (`make test` builds them in the
-#                                   background while the other checks run)
+#   FUZZ_PROFILE=short ...          a quicker, less optimised build (for short runs)
+#   FUZZ_BUILD_ONLY=1 ...           build the targets and stop
+#
+# `make test` runs none of this: tests/fuzz_replay.rs runs every target's check (fuzz/src/) on
+# the seeds from the normal test build.
 #
 # libFuzzer (the `libfuzzer-sys` crate, built from source with the C++ compiler that
 # build-essential brings) on the stable toolchain: the coverage instrumentation is plain `-C`

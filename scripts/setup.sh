@@ -18,6 +18,8 @@ APT_PACKAGES=(
   # scan (`klantreis scan`, the app's "Read a photo of the wall…"): OCR of the sticky notes'
   # text, with the Dutch and English data (src/scan/ocr.rs)
   tesseract-ocr tesseract-ocr-nld tesseract-ocr-eng
+  # lint: a Python virtual environment for the workflow checkers (below)
+  python3-venv
 )
 
 missing=()
@@ -67,6 +69,22 @@ if [ ! -f scripts/sync-server/node_modules/.package-lock.json ] || [ scripts/syn
   # `npm install` from the lock, not `npm ci`: npm 11's ci refuses this lock file because
   # cbor-extract's platform packages are optional dependencies without a version in it.
   (cd scripts/sync-server && npm install --no-save --no-audit --no-fund --loglevel=error)
+fi
+
+# The checkers of .github/workflows (`make lint-workflows`, part of `make lint` and `make test`),
+# from PyPI at pinned versions, in a virtual environment under target/ (Debian 12's Python
+# refuses a system-wide `pip install`; the venv needs no root and is rebuilt when the pins change).
+WORKFLOW_TOOLS=(zizmor==1.33.1 check-jsonschema==0.39.0)
+TOOLS_VENV=target/tools/venv
+if [ "$(cat "$TOOLS_VENV/.pins" 2>/dev/null)" != "${WORKFLOW_TOOLS[*]}" ]; then
+  echo "setup: installing ${WORKFLOW_TOOLS[*]} into $TOOLS_VENV"
+  rm -rf "$TOOLS_VENV"
+  # Debian's own Python first: a pyenv or conda python3 earlier on PATH may lack venv support.
+  python=/usr/bin/python3
+  [ -x "$python" ] || python="$(command -v python3)"
+  "$python" -m venv "$TOOLS_VENV"
+  "$TOOLS_VENV/bin/pip" install -q --disable-pip-version-check "${WORKFLOW_TOOLS[@]}"
+  echo "${WORKFLOW_TOOLS[*]}" >"$TOOLS_VENV/.pins"
 fi
 
 # Fuzzing (libFuzzer, built from the `libfuzzer-sys` crate with the C++ compiler above) is set up

@@ -1,20 +1,5 @@
-//! Fuzz target: arbitrary bytes as an image (persona photo, wall photo, embedded image). The
-//! check must accept or refuse quickly; an accepted image must decode under the limits or fail
-//! cleanly, and so must printpdf's decoder, which the PDF export hands checked images to.
+//! The libFuzzer entry of the `image` target; what it checks is `klantreis_fuzz::image`, which the
+//! main workspace's replay test (`tests/fuzz_replay.rs`) runs on the seeds and corpora too.
 #![no_main]
 
-use klantreis::media;
-use libfuzzer_sys::fuzz_target;
-
-fuzz_target!(|data: &[u8]| {
-    let Ok(checked) = media::check(data) else {
-        return;
-    };
-    assert!(checked.width > 0 && checked.height > 0);
-    assert!(u64::from(checked.width) * u64::from(checked.height) <= media::MAX_IMAGE_PIXELS);
-    if let Ok(img) = media::decode(data) {
-        assert_eq!((img.width(), img.height()), (checked.width, checked.height));
-    }
-    let mut warnings = Vec::new();
-    let _ = printpdf::RawImage::decode_from_bytes(data, &mut warnings);
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| klantreis_fuzz::image::check(data));

@@ -1,27 +1,5 @@
-//! Fuzz target: arbitrary bytes as a `klantreis/1` interchange file. Parsing must return a
-//! value or a message naming the JSON path; a file that parses must import into a fresh
-//! document, and the imported journey must lay out, export and parse back.
+//! The libFuzzer entry of the `interchange` target; what it checks is `klantreis_fuzz::interchange`, which the
+//! main workspace's replay test (`tests/fuzz_replay.rs`) runs on the seeds and corpora too.
 #![no_main]
 
-use klantreis::interchange::json;
-use klantreis::Document;
-use klantreis_fuzz::{exercise, remove, scratch_path};
-use libfuzzer_sys::fuzz_target;
-
-fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else {
-        return;
-    };
-    if json::parse(text).is_err() {
-        return;
-    }
-    let path = scratch_path();
-    if let Ok(mut doc) = Document::create(&path) {
-        if json::import(&mut doc, text).is_ok() {
-            // Importing the same file twice gives the copy fresh ids instead of a clash.
-            let _ = json::import(&mut doc, text);
-            exercise(&mut doc, false, true);
-        }
-    }
-    remove(&path);
-});
+libfuzzer_sys::fuzz_target!(|data: &[u8]| klantreis_fuzz::interchange::check(data));

@@ -3,8 +3,20 @@
 //! edits, undo and redo). A panic anywhere here is a crash the fuzzer reports; an `Err` is a
 //! clear message to the user and fine.
 //!
+//! Each target's check is a module here (`interchange`, `open_bytes`, …); the files in
+//! `fuzz_targets/` only hand libFuzzer's input to it. The main workspace's replay test
+//! (`tests/fuzz_replay.rs`, in `make test`) runs the same checks on every seed and corpus
+//! file through `check`, without libFuzzer (this crate's `libfuzzer` feature off), so CI
+//! needs no second, instrumented build of the core.
+//!
 //! Scratch files live in one directory per process (in `/dev/shm` when there is one, so the
 //! file system is not the bottleneck) and are removed after each input.
+
+pub mod hostile_rows;
+pub mod image;
+pub mod interchange;
+pub mod open_bytes;
+pub mod text_imports;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -13,6 +25,29 @@ use klantreis::export::svg;
 use klantreis::interchange::json;
 use klantreis::layout::{self, LayoutOptions, Mode, Paper};
 use klantreis::{overview, Document, Edit};
+
+/// Every target, by the name of its binary, its seed folder and its corpus folder.
+pub const TARGETS: [&str; 5] = [
+    "interchange",
+    "open_bytes",
+    "hostile_rows",
+    "image",
+    "text_imports",
+];
+
+/// Runs one input through `target`'s check as its fuzz binary would; false for a name that is
+/// not a target.
+pub fn check(target: &str, data: &[u8]) -> bool {
+    match target {
+        "interchange" => interchange::check(data),
+        "open_bytes" => open_bytes::check(data),
+        "hostile_rows" => hostile_rows::check_bytes(data),
+        "image" => image::check(data),
+        "text_imports" => text_imports::check(data),
+        _ => return false,
+    }
+    true
+}
 
 /// A fresh path for a scratch document (the file does not exist yet).
 pub fn scratch_path() -> PathBuf {
