@@ -56,15 +56,21 @@ if [ "$node_major" -lt 20 ] || { [ "$node_major" -eq 20 ] && [ "$node_minor" -lt
   exit 1
 fi
 # npm ci when node_modules is missing or older than the lock file (npm writes its own copy of
-# the lock into node_modules on every install).
-if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
+# the lock into node_modules on every install). Never through a symbolic link: a git worktree
+# that links another checkout's node_modules would have npm ci empty the shared packages (a
+# fresh checkout's lock file is always newer), so there the other checkout's setup installs.
+if [ -L ui/node_modules ]; then
+  echo "setup: ui/node_modules is a link to shared packages: not installing through it"
+elif [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
   echo "setup: installing the UI's packages (npm ci)"
   (cd ui && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 # The stock automerge-repo sync server (pinned in scripts/sync-server/package.json), which
 # `make sync-server` runs and tests/live_sync.rs starts on loopback (docs/sharing.md).
-if [ ! -f scripts/sync-server/node_modules/.package-lock.json ] || [ scripts/sync-server/package-lock.json -nt scripts/sync-server/node_modules/.package-lock.json ]; then
+if [ -L scripts/sync-server/node_modules ]; then
+  echo "setup: scripts/sync-server/node_modules is a link to shared packages: not installing through it"
+elif [ ! -f scripts/sync-server/node_modules/.package-lock.json ] || [ scripts/sync-server/package-lock.json -nt scripts/sync-server/node_modules/.package-lock.json ]; then
   echo "setup: installing the sync server (npm ci in scripts/sync-server)"
   # `npm install` from the lock, not `npm ci`: npm 11's ci refuses this lock file because
   # cbor-extract's platform packages are optional dependencies without a version in it.
