@@ -89,6 +89,7 @@ fn report(c: &mut Criterion) {
     let meta = export::pdf::PdfMeta {
         title: j.meta.title.clone(),
         lang: j.meta.language,
+        print_shop: None,
     };
     let mut g = c.benchmark_group("report_5000_cards");
     g.sample_size(10);

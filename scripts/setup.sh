@@ -9,6 +9,8 @@ APT_PACKAGES=(
   build-essential pkg-config libwebkit2gtk-4.1-dev
   # test: a virtual display, the WebKit WebDriver, PDF and SQLite checkers
   xvfb xauth webkit2gtk-driver poppler-utils qpdf sqlite3
+  # test: the print-shop PDF rendered by a second reader (tests/print_shop.rs)
+  ghostscript
   # package (`make package`, `make package-check`, docs/packaging.md): the distributions' own
   # builders and checkers, and what the install test asks the installed package with
   dpkg-dev rpm lintian desktop-file-utils appstream man-db xdg-utils libfile-mimeinfo-perl

@@ -26,6 +26,7 @@ pub mod layout;
 pub mod media;
 pub mod model;
 pub mod overview;
+pub mod preflight;
 pub mod print;
 pub mod scan;
 pub mod scene;

@@ -112,14 +112,32 @@ fn run(cli: Cli) -> Result<(), String> {
             overlap,
             report,
             kit,
+            print_shop,
+            bleed,
+            x1a,
             out,
         } => {
             let mut req = page.request(tile.as_deref(), overlap, print::Format::Pdf)?;
             req.report = report;
             req.kit = kit;
             req.blank |= kit;
+            if print_shop {
+                let max = klantreis::export::pdf::MAX_BLEED_MM;
+                if !(0.0..=max).contains(&bleed) {
+                    return Err(format!("--bleed {bleed}: use 0 to {max} mm (3 is usual)"));
+                }
+                req.print_shop = Some(klantreis::export::pdf::PrintShop {
+                    bleed_mm: bleed,
+                    x1a,
+                });
+            }
             print_to(&file, &page, &req, &out)?;
         }
+        Command::Preflight {
+            file,
+            json,
+            lang: l,
+        } => cli::preflight::run(&file, json, lang(&l)?)?,
         Command::Pptx { file, journey, out } => cli::pptx::run(&file, &journey, &out)?,
         Command::Svg { file, page, out } => {
             let req = page.request(None, 10.0, print::Format::Svg)?;

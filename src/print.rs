@@ -45,6 +45,10 @@ pub struct PrintRequest {
     /// A4). Implies `blank`. Tiled sheets carry a scale bar whether or not this is set.
     #[serde(default)]
     pub kit: bool,
+    /// Written for a print shop: PDF/X-4 (or X-1a), CMYK on FOGRA39, with a bleed
+    /// (`export::pdf::PrintShop`, docs/printing.md). PDF only.
+    #[serde(default)]
+    pub print_shop: Option<pdf::PrintShop>,
 }
 
 impl Default for PrintRequest {
@@ -58,6 +62,7 @@ impl Default for PrintRequest {
             format: Format::Pdf,
             report: false,
             kit: false,
+            print_shop: None,
         }
     }
 }
@@ -72,6 +77,8 @@ pub enum PrintError {
     Tile(#[from] tile::TileError),
     #[error(transparent)]
     Pdf(#[from] pdf::PdfError),
+    #[error("{0}")]
+    Preflight(String),
     #[error("{path}: {source}")]
     Write {
         path: String,
@@ -189,6 +196,7 @@ pub fn render_report(doc: &Document, id: &str, paper: Paper) -> Result<Rendered,
     let meta = pdf::PdfMeta {
         title: journey.meta.title.clone(),
         lang: journey.meta.language,
+        print_shop: None,
     };
     let refs: Vec<&Scene> = pages.iter().collect();
     let out = pdf::to_pdf_pages(&refs, &meta, None)?;
@@ -199,6 +207,22 @@ pub fn render_report(doc: &Document, id: &str, paper: Paper) -> Result<Rendered,
         pages: out.pages,
         warnings,
     })
+}
+
+/// What the preflight finds in the PDF that `req` would write for journey `id` (the print
+/// dialog shows it before saving), in `lang`. The file is rendered in memory, not written.
+pub fn preflight(
+    doc: &Document,
+    id: &str,
+    req: &PrintRequest,
+    lang: crate::model::Lang,
+) -> Result<crate::preflight::Report, PrintError> {
+    let req = PrintRequest {
+        format: Format::Pdf,
+        ..req.clone()
+    };
+    let rendered = render(doc, id, &req, &mut |_| {})?;
+    crate::preflight::check(&rendered.bytes, lang).map_err(|e| PrintError::Preflight(e.to_string()))
 }
 
 /// The distinct warnings of several pages (the same missing glyph is reported once).
@@ -251,6 +275,7 @@ pub fn render(
             let meta = pdf::PdfMeta {
                 title: journey.meta.title.clone(),
                 lang: journey.meta.language,
+                print_shop: req.print_shop,
             };
             let extra = extra_pages(ws, id, req)?;
             warnings.extend(scene_warnings(&extra));

@@ -274,6 +274,7 @@ fn printing_leaves_out_a_stored_bomb_with_a_warning() {
     let meta = export::pdf::PdfMeta {
         title: j.meta.title.clone(),
         lang: Lang::Nl,
+        print_shop: None,
     };
     let start = Instant::now();
     let pdf = export::pdf::to_pdf(&scene, &meta, Some(&resolve)).expect("pdf");

@@ -19,6 +19,7 @@ fn text_in_the_pdf_sits_where_the_scene_put_it() {
     let meta = klantreis::export::pdf::PdfMeta {
         title: j.meta.title.clone(),
         lang: Lang::Nl,
+        print_shop: None,
     };
     let pdf = klantreis::export::pdf::to_pdf(&scene, &meta, None).expect("pdf");
     let path = dir.path().join("bbox.pdf");
@@ -123,6 +124,7 @@ fn binary_glyph_strings_survive_every_byte_value_and_the_content_is_compact() {
     let meta = klantreis::export::pdf::PdfMeta {
         title: j.meta.title.clone(),
         lang: Lang::Nl,
+        print_shop: None,
     };
     let pdf = klantreis::export::pdf::to_pdf(&scene, &meta, None).expect("pdf");
     let path = dir.path().join("bytes.pdf");
@@ -225,6 +227,7 @@ fn a_map_of_two_thousand_cards_stays_compact() {
     let meta = klantreis::export::pdf::PdfMeta {
         title: j.meta.title.clone(),
         lang: Lang::Nl,
+        print_shop: None,
     };
     let pdf = klantreis::export::pdf::to_pdf(&scene, &meta, None).expect("pdf");
     // Fonts take some 60 KB; each card (shadow, note, text, badges) about 45 bytes. With

@@ -503,6 +503,7 @@ fn an_empty_journey_still_lays_out_and_exports() {
         let meta = klantreis::export::pdf::PdfMeta {
             title: "Leeg".into(),
             lang: Lang::Nl,
+            print_shop: None,
         };
         let pdf = klantreis::export::pdf::to_pdf(&scene, &meta, None).expect("pdf");
         assert!(pdf.bytes.starts_with(b"%PDF-"));

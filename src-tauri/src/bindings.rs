@@ -140,6 +140,7 @@ pub fn typescript() -> String {
         layout::Orientation,
         print::Format,
         print::PrintRequest,
+        klantreis::export::pdf::PrintShop,
         print::PrintPreview,
         crate::canvas::ExportProgress,
         crate::canvas::ExportDone,

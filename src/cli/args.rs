@@ -153,9 +153,33 @@ pub enum Command {
         /// scale bar to check the printer did not "fit to page".
         #[arg(long)]
         kit: bool,
+        /// Write the file for a print shop: PDF/X-4, colours in CMYK (Coated FOGRA39), a
+        /// bleed around the trimmed page (docs/printing.md).
+        #[arg(long)]
+        print_shop: bool,
+        /// Bleed on every side of the trimmed page, in mm (with --print-shop).
+        #[arg(long, requires = "print_shop", default_value_t = 3.0)]
+        bleed: f32,
+        /// PDF/X-1a instead of PDF/X-4, for shops that still ask it: no transparency
+        /// (with --print-shop).
+        #[arg(long, requires = "print_shop")]
+        x1a: bool,
         /// Output PDF file.
         #[arg(short, long)]
         out: PathBuf,
+    },
+    /// Check any PDF for what a print shop would refuse: no PDF/X, no output intent, RGB
+    /// colour, too little bleed, fonts not embedded, text too small or too near the trim,
+    /// images under 150 dpi, a size that is not a standard paper size. Exits 0 only when it
+    /// finds nothing.
+    Preflight {
+        file: PathBuf,
+        /// The findings as JSON (code, page, where, count, message).
+        #[arg(long)]
+        json: bool,
+        /// Language of the findings: nl or en.
+        #[arg(long, default_value = "nl")]
+        lang: String,
     },
     /// Export a journey's blank workshop canvas as a PowerPoint fill-in file (.pptx): one
     /// widescreen slide with the phases, the lanes (title, note colour, guiding question) and

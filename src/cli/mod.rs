@@ -13,6 +13,7 @@ pub mod imports;
 pub mod live;
 pub mod meta;
 pub mod pptx;
+pub mod preflight;
 pub mod print;
 pub mod report;
 pub mod scan;

@@ -46,6 +46,7 @@ impl PageArgs {
             format,
             report: false,
             kit: false,
+            print_shop: None,
         })
     }
 }

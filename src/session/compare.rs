@@ -44,6 +44,7 @@ pub fn pdf_of(a: &Journey, b: &Journey, req: &PrintRequest) -> Result<Rendered, 
     let meta = pdf::PdfMeta {
         title: format!("{} ↔ {}", a.meta.title, b.meta.title),
         lang: a.meta.language,
+        print_shop: None,
     };
     let out = pdf::to_pdf(&scene, &meta, None)?;
     Ok(Rendered {

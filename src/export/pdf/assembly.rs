@@ -13,6 +13,7 @@ use printpdf::{PdfDocument, PdfPage, PdfSaveOptions};
 
 use super::content::{Content, K};
 use super::fonts::{glyph_map, new_doc, used_chars};
+use super::printshop::bleed_items;
 use super::{PdfError, PdfMeta};
 use crate::export::ImageResolver;
 use crate::scene::fonts::Fonts;
@@ -208,15 +209,22 @@ pub(super) fn build(
     let mut pwarn = Vec::new();
     let mut lo = doc.to_lopdf_document(&save_options(), &mut pwarn);
     let glyphs = glyph_map(&lo, &fonts, &used)?;
-    let content = |items: &[Item], ph: f32| {
+    let content = |items: &[Item], pw: f32, ph: f32| {
         let mut c = Content::new(ph, items.len() * 32, &fonts, &glyphs, &imgs);
-        c.items(items);
+        match &meta.print_shop {
+            Some(shop) => {
+                c.cmyk = true;
+                c.items(&bleed_items(items, pw, ph, shop.bleed_mm));
+            }
+            None => c.items(items),
+        }
         c.out
     };
     let pages = lo.get_pages();
-    set_content(&mut lo, &pages, 1, content(&scene.items, scene.height.0))?;
-    for (i, (items, _, h)) in rest.iter().enumerate() {
-        set_content(&mut lo, &pages, i as u32 + 2, content(items, *h))?;
+    let first = content(&scene.items, scene.width.0, scene.height.0);
+    set_content(&mut lo, &pages, 1, first)?;
+    for (i, (items, w, h)) in rest.iter().enumerate() {
+        set_content(&mut lo, &pages, i as u32 + 2, content(items, *w, *h))?;
     }
     Ok((lo, warnings))
 }

@@ -130,6 +130,8 @@ pub(super) struct Content<'a> {
     images: &'a BTreeMap<String, (String, f32, f32)>,
     /// Origin of the local coordinates (pt) that `xy` writes relative to.
     origin: (f32, f32),
+    /// Colours as CMYK for the print shop (`k`/`K`, [`super::cmyk`]) instead of RGB.
+    pub cmyk: bool,
 }
 
 impl<'a> Content<'a> {
@@ -148,6 +150,7 @@ impl<'a> Content<'a> {
             glyphs,
             images,
             origin: (0.0, 0.0),
+            cmyk: false,
         }
     }
 
@@ -176,7 +179,17 @@ impl<'a> Content<'a> {
         self.origin = (0.0, 0.0);
     }
 
+    /// Writes colour `c` with the RGB operator `op` (`rg`, `RG`), or its CMYK as `k`/`K`.
     fn colour(&mut self, c: [u8; 3], op: &[u8]) {
+        if self.cmyk {
+            for v in super::cmyk::cmyk(c) {
+                comp(&mut self.out, v);
+                self.out.push(b' ');
+            }
+            self.out
+                .extend_from_slice(if op == b"rg" { b"k\n" } else { b"K\n" });
+            return;
+        }
         for (i, v) in c.iter().enumerate() {
             if i > 0 {
                 self.out.push(b' ');

@@ -20,8 +20,14 @@
 //! thirds of the export time of a 5000-card map.)
 
 mod assembly;
+mod cmyk;
+mod cmyk_images;
 mod content;
 mod fonts;
+mod printshop;
+
+pub use cmyk::cmyk;
+pub use printshop::{PrintShop, MAX_BLEED_MM};
 
 use std::collections::BTreeSet;
 
@@ -59,6 +65,16 @@ pub struct Pdf {
 pub struct PdfMeta {
     pub title: String,
     pub lang: Lang,
+    /// Written for a print shop (PDF/X, CMYK, bleed) instead of for screens and home printers.
+    pub print_shop: Option<PrintShop>,
+}
+
+/// Makes a written document a print shop's PDF/X when `meta` asks for one.
+fn finish(lo: &mut lopdf::Document, meta: &PdfMeta) -> Result<(), PdfError> {
+    match &meta.print_shop {
+        Some(shop) => printshop::finish(lo, meta, shop),
+        None => Ok(()),
+    }
 }
 
 /// The Scene as a one-page vector PDF of the Scene's size.
@@ -67,7 +83,8 @@ pub fn to_pdf(
     meta: &PdfMeta,
     images: Option<ImageResolver>,
 ) -> Result<Pdf, PdfError> {
-    let (lo, warnings) = build(meta, scene, images, &[])?;
+    let (mut lo, warnings) = build(meta, scene, images, &[])?;
+    finish(&mut lo, meta)?;
     Ok(Pdf {
         bytes: save(lo, &BTreeSet::new())?,
         pages: 1,
@@ -90,9 +107,10 @@ pub fn to_pdf_pages(
         .iter()
         .map(|s| (s.items.as_slice(), s.width.0, s.height.0))
         .collect();
-    let (lo, warnings) = build(meta, first, images, &rest)?;
+    let (mut lo, warnings) = build(meta, first, images, &rest)?;
     // The pages after the first are the report's: deflated fast.
     let fast = contents_from(&lo, 2);
+    finish(&mut lo, meta)?;
     Ok(Pdf {
         bytes: save(lo, &fast)?,
         pages: pages.len(),
@@ -185,6 +203,7 @@ pub fn to_tiled_pdf_with(
     } else {
         contents_from(&lo, pages as u32 + 1)
     };
+    finish(&mut lo, meta)?;
     Ok(Pdf {
         bytes: save(lo, &fast)?,
         pages: pages + extra.len(),

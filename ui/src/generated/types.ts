@@ -917,7 +917,23 @@ report: boolean,
  * question and note colour), then a persona sheet per persona (A3 when tiled on A3, else
  * A4). Implies `blank`. Tiled sheets carry a scale bar whether or not this is set.
  */
-kit: boolean, };
+kit: boolean, 
+/**
+ * Written for a print shop: PDF/X-4 (or X-1a), CMYK on FOGRA39, with a bleed
+ * (`export::pdf::PrintShop`, docs/printing.md). PDF only.
+ */
+print_shop: PrintShop | null, };
+
+export type PrintShop = { 
+/**
+ * Bleed on every side, in mm (3 is what most shops ask; some 5 above A3).
+ */
+bleed_mm: number, 
+/**
+ * PDF/X-1a:2003 (no transparency: images with an alpha channel are flattened on white)
+ * instead of PDF/X-4.
+ */
+x1a: boolean, };
 
 export type PrintPreview = { scene: Scene, 
 /**
