@@ -141,6 +141,8 @@ pub fn typescript() -> String {
         print::Format,
         print::PrintRequest,
         klantreis::export::pdf::PrintShop,
+        klantreis::preflight::Report,
+        klantreis::preflight::Finding,
         print::PrintPreview,
         crate::canvas::ExportProgress,
         crate::canvas::ExportDone,

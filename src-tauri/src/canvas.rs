@@ -51,6 +51,19 @@ pub fn print_preview(
     Ok(print::preview(inner.doc()?.workspace(), &id, &request)?)
 }
 
+/// The preflight of the file `request` would write (a print-shop PDF), in the app's language:
+/// the print dialog shows its findings before saving.
+#[tauri::command(async)]
+pub fn preflight_print(
+    state: State<'_, AppState>,
+    id: String,
+    request: PrintRequest,
+) -> Res<klantreis::preflight::Report> {
+    let inner = state.lock();
+    let lang = inner.settings.lang();
+    Ok(print::preflight(inner.doc()?, &id, &request, lang)?)
+}
+
 /// Asks where to save, renders on a background thread with progress events, writes the file
 /// atomically. `None` when the user cancelled the dialog.
 #[tauri::command]

@@ -20,6 +20,7 @@ pub const COMMANDS: &[&str] = &[
     "commands::redo",
     "commands::set_language",
     "canvas::print_preview",
+    "canvas::preflight_print",
     "canvas::export_journey",
     "canvas::reveal_export",
     "canvas::image_data",

@@ -16,6 +16,7 @@ import type {
   ExportDone,
   PrintPreview,
   PrintRequest,
+  Report,
   Scene,
   JourneySummary,
   SnapshotInfo,
@@ -49,6 +50,8 @@ export interface Backend {
   setLanguage(language: LanguagePref): Promise<UiSettings>;
   /** The page and, for a poster, where its sheets fall. */
   printPreview(id: string, request: PrintRequest): Promise<PrintPreview>;
+  /** What a print shop would refuse in the file `request` writes (in the app's language). */
+  preflightPrint(id: string, request: PrintRequest): Promise<Report>;
   /** Asks where to save and exports in the background; null when cancelled. */
   exportJourney(id: string, request: PrintRequest): Promise<ExportDone | null>;
   /** Shows the last exported file's folder. */

@@ -27,6 +27,7 @@ export const tauriBackend: Backend = {
   redo: (view) => call('redo', { view }),
   setLanguage: (language) => call('set_language', { language }),
   printPreview: (id, request) => call('print_preview', { id, request }),
+  preflightPrint: (id, request) => call('preflight_print', { id, request }),
   exportJourney: (id, request) => call('export_journey', { id, request }),
   revealExport: () => call('reveal_export'),
   onExportProgress: (cb) => listen<{ fraction: number }>('export-progress', (e) => cb(e.payload.fraction)),

@@ -935,6 +935,35 @@ bleed_mm: number,
  */
 x1a: boolean, };
 
+export type Report = { pages: number, 
+/**
+ * The PDF/X version the file claims, if any.
+ */
+pdfx: string | null, findings: Array<Finding>, };
+
+export type Finding = { 
+/**
+ * Stable code (`rgb_colour`, `too_little_bleed`, …): what a program matches on.
+ */
+code: string, 
+/**
+ * The page (1-based); none for the document as a whole.
+ */
+page: number | null, 
+/**
+ * Where on the page or in the file (the first occurrence), in mm from the trim's top
+ * left corner or by resource name; empty when the finding is the whole page or file.
+ */
+where: string, 
+/**
+ * How many times it occurs on that page (or in the file).
+ */
+count: number, 
+/**
+ * The finding in plain words, in the language asked for.
+ */
+message: string, };
+
 export type PrintPreview = { scene: Scene, 
 /**
  * The printable part of each sheet on the page, row by row (empty when not tiled).
@@ -961,4 +990,4 @@ created: string,
 version: number, phases: number, lanes: number, cards: number, };
 
 /** The commands the UI may call (src-tauri/src/command_list.rs). */
-export type Command = "start_info" | "show" | "journey_insights" | "workshop_steps" | "list_templates" | "create_journey" | "apply_edit" | "apply_edits" | "undo" | "redo" | "set_language" | "print_preview" | "export_journey" | "reveal_export" | "image_data" | "pick_image" | "list_journeys" | "compare_journeys" | "compare_version" | "export_comparison" | "list_versions" | "take_version" | "restore_version" | "version_scene" | "pick_scan_photos" | "scan_photos" | "scan_accept" | "scan_cancel" | "sync_status" | "set_sync_server" | "share_journey" | "join_journey" | "merge_copy";
+export type Command = "start_info" | "show" | "journey_insights" | "workshop_steps" | "list_templates" | "create_journey" | "apply_edit" | "apply_edits" | "undo" | "redo" | "set_language" | "print_preview" | "preflight_print" | "export_journey" | "reveal_export" | "image_data" | "pick_image" | "list_journeys" | "compare_journeys" | "compare_version" | "export_comparison" | "list_versions" | "take_version" | "restore_version" | "version_scene" | "pick_scan_photos" | "scan_photos" | "scan_accept" | "scan_cancel" | "sync_status" | "set_sync_server" | "share_journey" | "join_journey" | "merge_copy";

@@ -76,6 +76,9 @@ function fake() {
     printPreview: async () => {
       throw new BackendError('internal', 'not recorded');
     },
+    preflightPrint: async () => {
+      throw new BackendError('internal', 'not recorded');
+    },
     exportJourney: async () => null,
     revealExport: async () => {},
     onExportProgress: async () => () => {},
