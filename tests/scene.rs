@@ -603,3 +603,71 @@ fn x_extent(segs: &[layout::Seg]) -> f32 {
     let (lo, hi) = xs.fold((f32::MAX, f32::MIN), |(lo, hi), x| (lo.min(x), hi.max(x)));
     (hi - lo).max(0.0)
 }
+
+/// Every character the layout prints, in both languages (the sample and every template,
+/// filled, blank with its legend, the persona sheets and the insights report), is drawn by a
+/// bundled face: Noto Sans, else Symbola. They are the faces the PDF embeds and the canvas
+/// loads (`ui/src/app.css`); a character neither has prints as a box and vanishes on screen.
+/// The minus sign of the feelings lane's hint is one Noto Sans lacks: Symbola draws it.
+#[test]
+fn every_printed_character_has_a_glyph_in_the_bundled_fonts() {
+    use klantreis::analysis;
+    use klantreis::layout::report::{report, ReportOptions};
+    use klantreis::layout::{persona_sheets, Face, Fonts, Scene};
+    let fonts = Fonts::load().expect("the bundled fonts");
+    let mut scenes: Vec<Scene> = Vec::new();
+    for lang in [Lang::Nl, Lang::En] {
+        let (sample, persona) = templates::sample(lang);
+        let mut journeys = vec![(sample, vec![persona])];
+        for id in templates::ids() {
+            let j = templates::build(id, lang, None).expect("template");
+            journeys.push((j, vec![]));
+        }
+        for (j, personas) in &journeys {
+            let filled = opts(Paper::A3, Mode::Filled);
+            scenes.push(layout::layout(j, personas, &filled));
+            let blank = LayoutOptions {
+                legend: true,
+                ..opts(Paper::A0, Mode::Blank)
+            };
+            scenes.push(layout::layout(j, personas, &blank));
+            scenes.extend(persona_sheets(j, personas, Paper::A4, Some("2026-11-23")));
+            let ins = analysis::insights(j);
+            scenes.extend(report(j, &ins, &ReportOptions::default()).pages);
+        }
+    }
+    let mut missing = std::collections::BTreeSet::new();
+    let mut by_symbola = std::collections::BTreeSet::new();
+    let mut seen = 0usize;
+    for s in &scenes {
+        for it in &s.items {
+            if let Item::Text { lines, bold, .. } = it {
+                for c in lines.iter().flat_map(|l| l.text.chars()) {
+                    seen += 1;
+                    match fonts.face_for(c, *bold) {
+                        None => {
+                            missing.insert(c);
+                        }
+                        Some(Face::Fallback) => {
+                            by_symbola.insert(c);
+                        }
+                        Some(_) => {}
+                    }
+                }
+            }
+        }
+    }
+    assert!(seen > 10_000, "the scenes print text: {seen} characters");
+    assert!(
+        missing.is_empty(),
+        "printed characters no bundled font draws: {:?}",
+        missing
+            .iter()
+            .map(|c| format!("{c} U+{:04X}", *c as u32))
+            .collect::<Vec<_>>()
+    );
+    assert!(
+        by_symbola.contains(&'\u{2212}'),
+        "the hint's minus sign is drawn by the fallback face: {by_symbola:?}"
+    );
+}

@@ -72,7 +72,10 @@ async fn create_rename_undo_and_find_it_after_restart_once() -> Res {
         .await?
         .click()
         .await?;
-    app.wait_titles(&[SAMPLE_EN, "Supplier onboarding"]).await?;
+    // The new journey opens on its canvas, the keyboard on the map for fast entry.
+    app.wait_text("[data-testid='view-title']", "Supplier onboarding")
+        .await?;
+    app.wait_for("[data-testid='canvas-phase']").await?;
     assert!(
         app.d()
             .find_all(By::Css("[data-testid='new-journey-dialog']"))
@@ -80,6 +83,15 @@ async fn create_rename_undo_and_find_it_after_restart_once() -> Res {
             .is_empty(),
         "the dialog closes after creating"
     );
+    let focus = app
+        .js("return document.activeElement?.dataset?.testid ?? null", vec![])
+        .await?;
+    assert_eq!(focus, "canvas", "the map has the keyboard");
+    app.wait_for("[data-testid='back-home']")
+        .await?
+        .click()
+        .await?;
+    app.wait_titles(&[SAMPLE_EN, "Supplier onboarding"]).await?;
 
     // Rename it inline.
     let card = app.card("Supplier onboarding").await?;

@@ -14,7 +14,6 @@ use thirtyfour::prelude::*;
 use thirtyfour::Key;
 
 const TITLE: &str = "Workshop walk";
-const SAMPLE: &str = "Buying an e-bike at Fietsplezier";
 const STEPS: [&str; 9] = [
     "goal",
     "persona",
@@ -136,13 +135,8 @@ impl App {
             .await?
             .click()
             .await?;
-        self.wait_titles(&[SAMPLE, title]).await?;
-        self.card(title)
-            .await?
-            .find(By::Css("button.open"))
-            .await?
-            .click()
-            .await?;
+        // The new journey opens on its canvas.
+        self.wait_text("[data-testid='view-title']", title).await?;
         self.wait_for("[data-testid='canvas-phase']").await?;
         Ok(())
     }
@@ -166,10 +160,11 @@ async fn walk_the_guided_steps_then_present_once() -> Res {
         .await?;
     app.create_from_template("canvas", TITLE).await?;
 
-    // The panel: nine steps in the method's order; only the template's goal is there.
+    // The panel: nine steps in the method's order, none done: the template's example goal
+    // is shown in the empty goal field, and is no goal the team set.
     app.click_js("[data-testid='open-workshop']").await?;
     app.wait_for("[data-testid='workshop-panel']").await?;
-    app.wait_step("goal", true).await?;
+    app.wait_step("goal", false).await?;
     let states = app.step_states().await?;
     let ids: Vec<&str> = states.iter().map(|s| s.0.as_str()).collect();
     assert_eq!(ids, STEPS, "the method's order");
@@ -178,8 +173,14 @@ async fn walk_the_guided_steps_then_present_once() -> Res {
         .filter(|s| s.1)
         .map(|s| s.0.as_str())
         .collect();
-    assert_eq!(done, ["goal"], "a new journey has only its goal");
+    assert!(done.is_empty(), "a new journey has no step done: {done:?}");
     app.shot("workshop-01-new-journey.png").await?;
+
+    // Goal: the gap focuses the goal field.
+    app.first_gap("goal", "goal").await?;
+    app.focused("journey-goal").await?;
+    app.key("Sell more e-bikes to commuters" + Key::Tab).await?;
+    app.wait_step("goal", true).await?;
 
     // Persona: the gap takes the user to "new persona"; then to the new persona's segment.
     app.first_gap("persona", "persona").await?;

@@ -1,6 +1,6 @@
 //! The workshop's guided steps (the Customer Journey Canvas method, in its order) and how far a
 //! journey is with each: goal → persona → scope → phases with durations → touchpoints per
-//! phase → the emotion per touchpoint → impact moments per phase → review → next steps.
+//! phase → the emotion in each phase → impact moments per phase → review → next steps.
 //!
 //! Invariants:
 //! - [`steps`] is a pure function of the journey and its linked personas; the UI's workshop
@@ -13,6 +13,11 @@
 //! Touchpoints are the cards of the touchpoint lanes (kind `touchpoints`, or `channels` in
 //! templates that call them that). Those where the company plays no part count like any other;
 //! the step reports how many there are, because the method asks the team not to forget them.
+//!
+//! The emotions step counts what the emotion curve draws (`analysis::emotion::curve`: every
+//! card with an emotion, a touchpoint's or a card's in a feelings lane): a phase is felt when
+//! the curve has a point in it. So the step, the curve on the map and the insights never
+//! disagree about whether the customer's feelings are there.
 
 use serde::Serialize;
 
@@ -76,8 +81,14 @@ pub enum Gap {
     PhaseTouchpoints {
         phase_id: String,
     },
+    /// A touchpoint in a phase without any emotion yet: giving it one fills the phase.
     TouchpointEmotion {
         card_id: String,
+    },
+    /// A phase without any emotion and without a touchpoint to give one to: a card in a
+    /// feelings lane with an emotion, or a touchpoint with one, fills it.
+    PhaseEmotion {
+        phase_id: String,
     },
     PhaseImpact {
         phase_id: String,
@@ -94,7 +105,7 @@ pub struct Step {
     pub id: StepId,
     pub done: bool,
     /// How many of the things this step checks are filled in, of `total` (a phase count for
-    /// the phase steps, a card count for the emotions); `total` is at least 1.
+    /// the phase steps and the emotions); `total` is at least 1.
     pub filled: u32,
     pub total: u32,
     /// What is missing, in map order; empty when done.
@@ -232,18 +243,26 @@ pub fn steps(j: &Journey, personas: &[Persona]) -> WorkshopSteps {
             lane_at.get(c.lane_id.as_str()),
         )
     });
-    let mut emotions: Vec<Gap> = in_order
-        .iter()
-        .filter(|c| c.emotion.is_none())
-        .map(|c| Gap::TouchpointEmotion {
-            card_id: c.id.clone(),
-        })
-        .collect();
-    let emotions_missing = emotions.len();
-    if touchpoints.is_empty() {
-        // Nothing to feel about yet: the step waits for the touchpoints.
-        emotions.extend(touch.iter().cloned());
+    // A phase is felt when the curve has a point in it (any card with an emotion). A phase
+    // that is not points at its first touchpoint, else at the phase itself.
+    let mut emotions = per_phase(
+        j,
+        |id| {
+            j.cards
+                .iter()
+                .any(|c| c.phase_id == id && c.emotion.is_some())
+        },
+        |phase_id| match in_order.iter().find(|c| c.phase_id == phase_id) {
+            Some(c) => Gap::TouchpointEmotion {
+                card_id: c.id.clone(),
+            },
+            None => Gap::PhaseEmotion { phase_id },
+        },
+    );
+    if j.phases.is_empty() {
+        emotions.push(Gap::Phases);
     }
+    let emotions_missing = emotions.len();
 
     let impact = per_phase(
         j,
@@ -282,16 +301,7 @@ pub fn steps(j: &Journey, personas: &[Persona]) -> WorkshopSteps {
         step(StepId::Scope, 2, scope, scope_missing),
         step(StepId::Phases, n_phases, phases, phases_missing),
         step(StepId::Touchpoints, n_phases, touch, touch_missing),
-        step(
-            StepId::Emotions,
-            touchpoints.len(),
-            emotions,
-            if touchpoints.is_empty() {
-                1
-            } else {
-                emotions_missing
-            },
-        ),
+        step(StepId::Emotions, n_phases, emotions, emotions_missing),
         step(StepId::ImpactMoments, n_phases, impact, impact_missing),
         step(StepId::Review, 1, review, usize::from(!review_answered(j))),
         step(

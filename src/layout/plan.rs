@@ -55,8 +55,12 @@ pub(super) struct Plan {
     pub(super) small_cell: Option<Rect>,
 }
 
-pub(super) fn has_emotions(j: &Journey) -> bool {
+/// Whether the filled map has the emotion band: when a card has an emotion, and while the
+/// journey has a feelings lane (as the blank canvas does), so the band is there before the
+/// first emotion is given and the map does not move under the pointer when it is.
+pub(super) fn has_emotion_band(j: &Journey) -> bool {
     j.cards.iter().any(|c| c.emotion.is_some())
+        || j.lanes.iter().any(|l| l.kind == LaneKind::Feelings)
 }
 
 pub(super) fn has_data(j: &Journey) -> bool {
@@ -137,7 +141,7 @@ pub(super) fn plan_filled(cx: &Ctx, j: &Journey, personas: &[&Persona], aw: f32,
             cells[li][pi].push(card_height(cx, c, CARD_W));
         }
     }
-    let emo_h = if has_emotions(j) { EMO_H } else { 0.0 };
+    let emo_h = if has_emotion_band(j) { EMO_H } else { 0.0 };
     let data_h = if has_data(j) { DATA_H } else { 0.0 };
     let mut best: Option<(f32, usize, f32, f32, Vec<f32>)> = None;
     for k in 1..=8usize {

@@ -85,20 +85,32 @@ pub fn doc_name(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-/// The file name an export of the journey titled `title` is offered under: the title, made
-/// safe as a file name on every desktop, with what kind of print it is and the extension.
+/// The file name an export of the journey titled `title` is offered under: the title as the
+/// user wrote it, with only the characters some desktop refuses in a name replaced by what
+/// reads the same ("Fietsenwinkel: een e-bike kopen" gives "Fietsenwinkel – een e-bike
+/// kopen.pdf", not "Fietsenwinkel_ een…"), then what kind of print it is and the extension.
 pub fn export_file_name(title: &str, req: &PrintRequest) -> String {
-    let clean: String = title
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || " -_".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let base = clean.trim();
+    let mut clean = String::with_capacity(title.len());
+    let mut chars = title.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            // "A: b" reads as "A – b"; a colon inside a word ("10:30") as a hyphen.
+            ':' if chars.peek().is_none_or(|n| n.is_whitespace()) => clean.push_str(" –"),
+            ':' => clean.push('-'),
+            '/' | '\\' | '|' => clean.push('-'),
+            '"' => clean.push('\''),
+            '<' => clean.push('('),
+            '>' => clean.push(')'),
+            '*' | '?' => {}
+            c if c.is_control() => clean.push(' '),
+            c => clean.push(c),
+        }
+    }
+    // One space where the replacements made two; no dots or spaces at the end (Windows drops
+    // them, and a name ending in "." before ".pdf" reads oddly).
+    let words: Vec<&str> = clean.split_whitespace().collect();
+    let joined = words.join(" ");
+    let base = joined.trim_end_matches(['.', ' ']).trim_start_matches('-');
     let base = if base.is_empty() { "klantreis" } else { base };
     let kind = match (req.blank, req.tile) {
         _ if req.kit => "-kit",
@@ -140,9 +152,19 @@ mod tests {
     fn export_names_are_safe_and_say_what_they_hold() {
         let req = PrintRequest::default();
         assert_eq!(
-            export_file_name("Fiets/plezier: v2", &req),
-            "Fiets_plezier_ v2.pdf"
+            export_file_name("Fietsenwinkel: een e-bike kopen", &req),
+            "Fietsenwinkel – een e-bike kopen.pdf"
         );
+        assert_eq!(
+            export_file_name("Fiets/plezier: v2", &req),
+            "Fiets-plezier – v2.pdf"
+        );
+        assert_eq!(
+            export_file_name("Waarom haken \"klanten\" af?", &req),
+            "Waarom haken 'klanten' af.pdf"
+        );
+        assert_eq!(export_file_name("Café à la carte.", &req), "Café à la carte.pdf");
+        assert_eq!(export_file_name("Open 10:30", &req), "Open 10-30.pdf");
         assert_eq!(export_file_name("  ", &req), "klantreis.pdf");
         let blank = PrintRequest {
             blank: true,

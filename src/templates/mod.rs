@@ -29,6 +29,10 @@ pub struct TemplateInfo {
     pub phases: Vec<&'static str>,
     /// Lane titles, for a preview.
     pub lanes: Vec<&'static str>,
+    /// An example goal, shown in the empty goal field of a journey made from this template:
+    /// an example is no goal the team set, so it is not put in the journey (the workshop's
+    /// first step would count it as done before the workshop began).
+    pub goal_example: &'static str,
 }
 
 /// (Dutch, English)
@@ -104,6 +108,7 @@ pub fn list(lang: Lang) -> Vec<TemplateInfo> {
             description: pick(d.description, lang),
             phases: d.phases.iter().map(|p| pick(p.name, lang)).collect(),
             lanes: d.lanes.iter().map(|l| pick(l.title, lang)).collect(),
+            goal_example: pick(d.goal, lang),
         })
         .collect()
 }
@@ -126,7 +131,7 @@ pub fn build(id: &str, lang: Lang, title: Option<&str>) -> Result<Journey, Templ
         meta: JourneyMeta {
             id: crate::model::ids::new_id("journey"),
             title: title.unwrap_or(pick(d.name, lang)).to_string(),
-            goal: pick(d.goal, lang).to_string(),
+            // The goal is the team's to set: the template's is an example (`goal_example`).
             language: lang,
             template: Some(d.id.to_string()),
             version: 1,
@@ -196,6 +201,9 @@ mod tests {
                 assert!(j.phases.len() >= 5, "{id}: phases");
                 assert!(j.lanes.len() >= 3, "{id}: lanes");
                 assert!(j.lanes.iter().all(|l| !l.hint.is_empty()), "{id}: hints");
+                assert!(j.meta.goal.is_empty(), "{id}: the goal is the team's to set");
+                let info = list(lang).into_iter().find(|t| t.id == id).expect("listed");
+                assert!(!info.goal_example.is_empty(), "{id}: an example goal");
             }
         }
         let nl = build("five-stages", Lang::Nl, None).expect("builds");

@@ -61,14 +61,15 @@ fn all_nine_steps_in_the_methods_order() {
 }
 
 #[test]
-fn a_new_journey_from_a_template_has_its_goal_and_phases_but_little_else() {
+fn a_new_journey_from_a_template_has_its_phases_but_no_step_done() {
     let j = template("canvas");
     let w = steps(&j, &[]);
-    assert_eq!(
-        done(&w),
-        vec![StepId::Goal],
-        "only the template's goal is there"
+    assert!(
+        done(&w).is_empty(),
+        "the template's example goal is no goal the team set: {:?}",
+        done(&w)
     );
+    assert_eq!(get(&w, StepId::Goal).gaps, vec![Gap::Goal]);
     assert_eq!(get(&w, StepId::Persona).gaps, vec![Gap::Persona]);
     assert_eq!(
         get(&w, StepId::Scope).gaps,
@@ -145,7 +146,7 @@ fn walking_the_steps_turns_each_one_done_in_turn() {
     assert!(get(&w, StepId::Touchpoints).done);
     assert_eq!(w.outside_touchpoints, 1);
     let emo = get(&w, StepId::Emotions);
-    assert_eq!(emo.total as usize, cards.len());
+    assert_eq!(emo.total as usize, j.phases.len(), "a phase each");
     assert_eq!(
         emo.gaps[0],
         Gap::TouchpointEmotion {
@@ -216,12 +217,53 @@ fn channels_count_as_touchpoints_and_a_map_without_either_says_so() {
     j.lanes.retain(|l| !matches!(l.kind, LaneKind::Channels));
     let w = steps(&j, &[]);
     assert_eq!(get(&w, StepId::Touchpoints).gaps, vec![Gap::TouchpointLane]);
-    assert!(
-        get(&w, StepId::Emotions)
-            .gaps
-            .contains(&Gap::TouchpointLane),
-        "no touchpoints, so no emotions to give yet"
+    assert_eq!(
+        get(&w, StepId::Emotions).gaps[0],
+        Gap::PhaseEmotion {
+            phase_id: j.phases[0].id.clone()
+        },
+        "no touchpoint to give an emotion to: the phase itself"
     );
+}
+
+#[test]
+fn the_emotions_step_counts_what_the_curve_draws() {
+    // The curve draws every card with an emotion: a feelings card's emotion fills its phase
+    // just as a touchpoint's does, and the step agrees with the curve phase by phase.
+    let mut j = template("canvas");
+    let feelings = lane_of(&j, LaneKind::Feelings);
+    let touch = lane_of(&j, LaneKind::Touchpoints);
+    let n = j.phases.len();
+    for i in 0..n {
+        add_card(&mut j, i, &feelings, "Twijfelt over de prijs");
+    }
+    let w = steps(&j, &[]);
+    let emo = get(&w, StepId::Emotions);
+    assert_eq!((emo.filled, emo.total as usize), (0, n));
+    for c in &mut j.cards {
+        c.emotion = Some(-1);
+    }
+    let touchpoint = add_card(&mut j, 0, &touch, "Web shop");
+    let w = steps(&j, &[]);
+    assert!(
+        get(&w, StepId::Emotions).done,
+        "{:?}",
+        get(&w, StepId::Emotions)
+    );
+    let curve = crate::analysis::emotion::curve(&j, None);
+    assert_eq!(curve.len(), n, "the curve draws the same feelings");
+
+    // A phase whose only feeling is taken away: its touchpoint is the gap.
+    j.cards[0].emotion = None;
+    let w = steps(&j, &[]);
+    let emo = get(&w, StepId::Emotions);
+    assert_eq!(
+        emo.gaps,
+        vec![Gap::TouchpointEmotion {
+            card_id: touchpoint
+        }]
+    );
+    assert_eq!((emo.filled as usize, emo.total as usize), (n - 1, n));
 }
 
 #[test]

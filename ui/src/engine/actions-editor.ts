@@ -24,6 +24,9 @@ export interface EditorCtx {
   entry: FastEntry;
   /** The canvas, once it has a Scene. */
   canvas: { zoom(f: number): void; fit(): void; panBy(dx: number, dy: number): void; cancelGesture(): boolean } | null;
+  /** Fit, or the reading size (cards' text at 12 px): shown at once and remembered for this
+   * journey, whose map then opens at it. */
+  setZoom(mode: 'fit' | 'read'): void;
   setHelp(open: boolean): void;
   /** Only the assumptions at full strength on the canvas, the rest faded. */
   readonly assumptionsOnly: boolean;
@@ -176,7 +179,17 @@ export const editorActions: Action<EditorCtx>[] = [
     shortcuts: [key('0')],
     toolbar: { group: 'zoom', slot: 2, testid: 'zoom-fit', text: 'ed.fit' },
     enabled: (c) => c.canvas !== null,
-    perform: (c) => c.canvas?.fit(),
+    perform: (c) => c.setZoom('fit'),
+  },
+  {
+    id: 'zoom.read',
+    scope: 'editor',
+    labelKey: 'ed.readSize',
+    helpKey: 'keys.zoom',
+    shortcuts: [key('9')],
+    toolbar: { group: 'zoom', slot: 4, testid: 'zoom-read', text: 'ed.readSize' },
+    enabled: (c) => c.canvas !== null,
+    perform: (c) => c.setZoom('read'),
   },
   ...(
     [

@@ -53,7 +53,7 @@ describe('the actions list', () => {
     }
     expect(rows.find((r) => r.helpKey === 'keys.undo')?.keys).toEqual(['Ctrl+Z', 'Ctrl+Shift+Z']);
     expect(rows.find((r) => r.helpKey === 'keys.edit')).toMatchObject({ keys: ['F2'], gestures: ['dblclick'] });
-    expect(rows.find((r) => r.helpKey === 'keys.zoom')?.keys).toEqual(['+', '–', '0']);
+    expect(rows.find((r) => r.helpKey === 'keys.zoom')?.keys).toEqual(['+', '–', '0', '9']);
     expect(rows.map((r) => r.helpKey)).toContain('keys.multi');
     expect(helpRows(true).find((r) => r.helpKey === 'keys.print')?.keys).toEqual(['⌘+P']);
   });
@@ -118,6 +118,7 @@ function fakeEditor(cards: Partial<Card>[] = [], selection: string[] = []) {
     mergeCopy: () => void calls.push('merge-copy'),
     workshopOpen: false,
     setWorkshop: (open) => void calls.push(`workshop ${open}`),
+    setZoom: (mode) => void calls.push(`zoom ${mode}`),
     present: () => void calls.push('present'),
     isToBe: false,
     makeToBe: () => void calls.push('to-be'),

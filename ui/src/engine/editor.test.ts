@@ -32,12 +32,17 @@ describe('entryTargetRect', () => {
   const scene = fixture();
 
   it('covers the cell, the header or the card being typed in', () => {
-    expect(entryTargetRect(scene, { kind: 'new', phase_id: 'pB', lane_id: 'l2', text: '' })).toEqual({ x: 120, y: 90, w: 80, h: 60 });
+    expect(entryTargetRect(scene, { kind: 'new', phase_id: 'pA', lane_id: 'l2', text: '' })).toEqual({ x: 40, y: 90, w: 80, h: 60 });
     expect(entryTargetRect(scene, { kind: 'phase', id: 'pA', text: '' })).toEqual({ x: 40, y: 20, w: 80, h: 10 });
     expect(entryTargetRect(scene, { kind: 'lane', id: 'l2', text: '' })).toEqual({ x: 0, y: 90, w: 40, h: 60 });
     const note = scene.items.find((it) => it.type === 'rect' && it.target?.kind === 'card');
     const id = note?.target?.id ?? '';
     expect(entryTargetRect(scene, { kind: 'card', id, text: '' })).toEqual(note?.type === 'rect' ? note.rect : null);
+  });
+
+  it('opens below the cards a cell has, so the card Enter saved stays in sight', () => {
+    // c3 (30 mm high at y 95) is in the cell of pB × l2.
+    expect(entryTargetRect(scene, { kind: 'new', phase_id: 'pB', lane_id: 'l2', text: '' })).toEqual({ x: 120, y: 126, w: 80, h: 24 });
   });
 
   it('is null for what the Scene no longer has', () => {

@@ -33,14 +33,33 @@ export function describeRecord(
   }
 }
 
-/** What the entry box covers, in scene mm: the cell of a new card, the card being edited, or
- * the header being renamed; null when the Scene has no such thing (any more). */
+/** Gap (mm) between a cell's last card and the entry box below it. */
+const BELOW_MM = 1;
+
+/** What the entry box covers, in scene mm: the card being edited, or the header being renamed;
+ * for a new card the cell below its cards, so the cards typed so far (the one Enter just
+ * saved) stay in sight above the box waiting for the next. Null when the Scene has no such
+ * thing (any more). */
 export function entryTargetRect(scene: Pick<Scene, 'regions' | 'items'>, e: Draft): Rect | null {
   let r: Rect | null = null;
   for (const reg of scene.regions) {
     if (e.kind === 'new' && reg.kind === 'cell' && reg.phase_id === e.phase_id && reg.lane_id === e.lane_id) r = reg.rect;
     if (e.kind === 'phase' && reg.kind === 'phase_header' && reg.phase_id === e.id) r = reg.rect;
     if (e.kind === 'lane' && reg.kind === 'lane_header' && reg.lane_id === e.id) r = reg.rect;
+  }
+  if (e.kind === 'new' && r) {
+    const cell = r;
+    let bottom = -Infinity;
+    for (const it of scene.items) {
+      if (it.type !== 'rect' || it.target?.kind !== 'card') continue;
+      const cx = it.rect.x + it.rect.w / 2;
+      const cy = it.rect.y + it.rect.h / 2;
+      if (cx >= cell.x && cx <= cell.x + cell.w && cy >= cell.y && cy <= cell.y + cell.h) bottom = Math.max(bottom, it.rect.y + it.rect.h);
+    }
+    if (bottom > -Infinity) {
+      const y = bottom + BELOW_MM;
+      r = { x: cell.x, y, w: cell.w, h: Math.max(0, cell.y + cell.h - y) };
+    }
   }
   if (e.kind === 'card') {
     for (const it of scene.items) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relativeTime } from './format';
+import { decimal, relativeTime } from './format';
 
 const now = new Date('2026-11-23T12:00:00Z');
 
@@ -16,5 +16,15 @@ describe('relativeTime', () => {
     expect(relativeTime('en', '2026-03-01T12:00:00Z', now)).toMatch(/Mar/);
     expect(relativeTime('en', '2025-03-01T12:00:00Z', now)).toMatch(/2025/);
     expect(relativeTime('en', 'not a date', now)).toBe('');
+  });
+});
+
+describe('decimal', () => {
+  it('writes a minus sign, not a hyphen, and the decimal comma in Dutch', () => {
+    expect(decimal('nl', -1)).toBe('−1');
+    expect(decimal('nl', -0.5)).toBe('−0,5');
+    expect(decimal('en', -1.25, 1)).toBe('−1.3');
+    expect(decimal('en', 2)).toBe('2');
+    expect(decimal('nl', -0.01)).toBe('0');
   });
 });

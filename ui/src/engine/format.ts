@@ -1,4 +1,5 @@
-// Dates as people say them ("5 min ago", "gisteren"), in the UI language.
+// Dates as people say them ("5 min ago", "gisteren"), and numbers as the map prints them, in
+// the UI language.
 import type { Lang } from '../generated/types';
 import { t } from './i18n';
 
@@ -21,4 +22,12 @@ export function relativeTime(lang: Lang, iso: string, now: Date): string {
     month: 'short',
     year: then.getFullYear() === now.getFullYear() ? undefined : 'numeric',
   });
+}
+
+/** A number in `lang`'s way (a decimal comma in Dutch), negative ones with the minus sign
+ * U+2212 as the map and the PDF print it: the locale's own "-" is a hyphen, shorter and
+ * lower than the "+" of positive emotions beside it. */
+export function decimal(lang: Lang, x: number, digits = 1): string {
+  const text = Math.abs(x).toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: digits });
+  return x < 0 && text !== '0' ? `−${text}` : text;
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { rememberJourney, rememberedJourney } from './place';
+import { rememberJourney, rememberedJourney, rememberZoom, rememberedZoom } from './place';
 
 // A stand-in for the page's location and history: replaceState sets the fragment.
 function fakePage(): { url: string } {
@@ -35,5 +35,19 @@ describe('the open journey survives a reload of the page', () => {
   it('remembers nothing outside a page', () => {
     rememberJourney('j1');
     expect(rememberedJourney()).toBeNull();
+  });
+});
+
+describe('the zoom a map opens at', () => {
+  it('is the reading size once chosen for that journey, fit otherwise', () => {
+    const m = new Map<string, string>();
+    const storage = { getItem: (k: string) => m.get(k) ?? null, setItem: (k: string, v: string) => void m.set(k, v) };
+    expect(rememberedZoom(storage, 'j1')).toBe('fit');
+    rememberZoom(storage, 'j1', 'read');
+    expect(rememberedZoom(storage, 'j1')).toBe('read');
+    expect(rememberedZoom(storage, 'j2')).toBe('fit');
+    rememberZoom(storage, 'j1', 'fit');
+    expect(rememberedZoom(storage, 'j1')).toBe('fit');
+    expect(rememberedZoom(null, 'j1')).toBe('fit');
   });
 });

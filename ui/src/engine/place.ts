@@ -21,3 +21,29 @@ export function rememberedJourney(): string | null {
   const id = decodeURIComponent(hash.slice(1 + KEY.length));
   return id || null;
 }
+
+/** The bit of Web Storage the zoom needs (a test passes a Map-backed one). */
+export interface ZoomStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+const ZOOM_KEY = 'klantreis.zoom.';
+
+/** The zoom a journey's map opens at: the reading size when the user chose it for this map,
+ * else fit. Kept in the app's local settings: how this user reads the map, not part of it. */
+export function rememberedZoom(storage: ZoomStorage | null, journeyId: string): 'fit' | 'read' {
+  try {
+    return storage?.getItem(ZOOM_KEY + journeyId) === 'read' ? 'read' : 'fit';
+  } catch {
+    return 'fit';
+  }
+}
+
+export function rememberZoom(storage: ZoomStorage | null, journeyId: string, mode: 'fit' | 'read'): void {
+  try {
+    storage?.setItem(ZOOM_KEY + journeyId, mode);
+  } catch {
+    // Storage full or off: the choice holds while the map is open.
+  }
+}

@@ -63,6 +63,26 @@ describe('the facilitator timer', () => {
     expect([t.step, t.running, t.elapsed(10 * MIN)]).toEqual([0, false, 0]);
   });
 
+  it('ends the session on the last step, with the time it used over every step', () => {
+    const t = new Timer();
+    t.start(0);
+    t.next(2 * MIN);
+    t.next(7 * MIN);
+    t.previous(8 * MIN); // back to the persona: its clock restarts, the session's does not
+    expect(t.elapsed(8 * MIN)).toBe(0);
+    t.goTo(STEP_IDS.length - 1, 9 * MIN);
+    expect(t.last).toBe(true);
+    expect(t.finished).toBe(false);
+    t.next(12 * MIN);
+    expect([t.finished, t.running, t.stepId]).toEqual([true, false, 'next_steps']);
+    expect(t.used(20 * MIN)).toBe(12 * MIN);
+    // Start again takes the session up; starting over forgets it.
+    t.start(20 * MIN);
+    expect(t.finished).toBe(false);
+    t.reset();
+    expect([t.finished, t.used(30 * MIN)]).toEqual([false, 0]);
+  });
+
   it('reads minutes: whole, 1 to 120, a comma as decimal point', () => {
     expect(parseMinutes('7')).toBe(7);
     expect(parseMinutes(' 2,6 ')).toBe(3);

@@ -81,13 +81,20 @@ export function savePlan(storage: PlanStorage | null, plan: Plan): void {
 }
 
 /** The facilitator timer: which step, and how long it has run. Pausing keeps the time; going
- * to another step starts that step's clock from zero and keeps running if it ran. */
+ * to another step starts that step's clock from zero and keeps running if it ran. "Next" on
+ * the last step ends the session: the clock stops and the timer is `finished`, with the time
+ * the whole session used (`used`), to set against the plan. */
 export class Timer {
   step = 0;
+  /** Next on the last step ended the session; any step or Start takes it up again. */
+  finished = false;
   /** Time run before the current stretch, in ms. */
   private banked = 0;
   /** When the current stretch started; null while paused. */
   private since: number | null = null;
+  /** Time run on earlier visits of the steps, in ms (a step's clock restarts on each visit,
+   * the session's does not). */
+  private spent = 0;
 
   get running(): boolean {
     return this.since !== null;
@@ -98,6 +105,7 @@ export class Timer {
   }
 
   start(now: number) {
+    this.finished = false;
     if (this.since === null) this.since = now;
   }
 
@@ -116,15 +124,24 @@ export class Timer {
   /** Goes to step `i` (clamped); its clock starts from zero. */
   goTo(i: number, now: number) {
     const running = this.running;
+    this.spent += this.elapsed(now);
+    this.finished = false;
     this.step = Math.max(0, Math.min(STEP_IDS.length - 1, i));
     this.banked = 0;
     this.since = running ? now : null;
   }
 
-  /** The next step; on the last step it stops the clock there. */
+  /** True on the last step, where Next finishes the session. */
+  get last(): boolean {
+    return this.step === STEP_IDS.length - 1;
+  }
+
+  /** The next step; on the last step it ends the session (`finished`, the clock stopped). */
   next(now: number) {
-    if (this.step === STEP_IDS.length - 1) this.pause(now);
-    else this.goTo(this.step + 1, now);
+    if (this.last) {
+      this.pause(now);
+      this.finished = true;
+    } else this.goTo(this.step + 1, now);
   }
 
   previous(now: number) {
@@ -135,7 +152,14 @@ export class Timer {
   reset() {
     this.step = 0;
     this.banked = 0;
+    this.spent = 0;
     this.since = null;
+    this.finished = false;
+  }
+
+  /** Time the whole session has run, over every step and visit, in ms. */
+  used(now: number): number {
+    return this.spent + this.elapsed(now);
   }
 
   elapsed(now: number): number {
@@ -196,6 +220,7 @@ export function placeOf(gap: Gap): Place {
     case 'phase_touchpoints':
       return { kind: 'phase', id: gap.phase_id, newTouchpoint: true };
     case 'phase_impact':
+    case 'phase_emotion':
       return { kind: 'phase', id: gap.phase_id };
     case 'touchpoint_emotion':
       return { kind: 'card', id: gap.card_id };

@@ -270,7 +270,13 @@ phases: Array<string>,
 /**
  * Lane titles, for a preview.
  */
-lanes: Array<string>, };
+lanes: Array<string>, 
+/**
+ * An example goal, shown in the empty goal field of a journey made from this template:
+ * an example is no goal the team set, so it is not put in the journey (the workshop's
+ * first step would count it as done before the workshop began).
+ */
+goal_example: string, };
 
 export type JourneySummary = { id: string, title: string, goal: string, 
 /**
@@ -638,7 +644,7 @@ safari_total: number, opportunities: Matrix, fix_first: Array<FixItem>, warnings
 
 export type StepId = "goal" | "persona" | "scope" | "phases" | "touchpoints" | "emotions" | "impact_moments" | "review" | "next_steps";
 
-export type Gap = { "kind": "goal" } | { "kind": "persona" } | { "kind": "persona_segment", persona_id: string, } | { "kind": "stakeholders" } | { "kind": "scope_start" } | { "kind": "scope_end" } | { "kind": "phases" } | { "kind": "phase_duration", phase_id: string, } | { "kind": "touchpoint_lane" } | { "kind": "phase_touchpoints", phase_id: string, } | { "kind": "touchpoint_emotion", card_id: string, } | { "kind": "phase_impact", phase_id: string, } | { "kind": "review" } | { "kind": "next_steps" };
+export type Gap = { "kind": "goal" } | { "kind": "persona" } | { "kind": "persona_segment", persona_id: string, } | { "kind": "stakeholders" } | { "kind": "scope_start" } | { "kind": "scope_end" } | { "kind": "phases" } | { "kind": "phase_duration", phase_id: string, } | { "kind": "touchpoint_lane" } | { "kind": "phase_touchpoints", phase_id: string, } | { "kind": "touchpoint_emotion", card_id: string, } | { "kind": "phase_emotion", phase_id: string, } | { "kind": "phase_impact", phase_id: string, } | { "kind": "review" } | { "kind": "next_steps" };
 
 export type Step = { id: StepId, done: boolean, 
 /**

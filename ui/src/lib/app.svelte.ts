@@ -9,6 +9,7 @@ import { toBackendError } from '../engine/backend';
 import { editLabel, t, type MessageKey, type Params } from '../engine/i18n';
 import { patched, patchedDetail } from '../engine/scene-patch';
 import { rememberJourney, rememberedJourney } from '../engine/place';
+import { changeSubject } from '../engine/history';
 import type {
   DocState,
   Edit,
@@ -256,9 +257,13 @@ export class AppState {
     return this.change((view) => this.backend.restoreVersion(id, snapshot, view));
   }
 
+  /** Creates a journey from a template and opens it on its canvas: the user made it to map
+   * it, so the next thing is typing its first cards. */
   async createJourney(template: string, lang: Lang, title: string): Promise<string | null> {
     const out = await this.change((view) => this.backend.createJourney(template, lang, title, view));
-    return out?.created[0] ?? null;
+    const id = out?.created[0] ?? null;
+    if (id) await this.open(id);
+    return id;
   }
 
   rename(id: string, title: string): Promise<EditOutcome | null> {
@@ -290,13 +295,18 @@ export class AppState {
 
   private async step(undo: boolean): Promise<void> {
     const label = undo ? this.doc?.undo : this.doc?.redo;
+    const before = this.detail?.journey;
     const out = await this.change((view) => (undo ? this.backend.undo(view) : this.backend.redo(view)));
     if (!out) return;
     if (!out.changed) {
       this.toast(this.tr(undo ? 'nothing.undo' : 'nothing.redo'));
-    } else {
-      this.toast(this.tr(undo ? 'undone' : 'redone', { what: editLabel(this.lang, label) }));
+      return;
     }
+    // Which card (or phase, lane) went back: the open journey before and after the step.
+    const what = editLabel(this.lang, label);
+    const subject = changeSubject(before, this.detail?.journey);
+    const named = !subject ? what : this.tr(subject.more ? 'undone.namedMore' : 'undone.named', { what, name: subject.name, n: subject.more });
+    this.toast(this.tr(undo ? 'undone' : 'redone', { what: named }));
   }
 
   async open(id: string): Promise<void> {

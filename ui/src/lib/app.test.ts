@@ -182,6 +182,23 @@ describe('AppState', () => {
     expect(last?.action?.label).toBe('Ongedaan maken');
   });
 
+  it('opens a new journey on its canvas', async () => {
+    const f = fake();
+    const show = f.backend.show;
+    f.backend.show = async (view) => {
+      if (view.kind === 'journey' && view.id === 'j2') {
+        f.calls.push('show journey j2');
+        return update();
+      }
+      return show(view);
+    };
+    const app = new AppState(f.backend);
+    await app.start();
+    expect(await app.createJourney('canvas', 'nl', 'Fietsenwinkel')).toBe('j2');
+    expect(f.calls.at(-1)).toBe('show journey j2');
+    expect(app.view).toEqual({ kind: 'journey', id: 'j2', request: null });
+  });
+
   it('restores a version as a change of the view it names, so undo takes it back', async () => {
     const f = fake();
     const app = new AppState(f.backend);

@@ -51,6 +51,44 @@ describe('Viewport', () => {
     expect(vp.scale * 1189).toBeLessThanOrEqual(1000);
   });
 
+  it('keeps what was on screen in view when the space around the map changes', () => {
+    const vp = new Viewport();
+    vp.resize(1000, 800);
+    vp.fit({ x: 0, y: 0, w: 1189, h: 841 });
+    expect(vp.atFit).toBe(true);
+    vp.zoomAt({ x: 500, y: 400 }, 2);
+    expect(vp.atFit).toBe(false);
+    const seen = vp.visible();
+    // A panel of 290 px opens beside the map: all that was seen is still on screen, centred.
+    vp.resize(710, 800);
+    const now = vp.visible();
+    expect(now.x).toBeLessThanOrEqual(seen.x + 1e-9);
+    expect(now.y).toBeLessThanOrEqual(seen.y + 1e-9);
+    expect(now.x + now.w).toBeGreaterThanOrEqual(seen.x + seen.w - 1e-9);
+    expect(now.y + now.h).toBeGreaterThanOrEqual(seen.y + seen.h - 1e-9);
+    expect(now.x + now.w / 2).toBeCloseTo(seen.x + seen.w / 2, 6);
+    // It closes again: the scale is not raised past the user's zoom.
+    const s = vp.scale;
+    vp.resize(1000, 800);
+    expect(vp.scale).toBe(s);
+    vp.panBy(5, 0);
+    expect(vp.atFit).toBe(false);
+  });
+
+  it('reading size: card text at 12 px, the map from its top left corner', () => {
+    const vp = new Viewport();
+    vp.resize(1000, 800);
+    vp.fit({ x: 10, y: 20, w: 1189, h: 841 });
+    vp.read({ x: 10, y: 20, w: 1189, h: 841 }, 3.5);
+    expect(vp.scale * 3.5).toBeCloseTo(12, 6);
+    expect(vp.toScreen({ x: 10, y: 20 })).toEqual({ x: 24, y: 24 });
+    expect(vp.atFit).toBe(false);
+    // A small map that fits readably is fitted.
+    vp.read({ x: 0, y: 0, w: 100, h: 80 }, 3.5);
+    expect(vp.atFit).toBe(true);
+    expect(vp.scale * 3.5).toBeGreaterThan(12);
+  });
+
   it('ctrl+wheel zooms, plain wheel pans', () => {
     const vp = new Viewport();
     const s = vp.scale;

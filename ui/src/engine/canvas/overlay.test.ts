@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SceneIndex } from './index';
-import { ghostItems, hooksOf, linkItemsOf, MIN_POINT_PX } from './overlay';
+import { ghostItems, hooksOf, linkItemsOf, MIN_POINT_PX, suggestBadges } from './overlay';
+import { Viewport } from './viewport';
 import type { Item, Scene } from './scene';
 
 const card = { kind: 'card' as const, id: 'c1' };
@@ -68,5 +69,19 @@ describe('linkItemsOf', () => {
   it('gives the line and head of the one link', () => {
     const s: Scene = { ...scene, items: [...items, line, elsewhere, head] };
     expect(linkItemsOf(s, 'l1')).toEqual([line, head]);
+  });
+});
+
+describe('suggestBadges', () => {
+  it('sits in the middle of the note’s badge row, never above the note', () => {
+    const vp = new Viewport();
+    vp.resize(800, 600);
+    vp.scale = 4;
+    const [b] = suggestBadges([{ id: 'c1', rect: { x: 10, y: 20, w: 40, h: 30 } }], vp);
+    expect(b).toEqual({ id: 'c1', x: 120, y: 190, wide: false });
+    // Its 20 px stay within the note: its top edge is below the note's top.
+    expect((b?.y ?? 0) - 10).toBeGreaterThan(20 * 4);
+    vp.scale = 6;
+    expect(suggestBadges([{ id: 'c1', rect: { x: 10, y: 20, w: 40, h: 30 } }], vp)[0]?.wide).toBe(true);
   });
 });

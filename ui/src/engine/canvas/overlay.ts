@@ -78,12 +78,21 @@ export function noteRects(scene: Scene, ids: string[]): { id: string; rect: Rect
 }
 
 /** The accept badges of suggested impact moments, in screen px at each note's top right. */
+/** Height (mm) of a note's badge row, at its foot (the core's `BADGE_ROW`): the emotion badge
+ * sits at its left, the validation mark at its right, the middle is free. */
+const BADGE_ROW_MM = 5;
+/** A note this wide on screen (px) has room for the badge's words between its marks. */
+const WIDE_PX = 200;
+
+/** Where each suggested note's accept badge sits, in screen px: the middle of the note's
+ * badge row, so it covers neither the note's text nor the note above (a badge over the
+ * note's top edge reached into the card above it in the cell). */
 export function suggestBadges(notes: { id: string; rect: Rect }[], vp: Viewport): { id: string; x: number; y: number; wide: boolean }[] {
   const out: { id: string; x: number; y: number; wide: boolean }[] = [];
   for (const { id, rect } of notes) {
-    const p = vp.toScreen({ x: rect.x + rect.w, y: rect.y });
-    if (p.x < -40 || p.y < -40 || p.x > vp.width + 200 || p.y > vp.height + 40) continue;
-    out.push({ id, x: p.x, y: p.y, wide: rect.w * vp.scale >= 130 });
+    const p = vp.toScreen({ x: rect.x + rect.w / 2, y: rect.y + rect.h - BADGE_ROW_MM / 2 });
+    if (p.x < -100 || p.y < -40 || p.x > vp.width + 100 || p.y > vp.height + 40) continue;
+    out.push({ id, x: p.x, y: p.y, wide: rect.w * vp.scale >= WIDE_PX });
   }
   return out;
 }

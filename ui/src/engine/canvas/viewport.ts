@@ -10,6 +10,8 @@ export interface ScreenPoint {
 
 export const MIN_SCALE = 0.05; // px per mm: an A0 map fits in a small window
 export const MAX_SCALE = 40; // px per mm: single letters of a card fill the screen
+/** Card text at the reading size, in px: read from the back of a workshop room. */
+export const READ_PX = 12;
 
 export class Viewport {
   /** Pixels per millimetre. */
@@ -21,9 +23,24 @@ export class Viewport {
   width = 800;
   height = 600;
 
+  /** The view shows what the last `fit` showed: no pan or zoom since. A change of the
+   * space around the map (a panel, the window) then fits it anew. */
+  atFit = false;
+
+  /** The visible area became `width` × `height` px (a panel opened or closed, the window was
+   * resized). What the user was looking at stays in view: its centre stays in the middle, and
+   * the view zooms out as far as needed to keep all of it on screen (never in: a larger window
+   * shows more around it). A view at fit is fitted anew by its owner, who knows the content. */
   resize(width: number, height: number): void {
-    this.width = Math.max(1, width);
-    this.height = Math.max(1, height);
+    const w = Math.max(1, width);
+    const h = Math.max(1, height);
+    if (w === this.width && h === this.height) return;
+    const seen = this.visible();
+    this.width = w;
+    this.height = h;
+    this.scale = clamp(Math.min(this.scale, w / seen.w, h / seen.h), MIN_SCALE, MAX_SCALE);
+    this.offsetX = w / 2 - (seen.x + seen.w / 2) * this.scale;
+    this.offsetY = h / 2 - (seen.y + seen.h / 2) * this.scale;
   }
 
   toScene(p: ScreenPoint): Point {
@@ -35,6 +52,7 @@ export class Viewport {
   }
 
   panBy(dx: number, dy: number): void {
+    this.atFit = false;
     this.offsetX += dx;
     this.offsetY += dy;
   }
@@ -42,6 +60,7 @@ export class Viewport {
   /** Zooms by `factor` keeping the scene point under `at` (screen px) in place. */
   zoomAt(at: ScreenPoint, factor: number): void {
     const before = this.toScene(at);
+    this.atFit = false;
     this.scale = clamp(this.scale * factor, MIN_SCALE, MAX_SCALE);
     this.offsetX = at.x - before.x * this.scale;
     this.offsetY = at.y - before.y * this.scale;
@@ -59,6 +78,21 @@ export class Viewport {
     this.scale = clamp(Math.min(w / Math.max(r.w, 1e-6), h / Math.max(r.h, 1e-6)), MIN_SCALE, MAX_SCALE);
     this.offsetX = (this.width - r.w * this.scale) / 2 - r.x * this.scale;
     this.offsetY = (this.height - r.h * this.scale) / 2 - r.y * this.scale;
+    this.atFit = true;
+  }
+
+  /** The reading size: the map at a scale where text `textMm` high on paper is `px` on
+   * screen (cards readable on a projector; the map scrolls), its top left corner `r`'s at
+   * `margin` px from the view's; never smaller than fit. */
+  read(r: Rect, textMm: number, px = READ_PX, margin = 24): void {
+    const want = px / Math.max(textMm, 1e-6);
+    const fits = Math.min((this.width - 2 * margin) / Math.max(r.w, 1e-6), (this.height - 2 * margin) / Math.max(r.h, 1e-6));
+    // A map that fits at a readable size already (a large window, a small map) is fitted.
+    if (fits >= want) return this.fit(r, margin);
+    this.scale = clamp(want, MIN_SCALE, MAX_SCALE);
+    this.offsetX = margin - r.x * this.scale;
+    this.offsetY = margin - r.y * this.scale;
+    this.atFit = false;
   }
 
   /** Brings `r` into view for the user to find it: nothing moves when it is on screen and
@@ -70,6 +104,7 @@ export class Viewport {
     const a = this.toScreen(r);
     const onScreen = a.x >= margin && a.y >= margin && a.x + r.w * this.scale <= this.width - margin && a.y + r.h * this.scale <= this.height - margin;
     if (onScreen && want === this.scale) return;
+    this.atFit = false;
     this.scale = clamp(want, MIN_SCALE, MAX_SCALE);
     this.offsetX = this.width / 2 - (r.x + r.w / 2) * this.scale;
     this.offsetY = this.height / 2 - (r.y + r.h / 2) * this.scale;
