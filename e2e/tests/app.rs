@@ -84,7 +84,10 @@ async fn create_rename_undo_and_find_it_after_restart_once() -> Res {
         "the dialog closes after creating"
     );
     let focus = app
-        .js("return document.activeElement?.dataset?.testid ?? null", vec![])
+        .js(
+            "return document.activeElement?.dataset?.testid ?? null",
+            vec![],
+        )
         .await?;
     assert_eq!(focus, "canvas", "the map has the keyboard");
     app.wait_for("[data-testid='back-home']")

@@ -91,7 +91,12 @@ fn overlap(a: &Box4, b: &Box4) -> bool {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_first_hour_in_dutch_at_1200() -> Res {
     retry_on_hang("the_first_hour_in_dutch_at_1200", || {
-        walk("nl_NL.UTF-8", "Een e-bike kopen bij Fietsplezier", 1200, 755)
+        walk(
+            "nl_NL.UTF-8",
+            "Een e-bike kopen bij Fietsplezier",
+            1200,
+            755,
+        )
     })
     .await
 }
@@ -99,7 +104,12 @@ async fn the_first_hour_in_dutch_at_1200() -> Res {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_first_hour_in_english_at_1920() -> Res {
     retry_on_hang("the_first_hour_in_english_at_1920", || {
-        walk("en_GB.UTF-8", "Buying an e-bike at Fietsplezier", 1920, 1080)
+        walk(
+            "en_GB.UTF-8",
+            "Buying an e-bike at Fietsplezier",
+            1920,
+            1080,
+        )
     })
     .await
 }
@@ -164,9 +174,7 @@ async fn walk(locale: &str, sample: &str, w: u32, h: u32) -> Res {
         )
         .await?;
     assert_eq!(placeholder, json!(true), "the placeholder fits its box");
-    entry
-        .send_keys("Ziet een advertentie" + Key::Enter)
-        .await?;
+    entry.send_keys("Ziet een advertentie" + Key::Enter).await?;
     app.until(
         "return document.querySelectorAll(\"[data-testid='canvas-card']\").length === 1;",
         "the first card on the map",

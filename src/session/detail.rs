@@ -163,7 +163,10 @@ mod tests {
             export_file_name("Waarom haken \"klanten\" af?", &req),
             "Waarom haken 'klanten' af.pdf"
         );
-        assert_eq!(export_file_name("Café à la carte.", &req), "Café à la carte.pdf");
+        assert_eq!(
+            export_file_name("Café à la carte.", &req),
+            "Café à la carte.pdf"
+        );
         assert_eq!(export_file_name("Open 10:30", &req), "Open 10-30.pdf");
         assert_eq!(export_file_name("  ", &req), "klantreis.pdf");
         let blank = PrintRequest {

@@ -201,7 +201,10 @@ mod tests {
                 assert!(j.phases.len() >= 5, "{id}: phases");
                 assert!(j.lanes.len() >= 3, "{id}: lanes");
                 assert!(j.lanes.iter().all(|l| !l.hint.is_empty()), "{id}: hints");
-                assert!(j.meta.goal.is_empty(), "{id}: the goal is the team's to set");
+                assert!(
+                    j.meta.goal.is_empty(),
+                    "{id}: the goal is the team's to set"
+                );
                 let info = list(lang).into_iter().find(|t| t.id == id).expect("listed");
                 assert!(!info.goal_example.is_empty(), "{id}: an example goal");
             }
