@@ -649,7 +649,7 @@ export type Gap = { "kind": "goal" } | { "kind": "persona" } | { "kind": "person
 export type Step = { id: StepId, done: boolean, 
 /**
  * How many of the things this step checks are filled in, of `total` (a phase count for
- * the phase steps, a card count for the emotions); `total` is at least 1.
+ * the phase steps and the emotions); `total` is at least 1.
  */
 filled: number, total: number, 
 /**
