@@ -187,6 +187,13 @@ async fn walk(locale: &str, sample: &str, w: u32, h: u32) -> Res {
         !overlap(&card, &boxed),
         "the saved card {card:?} is not under the entry box {boxed:?}"
     );
+    let empty = app
+        .js(
+            "return document.querySelector(\"[data-testid='card-entry']\")?.value;",
+            Vec::new(),
+        )
+        .await?;
+    assert_eq!(empty, json!(""), "the box waits empty for the next card");
     app.shot(&shot("05-fast-entry-next")).await?;
     app.key("Twijfelt over de prijs" + Key::Enter).await?;
     app.key(Key::Escape).await?;
