@@ -58,6 +58,17 @@ impl Record {
         }
     }
 
+    /// The text rule ([`crate::model::text`]) on the record's text fields.
+    pub fn clean_text(&mut self) {
+        match self {
+            Record::Persona(p) => p.clean_text(),
+            Record::Journey(j) => j.clean_text(),
+            Record::Phase { phase, .. } => phase.clean_text(),
+            Record::Lane { lane, .. } => lane.clean_text(),
+            Record::Card { card, .. } => card.clean_text(),
+        }
+    }
+
     pub fn kind(&self) -> &'static str {
         match self {
             Record::Persona(_) => "persona",
@@ -177,6 +188,19 @@ impl ChangeSet {
     /// This ChangeSet followed by `other` (a group of edits is one ChangeSet).
     pub fn extend(&mut self, other: ChangeSet) {
         self.changes.extend(other.changes);
+    }
+
+    /// Applies the text rule ([`crate::model::text`]) to every record this ChangeSet writes,
+    /// and drops the changes that then change nothing. The store calls it on every commit, so
+    /// every door (edits, imports, merges) stores text the same way. `before` stays as it was:
+    /// it is what the document held.
+    pub fn clean_text(&mut self) {
+        for c in &mut self.changes {
+            if let Some(r) = &mut c.after {
+                r.clean_text();
+            }
+        }
+        self.changes.retain(|c| c.before != c.after);
     }
 
     /// Adds a change unless it changes nothing.

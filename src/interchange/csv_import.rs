@@ -9,7 +9,9 @@
 //!   misspelt header is not silently lost.
 //! - The delimiter is read from the header line: a semicolon when it holds more semicolons
 //!   than commas (Excel in a Dutch locale), else a comma. A leading byte order mark is skipped.
-//!   Quoting per RFC 4180; records end in CRLF, LF or CR.
+//!   Quoting per RFC 4180; records end in CRLF, LF or CR. The text rule
+//!   ([`crate::model::text`]) is applied to the whole file first: control characters other
+//!   than tab and line breaks are removed, and a line break inside a name becomes a space.
 //! - Everything is read and checked before the document changes. The first thing that does not
 //!   fit stops the import with its row (the spreadsheet's row number: the header is row 1, a
 //!   quoted line break does not start a new row) and column (1-based, with its header name).
@@ -321,7 +323,10 @@ fn score(s: &str) -> Result<Option<u8>, String> {
 
 /// Reads and checks the cards of a CSV file, changing nothing.
 pub fn parse(text: &str) -> Result<CsvCards, CsvError> {
-    let recs = records(text)?;
+    // The text rule first (`model::text`): a record ends in a line break as before (a CR LF or
+    // a lone CR is one), a quoted line break is a `\n`, and stray control characters go, so
+    // every cell is read as the store will keep it.
+    let recs = records(&crate::model::text::multi_line(text))?;
     let Some((_, header)) = recs.first() else {
         return Err(CsvError {
             row: 1,

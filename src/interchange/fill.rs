@@ -3,6 +3,9 @@
 //! document ([`commit`]).
 //!
 //! Invariants:
+//! - Names and texts are cleaned by the text rule first ([`crate::model::text`]: a name is one
+//!   line), the same rule the store applies to what it writes, so a name is compared as it will
+//!   be stored.
 //! - A phase or lane is found by its name, trimmed and without regard to case; a name the
 //!   journey does not have yet becomes a new phase or lane at the end, in the order the names
 //!   first appear. A new lane's kind is read from its title when it is one of the templates'
@@ -14,6 +17,7 @@
 
 use crate::edit::Edit;
 use crate::model::ids::new_id;
+use crate::model::text::{multi_line, single_line};
 use crate::model::{order, Card, Journey, JourneyMeta, Lane, LaneKind, Lang, Persona, Phase};
 use crate::store::{Document, Origin, StoreError};
 
@@ -33,7 +37,7 @@ impl Fill {
             journey: Journey {
                 meta: JourneyMeta {
                     id: new_id("journey"),
-                    title: title.to_string(),
+                    title: single_line(title).into_owned(),
                     language: lang,
                     version: 1,
                     ..Default::default()
@@ -50,6 +54,7 @@ impl Fill {
 
     /// The id of the phase named `name`, added at the end when the journey has none.
     pub fn phase(&mut self, name: &str) -> String {
+        let name = &*single_line(name);
         if let Some(p) = self.journey.phases.iter().find(|p| same(&p.name, name)) {
             return p.id.clone();
         }
@@ -76,6 +81,7 @@ impl Fill {
     /// The id of the lane titled `title`, added at the end when the journey has none; its
     /// kind is `kind`, or read from the title (see the module docs).
     pub fn lane(&mut self, title: &str, kind: Option<LaneKind>) -> String {
+        let title = &*single_line(title);
         if let Some(l) = self.journey.lanes.iter().find(|l| same(&l.title, title)) {
             return l.id.clone();
         }
@@ -114,7 +120,7 @@ impl Fill {
             phase_id.to_string(),
             lane_id.to_string(),
             order::after(last.as_deref()),
-            text.to_string(),
+            multi_line(text).into_owned(),
         );
         if let Some(l) = self.journey.lane(lane_id) {
             c.colour = l.kind.default_colour();

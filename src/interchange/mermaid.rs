@@ -27,6 +27,17 @@
 //!   Export → import → export therefore gives the same text (the fuzz target `text_imports`
 //!   checks it).
 //!
+//! - Actors are told apart by the name the export writes for them (`clean`): two actors that
+//!   would export as one name are one persona, an existing persona whose name exports as the
+//!   actor's is reused, and the export names each actor once. Otherwise "Me: x" and "Me∶ x",
+//!   or "A  B" and "A B", would be two personas exported as one name twice, and read back as
+//!   one.
+//!
+//! The text is cleaned by the text rule first ([`crate::model::text`]): a CR LF and a lone CR
+//! end a line (as in the CSV import), other control characters but the tab are removed, so a
+//! line's words are read as the store will keep them. Lines and columns in errors count in
+//! the cleaned text.
+//!
 //! The parser reads what Mermaid's own grammar reads, line by line: `%%` comment lines, blank
 //! lines, a front matter block and `accTitle` / `accDescr` lines are skipped. Anything else
 //! that does not fit is an error with its line (1-based) and, inside a line, its column.
@@ -94,6 +105,7 @@ pub fn parse(text: &str) -> Result<MermaidJourney, MermaidError> {
         column,
         message,
     };
+    let text = &*crate::model::text::multi_line(text);
     let mut out = MermaidJourney::default();
     let mut seen_header = false;
     let mut in_front_matter = false;
@@ -281,7 +293,8 @@ pub fn import_mermaid(
 ) -> Result<String, MermaidImportError> {
     let m = parse(text)?;
     let mut f = Fill::new_journey(m.title.as_deref().unwrap_or(default_title), lang);
-    // Personas: every distinct actor, in the order they first appear.
+    // Personas: every distinct actor, in the order they first appear, told apart by the name
+    // the export writes (see the module docs).
     let mut new_personas: Vec<Persona> = Vec::new();
     let mut ids: Vec<String> = Vec::new();
     for actor in m
@@ -290,12 +303,13 @@ pub fn import_mermaid(
         .flat_map(|s| &s.tasks)
         .flat_map(|t| &t.actors)
     {
+        let written = clean(actor, true);
         let known = doc
             .workspace()
             .personas
             .iter()
             .chain(&new_personas)
-            .find(|p| p.name.trim() == actor)
+            .find(|p| clean(&p.name, true) == written)
             .map(|p| p.id.clone());
         let id = match known {
             Some(id) => id,
@@ -331,7 +345,8 @@ pub fn import_mermaid(
 
 /// A name as Mermaid's grammar allows it (see the module docs); `,` too for actors.
 fn clean(s: &str, actor: bool) -> String {
-    let out: String = s
+    // The text rule first, for a name stored before there was one.
+    let out: String = crate::model::text::single_line(s)
         .chars()
         .map(|c| match c {
             ':' => '\u{2236}',
@@ -351,14 +366,19 @@ pub fn export_mermaid(ws: &Workspace, id: &str) -> Result<String, MermaidImportE
     let j = ws
         .journey(id)
         .ok_or_else(|| MermaidImportError::NoJourney(id.to_string()))?;
-    let actors: Vec<String> = j
+    // Each name once: two personas whose names write the same are one actor to Mermaid.
+    let mut actors: Vec<String> = Vec::new();
+    for name in j
         .meta
         .persona_ids
         .iter()
         .filter_map(|p| ws.persona(p))
         .map(|p| clean(&p.name, true))
-        .filter(|n| !n.is_empty())
-        .collect();
+    {
+        if !name.is_empty() && !actors.contains(&name) {
+            actors.push(name);
+        }
+    }
     let actors = actors.join(", ");
     let points = curve(j, None);
     let mut out = String::from("journey\n");

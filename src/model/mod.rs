@@ -11,7 +11,8 @@
 //! The types are plain serde data, shared by the store, the JSON interchange format and the UI.
 //!
 //! The ground floor of the core: imports nothing of the crate but its own `ids` (stable record
-//! ids, timestamps) and `order` (fractional order keys). See `docs/architecture.md`.
+//! ids, timestamps), `order` (fractional order keys) and `text` (the one rule for control
+//! characters in text that enters a document). See `docs/architecture.md`.
 
 mod card;
 mod grid;
@@ -21,6 +22,7 @@ mod journey;
 mod link;
 pub mod order;
 mod persona;
+pub mod text;
 mod validate;
 
 pub use card::*;

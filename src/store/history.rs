@@ -172,7 +172,7 @@ impl Document {
         let mut parts: Vec<(usize, ChangeSet)> = Vec::new();
         for (i, step) in steps.iter().enumerate() {
             let ws = scratch.as_ref().unwrap_or(&self.ws);
-            let cs = match step {
+            let mut cs = match step {
                 Step::Edit(e) => check_image(&tx, e)
                     .and_then(|()| edit::apply(ws, e, &now))
                     .map_err(|source| {
@@ -192,6 +192,8 @@ impl Document {
                     (*changes).clone()
                 }
             };
+            // Every text a commit writes passes here, whichever door it came in by.
+            cs.clean_text();
             if cs.changes.is_empty() {
                 continue;
             }

@@ -91,7 +91,7 @@ impl Document {
             info: SnapshotInfo {
                 id: crate::model::ids::new_id("snapshot"),
                 journey_id: journey_id.to_string(),
-                name: name.to_string(),
+                name: crate::model::text::single_line(name).into_owned(),
                 created: crate::model::ids::now_rfc3339(),
                 version: j.meta.version,
                 phases: j.phases.len() as u32,
@@ -107,11 +107,17 @@ impl Document {
 
     /// Stores a whole snapshot as it is (an imported one keeps its name and date).
     pub fn put_snapshot(&self, s: &Snapshot) -> Result<(), StoreError> {
-        let data = serde_json::to_string(&Data {
-            journey: s.journey.clone(),
-            personas: s.personas.clone(),
-        })?;
-        let i = &s.info;
+        // The text rule (`model::text`), as for every record a commit writes: an imported
+        // version's texts are stored as the journey's would be.
+        let mut journey = s.journey.clone();
+        journey.clean_text();
+        let mut personas = s.personas.clone();
+        personas
+            .iter_mut()
+            .for_each(crate::model::Persona::clean_text);
+        let data = serde_json::to_string(&Data { journey, personas })?;
+        let mut i = s.info.clone();
+        i.name = crate::model::text::single_line(&i.name).into_owned();
         self.conn.execute(
             &format!("INSERT INTO snapshots ({COLUMNS}, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
             params![

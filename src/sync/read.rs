@@ -1,5 +1,8 @@
 //! A shared journey's Automerge document read back into a [`Journey`] and its personas.
 //!
+//! Every text read is cleaned by the text rule ([`crate::model::text`]), as the store cleans
+//! what it writes, so a peer's stray control characters read as the records keep them.
+//!
 //! Reading is lenient and deterministic, so every peer reads the same document the same way:
 //! fields this version does not know are ignored, a field of the wrong type is dropped (and a
 //! required one gets its default), a record that still cannot be read is left out, and each of
@@ -96,13 +99,20 @@ fn meta(
     meta_json.insert("id".into(), Json::from(jid));
     let defaults = [("title", Json::from(""))];
     lenient(meta_json, &defaults, "the journey", notes)
+        .map(|mut m: JourneyMeta| {
+            m.clean_text();
+            m
+        })
         .ok_or_else(|| SyncError::Invalid("the journey's own fields cannot be read".into()))
 }
 
 fn phase(id: String, mut m: Map<String, Json>, notes: &mut Vec<String>) -> Option<Phase> {
     let d = [("name", Json::from("")), ("order", Json::from("V"))];
     m.insert("id".into(), Json::from(id.clone()));
-    lenient(m, &d, &format!("phase {id}"), notes)
+    lenient(m, &d, &format!("phase {id}"), notes).map(|mut p: Phase| {
+        p.clean_text();
+        p
+    })
 }
 
 fn lane(id: String, mut m: Map<String, Json>, notes: &mut Vec<String>) -> Option<Lane> {
@@ -112,7 +122,10 @@ fn lane(id: String, mut m: Map<String, Json>, notes: &mut Vec<String>) -> Option
         ("kind", Json::from("custom")),
     ];
     m.insert("id".into(), Json::from(id.clone()));
-    lenient(m, &d, &format!("lane {id}"), notes)
+    lenient(m, &d, &format!("lane {id}"), notes).map(|mut l: Lane| {
+        l.clean_text();
+        l
+    })
 }
 
 fn card(id: String, mut m: Map<String, Json>, notes: &mut Vec<String>) -> Option<Card> {
@@ -132,7 +145,10 @@ fn card(id: String, mut m: Map<String, Json>, notes: &mut Vec<String>) -> Option
         ("lane_id", Json::from("")),
     ];
     m.insert("id".into(), Json::from(id.clone()));
-    lenient(m, &d, &format!("card {id}"), notes)
+    lenient(m, &d, &format!("card {id}"), notes).map(|mut c: Card| {
+        c.clean_text();
+        c
+    })
 }
 
 fn persona(
@@ -147,7 +163,10 @@ fn persona(
     }
     m.insert("id".into(), Json::from(id.clone()));
     let d = [("name", Json::from(""))];
-    lenient(m, &d, &format!("persona {id}"), notes)
+    lenient(m, &d, &format!("persona {id}"), notes).map(|mut p: Persona| {
+        p.clean_text();
+        p
+    })
 }
 
 /// What a merge changed in a document, from its patches: the records (by table and id) and
