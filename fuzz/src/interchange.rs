@@ -2,9 +2,8 @@
 //! value or a message naming the JSON path; a file that parses must import into a fresh
 //! document, and the imported journey must lay out, export and parse back.
 
-use crate::{exercise, remove, scratch_path};
+use crate::{empty_document, exercise, remove, scratch_path};
 use klantreis::interchange::json;
-use klantreis::Document;
 
 pub fn check(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -14,7 +13,7 @@ pub fn check(data: &[u8]) {
         return;
     }
     let path = scratch_path();
-    if let Ok(mut doc) = Document::create(&path) {
+    if let Ok(mut doc) = empty_document(&path) {
         if json::import(&mut doc, text).is_ok() {
             // Importing the same file twice gives the copy fresh ids instead of a clash.
             let _ = json::import(&mut doc, text);

@@ -10,7 +10,8 @@
 //! needs no second, instrumented build of the core.
 //!
 //! Scratch files live in one directory per process (in `/dev/shm` when there is one, so the
-//! file system is not the bottleneck) and are removed after each input.
+//! file system is not the bottleneck) and are removed after each input. A new document is a
+//! copy of one empty document made once per process ([`empty_document`]).
 
 pub mod hostile_rows;
 pub mod image;
@@ -20,6 +21,7 @@ pub mod text_imports;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::OnceLock;
 
 use klantreis::export::svg;
 use klantreis::interchange::json;
@@ -60,6 +62,23 @@ pub fn scratch_path() -> PathBuf {
     let dir = base.join(format!("klantreis-fuzz-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&dir);
     dir.join(format!("{}.klantreis", N.fetch_add(1, Ordering::Relaxed)))
+}
+
+/// A new, empty document at `path` (a [`scratch_path`]): a copy of one made by
+/// `Document::create` once per process. Creating the schema for every input was a fifth of a
+/// run of `text_imports` (`perf`); `Document::create` itself is tested in `tests/`.
+pub fn empty_document(path: &std::path::Path) -> Result<Document, klantreis::StoreError> {
+    static EMPTY: OnceLock<Vec<u8>> = OnceLock::new();
+    let bytes = EMPTY.get_or_init(|| {
+        let p = scratch_path();
+        let doc = Document::create(&p).expect("create the empty document");
+        doc.close().expect("close the empty document");
+        let bytes = std::fs::read(&p).expect("read the empty document");
+        remove(&p);
+        bytes
+    });
+    std::fs::write(path, bytes)?;
+    Document::open(path)
 }
 
 /// Removes a scratch document and its SQLite side files.

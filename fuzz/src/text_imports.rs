@@ -3,10 +3,10 @@
 //! import into a fresh document as one undoable step, and the journey must lay out and export.
 //! A Mermaid export must parse back, and export → import → export must give the same text.
 
-use crate::{exercise, remove, scratch_path};
+use crate::{empty_document, exercise, remove, scratch_path};
 use klantreis::interchange::csv_import::{self, Target};
 use klantreis::interchange::mermaid;
-use klantreis::{Document, Lang};
+use klantreis::Lang;
 
 pub fn check(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -18,7 +18,7 @@ pub fn check(data: &[u8]) {
         return;
     }
     let path = scratch_path();
-    if let Ok(mut doc) = Document::create(&path) {
+    if let Ok(mut doc) = empty_document(&path) {
         if csv_ok {
             let id = csv_import::import_csv(&mut doc, text, Target::New { title: "csv" })
                 .expect("a CSV that parses imports");

@@ -26,14 +26,18 @@ pub enum Face {
     Fallback,
 }
 
-/// The parsed bundled faces. Parsing is zero-copy, so a `Fonts` is cheap to make.
+/// The parsed bundled faces. Parsing is zero-copy and the cache of common characters is made
+/// once per process, so a `Fonts` is cheap to make.
 pub struct Fonts {
     regular: ttf_parser::Face<'static>,
     bold: ttf_parser::Face<'static>,
     fallback: Option<ttf_parser::Face<'static>>,
     /// Face and advance of the common characters ([`cached`]), `[regular, bold]`, so the
-    /// thousands of card texts of a big map do not each search the cmap tables.
-    cache: Vec<[(Option<Face>, f32); 2]>,
+    /// thousands of card texts of a big map do not each search the cmap tables. Made once
+    /// per process ([`CACHE`]): it depends on the bundled fonts only, and making it (4,320
+    /// lookups in the cmap tables) cost more than a whole layout of a small map, which makes
+    /// a `Fonts` for every call.
+    cache: &'static [[(Option<Face>, f32); 2]],
 }
 
 /// Index into [`Fonts::cache`]: Latin, Greek, Cyrillic (U+0000–07FF) and General
@@ -47,6 +51,8 @@ fn cached(c: char) -> Option<usize> {
 }
 
 const CACHE_LEN: usize = 0x800 + 0x70;
+
+static CACHE: std::sync::OnceLock<Vec<[(Option<Face>, f32); 2]>> = std::sync::OnceLock::new();
 
 #[derive(Debug, thiserror::Error)]
 pub enum FontError {
@@ -65,15 +71,19 @@ impl Fonts {
             regular,
             bold,
             fallback,
-            cache: Vec::new(),
+            cache: &[],
         };
-        let mut cache = Vec::with_capacity(CACHE_LEN);
-        for i in 0..CACHE_LEN as u32 {
-            let n = if i < 0x800 { i } else { 0x2000 + i - 0x800 };
-            let c = char::from_u32(n).unwrap_or('\u{FFFD}');
+        let cache = CACHE.get_or_init(|| {
+            let mut cache = Vec::with_capacity(CACHE_LEN);
+            for i in 0..CACHE_LEN as u32 {
+                let n = if i < 0x800 { i } else { 0x2000 + i - 0x800 };
+                let c = char::from_u32(n).unwrap_or('\u{FFFD}');
+                cache.push(
+                    [false, true].map(|b| (fonts.lookup_face(c, b), fonts.lookup_advance(c, b))),
+                );
+            }
             cache
-                .push([false, true].map(|b| (fonts.lookup_face(c, b), fonts.lookup_advance(c, b))));
-        }
+        });
         fonts.cache = cache;
         Ok(fonts)
     }
