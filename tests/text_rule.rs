@@ -66,6 +66,33 @@ fn the_fuzzers_mermaid_input_round_trips() {
     assert!(no_controls(&first), "{first:?}");
 }
 
+/// Found by `text_imports` after the fix above (the campaign in `docs/reliability.md`): two
+/// sections whose names differ only in white space were two phases that the export wrote as
+/// one name twice, and the second import made them one.
+#[test]
+fn sections_that_export_as_one_name_are_one_phase() {
+    let text = "journey\n    title My working day\n    section Go toe My working day\n    \
+                section Go to    work\n     $Make tea: 5: Me\n        section Go to work\n \
+                \0\0   Make tea: 5: Me\n      Do work: 1:*Me, Cat\n    section  section Go \
+                home\n      Sit down: 2\n";
+    let first = round_trip(text);
+    assert_eq!(first.matches("section Go to work\n").count(), 1, "{first}");
+    let (_dir, mut doc) = temp_doc();
+    let id = mermaid::import_mermaid(&mut doc, text, Lang::En, "m").expect("import");
+    let phases: Vec<String> = doc
+        .workspace()
+        .journey(&id)
+        .expect("j")
+        .phases
+        .iter()
+        .map(|p| p.name.clone())
+        .collect();
+    assert_eq!(
+        phases,
+        ["Go toe My working day", "Go to work", "section Go home"]
+    );
+}
+
 #[test]
 fn actors_that_export_as_one_name_are_one_persona() {
     // Each pair writes the same in Mermaid; before, each became two personas that the export

@@ -27,6 +27,8 @@
 //!   Export → import → export therefore gives the same text (the fuzz target `text_imports`
 //!   checks it).
 //!
+//! - Sections are phases by the name the export writes for them (white space folded), so
+//!   sections the export would write as one name are one phase.
 //! - Actors are told apart by the name the export writes for them (`clean`): two actors that
 //!   would export as one name are one persona, an existing persona whose name exports as the
 //!   actor's is reused, and the export names each actor once. Otherwise "Me: x" and "Me∶ x",
@@ -333,7 +335,9 @@ pub fn import_mermaid(
     let has_tasks = m.sections.iter().any(|s| !s.tasks.is_empty());
     let lane = has_tasks.then(|| f.lane(title, Some(LaneKind::Actions)));
     for s in &m.sections {
-        let p = f.phase(&s.name);
+        // By the name the export writes, as for actors: "Go to    work" and "Go to work" are
+        // one section to Mermaid, so they are one phase here.
+        let p = f.phase(&clean(&s.name, false));
         if let Some(lane) = &lane {
             for t in &s.tasks {
                 f.card(&p, lane, &t.name).emotion = Some(emotion_of_score(t.score));
