@@ -37,7 +37,7 @@ pub struct Fonts {
     /// per process ([`CACHE`]): it depends on the bundled fonts only, and making it (4,320
     /// lookups in the cmap tables) cost more than a whole layout of a small map, which makes
     /// a `Fonts` for every call.
-    cache: &'static [[(Option<Face>, f32); 2]],
+    cache: &'static [Entry],
 }
 
 /// Index into [`Fonts::cache`]: Latin, Greek, Cyrillic (U+0000–07FF) and General
@@ -52,7 +52,10 @@ fn cached(c: char) -> Option<usize> {
 
 const CACHE_LEN: usize = 0x800 + 0x70;
 
-static CACHE: std::sync::OnceLock<Vec<[(Option<Face>, f32); 2]>> = std::sync::OnceLock::new();
+/// Face and advance of one character, `[regular, bold]`.
+type Entry = [(Option<Face>, f32); 2];
+
+static CACHE: std::sync::OnceLock<Vec<Entry>> = std::sync::OnceLock::new();
 
 #[derive(Debug, thiserror::Error)]
 pub enum FontError {
