@@ -46,7 +46,9 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("insights_5000_cards");
     g.bench_function("analysis", |b| b.iter(|| analysis::insights(&j)));
     let ins = analysis::insights(&j);
-    g.bench_function("text", |b| b.iter(|| analysis::text::render(&ins, &j)));
+    g.bench_function("text", |b| {
+        b.iter(|| klantreis::sentences::render(&ins, &j))
+    });
     g.bench_function("json", |b| {
         b.iter(|| serde_json::to_string_pretty(&ins).expect("json"))
     });

@@ -39,9 +39,9 @@ fn bench(c: &mut Criterion) {
     };
     let photo = photograph(&canvas, ppm, &notes, shot);
     let t0 = std::time::Instant::now();
-    let found = scan::review::find(&doc, &id, std::slice::from_ref(&photo.jpeg)).expect("read");
+    let found = session::scan::find(&doc, &id, std::slice::from_ref(&photo.jpeg)).expect("read");
     let t1 = std::time::Instant::now();
-    let (review, _) = scan::review::finish(&id, found, vec![photo.jpeg.clone()]).expect("review");
+    let (review, _) = session::scan::finish(&id, found, vec![photo.jpeg.clone()]).expect("review");
     let t2 = std::time::Instant::now();
     eprintln!(
         "12 MP photo: {} notes stuck, {} found, {} with text; to the review screen {:.2} s (reading {:.2} s, OCR and review {:.2} s)",
@@ -60,8 +60,8 @@ fn bench(c: &mut Criterion) {
     g.bench_function("photo_to_review_12mp", |b| {
         b.iter(|| {
             let found =
-                scan::review::find(&doc, &id, std::slice::from_ref(&photo.jpeg)).expect("read");
-            scan::review::finish(&id, found, vec![photo.jpeg.clone()]).expect("review")
+                session::scan::find(&doc, &id, std::slice::from_ref(&photo.jpeg)).expect("read");
+            session::scan::finish(&id, found, vec![photo.jpeg.clone()]).expect("review")
         })
     });
     g.finish();

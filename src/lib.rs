@@ -5,20 +5,24 @@
 //! Folders follow the pipeline (`docs/architecture.md`), each depending only on those below it:
 //!
 //! ```text
-//!  model ──► edit ──► store                      (the document and its history)
+//!  model ──► edit ──► store                      (the document and its history; sync, media)
 //!    │
 //!    ├──► analysis                               (figures: emotion curve, peak-end, …)
 //!    │
 //!  scene ──► layout ──► export                   (one Scene for screen and paper)
+//!                 └──► print ◄──┘                (the one print use case: `print::export`)
+//!                        ▼
+//!                       scan                     (a photo of the printed wall read back)
 //! ```
 //!
-//! `sync` (team sharing through Automerge) sits beside `store`, which calls it in every
-//! commit of a shared journey.
-//! `templates`, `interchange`, `overview` and `print` sit on top and use the floors below;
-//! `scan` reads a photo of the printed wall back into cards.
-//! `session` is the top: an open document as a front end works on it (one answer per edit).
+//! `templates`, `interchange` and `overview` sit on top of the floors they use; `session` is
+//! the top: an open document as a front end works on it (one answer per edit, the scan
+//! review). The table of what may import what is in `docs/architecture.md`, and the
+//! `architecture` test holds the code to it.
 
 pub mod analysis;
+#[cfg(test)]
+mod architecture;
 pub mod edit;
 pub mod export;
 pub mod interchange;
@@ -30,6 +34,7 @@ pub mod preflight;
 pub mod print;
 pub mod scan;
 pub mod scene;
+pub mod sentences;
 pub mod session;
 pub mod store;
 pub mod sync;

@@ -17,9 +17,6 @@ use std::io::Cursor;
 
 use image::{ImageDecoder, ImageFormat, ImageReader, Limits};
 
-use crate::edit::EditError;
-use crate::store::StoreError;
-
 /// Largest image file accepted (30 MiB): a phone photo is 2–12 MB; anything larger is almost
 /// certainly not meant as a persona or wall photo, and every byte is stored in the document.
 pub const MAX_IMAGE_BYTES: usize = 30 * 1024 * 1024;
@@ -52,13 +49,6 @@ impl ImageError {
             ImageError::TooManyBytes { .. } | ImageError::TooManyPixels { .. } => "too_large",
             ImageError::NotAnImage | ImageError::Unreadable { .. } => "not_image",
         }
-    }
-}
-
-/// Storing a refused image is an invalid edit: nothing was written.
-impl From<ImageError> for StoreError {
-    fn from(e: ImageError) -> Self {
-        StoreError::Edit(EditError::Invalid(e.to_string()))
     }
 }
 

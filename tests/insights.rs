@@ -33,7 +33,7 @@ fn empty_journey_has_no_figures_and_no_warnings() {
     assert_eq!(ins.evidence.total.cards, 0);
     assert_eq!(ins.evidence.total.validated_share, None);
     assert!(ins.safari.is_empty() && ins.fix_first.is_empty() && ins.warnings.is_empty());
-    let text = analysis::text::render(&ins, &j);
+    let text = klantreis::sentences::render(&ins, &j);
     assert!(text.contains("Nog geen kaarten met een emotie"), "{text}");
 }
 

@@ -64,7 +64,7 @@ fn funnel_from_consistent_phase_data() {
         funnel,
         [("p1".into(), 3.5), ("p2".into(), 2.25), ("p0".into(), 2.0)]
     );
-    let text = analysis::text::render(&ins, &j);
+    let text = klantreis::sentences::render(&ins, &j);
     assert!(text.contains("Conversion: 30 % (1000 → 300)"), "{text}");
     assert!(text.contains("Throughput time: 17.2 days"), "{text}");
 }
@@ -130,7 +130,7 @@ fn inconsistent_and_missing_phase_data_is_flagged_with_the_phase() {
     assert_eq!(f.conversion, Some(50.0));
     assert!(f.conversion_detail.as_ref().is_some_and(|c| !c.after_last));
     // Readable text lists the warnings.
-    let text = analysis::text::render(&ins, &j);
+    let text = klantreis::sentences::render(&ins, &j);
     assert!(
         text.contains("Gebruik: throughput time “snel” cannot be read"),
         "{text}"

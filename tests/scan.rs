@@ -47,7 +47,7 @@ fn wall() -> Wall {
         ..Default::default()
     };
     let pdf = print::render(&doc, &id, &req, &mut |_| {}).expect("print");
-    session::versions::snapshot_export(&doc, &id, &req).expect("version");
+    print::versions::snapshot_export(&doc, &id, &req).expect("version");
     let scene = print::scene(doc.workspace(), &id, &req).expect("scene");
     let canvas = render_pdf_page(&pdf.bytes, 1, A0_DPI, dir.path());
     let ppm = canvas.width() as f64 / scene.width.0 as f64;

@@ -40,6 +40,18 @@ pub struct ExportDone {
     pub warnings: Vec<String>,
 }
 
+impl ExportDone {
+    /// What the UI hears of an export to `path`.
+    pub fn new(path: &std::path::Path, done: print::Exported) -> ExportDone {
+        ExportDone {
+            path: path.display().to_string(),
+            pages: u32::try_from(done.pages).unwrap_or(u32::MAX),
+            bytes: u32::try_from(done.bytes).unwrap_or(u32::MAX),
+            warnings: done.warnings,
+        }
+    }
+}
+
 // Off the main thread: it only reads, and the window keeps drawing meanwhile.
 #[tauri::command(async)]
 pub fn print_preview(
@@ -106,27 +118,10 @@ pub async fn export_journey(
             let _ = worker.emit(EVENT_EXPORT_PROGRESS, ExportProgress { fraction });
         };
         let state = worker.state::<AppState>();
-        let rendered = {
-            let inner = state.lock();
-            print::render(inner.doc()?, &id, &request, &mut |f| emit(f))?
-        };
-        print::write_atomic(&path, &rendered.bytes)?;
-        let mut rendered = rendered;
-        // The version this export shows ("A0 printed 3 Dec"); losing it never fails the export.
-        if let Err(e) =
-            klantreis::session::versions::snapshot_export(state.lock().doc()?, &id, &request)
-        {
-            rendered
-                .warnings
-                .push(format!("the printed version was not kept: {e}"));
-        }
-        emit(1.0);
-        Ok(ExportDone {
-            path: path.display().to_string(),
-            pages: u32::try_from(rendered.pages).unwrap_or(u32::MAX),
-            bytes: u32::try_from(rendered.bytes.len()).unwrap_or(u32::MAX),
-            warnings: rendered.warnings,
-        })
+        // Renders, writes the file whole and keeps the version it shows ("A0 printed 3 Dec").
+        let job = print::Job::Journey(&id);
+        let done = print::export(state.lock().doc()?, job, &request, &path, &mut |f| emit(f))?;
+        Ok(ExportDone::new(&path, done))
     })
     .await
     .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))??;

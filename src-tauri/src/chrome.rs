@@ -30,18 +30,11 @@ struct Items {
     redo: MenuItem<Wry>,
 }
 
-pub fn t(lang: Lang, nl: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Nl => nl,
-        Lang::En => en,
-    }
-}
-
 fn undo_text(lang: Lang, undo: bool) -> &'static str {
     if undo {
-        t(lang, "Ongedaan maken", "Undo")
+        lang.pick("Ongedaan maken", "Undo")
     } else {
-        t(lang, "Opnieuw", "Redo")
+        lang.pick("Opnieuw", "Redo")
     }
 }
 
@@ -53,10 +46,10 @@ fn build(app: &AppHandle<Wry>) -> tauri::Result<(Menu<Wry>, Items)> {
         (inner.settings.lang(), inner.settings.recent.clone())
     };
     let mut recent_menu =
-        SubmenuBuilder::new(app, t(lang, "Recente documenten", "Recent documents"));
+        SubmenuBuilder::new(app, lang.pick("Recente documenten", "Recent documents"));
     if recent.is_empty() {
         recent_menu = recent_menu.item(
-            &MenuItemBuilder::with_id("recent-none", t(lang, "(geen)", "(none)"))
+            &MenuItemBuilder::with_id("recent-none", lang.pick("(geen)", "(none)"))
                 .enabled(false)
                 .build(app)?,
         );
@@ -66,38 +59,38 @@ fn build(app: &AppHandle<Wry>) -> tauri::Result<(Menu<Wry>, Items)> {
         recent_menu = recent_menu
             .item(&MenuItemBuilder::with_id(format!("{RECENT_PREFIX}{i}"), label).build(app)?);
     }
-    let file = SubmenuBuilder::new(app, t(lang, "Bestand", "File"))
+    let file = SubmenuBuilder::new(app, lang.pick("Bestand", "File"))
         .item(
-            &MenuItemBuilder::with_id("new", t(lang, "Nieuw document…", "New document…"))
+            &MenuItemBuilder::with_id("new", lang.pick("Nieuw document…", "New document…"))
                 .accelerator("CmdOrCtrl+N")
                 .build(app)?,
         )
         .item(
-            &MenuItemBuilder::with_id("open", t(lang, "Openen…", "Open…"))
+            &MenuItemBuilder::with_id("open", lang.pick("Openen…", "Open…"))
                 .accelerator("CmdOrCtrl+O")
                 .build(app)?,
         )
         .item(
-            &MenuItemBuilder::with_id("save_as", t(lang, "Opslaan als…", "Save as…"))
+            &MenuItemBuilder::with_id("save_as", lang.pick("Opslaan als…", "Save as…"))
                 .accelerator("CmdOrCtrl+Shift+S")
                 .build(app)?,
         )
         .item(&recent_menu.build()?)
         .separator()
         .item(
-            &MenuItemBuilder::with_id("quit", t(lang, "Afsluiten", "Quit"))
+            &MenuItemBuilder::with_id("quit", lang.pick("Afsluiten", "Quit"))
                 .accelerator("CmdOrCtrl+Q")
                 .build(app)?,
         )
         .build()?;
     let undo = MenuItemBuilder::with_id("undo", undo_text(lang, true)).build(app)?;
     let redo = MenuItemBuilder::with_id("redo", undo_text(lang, false)).build(app)?;
-    let edit = SubmenuBuilder::new(app, t(lang, "Bewerken", "Edit"))
+    let edit = SubmenuBuilder::new(app, lang.pick("Bewerken", "Edit"))
         .item(&undo)
         .item(&redo)
         .separator()
         .item(
-            &MenuItemBuilder::with_id("settings", t(lang, "Instellingen…", "Settings…"))
+            &MenuItemBuilder::with_id("settings", lang.pick("Instellingen…", "Settings…"))
                 .build(app)?,
         )
         .build()?;

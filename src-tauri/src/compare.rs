@@ -1,6 +1,6 @@
 //! Commands of the comparison and the versions: compare two journeys (with the phases the team
 //! matched by hand), print the comparison, list, take, look at and restore versions (snapshots). Thin
-//! wrappers over the core (`klantreis::session::compare`, `klantreis::store` snapshots); making
+//! wrappers over the core (`klantreis::print::compare`, `klantreis::print::export`, `klantreis::store` snapshots); making
 //! the to-be journey and matching phases by hand are ordinary edits (`commands::apply_edit`).
 
 use std::path::PathBuf;
@@ -8,10 +8,8 @@ use std::path::PathBuf;
 use klantreis::analysis::compare::Comparison;
 use klantreis::layout::Scene;
 use klantreis::overview::{self, JourneySummary};
-use klantreis::print::{self, PrintRequest};
-use klantreis::session::{
-    compare, export_file_name, versions, ApiError, ErrorCode, View, ViewUpdate,
-};
+use klantreis::print::{self, compare, versions, PrintRequest};
+use klantreis::session::{export_file_name, ApiError, ErrorCode, View, ViewUpdate};
 use klantreis::store::SnapshotInfo;
 use tauri::{AppHandle, Manager, State, Wry};
 use tauri_plugin_dialog::DialogExt;
@@ -152,17 +150,9 @@ pub async fn export_comparison(
     let worker = app.clone();
     let done = tauri::async_runtime::spawn_blocking(move || -> Res<ExportDone> {
         let state = worker.state::<AppState>();
-        let rendered = {
-            let inner = state.lock();
-            compare::render_pdf(inner.doc()?.workspace(), &a, &b, &request)?
-        };
-        print::write_atomic(&path, &rendered.bytes)?;
-        Ok(ExportDone {
-            path: path.display().to_string(),
-            pages: u32::try_from(rendered.pages).unwrap_or(u32::MAX),
-            bytes: u32::try_from(rendered.bytes.len()).unwrap_or(u32::MAX),
-            warnings: rendered.warnings,
-        })
+        let job = print::Job::Compare { a: &a, b: &b };
+        let done = print::export(state.lock().doc()?, job, &request, &path, &mut |_| {})?;
+        Ok(ExportDone::new(&path, done))
     })
     .await
     .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))??;

@@ -11,7 +11,7 @@ use tauri::menu::MenuEvent;
 use tauri::{AppHandle, Emitter, Manager, Wry};
 use tauri_plugin_dialog::DialogExt;
 
-use crate::chrome::{self, t, RECENT_PREFIX};
+use crate::chrome::{self, RECENT_PREFIX};
 use crate::lifecycle::EVENT_DOC_CHANGED;
 use crate::state::AppState;
 
@@ -123,13 +123,9 @@ fn new_document(app: &AppHandle<Wry>) {
     let handle = app.clone();
     app.dialog()
         .file()
-        .set_title(t(lang, "Nieuw document", "New document"))
+        .set_title(lang.pick("Nieuw document", "New document"))
         .add_filter("Klantreis", &["klantreis"])
-        .set_file_name(t(
-            lang,
-            "Nieuw document.klantreis",
-            "New document.klantreis",
-        ))
+        .set_file_name(lang.pick("Nieuw document.klantreis", "New document.klantreis"))
         .save_file(move |picked| {
             let Some(path) = dialog_path(picked).map(with_extension) else {
                 return;
@@ -139,11 +135,7 @@ fn new_document(app: &AppHandle<Wry>) {
                     &handle,
                     ApiError::new(
                         ErrorCode::Exists,
-                        t(
-                            lang,
-                            "Dit document is al open.",
-                            "This document is already open.",
-                        ),
+                        lang.pick("Dit document is al open.", "This document is already open."),
                     ),
                 );
                 return;
@@ -167,7 +159,7 @@ fn open_document(app: &AppHandle<Wry>) {
     let handle = app.clone();
     app.dialog()
         .file()
-        .set_title(t(lang, "Document openen", "Open document"))
+        .set_title(lang.pick("Document openen", "Open document"))
         .add_filter("Klantreis", &["klantreis"])
         .pick_file(move |picked| {
             if let Some(path) = dialog_path(picked) {
@@ -194,7 +186,7 @@ fn save_as(app: &AppHandle<Wry>) {
     let handle = app.clone();
     app.dialog()
         .file()
-        .set_title(t(lang, "Opslaan als", "Save as"))
+        .set_title(lang.pick("Opslaan als", "Save as"))
         .add_filter("Klantreis", &["klantreis"])
         .set_file_name(name)
         .save_file(move |picked| {

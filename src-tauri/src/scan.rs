@@ -1,13 +1,13 @@
 //! Commands of "Read a photo of the wall…": pick the photos, read them in the background (the
 //! reader and OCR, `klantreis::scan`), and accept or cancel the review. Thin wrappers: the scan
 //! waiting for review is kept here between the calls (the notes' crops never cross to the UI as
-//! bytes), everything else is the core's (`klantreis::scan::review`).
+//! bytes), everything else is the core's (`klantreis::session::scan`).
 
 use std::path::PathBuf;
 use std::sync::Mutex;
 
 use klantreis::scan::apply::NoteChoice;
-use klantreis::scan::review::{self, Pending, ScanReview};
+use klantreis::session::scan::{self as review, Pending, ScanReview};
 use klantreis::session::{ApiError, ErrorCode, View, ViewUpdate};
 use tauri::{AppHandle, Manager, State, Wry};
 use tauri_plugin_dialog::DialogExt;
@@ -124,7 +124,7 @@ pub fn scan_accept(
         })?;
     let update = {
         let mut inner = state.lock();
-        klantreis::scan::review::accept(inner.session_mut()?, scan, &notes, &view)?
+        review::accept(inner.session_mut()?, scan, &notes, &view)?
     };
     *slot = None;
     crate::chrome::refresh(&app);

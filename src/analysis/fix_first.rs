@@ -17,11 +17,10 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::emotion::{self, EmotionInsights, Moment};
+use super::format::{num, quote};
 use super::funnel::Funnel;
 use super::opportunities::Matrix;
 use super::pain::PainInsights;
-use super::t;
-use super::text::{num, quote};
 use crate::model::{Card, Journey, Lang, Validation};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -199,13 +198,13 @@ pub fn fix_first(
             if pp.len() > MAX_PAIN_TEXTS {
                 texts.push(format!(
                     "{} {}",
-                    t(lang, "en nog", "and"),
+                    lang.pick("en nog", "and"),
                     pp.len() - MAX_PAIN_TEXTS
                 ));
             }
             why.push(format!(
                 "{}: {}",
-                t(lang, "pijnpunten hier", "pain points here"),
+                lang.pick("pijnpunten hier", "pain points here"),
                 texts.join(", ")
             ));
         }
@@ -234,11 +233,7 @@ pub fn fix_first(
     losers.sort_by_key(|l| std::cmp::Reverse(l.1));
     for (i, (f, lost, pct)) in losers.into_iter().take(MAX_FUNNEL).enumerate() {
         let most = if i == 0 {
-            t(
-                lang,
-                ", de meeste van alle fasen",
-                ", the most of any phase",
-            )
+            lang.pick(", de meeste van alle fasen", ", the most of any phase")
         } else {
             ""
         };
@@ -279,14 +274,12 @@ pub fn fix_first(
                 quote(&c.text),
                 phase_name(j, &c.phase_id),
                 if negative {
-                    t(
-                        lang,
+                    lang.pick(
                         "impactmoment met een negatieve emotie, nog niet getoetst bij klanten",
                         "impact moment with a negative emotion, not yet checked with customers",
                     )
                 } else {
-                    t(
-                        lang,
+                    lang.pick(
                         "impactmoment, nog niet getoetst bij klanten",
                         "impact moment, not yet checked with customers",
                     )
@@ -307,8 +300,8 @@ pub fn fix_first(
                 "{} ({}): {} {v}, {} {e}",
                 quote(&o.text),
                 phase_name(j, &o.phase_id),
-                t(lang, "quick win: waarde", "quick win: value"),
-                t(lang, "moeite", "effort"),
+                lang.pick("quick win: waarde", "quick win: value"),
+                lang.pick("moeite", "effort"),
             ),
         });
     }

@@ -13,7 +13,7 @@
 use serde::Serialize;
 
 use super::duration::parse_hours;
-use super::{t, Warning, WarningCode};
+use super::{Warning, WarningCode};
 use crate::model::{Journey, Lang};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -81,7 +81,7 @@ pub struct Funnel {
 }
 
 fn pct(x: f64, lang: Lang) -> String {
-    super::text::num(x, 1, lang)
+    super::format::num(x, 1, lang)
 }
 
 /// The funnel of `j`, and the warnings about its data (in the journey's language).
@@ -101,9 +101,9 @@ pub fn funnel(j: &Journey) -> (Funnel, Vec<Warning>) {
                 format!(
                     "{}: {} {} %, {}",
                     p.name,
-                    t(lang, "uitval is", "drop-off is"),
+                    lang.pick("uitval is", "drop-off is"),
                     pct(x, lang),
-                    t(lang, "dat kan niet (0–100 %)", "outside 0–100 %")
+                    lang.pick("dat kan niet (0–100 %)", "outside 0–100 %")
                 ),
             ));
         }
@@ -189,8 +189,7 @@ pub fn funnel(j: &Journey) -> (Funnel, Vec<Warning>) {
             format!(
                 "{}: {}",
                 phases[i].name,
-                t(
-                    lang,
+                lang.pick(
                     "aantal klanten ontbreekt, terwijl de fasen ervoor en erna het wel hebben",
                     "number of customers missing, while the phases before and after have it"
                 )
@@ -204,8 +203,7 @@ pub fn funnel(j: &Journey) -> (Funnel, Vec<Warning>) {
             format!(
                 "{}: {}",
                 phases[i].name,
-                t(
-                    lang,
+                lang.pick(
                     "uitval ontbreekt, terwijl de fasen ervoor en erna het wel hebben",
                     "drop-off missing, while the phases before and after have it"
                 )
@@ -222,9 +220,8 @@ pub fn funnel(j: &Journey) -> (Funnel, Vec<Warning>) {
                 format!(
                     "{}: {} “{text}” {}",
                     f.name,
-                    t(lang, "doorlooptijd", "throughput time"),
-                    t(
-                        lang,
+                    lang.pick("doorlooptijd", "throughput time"),
+                    lang.pick(
                         "snap ik niet (schrijf bijv. “3 dagen” of “1,5 week”)",
                         "cannot be read (write e.g. “3 days” or “1.5 weeks”)"
                     )
@@ -263,19 +260,14 @@ pub fn funnel(j: &Journey) -> (Funnel, Vec<Warning>) {
         let (f, what) = match phases.first() {
             Some(f) if f.customers_in.is_none_or(|n| n == 0) => (
                 f,
-                t(
-                    lang,
+                lang.pick(
                     "instroom van de eerste fase",
                     "customers entering the first phase",
                 ),
             ),
             _ => (
                 phases.last().unwrap_or(&phases[0]),
-                t(
-                    lang,
-                    "klanten in de laatste fase",
-                    "customers in the last phase",
-                ),
+                lang.pick("klanten in de laatste fase", "customers in the last phase"),
             ),
         };
         warnings.push(Warning::phase(
@@ -284,8 +276,8 @@ pub fn funnel(j: &Journey) -> (Funnel, Vec<Warning>) {
             format!(
                 "{}: {} {what} {}",
                 f.name,
-                t(lang, "conversie onbekend:", "conversion unknown:"),
-                t(lang, "ontbreekt", "missing")
+                lang.pick("conversie onbekend:", "conversion unknown:"),
+                lang.pick("ontbreekt", "missing")
             ),
         ));
     }

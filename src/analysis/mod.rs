@@ -2,7 +2,8 @@
 //! peak-end ([`emotion`]), impact moments ([`impact`]), pain per phase ([`pain`]), the funnel
 //! and throughput time ([`funnel`], [`duration`]), evidence and the customer safari list
 //! ([`evidence`]), the value × effort matrix ([`opportunities`]) and one ranked list of what to
-//! fix first ([`fix_first`]); [`insights`] computes them all, [`text::render`] writes them out.
+//! fix first ([`fix_first`]); [`insights`] computes them all; `crate::sentences` writes them out as
+//! sentences, and [`format`] writes a figure as people read it.
 //!
 //! Pure functions over `model` types: no store, no layout, no clock. The layout asks this
 //! module for its figures and draws the answers, so the map, the CLI and the UI agree. The one
@@ -17,12 +18,12 @@ pub mod duration;
 pub mod emotion;
 pub mod evidence;
 pub mod fix_first;
+pub mod format;
 pub mod funnel;
 pub mod impact;
 mod index;
 pub mod opportunities;
 pub mod pain;
-pub mod text;
 pub mod workshop;
 
 use serde::Serialize;
@@ -67,14 +68,6 @@ impl Warning {
             phase_id: Some(phase_id.to_string()),
             message,
         }
-    }
-}
-
-/// Picks the Dutch or the English copy.
-pub(crate) fn t(lang: Lang, nl: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Nl => nl,
-        Lang::En => en,
     }
 }
 

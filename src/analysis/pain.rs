@@ -7,8 +7,8 @@
 
 use serde::Serialize;
 
+use super::format::num;
 use super::funnel::Funnel;
-use super::text::num;
 use crate::model::{Journey, LaneKind, Lang};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -34,7 +34,7 @@ pub fn run(cmd: Command) -> Result<(), String> {
                 text.push('\n');
                 write_out(&None, &text)?;
             } else {
-                write_out(&None, &klantreis::analysis::text::render(&ins, &j))?;
+                write_out(&None, &klantreis::sentences::render(&ins, &j))?;
             }
         }
         Command::Csv {

@@ -46,7 +46,7 @@ pub fn run(args: &CompareArgs<'_>) -> Result<(), String> {
     };
     doc.close().map_err(|x| x.to_string())?;
     if let Some(out) = args.out {
-        let r = klantreis::session::compare::pdf_of(&ja, &jb, &args.request)
+        let r = klantreis::print::compare::pdf_of(&ja, &jb, &args.request)
             .map_err(|x| x.to_string())?;
         for w in &r.warnings {
             eprintln!("klantreis: warning: {w}");

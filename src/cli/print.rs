@@ -1,5 +1,5 @@
-//! `pdf`, `svg` and `scene`: the print request that the page arguments describe, and writing
-//! the rendered file whole.
+//! `pdf`, `svg` and `scene`: the print request that the page arguments describe, and the one
+//! print use case (`print::export`: render, write whole, keep the version).
 
 use std::path::PathBuf;
 
@@ -60,15 +60,13 @@ pub fn print_to(
     out: &std::path::Path,
 ) -> Result<(), String> {
     let doc = Document::open(file).map_err(|x| x.to_string())?;
-    let rendered = print::render(&doc, &page.journey, req, &mut |_| {})
-        .map_err(|x| format!("{x}; see `klantreis list {}`", file.display()))?;
-    for w in &rendered.warnings {
+    let job = print::Job::Journey(&page.journey);
+    let done = print::export(&doc, job, req, out, &mut |_| {}).map_err(|x| match x {
+        print::PrintError::Write { .. } => x.to_string(),
+        _ => format!("{x}; see `klantreis list {}`", file.display()),
+    })?;
+    for w in &done.warnings {
         warn(w);
-    }
-    print::write_atomic(out, &rendered.bytes).map_err(|x| x.to_string())?;
-    // The version this print shows, so its stamp can be found again (`klantreis snapshots`).
-    if let Err(x) = klantreis::session::versions::snapshot_export(&doc, &page.journey, req) {
-        warn(&format!("the printed version was not kept: {x}"));
     }
     doc.close().map_err(|x| x.to_string())
 }

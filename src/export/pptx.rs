@@ -11,8 +11,8 @@
 //! millimetre). The grid is laid out here rather than taken from the paper Scene, because a
 //! slide is a different shape (16:9) and PowerPoint wraps its own text.
 
-use crate::layout::card_colours;
 use crate::model::{Journey, Lang};
+use crate::scene::palette::card_colours;
 
 use super::zip::ZipWriter;
 

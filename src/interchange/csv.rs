@@ -16,7 +16,6 @@
 //! - Rows are in map order: phase, then lane, then card order.
 
 use crate::analysis::evidence::{safari, SafariPriority};
-use crate::analysis::t;
 use crate::model::{EvidenceSource, Journey, Lang, Validation};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -88,9 +87,9 @@ pub fn defuse(text: &str) -> String {
 
 pub fn validation_word(v: Validation, lang: Lang) -> &'static str {
     match v {
-        Validation::Assumption => t(lang, "aanname", "assumption"),
-        Validation::Validated => t(lang, "gevalideerd", "validated"),
-        Validation::Refuted => t(lang, "weerlegd", "refuted"),
+        Validation::Assumption => lang.pick("aanname", "assumption"),
+        Validation::Validated => lang.pick("gevalideerd", "validated"),
+        Validation::Refuted => lang.pick("weerlegd", "refuted"),
     }
 }
 
@@ -105,9 +104,9 @@ pub fn source_word(s: EvidenceSource) -> &'static str {
 
 fn yes_no(b: bool, lang: Lang) -> &'static str {
     if b {
-        t(lang, "ja", "yes")
+        lang.pick("ja", "yes")
     } else {
-        t(lang, "nee", "no")
+        lang.pick("nee", "no")
     }
 }
 
@@ -229,8 +228,8 @@ pub fn safari_csv(j: &Journey, delim: Delimiter) -> String {
     w.record(&safari_headers(lang));
     for s in safari(j) {
         let why = match s.priority {
-            SafariPriority::ImpactMoment => t(lang, "impactmoment", "impact moment"),
-            SafariPriority::PainPoint => t(lang, "pijnpunt", "pain point"),
+            SafariPriority::ImpactMoment => lang.pick("impactmoment", "impact moment"),
+            SafariPriority::PainPoint => lang.pick("pijnpunt", "pain point"),
             SafariPriority::Other => "",
         };
         w.record(&[

@@ -54,12 +54,14 @@ fn depth(k: LaneKind) -> Option<u8> {
 
 /// The name of the line above a lane of `depth`, and its dash pattern (natural mm).
 fn line_of(depth: u8, lang: Lang) -> (&'static str, &'static [f32]) {
-    let t = |nl, en| if lang == Lang::Nl { nl } else { en };
     match depth {
-        1 => (t("interactielijn", "line of interaction"), &[]),
-        2 => (t("zichtbaarheidslijn", "line of visibility"), &[3.0, 1.6]),
+        1 => (lang.pick("interactielijn", "line of interaction"), &[]),
+        2 => (
+            lang.pick("zichtbaarheidslijn", "line of visibility"),
+            &[3.0, 1.6],
+        ),
         _ => (
-            t(
+            lang.pick(
                 "lijn van interne interactie",
                 "line of internal interaction",
             ),
@@ -145,20 +147,19 @@ pub(super) fn legend(
     y: f32,
     label: &mut dyn FnMut(&mut Builder, f32, &str) -> f32,
 ) -> f32 {
-    let t = |nl, en| if lang == Lang::Nl { nl } else { en };
     let mut x = x;
     let entries = [
         (
             j.cards.iter().any(|c| c.fail_point),
             "F",
             BAD,
-            t("faalpunt", "fail point"),
+            lang.pick("faalpunt", "fail point"),
         ),
         (
             j.cards.iter().any(|c| c.wait_point),
             "W",
             WAIT,
-            t("wachtpunt", "wait point"),
+            lang.pick("wachtpunt", "wait point"),
         ),
     ];
     for (used, letter, colour, words) in entries {

@@ -35,7 +35,6 @@ mod footer;
 mod lanes;
 mod links;
 mod marks;
-mod palette;
 mod persona_sheet;
 mod personas;
 mod phases;
@@ -55,7 +54,9 @@ pub use crate::scene::words::{int as format_int, pct as format_pct, words, Words
 pub use crate::scene::*;
 
 pub use compare::layout_compare;
-pub use palette::{card_colours, emotion_colour};
+// The palette sits in `scene` (the PowerPoint writer and the scan reader use it too); the
+// glob above brings it in as `palette` for the bands.
+pub use crate::scene::palette::{card_colours, emotion_colour};
 pub use persona_sheet::persona_sheets;
 
 use crate::model::{Journey, Lang, Persona};
@@ -95,7 +96,7 @@ pub struct LayoutOptions {
     /// of sticky note to use (the print kit's canvas).
     pub legend: bool,
     /// Room kept free below the map, inside the bottom margin (a blank canvas's scan code sits
-    /// there, `crate::scan::marks`).
+    /// there, `crate::print::marks`).
     pub bottom_room: Mm,
 }
 

@@ -9,7 +9,6 @@ use super::palette::{BAND_A, HEADER, HINT, INK, INK_SOFT, PAPER, RULE};
 use super::report::flow::{builder, scene_of};
 use super::report::{A4_H, A4_W, MARGIN};
 use super::Ctx;
-use crate::analysis::t;
 use crate::model::{B2bRole, Journey, Lang, Persona};
 use crate::scene::fonts::Fonts;
 use crate::scene::words::words;
@@ -93,13 +92,16 @@ fn roles(lang: Lang) -> [(B2bRole, &'static str); 6] {
     [
         (
             B2bRole::DecisionMaker,
-            t(lang, "beslisser", "decision maker"),
+            lang.pick("beslisser", "decision maker"),
         ),
-        (B2bRole::User, t(lang, "gebruiker", "user")),
-        (B2bRole::Buyer, t(lang, "inkoper", "buyer")),
-        (B2bRole::Influencer, t(lang, "beïnvloeder", "influencer")),
-        (B2bRole::Gatekeeper, t(lang, "poortwachter", "gatekeeper")),
-        (B2bRole::Initiator, t(lang, "initiatiefnemer", "initiator")),
+        (B2bRole::User, lang.pick("gebruiker", "user")),
+        (B2bRole::Buyer, lang.pick("inkoper", "buyer")),
+        (B2bRole::Influencer, lang.pick("beïnvloeder", "influencer")),
+        (B2bRole::Gatekeeper, lang.pick("poortwachter", "gatekeeper")),
+        (
+            B2bRole::Initiator,
+            lang.pick("initiatiefnemer", "initiator"),
+        ),
     ]
 }
 
@@ -203,7 +205,7 @@ fn sheet(b: &mut Builder, cx: &Ctx, j: &Journey, p: Option<&Persona>, printed: O
                 b.stroke(RULE, 0.5, &[2.0, 1.5]),
                 None,
             );
-            let hint = t(lang, "foto of tekening", "photo or drawing");
+            let hint = lang.pick("foto of tekening", "photo or drawing");
             b.text(
                 ccx - r + 4.0,
                 ccy - 2.5,
@@ -228,7 +230,7 @@ fn sheet(b: &mut Builder, cx: &Ctx, j: &Journey, p: Option<&Persona>, printed: O
     };
     match p {
         Some(p) => ty += b.text(tx, ty, tw, &p.name, NAME, target.clone()) + 2.0,
-        None => field(b, &mut ty, t(lang, "NAAM", "NAME"), None),
+        None => field(b, &mut ty, lang.pick("NAAM", "NAME"), None),
     }
     let segment = p.map(|p| {
         [p.segment.as_str(), p.customer_type.as_str()]
@@ -240,10 +242,10 @@ fn sheet(b: &mut Builder, cx: &Ctx, j: &Journey, p: Option<&Persona>, printed: O
     field(
         b,
         &mut ty,
-        t(lang, "SEGMENT EN KLANTTYPE", "SEGMENT AND CUSTOMER TYPE"),
+        lang.pick("SEGMENT EN KLANTTYPE", "SEGMENT AND CUSTOMER TYPE"),
         segment.as_deref(),
     );
-    let role_label = t(lang, "ROL (B2B)", "ROLE (B2B)");
+    let role_label = lang.pick("ROL (B2B)", "ROLE (B2B)");
     let role = p.and_then(|p| p.b2b_role);
     match role {
         Some(role) => {
@@ -291,18 +293,16 @@ fn sheet(b: &mut Builder, cx: &Ctx, j: &Journey, p: Option<&Persona>, printed: O
     let box_h = (foot_y - 6.0 - y - 6.0) / 2.0;
     let lists = [
         (
-            t(lang, "Doelen", "Goals"),
-            t(
-                lang,
+            lang.pick("Doelen", "Goals"),
+            lang.pick(
                 "Wat wil deze klant bereiken?",
                 "What does this customer want to achieve?",
             ),
             p.map(|p| p.goals.as_slice()).unwrap_or_default(),
         ),
         (
-            t(lang, "Frustraties", "Frustrations"),
-            t(
-                lang,
+            lang.pick("Frustraties", "Frustrations"),
+            lang.pick(
                 "Wat zit deze klant dwars?",
                 "What gets in this customer's way?",
             ),
@@ -336,7 +336,7 @@ fn sheet(b: &mut Builder, cx: &Ctx, j: &Journey, p: Option<&Persona>, printed: O
 
     let mut foot = format!("Klantreis · {}", j.meta.title);
     if let Some(d) = printed {
-        foot = format!("{foot} · {} {d}", t(lang, "geprint", "printed"));
+        foot = format!("{foot} · {} {d}", lang.pick("geprint", "printed"));
     }
     b.text(x, foot_y, w, &foot, FOOT, None);
 }

@@ -18,6 +18,16 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The Dutch or the English of a pair, as this language asks: the one way the core picks
+    /// its words (`lang.pick("Fase", "Phase")`), so every sentence is written once per language
+    /// where it is used.
+    pub fn pick<T>(self, nl: T, en: T) -> T {
+        match self {
+            Lang::Nl => nl,
+            Lang::En => en,
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Lang::Nl => "nl",

@@ -1,13 +1,15 @@
 //! Reading a photo of the printed wall canvas back into cards (issue 15, `docs/scan.md`).
 //!
 //! The pipeline, one file per step:
-//! - the print side puts registration marks and a [`SheetCode`] on every blank sheet, from the
-//!   same Scene as the print, so every cell's place on the paper is known;
+//! - the print side (`crate::print::marks`, `crate::print::code`) puts registration marks and a
+//!   [`SheetCode`] on every blank sheet, from the same Scene as the print, so every cell's place
+//!   on the paper is known;
 //! - `locate`: find the marks and read the codes in a photo, and for every sheet in it the
 //!   homography from the sheet's paper coordinates (millimetres) to the photo;
 //! - `notes`: find the sticky notes on the rectified sheet by colour against the paper, and give
 //!   each the cell under its centre, its nearest card colour and its crop;
 //! - `ocr`: the text of a crop through Tesseract, with a confidence;
+//! - `preview`: each photo scaled down for the review screen;
 //! - `apply`: the notes the user accepted become one undoable group of edits (cards with their
 //!   crop as image, marked as coming from the photo; the photo kept as a wall photo).
 //!
@@ -15,43 +17,21 @@
 //! program, so the CLI, the app and the tests share one reader.
 
 mod blobs;
-pub mod code;
 pub mod geom;
 pub mod locate;
-pub mod marks;
 pub mod notes;
+pub mod preview;
 mod read;
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::CardColour;
 
-pub use code::CanvasCode;
+// The marks and the code are printed (`print` draws them) and read here, so they live below
+// the print and the reader imports them from there.
+pub use crate::print::code::{CanvasCode, SheetCode, SheetPlace};
+pub use crate::print::{code, marks};
 pub use read::read_photos;
-
-/// What the small code printed on a canvas sheet says: whose canvas it is and which layout it
-/// shows, so a photo is read against the layout that was printed, not today's.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct SheetCode {
-    pub journey_id: String,
-    /// The journey's version when the canvas was printed.
-    pub layout_version: u64,
-    /// For a tiled print: this sheet's column and row (from 0) and the grid's size; `None` for a
-    /// canvas on one sheet.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sheet: Option<SheetPlace>,
-}
-
-/// Where a tiled sheet sits in the poster.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct SheetPlace {
-    pub col: u32,
-    pub row: u32,
-    pub cols: u32,
-    pub rows: u32,
-}
 
 /// One sticky note found in a photo, with the cell it is proposed for.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -92,9 +72,9 @@ pub struct Scan {
     /// Things the user should know (an older layout, notes left out), as sentences.
     pub warnings: Vec<String>,
     /// Each photo scaled down for the review screen, made from the reader's working image
-    /// (`review::preview_of`), so the review need not decode the photos again.
+    /// (`preview::preview_of`), so the review need not decode the photos again.
     #[serde(skip)]
-    pub previews: Vec<review::ReviewPhoto>,
+    pub previews: Vec<preview::ReviewPhoto>,
 }
 
 /// Why a photo could not be read, in words for the user.
@@ -143,4 +123,3 @@ impl ScanError {
 
 pub mod apply;
 pub mod ocr;
-pub mod review;

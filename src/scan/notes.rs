@@ -10,8 +10,8 @@
 
 use super::blobs::{label, Integral};
 use super::geom::{Homography, Rgb};
-use crate::layout::card_colours;
 use crate::model::CardColour;
+use crate::scene::palette::card_colours;
 
 /// The chromatic card colours, in class order (class `k + 1`); grey has no hue to match.
 const COLOURS: [CardColour; 6] = [

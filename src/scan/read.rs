@@ -58,7 +58,7 @@ pub fn read_photos(doc: &Document, journey_id: &str, photos: &[&[u8]]) -> Result
         // The review's preview, from the working image while it is at hand, on a second core
         // while the sheets are located (when it fails the review makes it from the photo).
         let (found, preview) = std::thread::scope(|s| {
-            let preview = s.spawn(|| super::review::preview_of(&small, fw, fh).ok());
+            let preview = s.spawn(|| super::preview::preview_of(&small, fw, fh).ok());
             let found = locate(photo, &work, &img, scale);
             (found, preview.join().ok().flatten())
         });

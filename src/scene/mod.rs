@@ -12,6 +12,7 @@
 //! The Scene is plain data (`Serialize`), shipped to the webview as JSON.
 
 pub mod fonts;
+pub mod palette;
 pub mod words;
 
 /// `v` rounded to hundredths of a millimetre: finer than any printer, and stable in snapshots.

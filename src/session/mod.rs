@@ -12,11 +12,10 @@
 //!   other 5,000 again. A front end that does not hold `base` asks again with [`Session::show`].
 //! - The first document is made in one place ([`add_sample`]), for the app and the CLI alike.
 
-pub mod compare;
 mod detail;
 mod error;
 mod patch;
-pub mod versions;
+pub mod scan;
 
 use std::path::Path;
 use std::time::Instant;

@@ -62,6 +62,13 @@ pub enum StoreError {
     Json(#[from] serde_json::Error),
 }
 
+/// Storing a refused image (`crate::media::check`) is an invalid edit: nothing was written.
+impl From<crate::media::ImageError> for StoreError {
+    fn from(e: crate::media::ImageError) -> Self {
+        StoreError::Edit(EditError::Invalid(e.to_string()))
+    }
+}
+
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
         use rusqlite::ErrorCode;

@@ -21,9 +21,9 @@ mod tests;
 use serde::Serialize;
 
 use super::emotion::{curve, figures, PhaseEmotion};
+use super::format::num;
 use super::funnel::{funnel, PhaseFunnel};
 use super::pain::pain;
-use super::text::num;
 use crate::model::{Card, Journey, Lang};
 
 pub use pairs::{pair_phases, same_name, MatchedBy, PhasePair};
@@ -369,13 +369,12 @@ fn changes(
             num(b, 1, lang)
         ),
     };
-    let t = |nl: &'static str, en: &'static str| super::t(lang, nl, en);
     if let (Some(x), Some(y)) = (row.emotion_a.lowest, row.emotion_b.lowest) {
         let c = mk(
             Measure::LowestEmotion,
             x as f64,
             y as f64,
-            t("laagste emotie", "lowest emotion"),
+            lang.pick("laagste emotie", "lowest emotion"),
             "",
         );
         push_change(c, (y - x) as f64, better, worse);
@@ -385,7 +384,7 @@ fn changes(
             Measure::MeanEmotion,
             x,
             y,
-            t("gemiddelde emotie", "mean emotion"),
+            lang.pick("gemiddelde emotie", "mean emotion"),
             "",
         );
         push_change(c, y - x, better, worse);
@@ -395,14 +394,20 @@ fn changes(
             Measure::PainPoints,
             pain_a as f64,
             pain_b as f64,
-            t("pijnpunten", "pain points"),
+            lang.pick("pijnpunten", "pain points"),
             "",
         );
         push_change(c, pain_a as f64 - pain_b as f64, better, worse);
     }
     if let Some(f) = &row.funnel {
         if let (Some(x), Some(y)) = (f.a.drop_off_pct, f.b.drop_off_pct) {
-            let c = mk(Measure::DropOff, x, y, t("uitval", "drop-off"), " %");
+            let c = mk(
+                Measure::DropOff,
+                x,
+                y,
+                lang.pick("uitval", "drop-off"),
+                " %",
+            );
             push_change(c, x - y, better, worse);
         }
     }

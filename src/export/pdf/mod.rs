@@ -131,7 +131,7 @@ pub fn to_tiled_pdf(
 }
 
 /// [`to_tiled_pdf`] with `sheet_items(grid, row, col)` drawn over each sheet, in the sheet's
-/// millimetres (the scan marks and code of a blank canvas, `crate::scan::marks`).
+/// millimetres (the scan marks and code of a blank canvas, `crate::print::marks`).
 pub fn to_tiled_pdf_with(
     scene: &Scene,
     meta: &PdfMeta,

@@ -68,23 +68,15 @@ const STAMP: TextStyle = TextStyle {
     max_lines: 1,
 };
 
-/// Picks the Dutch or the English words.
-fn t(lang: Lang, nl: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Nl => nl,
-        Lang::En => en,
-    }
-}
-
 /// "as-is · ours", "to-be · Fietsenwinkel Zuid".
 fn whose(j: &Journey, lang: Lang) -> String {
     let state = match j.meta.state {
-        JourneyState::AsIs => t(lang, "huidig", "as-is"),
-        JourneyState::ToBe => t(lang, "gewenst", "to-be"),
+        JourneyState::AsIs => lang.pick("huidig", "as-is"),
+        JourneyState::ToBe => lang.pick("gewenst", "to-be"),
     };
     let owner = match &j.meta.owner {
-        Owner::Ours => t(lang, "eigen", "ours").to_string(),
-        Owner::Competitor { name } => format!("{}: {name}", t(lang, "concurrent", "competitor")),
+        Owner::Ours => lang.pick("eigen", "ours").to_string(),
+        Owner::Competitor { name } => format!("{}: {name}", lang.pick("concurrent", "competitor")),
     };
     format!("{state} · {owner}")
 }
@@ -113,7 +105,7 @@ pub fn layout_compare(a: &Journey, b: &Journey, c: &Comparison, opts: &LayoutOpt
     let mut y = MARGIN;
     let title = format!(
         "{}: {} ↔ {}",
-        t(lang, "Vergelijking", "Comparison"),
+        lang.pick("Vergelijking", "Comparison"),
         c.title_a,
         c.title_b
     );
@@ -136,7 +128,7 @@ pub fn layout_compare(a: &Journey, b: &Journey, c: &Comparison, opts: &LayoutOpt
     summary(
         b_,
         (MARGIN, y, half, summary_h),
-        t(lang, "Beter in B", "Better in B"),
+        lang.pick("Beter in B", "Better in B"),
         &c.better,
         GOOD,
         GOOD_SOFT,
@@ -145,7 +137,7 @@ pub fn layout_compare(a: &Journey, b: &Journey, c: &Comparison, opts: &LayoutOpt
     summary(
         b_,
         (MARGIN + half + 4.0, y, half, summary_h),
-        t(lang, "Slechter in B", "Worse in B"),
+        lang.pick("Slechter in B", "Worse in B"),
         &c.worse,
         BAD,
         BAD_SOFT,
@@ -160,7 +152,7 @@ pub fn layout_compare(a: &Journey, b: &Journey, c: &Comparison, opts: &LayoutOpt
         b.meta.version,
         opts.printed
             .as_deref()
-            .map(|d| format!(" · {} {d}", t(lang, "geprint", "printed")))
+            .map(|d| format!(" · {} {d}", lang.pick("geprint", "printed")))
             .unwrap_or_default()
     );
     b_.text(MARGIN, y, w, &stamp, STAMP, None);
@@ -206,7 +198,7 @@ fn summary(
     }
     for (i, ch) in list.iter().enumerate() {
         if i + 1 == fit && list.len() > fit {
-            let more = format!("… {} {}", list.len() - i, t(lang, "meer", "more"));
+            let more = format!("… {} {}", list.len() - i, lang.pick("meer", "more"));
             b.text(x + 3.0, yy, w - 6.0, &more, SUMMARY.colour(INK_SOFT), None);
             break;
         }

@@ -10,9 +10,8 @@ use super::super::palette::{
     PAPER, RULE,
 };
 use super::super::plan::{pt_mm, LINE};
-use super::t;
 use crate::analysis::compare::{CardRef, Comparison, EmotionSide, PhaseComparison};
-use crate::analysis::text::num;
+use crate::analysis::format::num;
 use crate::model::Lang;
 use crate::scene::{Stroke, TextRole};
 
@@ -126,24 +125,20 @@ pub(super) fn draw(
 
     // The bands, alternately tinted, each with its label.
     let bands: [(&str, f32); 7] = [
-        (t(lang, "Emotie", "Emotion"), chart_h),
-        (t(lang, "Laagste / gemiddeld", "Lowest / mean"), fig_h),
-        (t(lang, "Alleen in A", "Only in A"), list_h),
-        (t(lang, "Alleen in B", "Only in B"), list_h),
+        (lang.pick("Emotie", "Emotion"), chart_h),
+        (lang.pick("Laagste / gemiddeld", "Lowest / mean"), fig_h),
+        (lang.pick("Alleen in A", "Only in A"), list_h),
+        (lang.pick("Alleen in B", "Only in B"), list_h),
         (
-            t(lang, "Pijnpunten aan één kant", "Pain points on one side"),
+            lang.pick("Pijnpunten aan één kant", "Pain points on one side"),
             list_h,
         ),
         (
-            t(
-                lang,
-                "Impactmomenten aan één kant",
-                "Impact moments on one side",
-            ),
+            lang.pick("Impactmomenten aan één kant", "Impact moments on one side"),
             list_h,
         ),
         (
-            t(lang, "Klanten / uitval", "Customers / drop-off"),
+            lang.pick("Klanten / uitval", "Customers / drop-off"),
             funnel_h,
         ),
     ];
@@ -326,7 +321,7 @@ fn list(
     for (i, c) in cards.iter().enumerate() {
         let left = cards.len() - i;
         if yy + 2.0 * line_h > y + h && left > 1 {
-            let more = format!("… {left} {}", t(lang, "meer", "more"));
+            let more = format!("… {left} {}", lang.pick("meer", "more"));
             b.text(x, yy, w, &more, ITEM.colour(INK_SOFT), None);
             return;
         }

@@ -11,7 +11,7 @@ use super::super::plan::{pt_mm, LINE};
 use super::flow::{Flow, BODY, SMALL};
 use super::signed;
 use crate::analysis::emotion::CurveFigures;
-use crate::analysis::{curve, t, Insights, Moment};
+use crate::analysis::{curve, Insights, Moment};
 use crate::model::{CardColour, Journey};
 use crate::scene::TextRole;
 
@@ -64,8 +64,7 @@ pub(super) fn draw(f: &mut Flow, j: &Journey, ins: &Insights) {
     let lang = f.cx.lang;
     let e = &ins.emotion.overall;
     f.heading(
-        t(
-            lang,
+        lang.pick(
             "Wat klanten onthouden: piek en einde",
             "What customers remember: peak and end",
         ),
@@ -73,9 +72,7 @@ pub(super) fn draw(f: &mut Flow, j: &Journey, ins: &Insights) {
     );
     if e.moments == 0 {
         f.para(
-            t(
-                lang,
-                "Nog geen kaarten met een emotie: geef de gevoelens op de kaart een score van −2 tot +2, dan staan hier de curve, het hoogtepunt, het dieptepunt en het einde.",
+            lang.pick("Nog geen kaarten met een emotie: geef de gevoelens op de kaart een score van −2 tot +2, dan staan hier de curve, het hoogtepunt, het dieptepunt en het einde.",
                 "No cards with an emotion yet: score the feelings on the map from −2 to +2, and the curve, the peak, the trough and the end appear here.",
             ),
             SMALL,
@@ -142,9 +139,13 @@ fn notes(f: &mut Flow, j: &Journey, e: &CurveFigures) {
     let nw = (f.w - 2.0 * gap) / 3.0;
     let tw = nw - 6.0;
     let list: [(&str, &Option<Moment>, CardColour); 3] = [
-        (t(lang, "HOOGTEPUNT", "PEAK"), &e.peak, CardColour::Green),
-        (t(lang, "DIEPTEPUNT", "TROUGH"), &e.trough, CardColour::Pink),
-        (t(lang, "EINDE", "END"), &e.end, CardColour::Blue),
+        (lang.pick("HOOGTEPUNT", "PEAK"), &e.peak, CardColour::Green),
+        (
+            lang.pick("DIEPTEPUNT", "TROUGH"),
+            &e.trough,
+            CardColour::Pink,
+        ),
+        (lang.pick("EINDE", "END"), &e.end, CardColour::Blue),
     ];
     let phase = |id: &str| j.phase(id).map(|p| p.name.clone()).unwrap_or_default();
     let mut hs = Vec::new();
@@ -197,13 +198,13 @@ fn chart(f: &mut Flow, j: &Journey, lane: Option<&str>, fig: &CurveFigures, titl
         };
         caption = format!(
             "{title}: {} {}, {} {}, {} {}, {} {}",
-            t(lang, "hoogtepunt", "peak"),
+            lang.pick("hoogtepunt", "peak"),
             m(&fig.peak),
-            t(lang, "dieptepunt", "trough"),
+            lang.pick("dieptepunt", "trough"),
             m(&fig.trough),
-            t(lang, "einde", "end"),
+            lang.pick("einde", "end"),
             m(&fig.end),
-            t(lang, "piek-eindscore", "peak-end"),
+            lang.pick("piek-eindscore", "peak-end"),
             fig.peak_end
                 .map(|x| signed(x, lang))
                 .unwrap_or_else(|| "–".into())
@@ -299,9 +300,9 @@ fn chart(f: &mut Flow, j: &Journey, lane: Option<&str>, fig: &CurveFigures, titl
     // The marks: a ring and a name; a moment that is two marks gets both names.
     let mut marks: Vec<(usize, Vec<&str>)> = Vec::new();
     for (name, m) in [
-        (t(lang, "hoogtepunt", "peak"), &fig.peak),
-        (t(lang, "dieptepunt", "trough"), &fig.trough),
-        (t(lang, "einde", "end"), &fig.end),
+        (lang.pick("hoogtepunt", "peak"), &fig.peak),
+        (lang.pick("dieptepunt", "trough"), &fig.trough),
+        (lang.pick("einde", "end"), &fig.end),
     ] {
         let Some(m) = m else { continue };
         let Some(i) = pts.iter().position(|p| p.card.id == m.card_id) else {

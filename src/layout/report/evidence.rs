@@ -5,7 +5,7 @@ use super::super::builder::{Align, TextStyle};
 use super::super::palette::{BAND_A, GOOD, GOOD_SOFT, INK, INK_SOFT, RULE};
 use super::flow::{Flow, BODY, SMALL};
 use crate::analysis::evidence::Counts;
-use crate::analysis::{t, Insights};
+use crate::analysis::Insights;
 use crate::model::Journey;
 use crate::scene::words::pct;
 use crate::scene::TextRole;
@@ -26,21 +26,22 @@ const SHARE_W: f32 = 38.0;
 
 pub(super) fn draw(f: &mut Flow, j: &Journey, ins: &Insights) {
     let lang = f.cx.lang;
-    f.heading(t(lang, "Onderbouwing per fase", "Evidence per phase"), 20.0);
+    f.heading(
+        lang.pick("Onderbouwing per fase", "Evidence per phase"),
+        20.0,
+    );
     f.para(
-        t(
-            lang,
-            "Hoeveel van de kaarten is getoetst bij klanten, en hoeveel is nog een aanname.",
+        lang.pick("Hoeveel van de kaarten is getoetst bij klanten, en hoeveel is nog een aanname.",
             "How much of the map has been checked with customers, and how much is still an assumption.",
         ),
         SMALL,
     );
     let name_w = f.w - 4.0 * NUM_W - SHARE_W;
     let head = [
-        t(lang, "kaarten", "cards"),
-        t(lang, "aannames", "assumptions"),
-        t(lang, "gevalideerd", "validated"),
-        t(lang, "weerlegd", "refuted"),
+        lang.pick("kaarten", "cards"),
+        lang.pick("aannames", "assumptions"),
+        lang.pick("gevalideerd", "validated"),
+        lang.pick("weerlegd", "refuted"),
     ];
     let head_h = 5.5;
     f.need(head_h + 8.0);
@@ -49,7 +50,7 @@ pub(super) fn draw(f: &mut Flow, j: &Journey, ins: &Insights) {
         f.x,
         y,
         name_w,
-        t(lang, "Fase", "Phase"),
+        lang.pick("Fase", "Phase"),
         SMALL.bold(true),
         None,
     );
@@ -68,7 +69,7 @@ pub(super) fn draw(f: &mut Flow, j: &Journey, ins: &Insights) {
         f.x + name_w + 4.0 * NUM_W + 2.0,
         y,
         SHARE_W - 2.0,
-        t(lang, "aandeel gevalideerd", "share validated"),
+        lang.pick("aandeel gevalideerd", "share validated"),
         SMALL.bold(true).lines(1),
         None,
     );
@@ -88,7 +89,7 @@ pub(super) fn draw(f: &mut Flow, j: &Journey, ins: &Insights) {
         })
         .collect();
     rows.push((
-        t(lang, "Totaal", "Total").to_string(),
+        lang.pick("Totaal", "Total").to_string(),
         &ins.evidence.total,
         true,
     ));

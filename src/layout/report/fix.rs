@@ -5,7 +5,7 @@ use super::super::builder::{Align, TextStyle};
 use super::super::palette::{card_colours, INK};
 use super::flow::{Flow, BODY, SMALL};
 use crate::analysis::fix_first::FixKind;
-use crate::analysis::{t, Insights};
+use crate::analysis::Insights;
 use crate::model::{CardColour, Lang};
 use crate::scene::TextRole;
 
@@ -22,14 +22,10 @@ const RANK: TextStyle = TextStyle {
 /// The tag and the note colour of a kind of line.
 fn kind(k: FixKind, lang: Lang) -> (&'static str, CardColour) {
     match k {
-        FixKind::Emotion => (t(lang, "emotie", "emotion"), CardColour::Pink),
-        FixKind::Funnel => (t(lang, "uitval", "drop-off"), CardColour::Orange),
+        FixKind::Emotion => (lang.pick("emotie", "emotion"), CardColour::Pink),
+        FixKind::Funnel => (lang.pick("uitval", "drop-off"), CardColour::Orange),
         FixKind::UnvalidatedImpact => (
-            t(
-                lang,
-                "impactmoment niet getoetst",
-                "impact moment not checked",
-            ),
+            lang.pick("impactmoment niet getoetst", "impact moment not checked"),
             CardColour::Yellow,
         ),
         FixKind::QuickWin => ("quick win", CardColour::Green),
@@ -38,12 +34,10 @@ fn kind(k: FixKind, lang: Lang) -> (&'static str, CardColour) {
 
 pub(super) fn draw(f: &mut Flow, ins: &Insights) {
     let lang = f.cx.lang;
-    f.heading(t(lang, "Pak eerst aan", "Fix first"), 12.0);
+    f.heading(lang.pick("Pak eerst aan", "Fix first"), 12.0);
     if ins.fix_first.is_empty() {
         f.para(
-            t(
-                lang,
-                "Niets dringends gevonden: geen dieptepunt onder neutraal, geen steile daling, geen fase die veel klanten verliest en geen ongetoetst impactmoment.",
+            lang.pick("Niets dringends gevonden: geen dieptepunt onder neutraal, geen steile daling, geen fase die veel klanten verliest en geen ongetoetst impactmoment.",
                 "Nothing urgent found: no trough below neutral, no steep fall, no phase losing many customers and no unchecked impact moment.",
             ),
             SMALL,

@@ -14,7 +14,6 @@ use super::super::palette::{INK, INK_FAINT, INK_SOFT, RULE};
 use super::super::plan::{pt_mm, LINE};
 use super::super::Ctx;
 use super::{Report, ReportOptions, A4_H, A4_W, MARGIN};
-use crate::analysis::t;
 use crate::scene::fonts::Fonts;
 use crate::scene::{Mm, Pt, Rect, Scene, TextRole, Warning};
 
@@ -125,7 +124,7 @@ impl<'f> Flow<'f> {
     fn running_header(&mut self) {
         let label = format!(
             "{} · {}",
-            t(self.cx.lang, "Inzichtenrapport", "Insights report"),
+            self.cx.lang.pick("Inzichtenrapport", "Insights report"),
             self.title
         );
         self.b.text(self.x, MARGIN, self.w, &label, RUNNING, None);
@@ -175,13 +174,13 @@ impl<'f> Flow<'f> {
             );
             let mut right = format!(
                 "{} {} {} {}",
-                t(lang, "pagina", "page"),
+                lang.pick("pagina", "page"),
                 i + 1,
-                t(lang, "van", "of"),
+                lang.pick("van", "of"),
                 n
             );
             if let Some(d) = &opts.printed {
-                right = format!("{} {d} · {right}", t(lang, "geprint", "printed"));
+                right = format!("{} {d} · {right}", lang.pick("geprint", "printed"));
             }
             let stamp = RUNNING.colour(INK_SOFT).align_right();
             b.text(self.x, fy, self.w, &right, stamp, None);

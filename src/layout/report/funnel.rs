@@ -8,8 +8,8 @@ use super::super::palette::{
     card_colours, AMBER, BAD, BAD_SOFT, INK, INK_FAINT, INK_SOFT, PAPER, RULE,
 };
 use super::flow::{Flow, BODY, SMALL};
-use crate::analysis::text::hours;
-use crate::analysis::{t, Insights};
+use crate::analysis::format::hours;
+use crate::analysis::Insights;
 use crate::model::{CardColour, Journey};
 use crate::scene::words::{int, pct};
 use crate::scene::TextRole;
@@ -40,12 +40,10 @@ pub(super) fn draw(f: &mut Flow, j: &Journey, ins: &Insights) {
     let fu = &ins.funnel;
     // The heading stays with the chart (or with the hint when there is no data).
     let keep = if fu.has_data { CHART_H + 16.0 } else { 10.0 };
-    f.heading(t(lang, "Trechter", "Funnel"), keep);
+    f.heading(lang.pick("Trechter", "Funnel"), keep);
     if !fu.has_data {
         f.para(
-            t(
-                lang,
-                "Nog geen data per fase: vul bij de fasen het aantal klanten, de uitval en de doorlooptijd in, dan staat hier hoeveel klanten elke fase verliest.",
+            lang.pick("Nog geen data per fase: vul bij de fasen het aantal klanten, de uitval en de doorlooptijd in, dan staat hier hoeveel klanten elke fase verliest.",
                 "No data per phase yet: fill in the customers, drop-off and throughput time of the phases, and this shows how many customers each phase loses.",
             ),
             SMALL,
@@ -132,8 +130,7 @@ pub(super) fn draw(f: &mut Flow, j: &Journey, ins: &Insights) {
     if let (Some(c), Some(d)) = (fu.conversion, &fu.conversion_detail) {
         lines.push(format!(
             "{}: {} ({} → {})",
-            t(
-                lang,
+            lang.pick(
                 "Conversie van de eerste naar de laatste fase",
                 "Conversion from the first to the last phase"
             ),
@@ -146,22 +143,21 @@ pub(super) fn draw(f: &mut Flow, j: &Journey, ins: &Insights) {
         let name = j.phase(&l.phase_id).map(|p| p.name.as_str()).unwrap_or("?");
         lines.push(format!(
             "{}: {name} ({} {}, {})",
-            t(lang, "Grootste verlies", "Loses most"),
+            lang.pick("Grootste verlies", "Loses most"),
             int(l.lost, lang),
-            t(lang, "klanten", "customers"),
+            lang.pick("klanten", "customers"),
             pct(l.drop_off_pct, lang)
         ));
     }
     if let Some(h) = fu.throughput_hours {
         lines.push(format!(
             "{}: {}{}",
-            t(lang, "Doorlooptijd", "Throughput time"),
+            lang.pick("Doorlooptijd", "Throughput time"),
             hours(h, lang),
             if fu.throughput_complete {
                 ""
             } else {
-                t(
-                    lang,
+                lang.pick(
                     " (alleen de fasen met een leesbare tijd)",
                     " (only the phases with a readable time)",
                 )
@@ -184,7 +180,7 @@ fn under(p: &crate::analysis::funnel::PhaseFunnel, lang: crate::model::Lang) -> 
             .unwrap_or_default();
         s.push_str(&format!(
             "\n{} {}{lost}",
-            t(lang, "uitval", "drop-off"),
+            lang.pick("uitval", "drop-off"),
             pct(d, lang)
         ));
     }
@@ -202,11 +198,7 @@ fn warnings(f: &mut Flow, ins: &Insights) {
     }
     f.y += 1.0;
     f.para(
-        t(
-            lang,
-            "Let op, de data klopt niet overal:",
-            "Check the data:",
-        ),
+        lang.pick("Let op, de data klopt niet overal:", "Check the data:"),
         BODY.bold(true),
     );
     let tw = f.w - 7.0;

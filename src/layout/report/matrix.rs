@@ -11,7 +11,7 @@ use super::super::palette::{
 };
 use super::flow::{Flow, BODY, SMALL};
 use crate::analysis::opportunities::{Opportunity, MIDPOINT};
-use crate::analysis::{t, Insights};
+use crate::analysis::Insights;
 use crate::model::{CardColour, Journey};
 use crate::scene::TextRole;
 
@@ -43,15 +43,15 @@ pub(super) fn draw(f: &mut Flow, j: &Journey, ins: &Insights) {
     let m = &ins.opportunities;
     let groups: [(&str, &[Opportunity], &str); 5] = [
         ("Quick wins", &m.quick_wins, QUICK_WIN),
-        (t(lang, "Grote klussen", "Big bets"), &m.big_bets, BIG_BET),
-        (t(lang, "Opvullers", "Fill-ins"), &m.fill_ins, FILL_IN),
+        (lang.pick("Grote klussen", "Big bets"), &m.big_bets, BIG_BET),
+        (lang.pick("Opvullers", "Fill-ins"), &m.fill_ins, FILL_IN),
         (
-            t(lang, "Geldputten", "Money pits"),
+            lang.pick("Geldputten", "Money pits"),
             &m.money_pits,
             MONEY_PIT,
         ),
         (
-            t(lang, "Nog geen score", "Not scored yet"),
+            lang.pick("Nog geen score", "Not scored yet"),
             &m.unscored,
             PAPER,
         ),
@@ -59,11 +59,7 @@ pub(super) fn draw(f: &mut Flow, j: &Journey, ins: &Insights) {
     let total: usize = groups.iter().map(|g| g.1.len()).sum();
     // The heading stays with the whole grid (or with the hint when there is nothing to place).
     f.heading(
-        t(
-            lang,
-            "Kansen: waarde × moeite",
-            "Opportunities: value × effort",
-        ),
+        lang.pick("Kansen: waarde × moeite", "Opportunities: value × effort"),
         if total == 0 {
             10.0
         } else {
@@ -72,9 +68,7 @@ pub(super) fn draw(f: &mut Flow, j: &Journey, ins: &Insights) {
     );
     if total == 0 {
         f.para(
-            t(
-                lang,
-                "Nog geen kansen: zet kaarten in een kansenbaan en geef ze een waarde en een moeite van 1 tot 5.",
+            lang.pick("Nog geen kansen: zet kaarten in een kansenbaan en geef ze een waarde en een moeite van 1 tot 5.",
                 "No opportunities yet: put cards in an opportunities lane and give them a value and an effort from 1 to 5.",
             ),
             SMALL,
@@ -144,7 +138,7 @@ pub(super) fn draw(f: &mut Flow, j: &Journey, ins: &Insights) {
         x0,
         y0 + gh + 4.5,
         gw,
-        t(lang, "moeite →", "effort →"),
+        lang.pick("moeite →", "effort →"),
         SMALL.bold(true).align_centre(),
         None,
     );
@@ -152,7 +146,7 @@ pub(super) fn draw(f: &mut Flow, j: &Journey, ins: &Insights) {
         f.x,
         y0 - 5.0,
         40.0,
-        t(lang, "↑ waarde", "↑ value"),
+        lang.pick("↑ waarde", "↑ value"),
         SMALL.bold(true),
         None,
     );
@@ -222,14 +216,14 @@ pub(super) fn draw(f: &mut Flow, j: &Journey, ins: &Insights) {
             let score = match (o.value, o.effort) {
                 (Some(v), Some(e)) => format!(
                     "{} {v} · {} {e}",
-                    t(lang, "waarde", "value"),
-                    t(lang, "moeite", "effort")
+                    lang.pick("waarde", "value"),
+                    lang.pick("moeite", "effort")
                 ),
                 (v, e) => format!(
                     "{} {} · {} {}",
-                    t(lang, "waarde", "value"),
+                    lang.pick("waarde", "value"),
                     v.map(|v| v.to_string()).unwrap_or_else(|| "–".into()),
-                    t(lang, "moeite", "effort"),
+                    lang.pick("moeite", "effort"),
                     e.map(|e| e.to_string()).unwrap_or_else(|| "–".into())
                 ),
             };

@@ -26,7 +26,7 @@ mod safari;
 use super::builder::{Align, TextStyle};
 use super::palette::{INK, INK_SOFT};
 use super::{words, Ctx};
-use crate::analysis::{t, Insights};
+use crate::analysis::Insights;
 use crate::model::{Journey, Lang};
 use crate::scene::fonts::Fonts;
 use crate::scene::{Paper, Scene, TextRole};
@@ -114,23 +114,23 @@ pub fn report(j: &Journey, ins: &Insights, opts: &ReportOptions) -> Report {
 fn title(f: &mut Flow, j: &Journey, ins: &Insights, opts: &ReportOptions) {
     let lang = f.cx.lang;
     let (x, w) = (f.x, f.w);
-    let kicker = t(lang, "INZICHTENRAPPORT", "INSIGHTS REPORT");
+    let kicker = lang.pick("INZICHTENRAPPORT", "INSIGHTS REPORT");
     f.y += f.b.text(x, f.y, w, kicker, KICKER, None) + 1.0;
     f.y += f.b.text(x, f.y, w, &j.meta.title, TITLE, None) + 1.5;
     let mut meta = vec![format!(
         "{} {}, {} {}, {} {}",
         j.phases.len(),
-        t(lang, "fasen", "phases"),
+        lang.pick("fasen", "phases"),
         j.lanes.len(),
-        t(lang, "banen", "lanes"),
+        lang.pick("banen", "lanes"),
         ins.cards,
-        t(lang, "kaarten", "cards")
+        lang.pick("kaarten", "cards")
     )];
     if !j.meta.goal.is_empty() {
         meta.insert(0, format!("{}: {}", f.cx.w.goal, j.meta.goal));
     }
     if let Some(d) = &opts.printed {
-        meta.push(format!("{} {d}", t(lang, "geprint", "printed")));
+        meta.push(format!("{} {d}", lang.pick("geprint", "printed")));
     }
     let line = meta.join(" · ");
     f.y += f.b.text(x, f.y, w, &line, SMALL, None) + 2.0;
@@ -138,7 +138,7 @@ fn title(f: &mut Flow, j: &Journey, ins: &Insights, opts: &ReportOptions) {
 
 /// `x` signed with a real minus ("+1", "−0,5", "0").
 pub(super) fn signed(x: f64, lang: Lang) -> String {
-    let s = crate::analysis::text::num(x.abs(), 1, lang);
+    let s = crate::analysis::format::num(x.abs(), 1, lang);
     if x > 0.0 {
         format!("+{s}")
     } else if x < 0.0 {

@@ -4,7 +4,6 @@
 
 use super::super::review::{has_review, question};
 use super::flow::{Flow, BODY, SMALL};
-use crate::analysis::t;
 use crate::model::{Journey, ReviewQuestion};
 
 pub(super) fn draw(f: &mut Flow, j: &Journey) {
@@ -12,7 +11,10 @@ pub(super) fn draw(f: &mut Flow, j: &Journey) {
         return;
     }
     let lang = f.cx.lang;
-    f.heading(t(lang, "Review met het team", "Review with the team"), 24.0);
+    f.heading(
+        lang.pick("Review met het team", "Review with the team"),
+        24.0,
+    );
     for q in ReviewQuestion::ALL {
         let across = j.meta.review.answer(q).trim();
         let phases: Vec<String> = j

@@ -5,7 +5,7 @@
 use super::super::palette::{INK, PAPER, RULE};
 use super::flow::{Flow, BODY, SMALL};
 use crate::analysis::evidence::SafariPriority;
-use crate::analysis::{t, Insights};
+use crate::analysis::Insights;
 use crate::model::{EvidenceSource, Lang};
 
 /// Room for notes under each item: this many ruled lines, this far apart.
@@ -15,10 +15,10 @@ const BOX: f32 = 4.2;
 
 fn settle(s: EvidenceSource, lang: Lang) -> &'static str {
     match s {
-        EvidenceSource::Interview => t(lang, "interview", "interview"),
-        EvidenceSource::Experiment => t(lang, "experiment", "experiment"),
-        EvidenceSource::Feedback => t(lang, "feedback", "feedback"),
-        EvidenceSource::Data => t(lang, "data", "data"),
+        EvidenceSource::Interview => lang.pick("interview", "interview"),
+        EvidenceSource::Experiment => lang.pick("experiment", "experiment"),
+        EvidenceSource::Feedback => lang.pick("feedback", "feedback"),
+        EvidenceSource::Data => lang.pick("data", "data"),
     }
 }
 
@@ -26,8 +26,7 @@ pub(super) fn draw(f: &mut Flow, ins: &Insights) {
     let lang = f.cx.lang;
     let title = format!(
         "{} ({})",
-        t(
-            lang,
+        lang.pick(
             "Klantsafari: toets deze aannames",
             "Customer safari: check these assumptions"
         ),
@@ -37,8 +36,7 @@ pub(super) fn draw(f: &mut Flow, ins: &Insights) {
     f.heading(&title, 32.0);
     if ins.safari.is_empty() {
         f.para(
-            t(
-                lang,
+            lang.pick(
                 "Geen aannames meer: elke kaart is gevalideerd of weerlegd.",
                 "No assumptions left: every card is validated or refuted.",
             ),
@@ -47,9 +45,7 @@ pub(super) fn draw(f: &mut Flow, ins: &Insights) {
         return;
     }
     f.para(
-        t(
-            lang,
-            "Ga op safari: praat met klanten, kijk mee, probeer het uit. Vink af wat je hebt getoetst en schrijf op wat je vond; zet de kaart daarna op gevalideerd of weerlegd.",
+        lang.pick("Ga op safari: praat met klanten, kijk mee, probeer het uit. Vink af wat je hebt getoetst en schrijf op wat je vond; zet de kaart daarna op gevalideerd of weerlegd.",
             "Go on safari: talk to customers, watch them, try it out. Tick what you checked and write down what you found; then mark the card validated or refuted.",
         ),
         SMALL,
@@ -59,8 +55,8 @@ pub(super) fn draw(f: &mut Flow, ins: &Insights) {
     let tw = f.w - indent;
     for s in &ins.safari {
         let tag = match s.priority {
-            SafariPriority::ImpactMoment => t(lang, " · impactmoment", " · impact moment"),
-            SafariPriority::PainPoint => t(lang, " · pijnpunt", " · pain point"),
+            SafariPriority::ImpactMoment => lang.pick(" · impactmoment", " · impact moment"),
+            SafariPriority::PainPoint => lang.pick(" · pijnpunt", " · pain point"),
             SafariPriority::Other => "",
         };
         let meta = format!(

@@ -14,11 +14,35 @@
 //! `<id>` is the journey id without its usual `journey_` prefix; an id without that prefix is
 //! written whole after a `=`.
 
+use serde::{Deserialize, Serialize};
+
+use super::PrintRequest;
 use crate::layout::{Orientation, Paper};
-use crate::print::PrintRequest;
 use crate::scene::Mm;
 
-use super::{SheetCode, SheetPlace};
+/// What the small code printed on a canvas sheet says: whose canvas it is and which layout it
+/// shows, so a photo is read against the layout that was printed, not today's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SheetCode {
+    pub journey_id: String,
+    /// The journey's version when the canvas was printed.
+    pub layout_version: u64,
+    /// For a tiled print: this sheet's column and row (from 0) and the grid's size; `None` for a
+    /// canvas on one sheet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<SheetPlace>,
+}
+
+/// Where a tiled sheet sits in the poster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SheetPlace {
+    pub col: u32,
+    pub row: u32,
+    pub cols: u32,
+    pub rows: u32,
+}
 
 const MAGIC: &str = "KR1";
 const PREFIX: &str = "journey_";

@@ -1,8 +1,18 @@
-//! One print request → one file: the layout options, the exporter and the atomic write, shared
-//! by the desktop app's print dialog and the command line so both print the same thing.
+//! One print request → one file: the layout options, the exporter, the atomic write and the
+//! version a print keeps, shared by the desktop app's print dialog and the command line so both
+//! print the same thing: [`export`] is the one use case both call.
 //!
 //! Invariant: the target file is either left as it was or replaced whole (written beside it
 //! and renamed), so a failed or cancelled export never leaves half a PDF.
+//!
+//! A blank canvas carries registration marks and a code (`marks`, `code`) so a photo of the
+//! filled wall can be read back (`crate::scan`); they are drawn here and read there, so they
+//! live on this floor and the reader imports them from below.
+
+pub mod code;
+pub mod compare;
+pub mod marks;
+pub mod versions;
 
 use std::path::Path;
 
@@ -11,7 +21,6 @@ use serde::{Deserialize, Serialize};
 use crate::export::{pdf, svg, tile};
 use crate::layout::{self, Mm, Mode, Orientation, Paper, Scene};
 use crate::model::{Journey, Persona, Workspace};
-use crate::scan;
 use crate::store::Document;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -112,11 +121,11 @@ pub fn scene(ws: &Workspace, id: &str, req: &PrintRequest) -> Result<Scene, Prin
 /// linked then) laid out for `req`: the one path the canvas, the print and a version share.
 pub fn scene_of(journey: &Journey, personas: &[Persona], req: &PrintRequest) -> Scene {
     // A blank canvas on one sheet keeps its margins free for the scan marks and its code
-    // (`scan::marks::single_sheet`): the map never runs under them. The reader lays the
+    // (`marks::single_sheet`): the map never runs under them. The reader lays the
     // printed canvas out through here too, so both agree on every cell.
     let (margin, bottom_room) = if (req.blank || req.kit) && req.tile.is_none() {
         let (pw, ph) = req.paper.oriented(req.orientation);
-        let room = crate::scan::marks::single_sheet_room(pw, ph);
+        let room = marks::single_sheet_room(pw, ph);
         (Some(Mm(room.margin)), Mm(room.bottom))
     } else {
         (None, Mm(0.0))
@@ -248,12 +257,12 @@ pub fn render(
     let ws = doc.workspace();
     let mut scene = scene(ws, id, req)?;
     let version = ws.journey(id).map(|j| j.meta.version).unwrap_or(0);
-    // A blank canvas on one sheet carries its scan marks and code (`crate::scan::marks`), so
+    // A blank canvas on one sheet carries its scan marks and code (`marks`), so
     // a photo of the filled wall can be read back; a tiled one gets them per sheet below.
     if (req.blank || req.kit) && req.tile.is_none() {
-        let geo = scan::marks::single_sheet(scene.width.0, scene.height.0);
-        let code = scan::CanvasCode::for_print(id, version, req, None);
-        scene.items.extend(scan::marks::items(&geo, &code));
+        let geo = marks::single_sheet(scene.width.0, scene.height.0);
+        let code = code::CanvasCode::for_print(id, version, req, None);
+        scene.items.extend(marks::items(&geo, &code));
     }
     progress(0.3);
     let mut warnings: Vec<String> = scene
@@ -299,14 +308,14 @@ pub fn render(
                         if !(req.blank || req.kit) {
                             return Vec::new();
                         }
-                        let place = scan::SheetPlace {
+                        let place = code::SheetPlace {
                             col: c as u32,
                             row: r as u32,
                             cols: g.cols as u32,
                             rows: g.rows as u32,
                         };
-                        let code = scan::CanvasCode::for_print(id, version, req, Some(place));
-                        scan::marks::items(&scan::marks::tile_sheet(g), &code)
+                        let code = code::CanvasCode::for_print(id, version, req, Some(place));
+                        marks::items(&marks::tile_sheet(g), &code)
                     };
                     pdf::to_tiled_pdf_with(&scene, &meta, Some(&resolve), &opts, &extra, &marks)?
                 }
@@ -321,6 +330,57 @@ pub fn render(
     progress(0.9);
     warnings.extend(out.warnings);
     Ok(Rendered { warnings, ..out })
+}
+
+/// What an exported file shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Job<'a> {
+    /// Journey `id` as the request asks: the map or the blank canvas, with the kit's persona
+    /// sheets and the insights report when asked. Keeps a version of the journey.
+    Journey(&'a str),
+    /// Journeys `a` and `b` side by side on one page (always a PDF). Keeps no version: the
+    /// page stands for two journeys, and either may itself be a version.
+    Compare { a: &'a str, b: &'a str },
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exported {
+    pub pages: usize,
+    pub bytes: usize,
+    /// Layout and exporter warnings, and a version that could not be kept, for the user.
+    pub warnings: Vec<String>,
+}
+
+/// The one print use case of the app and the command line: renders `job` as `req` asks,
+/// writes it to `path` whole ([`write_atomic`]) and keeps the version of the journey it shows
+/// ([`versions::snapshot_export`], "A0 printed 3 Dec"), so the map on the wall can be found
+/// again. A version that cannot be kept is a warning, never a failed export: the file is
+/// already written. `progress` hears 0 … 1 as the work advances.
+pub fn export(
+    doc: &Document,
+    job: Job<'_>,
+    req: &PrintRequest,
+    path: &Path,
+    progress: &mut dyn FnMut(f32),
+) -> Result<Exported, PrintError> {
+    let rendered = match job {
+        Job::Journey(id) => render(doc, id, req, progress)?,
+        Job::Compare { a, b } => compare::render_pdf(doc.workspace(), a, b, req)?,
+    };
+    write_atomic(path, &rendered.bytes)?;
+    let mut warnings = rendered.warnings;
+    if let Job::Journey(id) = job {
+        if let Err(e) = versions::snapshot_export(doc, id, req) {
+            warnings.push(format!("the printed version was not kept: {e}"));
+        }
+    }
+    progress(1.0);
+    Ok(Exported {
+        pages: rendered.pages,
+        bytes: rendered.bytes.len(),
+        warnings,
+    })
 }
 
 /// Writes `bytes` to `path` whole: a temporary file beside it, fsync, rename.

@@ -6,11 +6,11 @@
 //! [`analysis::compare`]: crate::analysis::compare
 //! [`layout::layout_compare`]: crate::layout::layout_compare
 
+use super::{today, PrintError, PrintRequest, Rendered};
 use crate::analysis::compare::{compare, Comparison};
 use crate::export::pdf;
 use crate::layout::{self, LayoutOptions};
 use crate::model::{Journey, Workspace};
-use crate::print::{today, PrintError, PrintRequest, Rendered};
 
 fn pair<'a>(ws: &'a Workspace, a: &str, b: &str) -> Result<(&'a Journey, &'a Journey), PrintError> {
     let get = |id: &str| {

@@ -1,31 +1,17 @@
-//! What the app's review screen needs between reading the photos and accepting the notes: the
-//! photos as images the webview may show (scaled down; the outlines stay in the photo's own
-//! pixels), each note's crop as a `data:` URL, and the scan kept on the side ([`Pending`]) so
-//! accepting it needs only the user's choices. The desktop shell's commands are thin wrappers
-//! of these.
+//! What the app's review screen needs between reading the photos and accepting the notes: each
+//! note's crop as a `data:` URL, the photos' previews (`crate::scan::preview`), and the scan
+//! kept on the side ([`Pending`]) so accepting it needs only the user's choices. It answers in
+//! the session's terms (`ApiError`, `ViewUpdate`), so it lives here, above the reader (which
+//! knows nothing of the session). The desktop shell's commands are thin wrappers of these.
 
 use base64::Engine;
 use serde::Serialize;
 
-use super::apply::{self, ApplyError, NoteChoice};
-use super::{ocr, FoundNote, Scan, ScanError};
-use crate::session::{ApiError, ErrorCode, Session, View, ViewUpdate};
+use super::{ApiError, ErrorCode, Session, View, ViewUpdate};
+use crate::scan::apply::{self, ApplyError, NoteChoice};
+use crate::scan::preview::{preview, ReviewPhoto};
+use crate::scan::{ocr, read_photos, FoundNote, Scan, ScanError};
 use crate::store::Document;
-
-/// The long side of a photo as the review screen shows it: a 48 MP photo as a `data:` URL
-/// would be tens of megabytes through the webview for no visible gain.
-const PREVIEW_SIDE: u32 = 1600;
-
-/// A scanned photo as the review screen shows it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct ReviewPhoto {
-    /// A scaled-down JPEG as a `data:` URL (the content policy allows no other image source).
-    pub url: String,
-    /// The photo's own size in pixels: the notes' outlines are in these pixels.
-    pub width: u32,
-    pub height: u32,
-}
 
 /// What a scan found, for the review screen.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -51,7 +37,7 @@ pub struct Pending {
 /// [`finish`] runs the slow OCR.
 pub fn find(doc: &Document, journey_id: &str, photos: &[Vec<u8>]) -> Result<Scan, ApiError> {
     let refs: Vec<&[u8]> = photos.iter().map(Vec::as_slice).collect();
-    super::read_photos(doc, journey_id, &refs).map_err(|e| scan_error(&e))
+    read_photos(doc, journey_id, &refs).map_err(|e| scan_error(&e))
 }
 
 /// OCR of every note of `scan`, then the review and the scan kept for accepting. A note whose
@@ -84,47 +70,6 @@ pub fn scan_error(e: &ScanError) -> ApiError {
         _ => ErrorCode::NotCanvas,
     };
     ApiError::new(code, e.to_string())
-}
-
-/// `photo` (PNG or JPEG) scaled to at most [`PREVIEW_SIDE`] as a JPEG `data:` URL, with its own
-/// size.
-pub fn preview(photo: &[u8]) -> Result<ReviewPhoto, crate::media::ImageError> {
-    let img = crate::media::decode(photo)?;
-    let (width, height) = (img.width(), img.height());
-    preview_of(&img, width, height)
-}
-
-/// The preview of a photo of `width × height` pixels from `img`, the photo or a scaled-down copy
-/// of it (the reader's working image: scaling that down is much quicker than decoding and
-/// scaling the full photo again).
-pub fn preview_of(
-    img: &image::DynamicImage,
-    width: u32,
-    height: u32,
-) -> Result<ReviewPhoto, crate::media::ImageError> {
-    // `thumbnail` averages whole source pixels (a box filter): several times quicker than a
-    // triangle filter, and as good for a scale-down to a preview.
-    let small = if img.width().max(img.height()) > PREVIEW_SIDE {
-        img.thumbnail(PREVIEW_SIDE, PREVIEW_SIDE)
-    } else {
-        img.clone()
-    };
-    let mut out = std::io::Cursor::new(Vec::new());
-    small
-        .to_rgb8()
-        .write_to(&mut out, image::ImageFormat::Jpeg)
-        .map_err(|e| crate::media::ImageError::Unreadable {
-            kind: "JPEG",
-            detail: e.to_string(),
-        })?;
-    Ok(ReviewPhoto {
-        url: format!(
-            "data:image/jpeg;base64,{}",
-            base64::engine::general_purpose::STANDARD.encode(out.into_inner())
-        ),
-        width,
-        height,
-    })
 }
 
 /// The review of `pending`'s notes (with `warnings` from the reader); `previews` are the

@@ -13,7 +13,7 @@
 
 use qrcode::{Color, EcLevel, QrCode};
 
-use super::CanvasCode;
+use super::code::CanvasCode;
 use crate::export::tile::Grid;
 use crate::scene::{Item, Mm, Rect};
 

@@ -1,58 +1,17 @@
 //! The insights as readable text (what `klantreis insights` prints without `--json`), in the
-//! journey's language, Dutch copy informal; and the small formatting helpers the analyses
-//! share (numbers with a decimal comma in Dutch, quoted card texts).
+//! journey's language, Dutch copy informal. The analysis returns figures; this is where they
+//! are put into sentences, so `analysis` holds no prose of its own here.
 //!
 //! Invariant: the text says nothing the [`Insights`] do not hold; it only picks and words.
 
 use std::fmt::Write;
 
-use super::evidence::{Counts, SafariPriority};
-use super::impact::CurveMark;
-use super::opportunities::Opportunity;
-use super::{t, Insights};
+use crate::analysis::evidence::{Counts, SafariPriority};
+use crate::analysis::format::{hours, num, quote};
+use crate::analysis::impact::CurveMark;
+use crate::analysis::opportunities::Opportunity;
+use crate::analysis::Insights;
 use crate::model::{EvidenceSource, Journey, Lang};
-
-/// `x` with at most `decimals` decimals (trailing zeros dropped), a decimal comma in Dutch.
-pub fn num(x: f64, decimals: usize, lang: Lang) -> String {
-    let mut s = format!("{x:.decimals$}");
-    if s.contains('.') {
-        s = s.trim_end_matches('0').trim_end_matches('.').to_string();
-    }
-    if s == "-0" {
-        s = "0".into();
-    }
-    match lang {
-        Lang::Nl => s.replace('.', ","),
-        Lang::En => s,
-    }
-}
-
-/// A card text in quotes, shortened to one readable line.
-pub fn quote(text: &str) -> String {
-    const MAX: usize = 60;
-    // One pass: the words joined by single spaces, counting characters as they go (this runs
-    // for every line of a long fix-first list).
-    let mut one_line = String::with_capacity(text.len() + 8);
-    let mut chars = 0usize;
-    for w in text.split_whitespace() {
-        if !one_line.is_empty() {
-            one_line.push(' ');
-            chars += 1;
-        }
-        one_line.push_str(w);
-        chars += w.chars().count();
-    }
-    // A text that is itself a quote ("“Zou dat iets voor mij zijn?”") keeps its own marks.
-    if one_line.starts_with(['“', '"', '„', '‘', '\'']) && chars <= MAX {
-        return one_line;
-    }
-    if chars > MAX {
-        let cut: String = one_line.chars().take(MAX - 1).collect();
-        format!("“{}…”", cut.trim_end())
-    } else {
-        format!("“{one_line}”")
-    }
-}
 
 fn signed(x: f64, lang: Lang) -> String {
     let s = num(x.abs(), 1, lang);
@@ -65,29 +24,12 @@ fn signed(x: f64, lang: Lang) -> String {
     }
 }
 
-/// A length in hours as the largest unit that reads well ("36 uur", "9 dagen", "3,5 weken").
-pub fn hours(h: f64, lang: Lang) -> String {
-    let (n, one, many) = if h < 48.0 {
-        (h, t(lang, "uur", "hour"), t(lang, "uur", "hours"))
-    } else if h < 24.0 * 21.0 {
-        (h / 24.0, t(lang, "dag", "day"), t(lang, "dagen", "days"))
-    } else {
-        (
-            h / 168.0,
-            t(lang, "week", "week"),
-            t(lang, "weken", "weeks"),
-        )
-    };
-    let s = num(n, 1, lang);
-    format!("{s} {}", if s == "1" { one } else { many })
-}
-
 fn evidence_word(s: EvidenceSource, lang: Lang) -> &'static str {
     match s {
-        EvidenceSource::Interview => t(lang, "interview", "interview"),
-        EvidenceSource::Experiment => t(lang, "experiment", "experiment"),
-        EvidenceSource::Feedback => t(lang, "feedback", "feedback"),
-        EvidenceSource::Data => t(lang, "data", "data"),
+        EvidenceSource::Interview => lang.pick("interview", "interview"),
+        EvidenceSource::Experiment => lang.pick("experiment", "experiment"),
+        EvidenceSource::Feedback => lang.pick("feedback", "feedback"),
+        EvidenceSource::Data => lang.pick("data", "data"),
     }
 }
 
@@ -118,30 +60,29 @@ pub fn render(ins: &Insights, j: &Journey) -> String {
     let _ = writeln!(
         o,
         "{} {} ({} {})",
-        t(lang, "Inzichten:", "Insights:"),
+        lang.pick("Inzichten:", "Insights:"),
         ins.title,
         ins.cards,
-        t(lang, "kaarten", "cards")
+        lang.pick("kaarten", "cards")
     );
 
     // Emotion
     let e = &ins.emotion.overall;
-    let _ = writeln!(o, "\n{}", t(lang, "Emotiecurve", "Emotion curve"));
+    let _ = writeln!(o, "\n{}", lang.pick("Emotiecurve", "Emotion curve"));
     if e.moments == 0 {
         let _ = writeln!(
             o,
             "  {}",
-            t(
-                lang,
+            lang.pick(
                 "Nog geen kaarten met een emotie: geef je gevoelens een score van −2 tot +2.",
                 "No cards with an emotion yet: score the feelings from −2 to +2."
             )
         );
     }
     for (label, m) in [
-        (t(lang, "Hoogtepunt", "Peak"), &e.peak),
-        (t(lang, "Dieptepunt", "Trough"), &e.trough),
-        (t(lang, "Einde", "End"), &e.end),
+        (lang.pick("Hoogtepunt", "Peak"), &e.peak),
+        (lang.pick("Dieptepunt", "Trough"), &e.trough),
+        (lang.pick("Einde", "End"), &e.end),
     ] {
         if let Some(m) = m {
             let _ = writeln!(
@@ -157,11 +98,11 @@ pub fn render(ins: &Insights, j: &Journey) -> String {
         let _ = writeln!(
             o,
             "  {}: {} ({} {} {} {})",
-            t(lang, "Piek-eindscore", "Peak-end score"),
+            lang.pick("Piek-eindscore", "Peak-end score"),
             signed(pe, lang),
-            t(lang, "sterkste moment", "most intense moment"),
+            lang.pick("sterkste moment", "most intense moment"),
             signed(mi.emotion as f64, lang),
-            t(lang, "en einde", "and end"),
+            lang.pick("en einde", "and end"),
             signed(end.emotion as f64, lang)
         );
     }
@@ -169,12 +110,12 @@ pub fn render(ins: &Insights, j: &Journey) -> String {
         let _ = writeln!(
             o,
             "  {}: {} {} {} ({}) {} {} ({})",
-            t(lang, "Steilste daling", "Steepest fall"),
+            lang.pick("Steilste daling", "Steepest fall"),
             f.drop,
-            t(lang, "stappen, van", "steps, from"),
+            lang.pick("stappen, van", "steps, from"),
             quote(&f.from.text),
             signed(f.from.emotion as f64, lang),
-            t(lang, "naar", "to"),
+            lang.pick("naar", "to"),
             quote(&f.to.text),
             signed(f.to.emotion as f64, lang)
         );
@@ -183,8 +124,7 @@ pub fn render(ins: &Insights, j: &Journey) -> String {
         let _ = writeln!(
             o,
             "  {}",
-            t(
-                lang,
+            lang.pick(
                 "Per fase (laagste / gemiddeld):",
                 "Per phase (lowest / mean):"
             )
@@ -201,7 +141,7 @@ pub fn render(ins: &Insights, j: &Journey) -> String {
     }
     for l in &ins.emotion.lanes {
         let f = &l.figures;
-        let m = |m: &Option<super::Moment>| {
+        let m = |m: &Option<crate::analysis::Moment>| {
             m.as_ref()
                 .map(|m| signed(m.emotion as f64, lang))
                 .unwrap_or_else(|| "–".into())
@@ -210,13 +150,13 @@ pub fn render(ins: &Insights, j: &Journey) -> String {
             o,
             "  {}: {} {}, {} {}, {} {}, {} {}",
             l.title,
-            t(lang, "hoogtepunt", "peak"),
+            lang.pick("hoogtepunt", "peak"),
             m(&f.peak),
-            t(lang, "dieptepunt", "trough"),
+            lang.pick("dieptepunt", "trough"),
             m(&f.trough),
-            t(lang, "einde", "end"),
+            lang.pick("einde", "end"),
             m(&f.end),
-            t(lang, "piek-eindscore", "peak-end"),
+            lang.pick("piek-eindscore", "peak-end"),
             f.peak_end
                 .map(|x| signed(x, lang))
                 .unwrap_or_else(|| "–".into())
@@ -224,7 +164,7 @@ pub fn render(ins: &Insights, j: &Journey) -> String {
     }
 
     // Impact moments
-    let _ = writeln!(o, "\n{}", t(lang, "Impactmomenten", "Impact moments"));
+    let _ = writeln!(o, "\n{}", lang.pick("Impactmomenten", "Impact moments"));
     for f in &ins.impact.flagged {
         let _ = writeln!(o, "  ★ {} ({})", quote(&f.text), phase(&f.phase_id));
     }
@@ -233,10 +173,10 @@ pub fn render(ins: &Insights, j: &Journey) -> String {
             .reasons
             .iter()
             .map(|r| match r {
-                CurveMark::Peak => t(lang, "hoogtepunt", "peak"),
-                CurveMark::Trough => t(lang, "dieptepunt", "trough"),
-                CurveMark::End => t(lang, "einde", "end"),
-                CurveMark::SteepestFall => t(lang, "steilste daling", "steepest fall"),
+                CurveMark::Peak => lang.pick("hoogtepunt", "peak"),
+                CurveMark::Trough => lang.pick("dieptepunt", "trough"),
+                CurveMark::End => lang.pick("einde", "end"),
+                CurveMark::SteepestFall => lang.pick("steilste daling", "steepest fall"),
             })
             .collect();
         let _ = writeln!(
@@ -244,7 +184,7 @@ pub fn render(ins: &Insights, j: &Journey) -> String {
             "  ☆ {} ({}) — {}: {}",
             quote(&s.text),
             phase(&s.phase_id),
-            t(lang, "voorstel", "suggested"),
+            lang.pick("voorstel", "suggested"),
             why.join(", ")
         );
     }
@@ -256,8 +196,7 @@ pub fn render(ins: &Insights, j: &Journey) -> String {
     let _ = writeln!(
         o,
         "\n{}",
-        t(
-            lang,
+        lang.pick(
             "Pijn per fase (ergste eerst)",
             "Pain per phase (worst first)"
         )
@@ -274,20 +213,20 @@ pub fn render(ins: &Insights, j: &Journey) -> String {
     // Funnel
     let f = &ins.funnel;
     if f.has_data {
-        let _ = writeln!(o, "\n{}", t(lang, "Trechter", "Funnel"));
+        let _ = writeln!(o, "\n{}", lang.pick("Trechter", "Funnel"));
         let dash = || "–".to_string();
         for p in &f.phases {
             let _ = writeln!(
                 o,
                 "  {}: {} {}, {} {}, {} {}{}",
                 p.name,
-                t(lang, "in", "in"),
+                lang.pick("in", "in"),
                 p.customers_in.map(|n| n.to_string()).unwrap_or_else(dash),
-                t(lang, "uitval", "drop-off"),
+                lang.pick("uitval", "drop-off"),
                 p.drop_off_pct
                     .map(|x| format!("{} %", num(x, 1, lang)))
                     .unwrap_or_else(dash),
-                t(lang, "uit", "out"),
+                lang.pick("uit", "out"),
                 p.customers_out.map(|n| n.to_string()).unwrap_or_else(dash),
                 p.throughput
                     .as_ref()
@@ -299,7 +238,7 @@ pub fn render(ins: &Insights, j: &Journey) -> String {
             let _ = writeln!(
                 o,
                 "  {}: {} % ({} → {})",
-                t(lang, "Conversie", "Conversion"),
+                lang.pick("Conversie", "Conversion"),
                 num(c, 1, lang),
                 d.customers_in,
                 d.customers_out
@@ -309,23 +248,22 @@ pub fn render(ins: &Insights, j: &Journey) -> String {
             let _ = writeln!(
                 o,
                 "  {}: {} ({} {})",
-                t(lang, "Grootste verlies", "Loses most"),
+                lang.pick("Grootste verlies", "Loses most"),
                 phase(&l.phase_id),
                 l.lost,
-                t(lang, "klanten", "customers")
+                lang.pick("klanten", "customers")
             );
         }
         if let Some(h) = f.throughput_hours {
             let _ = writeln!(
                 o,
                 "  {}: {}{}",
-                t(lang, "Doorlooptijd", "Throughput time"),
+                lang.pick("Doorlooptijd", "Throughput time"),
                 hours(h, lang),
                 if f.throughput_complete {
                     ""
                 } else {
-                    t(
-                        lang,
+                    lang.pick(
                         " (alleen de fasen met een leesbare tijd)",
                         " (only the phases with a readable time)",
                     )
@@ -336,11 +274,11 @@ pub fn render(ins: &Insights, j: &Journey) -> String {
 
     // Evidence
     let ev = &ins.evidence;
-    let _ = writeln!(o, "\n{}", t(lang, "Onderbouwing", "Evidence"));
+    let _ = writeln!(o, "\n{}", lang.pick("Onderbouwing", "Evidence"));
     let _ = writeln!(
         o,
         "  {}: {}",
-        t(lang, "Totaal", "Total"),
+        lang.pick("Totaal", "Total"),
         counts(&ev.total, lang)
     );
     for p in ev.phases.iter().filter(|p| p.counts.cards > 0) {
@@ -354,8 +292,7 @@ pub fn render(ins: &Insights, j: &Journey) -> String {
     let _ = writeln!(
         o,
         "\n{} ({})",
-        t(
-            lang,
+        lang.pick(
             "Klantsafari: toets deze aannames",
             "Customer safari: check these assumptions"
         ),
@@ -363,8 +300,8 @@ pub fn render(ins: &Insights, j: &Journey) -> String {
     );
     for s in &ins.safari {
         let tag = match s.priority {
-            SafariPriority::ImpactMoment => t(lang, " · impactmoment", " · impact moment"),
-            SafariPriority::PainPoint => t(lang, " · pijnpunt", " · pain point"),
+            SafariPriority::ImpactMoment => lang.pick(" · impactmoment", " · impact moment"),
+            SafariPriority::PainPoint => lang.pick(" · pijnpunt", " · pain point"),
             SafariPriority::Other => "",
         };
         let _ = writeln!(
@@ -388,11 +325,7 @@ pub fn render(ins: &Insights, j: &Journey) -> String {
         let _ = writeln!(
             o,
             "\n{}",
-            t(
-                lang,
-                "Kansen (waarde × moeite)",
-                "Opportunities (value × effort)"
-            )
+            lang.pick("Kansen (waarde × moeite)", "Opportunities (value × effort)")
         );
         let line = |o: &mut String, label: &str, v: &[Opportunity]| {
             if v.is_empty() {
@@ -408,18 +341,18 @@ pub fn render(ins: &Insights, j: &Journey) -> String {
             let _ = writeln!(o, "  {label}: {}", items.join("; "));
         };
         line(&mut o, "Quick wins", &m.quick_wins);
-        line(&mut o, t(lang, "Grote klussen", "Big bets"), &m.big_bets);
-        line(&mut o, t(lang, "Opvullers", "Fill-ins"), &m.fill_ins);
-        line(&mut o, t(lang, "Geldputten", "Money pits"), &m.money_pits);
+        line(&mut o, lang.pick("Grote klussen", "Big bets"), &m.big_bets);
+        line(&mut o, lang.pick("Opvullers", "Fill-ins"), &m.fill_ins);
+        line(&mut o, lang.pick("Geldputten", "Money pits"), &m.money_pits);
         line(
             &mut o,
-            t(lang, "Nog geen score", "Not scored yet"),
+            lang.pick("Nog geen score", "Not scored yet"),
             &m.unscored,
         );
     }
 
     // Fix first
-    let _ = writeln!(o, "\n{}", t(lang, "Pak eerst aan", "Fix first"));
+    let _ = writeln!(o, "\n{}", lang.pick("Pak eerst aan", "Fix first"));
     for (i, x) in ins.fix_first.iter().enumerate() {
         let _ = writeln!(o, "  {}. {}", i + 1, x.why);
     }
@@ -428,7 +361,7 @@ pub fn render(ins: &Insights, j: &Journey) -> String {
     }
 
     if !ins.warnings.is_empty() {
-        let _ = writeln!(o, "\n{}", t(lang, "Let op", "Warnings"));
+        let _ = writeln!(o, "\n{}", lang.pick("Let op", "Warnings"));
         for w in &ins.warnings {
             let _ = writeln!(o, "  ! {}", w.message);
         }

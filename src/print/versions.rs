@@ -1,12 +1,12 @@
 //! Versions as the app shows them: the version taken whenever a journey is printed or
 //! exported, named after the export ("A0 printed 3 Dec", "A0 geprint 3 dec"), so the version on
-//! a printed stamp can be found again (called by the app's export command and by `klantreis
-//! pdf`/`svg` after the file is written; a failed snapshot never fails the export, the caller
-//! reports it as a warning); and a version laid out for the canvas, to be looked at read-only.
+//! a printed stamp can be found again (taken by [`super::export`] after the file is written; a
+//! failed snapshot never fails the export, it comes back as a warning); and a version laid out
+//! for the canvas, to be looked at read-only.
 
+use super::{self as print, Format, PrintRequest};
 use crate::layout::Scene;
 use crate::model::Lang;
-use crate::print::{self, Format, PrintRequest};
 use crate::store::{Document, SnapshotInfo, StoreError};
 
 const MONTHS_EN: [&str; 12] = [
