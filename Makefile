@@ -5,7 +5,8 @@ CARGO ?= cargo
 # One build of the app serves `make run` and the end-to-end tests: a debug build that serves
 # the bundled UI (src-tauri enables tauri's custom-protocol by default).
 APP := target/debug/klantreis-app
-XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
+# A screen as large as the largest window the tests ask for (e2e/tests/firsthour.rs: 1920 × 1080).
+XVFB := xvfb-run -a -s "-screen 0 1920x1080x24"
 
 # Each step of `make test` says when it starts, so a CI log shows where the time goes, and
 # notes it in $STEP_LOG (set by `make test`), from which the end of `make test` prints how long
