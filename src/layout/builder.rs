@@ -1,17 +1,24 @@
 //! The builder every band draws with: natural millimetres in, scaled and rounded Scene items
 //! out.
 //!
-//! Invariants: every coordinate goes through [`r2`] (hundredths of a millimetre), so Scenes
-//! are stable in snapshots; text is wrapped and measured here with the bundled fonts, never by
+//! Between [`Builder::begin`] and [`Builder::end`] the items go into a keyed group
+//! (docs/scene.md) at natural millimetres relative to the group's origin, and the fit is
+//! applied when the Scene is flattened; outside any group they are placed on the page at once.
+//!
+//! Invariants: every page coordinate goes through [`r2`] (hundredths of a millimetre), so
+//! Scenes are stable in snapshots; a group's items come back to the same page coordinates
+//! through `Scene::flatten` as they would have been placed outside it; text is wrapped and measured here with the bundled fonts, never by
 //! a renderer; a text block is styled by a [`TextStyle`] preset (each band keeps its presets
 //! beside the code that uses them), not by a row of positional arguments.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use super::plan::{pt_mm, LINE};
 use crate::scene::fonts::{wrap, Fonts};
+use crate::scene::group::relative;
 use crate::scene::{
-    Item, Mm, Point, Pt, RecordKind, RecordRef, Rect, Region, Seg, Stroke, TextLine, TextRole,
+    Group, Item, Key, Mm, Point, Pt, RecordKind, RecordRef, Rect, Region, Seg, Stroke, TextLine,
+    TextRole,
 };
 
 /// How a text block looks: size in natural points (scaled with the map), weight, colour, role,
@@ -94,6 +101,13 @@ pub(super) struct Builder<'f> {
     /// the Scene patch sends it as moves (src/session/patch.rs; docs/architecture.md).
     /// Outside the lanes (`None`), y is rounded from the margin as x is.
     pub(super) top: Option<(f32, f32)>,
+    /// The groups being drawn, innermost last, each with its origin in natural millimetres
+    /// from the page's map origin (the sum of the `at`s above it, as flatten adds them).
+    pub(super) open: Vec<(Group, (f32, f32))>,
+    /// The finished top-level groups.
+    pub(super) groups: Vec<Group>,
+    /// Each card's note as placed on the page (the links are drawn from them).
+    pub(super) notes: HashMap<String, Rect>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -105,18 +119,116 @@ pub(super) enum Align {
 
 pub(super) use crate::scene::r2;
 
-impl Builder<'_> {
+impl<'f> Builder<'f> {
+    /// A builder at scale `s` with the map's origin at (`ox`, `oy`) on the page.
+    pub(super) fn new(s: f32, ox: f32, oy: f32, fonts: Option<&'f Fonts>, cap: usize) -> Self {
+        Builder {
+            s,
+            ox,
+            oy,
+            items: Vec::with_capacity(cap),
+            regions: Vec::new(),
+            fonts,
+            min_card_pt: f32::INFINITY,
+            min_other_pt: f32::INFINITY,
+            missing: BTreeSet::new(),
+            top: None,
+            open: Vec::new(),
+            groups: Vec::new(),
+            notes: HashMap::new(),
+        }
+    }
+
+    /// From here to the matching [`Builder::end`], items go into the group `key` whose origin
+    /// is at natural (`x`, `y`) from the map's origin. Coordinates stay absolute for the bands;
+    /// the builder keeps them relative to the group.
+    pub(super) fn begin(&mut self, key: Key, x: f32, y: f32) {
+        let parent = self.origin();
+        let at = (relative(x, parent.0), relative(y, parent.1));
+        let origin = (parent.0 + at.0, parent.1 + at.1);
+        self.open
+            .push((Group::new(key, Point::new(at.0, at.1)), origin));
+    }
+
+    /// Closes the innermost group: measures it and hands it to its parent (or the Scene).
+    pub(super) fn end(&mut self) {
+        let Some((mut g, _)) = self.open.pop() else {
+            return;
+        };
+        g.measure();
+        match self.open.last_mut() {
+            Some((parent, _)) => parent.children.push(g),
+            None => self.groups.push(g),
+        }
+    }
+
+    /// The innermost open group's origin (natural mm from the map's origin).
+    fn origin(&self) -> (f32, f32) {
+        self.open.last().map_or((0.0, 0.0), |(_, o)| *o)
+    }
+
+    fn grouped(&self) -> bool {
+        !self.open.is_empty()
+    }
+
+    /// Adds an item made with [`Builder::p`], [`Builder::r`] and the like.
+    pub(super) fn push(&mut self, item: Item) {
+        match self.open.last_mut() {
+            Some((g, _)) => g.items.push(item),
+            None => self.items.push(item),
+        }
+    }
+
+    /// Adds a drop region made with [`Builder::r`].
+    pub(super) fn region(&mut self, region: Region) {
+        match self.open.last_mut() {
+            Some((g, _)) => g.regions.push(region),
+            None => self.regions.push(region),
+        }
+    }
+
+    /// Natural (`x`, `y`) as a point of the Scene: on the page, or in the open group.
     pub(super) fn p(&self, x: f32, y: f32) -> Point {
+        if self.grouped() {
+            let o = self.origin();
+            return Point::new(relative(x, o.0), relative(y, o.1));
+        }
         Point::new(r2(self.ox + x * self.s), self.py(y))
     }
 
+    /// A natural rectangle as a rectangle of the Scene: on the page, or in the open group.
     pub(super) fn r(&self, x: f32, y: f32, w: f32, h: f32) -> Rect {
+        if self.grouped() {
+            let o = self.origin();
+            return Rect::new(relative(x, o.0), relative(y, o.1), w, h);
+        }
+        self.page_rect(x, y, w, h)
+    }
+
+    /// A natural rectangle on the page, wherever the builder draws.
+    pub(super) fn page_rect(&self, x: f32, y: f32, w: f32, h: f32) -> Rect {
         Rect::new(
             r2(self.ox + x * self.s),
             self.py(y),
             r2(w * self.s),
             r2(h * self.s),
         )
+    }
+
+    /// A natural x (for a text line) in the Scene.
+    fn sx(&self, x: f32) -> f32 {
+        if self.grouped() {
+            return relative(x, self.origin().0);
+        }
+        r2(self.ox + x * self.s)
+    }
+
+    /// A natural y (for a text line's baseline) in the Scene.
+    fn sy(&self, y: f32) -> f32 {
+        if self.grouped() {
+            return relative(y, self.origin().1);
+        }
+        self.py(y)
     }
 
     /// Natural `y` on the page (see [`Builder::top`]).
@@ -133,15 +245,19 @@ impl Builder<'_> {
         self.top = y.map(|y| (y, r2(self.oy + y * self.s)));
     }
 
+    /// A natural length in the Scene: scaled on the page, as it is in a group.
     pub(super) fn mm(&self, v: f32) -> Mm {
+        if self.grouped() {
+            return Mm(v);
+        }
         Mm(r2(v * self.s))
     }
 
     pub(super) fn stroke(&self, colour: &str, w: f32, dash: &[f32]) -> Option<Stroke> {
         Some(Stroke {
             colour: colour.to_string(),
-            width: Mm(r2(w * self.s)),
-            dash: dash.iter().map(|d| Mm(r2(d * self.s))).collect(),
+            width: self.mm(w),
+            dash: dash.iter().map(|d| self.mm(*d)).collect(),
         })
     }
 
@@ -158,7 +274,7 @@ impl Builder<'_> {
         target: Option<RecordRef>,
     ) {
         let rect = self.r(x, y, w, h);
-        self.items.push(Item::Rect {
+        self.push(Item::Rect {
             rect,
             radius: self.mm(radius),
             fill: fill.map(str::to_string),
@@ -177,7 +293,7 @@ impl Builder<'_> {
         target: Option<RecordRef>,
     ) {
         let centre = self.p(x, y);
-        self.items.push(Item::Circle {
+        self.push(Item::Circle {
             centre,
             r: self.mm(r),
             fill: fill.map(str::to_string),
@@ -199,7 +315,7 @@ impl Builder<'_> {
                 }
             })
             .collect();
-        self.items.push(Item::Path {
+        self.push(Item::Path {
             segs,
             fill: None,
             stroke,
@@ -221,7 +337,7 @@ impl Builder<'_> {
             })
             .collect();
         segs.push(Seg::Close);
-        self.items.push(Item::Path {
+        self.push(Item::Path {
             segs,
             fill: Some(fill.to_string()),
             stroke: None,
@@ -292,9 +408,9 @@ impl Builder<'_> {
                 let base = y + asc * 0.92 + i as f32 * size * LINE;
                 TextLine {
                     text: t,
-                    x: Mm(r2(self.ox + lx * self.s)),
-                    baseline: Mm(self.py(base)),
-                    width: Mm(r2(w * self.s)),
+                    x: Mm(self.sx(lx)),
+                    baseline: Mm(self.sy(base)),
+                    width: self.mm(w),
                 }
             })
             .collect();
@@ -307,10 +423,12 @@ impl Builder<'_> {
             }
             TextRole::Title | TextRole::Stamp | TextRole::Hint => {}
         }
-        self.items.push(Item::Text {
+        // In a group the size stays natural; flatten scales it as `size_pt` is scaled here.
+        let item_pt = if self.grouped() { pt } else { size_pt };
+        self.push(Item::Text {
             lines: out,
             size: self.mm(size),
-            size_pt: Pt(size_pt),
+            size_pt: Pt(item_pt),
             bold,
             colour: colour.to_string(),
             role,

@@ -165,7 +165,7 @@ pub(super) fn draw(
             );
         }
         let r = b.r(xs[i], y, plan.col_w[i], h);
-        b.regions.push(Region::Emotion {
+        b.region(Region::Emotion {
             rect: r,
             phase_id: p.id.clone(),
             // Page positions (through the offset), where the +2 and −2 rules are drawn.

@@ -18,7 +18,7 @@ use super::palette::{
 use super::plan::{card_height, card_text_w, Plan, CARD_PAD, CARD_PT, CELL_PAD, GAP};
 use super::Ctx;
 use crate::model::{Card, Journey, Validation};
-use crate::scene::{RecordKind, Region, TextRole};
+use crate::scene::{Key, RecordKind, Region, TextRole};
 
 /// A lane's hint under its title (filled map).
 const LANE_HINT: TextStyle = TextStyle {
@@ -88,6 +88,7 @@ pub(super) fn draw(
     let mut tops = Vec::with_capacity(j.lanes.len());
     for (li, lane) in j.lanes.iter().enumerate() {
         tops.push(y);
+        b.begin(Key::lane(&lane.id), 0.0, y);
         b.lane_top(Some(y));
         let lh = plan.lane_h[li];
         let band = if li % 2 == 0 { BAND_A } else { BAND_B };
@@ -107,12 +108,13 @@ pub(super) fn draw(
             );
         }
         let r = b.r(0.0, y, plan.label_w, lh);
-        b.regions.push(Region::LaneHeader {
+        b.region(Region::LaneHeader {
             rect: r,
             lane_id: lane.id.clone(),
         });
         for (pi, p) in j.phases.iter().enumerate() {
             let (cxp, cw) = (xs[pi], plan.col_w[pi]);
+            b.begin(Key::cell(&lane.id, &p.id), cxp, y);
             if pi > 0 {
                 b.line(
                     &[(cxp, y + 2.0), (cxp, y + lh - 2.0)],
@@ -120,26 +122,30 @@ pub(super) fn draw(
                 );
             }
             let r = b.r(cxp, y, cw, lh);
-            b.regions.push(Region::Cell {
+            b.region(Region::Cell {
                 rect: r,
                 phase_id: p.id.clone(),
                 lane_id: lane.id.clone(),
             });
             if plan.blank {
                 b.text(cxp + 5.0, y + 4.0, cw - 10.0, &lane.hint, CELL_HINT, None);
-                continue;
-            }
-            if let Some(cards) = by_cell.get(&(lane.id.as_str(), pi)) {
+            } else if let Some(cards) = by_cell.get(&(lane.id.as_str(), pi)) {
                 draw_cards(b, cx, cards, cxp, y, plan);
             }
+            b.end();
         }
+        b.end();
         y += lh;
     }
     b.lane_top(None);
+    // After the lanes in paint order, so a group of its own (a group's items come before its
+    // children).
+    b.begin(Key::band("lane-lines"), 0.0, 0.0);
     if !j.lanes.is_empty() {
         b.line(&[(x0, y), (grid_right, y)], b.stroke(RULE, 0.35, &[]));
     }
     blueprint::lines(b, cx, j, &tops, x0, grid_right);
+    b.end();
     y
 }
 
@@ -262,6 +268,10 @@ fn draw_cards(b: &mut Builder, cx: &Ctx, cards: &[&Card], x: f32, y: f32, plan: 
 fn draw_card(b: &mut Builder, c: &Card, x: f32, y: f32, w: f32, h: f32) {
     let t = rec(RecordKind::Card, &c.id);
     let (fill, border) = card_colours(c.colour);
+    b.begin(Key::card(&c.id), x, y);
+    // Where the note lands on the page: the links are drawn from it.
+    let note = b.page_rect(x, y, w, h);
+    b.notes.entry(c.id.clone()).or_insert(note);
     b.rect(x + 0.5, y + 0.8, w, h, 1.4, Some(SHADOW), None, None);
     let dash: &[f32] = if c.company_involved { &[] } else { &[1.6, 1.0] };
     let border_w = if c.company_involved { 0.3 } else { 0.45 };
@@ -331,4 +341,5 @@ fn draw_card(b: &mut Builder, c: &Card, x: f32, y: f32, w: f32, h: f32) {
     if c.impact {
         star(b, x + w - 2.2, y + 2.2, 3.0, t);
     }
+    b.end();
 }

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use super::builder::{r2, rec, Builder, TextStyle};
 use super::palette::{LINK_BACK, LINK_FORWARD, PAPER};
 use crate::model::Journey;
-use crate::scene::{Item, RecordKind, Seg, TextRole};
+use crate::scene::{Item, Key, RecordKind, Seg, TextRole};
 
 const LINE_W: f32 = 0.55;
 const HEAD_L: f32 = 3.2;
@@ -35,28 +35,23 @@ pub(super) fn draw(b: &mut Builder, j: &Journey) {
     if j.meta.links.is_empty() {
         return;
     }
-    // Each card's note in natural millimetres (the first rectangle the card drew).
+    // Each card's note in natural millimetres, from where the lanes put it on the page.
     let (ox, oy, sc) = (b.ox, b.oy, b.s);
-    let mut notes: HashMap<&str, (f32, f32, f32, f32)> = HashMap::new();
-    for it in &b.items {
-        if let Item::Rect {
-            rect,
-            target: Some(t),
-            ..
-        } = it
-        {
-            if t.kind == RecordKind::Card {
-                if let Some(c) = j.card(&t.id) {
-                    notes.entry(c.id.as_str()).or_insert((
-                        (rect.x.0 - ox) / sc,
-                        (rect.y.0 - oy) / sc,
-                        rect.w.0 / sc,
-                        rect.h.0 / sc,
-                    ));
-                }
-            }
-        }
-    }
+    let notes: HashMap<String, (f32, f32, f32, f32)> = b
+        .notes
+        .iter()
+        .map(|(id, rect)| {
+            (
+                id.clone(),
+                (
+                    (rect.x.0 - ox) / sc,
+                    (rect.y.0 - oy) / sc,
+                    rect.w.0 / sc,
+                    rect.h.0 / sc,
+                ),
+            )
+        })
+        .collect();
     let phase = j.phase_index();
     for l in &j.meta.links {
         let (Some(ra), Some(rb)) = (notes.get(l.from.as_str()), notes.get(l.to.as_str())) else {
@@ -119,6 +114,8 @@ pub(super) fn draw(b: &mut Builder, j: &Journey) {
                 (p0, (p0.0, top), (p3.0, top), p3, LINK_BACK, &[2.2, 1.4])
             };
         let target = rec(RecordKind::Link, &l.id);
+        // The link's group sits at the top left of its curve's start.
+        b.begin(Key::link(&l.id), p0.0.min(p3.0), p0.1.min(p3.1));
         let stroke = b.stroke(colour, LINE_W, dash);
         let segs = vec![
             Seg::Move {
@@ -130,7 +127,7 @@ pub(super) fn draw(b: &mut Builder, j: &Journey) {
                 to: b.p(p3.0, p3.1),
             },
         ];
-        b.items.push(Item::Path {
+        b.push(Item::Path {
             segs,
             fill: None,
             stroke,
@@ -181,6 +178,7 @@ pub(super) fn draw(b: &mut Builder, j: &Journey) {
                 target,
             );
         }
+        b.end();
     }
 }
 

@@ -43,8 +43,6 @@ pub mod report;
 mod review;
 mod title;
 
-use std::collections::BTreeSet;
-
 // The Scene and the font metrics sit below the layout (every exporter imports them from
 // `crate::scene`); they are re-exported here so `layout::Scene` keeps reading naturally.
 pub use crate::scene::fonts::{
@@ -116,7 +114,16 @@ impl Default for LayoutOptions {
 }
 
 /// (`meta.persona_ids`) are shown in the title block.
+///
+/// The Scene is flat: every item at page millimetres, as the writers draw it
+/// ([`Scene::flatten`] of [`layout_keyed`]).
 pub fn layout(journey: &Journey, personas: &[Persona], opts: &LayoutOptions) -> Scene {
+    layout_keyed(journey, personas, opts).flatten()
+}
+
+/// The same layout as keyed groups in natural millimetres (docs/scene.md): what the session
+/// sends the screen, group by group.
+pub fn layout_keyed(journey: &Journey, personas: &[Persona], opts: &LayoutOptions) -> Scene {
     let mut scene = layout_page(journey, personas, opts);
     let min_pt = scene.min_text_pt.0;
     if scene.min_text_pt.0 < MIN_LEGIBLE_PT {
@@ -201,18 +208,7 @@ fn layout_page(journey: &Journey, personas: &[Persona], opts: &LayoutOptions) ->
         Mode::Filled => plan_filled(&cx, journey, &jp, aw, ah),
         Mode::Blank => plan_blank(&cx, journey, &jp, pw.max(ph), aw, ah),
     };
-    let mut b = Builder {
-        s: plan.scale,
-        ox: margin,
-        oy: margin,
-        items: Vec::with_capacity(journey.cards.len() * 6 + 200),
-        regions: Vec::new(),
-        fonts: cx.fonts,
-        min_card_pt: f32::INFINITY,
-        min_other_pt: f32::INFINITY,
-        missing: BTreeSet::new(),
-        top: None,
-    };
+    let mut b = Builder::new(plan.scale, margin, margin, cx.fonts, 0);
     draw(&mut b, &cx, journey, &jp, &plan, opts);
 
     let mut warnings = Vec::new();
@@ -254,6 +250,7 @@ fn layout_page(journey: &Journey, personas: &[Persona], opts: &LayoutOptions) ->
         scale: plan.scale,
         items: b.items,
         regions: b.regions,
+        groups: b.groups,
         min_text_pt: Pt(if min_pt.is_finite() { min_pt } else { 0.0 }),
         warnings,
     }
@@ -284,6 +281,14 @@ impl Ctx<'_> {
     }
 }
 
+/// `f` drawing into the group of band `name`, at the map's origin.
+fn band<'f, R>(b: &mut Builder<'f>, name: &str, f: impl FnOnce(&mut Builder<'f>) -> R) -> R {
+    b.begin(Key::band(name), 0.0, 0.0);
+    let out = f(b);
+    b.end();
+    out
+}
+
 /// Draws the bands top to bottom; each band's file says what it draws.
 fn draw(
     b: &mut Builder,
@@ -293,27 +298,32 @@ fn draw(
     plan: &Plan,
     opts: &LayoutOptions,
 ) {
-    // Page background is the paper; the map sits on it directly.
-    title::draw(b, cx, j, personas, plan);
+    // Page background is the paper; the map sits on it directly. Each band is a group at the
+    // map's origin (docs/scene.md), its records groups of their own inside it.
+    band(b, "title", |b| title::draw(b, cx, j, personas, plan));
     let (xs, grid_right) = phases::columns(plan);
     let top = plan.title_h + SECTION_GAP;
-    phases::draw(b, j, plan, &xs, top);
+    band(b, "phases", |b| phases::draw(b, j, plan, &xs, top));
     let mut y = top + HEAD_H;
     if plan.emo_h > 0.0 {
-        emotion::draw(b, cx, j, personas, plan, &xs, y);
+        band(b, "emotion", |b| {
+            emotion::draw(b, cx, j, personas, plan, &xs, y)
+        });
         y += plan.emo_h;
     }
     let legend = opts.legend && opts.mode == Mode::Blank;
-    let mut y = lanes::draw(b, cx, j, plan, (&xs, grid_right), y, legend);
-    links::draw(b, j);
+    let mut y = band(b, "lanes", |b| {
+        lanes::draw(b, cx, j, plan, (&xs, grid_right), y, legend)
+    });
+    band(b, "links", |b| links::draw(b, j));
     if plan.data_h > 0.0 {
-        data::draw(b, cx, j, plan, &xs, y);
+        band(b, "data", |b| data::draw(b, cx, j, plan, &xs, y));
         y += plan.data_h;
     }
     if plan.review_h > 0.0 {
-        review::draw(b, cx, j, plan, &xs, y);
+        band(b, "review", |b| review::draw(b, cx, j, plan, &xs, y));
         y += plan.review_h;
     }
     let fy = y.max(plan.height - FOOT_H) + 2.0;
-    footer::draw(b, cx, j, plan, fy, opts);
+    band(b, "footer", |b| footer::draw(b, cx, j, plan, fy, opts));
 }

@@ -178,7 +178,7 @@ fn sheet(b: &mut Builder, cx: &Ctx, j: &Journey, p: Option<&Persona>, printed: O
     match p {
         Some(p) if p.photo.is_some() => {
             let rect = b.r(ccx - r, ccy - r, 2.0 * r, 2.0 * r);
-            b.items.push(Item::Image {
+            b.push(Item::Image {
                 rect,
                 image_id: p.photo.clone().unwrap_or_default(),
                 round: true,

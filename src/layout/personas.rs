@@ -117,7 +117,7 @@ pub(super) fn draw_personas(
         match &p.photo {
             Some(id) => {
                 let rect = b.r(ccx - r, ccy - r, 2.0 * r, 2.0 * r);
-                b.items.push(Item::Image {
+                b.push(Item::Image {
                     rect,
                     image_id: id.clone(),
                     round: true,

@@ -5,7 +5,7 @@ use super::builder::{rec, Align, Builder, TextStyle};
 use super::palette::{HEADER, HEADER_SOFT, PAPER};
 use super::plan::{pt_mm, Plan, HEAD_H};
 use crate::model::Journey;
-use crate::scene::{RecordKind, Region, TextRole};
+use crate::scene::{Key, RecordKind, Region, TextRole};
 
 /// Number and name (“1  Orientation”) at 13 pt, smaller in a narrow column.
 const NAME: TextStyle = TextStyle {
@@ -43,6 +43,7 @@ pub(super) fn draw(b: &mut Builder, j: &Journey, plan: &Plan, xs: &[f32], top: f
     for (i, p) in j.phases.iter().enumerate() {
         let (px, cw) = (xs[i], plan.col_w[i]);
         let t = rec(RecordKind::Phase, &p.id);
+        b.begin(Key::phase(&p.id), px, top);
         b.rect(
             px + 1.0,
             top,
@@ -71,9 +72,10 @@ pub(super) fn draw(b: &mut Builder, j: &Journey, plan: &Plan, xs: &[f32], top: f
             b.text(px + 4.0, top + 8.6, cw - 8.0, dur, DURATION, t.clone());
         }
         let r = b.r(px, top, cw, HEAD_H);
-        b.regions.push(Region::PhaseHeader {
+        b.region(Region::PhaseHeader {
             rect: r,
             phase_id: p.id.clone(),
         });
+        b.end();
     }
 }

@@ -10,10 +10,18 @@
 //! - every item that shows a record carries `target`, which is what hit testing returns.
 //!
 //! The Scene is plain data (`Serialize`), shipped to the webview as JSON.
+//!
+//! The map itself is a tree of keyed groups in natural millimetres ([`group`], docs/scene.md);
+//! [`Scene::flatten`] gives the flat list of page items above, which the writers draw.
 
+pub mod change;
 pub mod fonts;
+pub mod group;
 pub mod palette;
 pub mod words;
+
+pub use change::{Node, Placed, SceneChange};
+pub use group::{Fit, Group, Key};
 
 /// `v` rounded to hundredths of a millimetre: finer than any printer, and stable in snapshots.
 /// Every coordinate of a Scene goes through it (the layout's builder), and so does a Scene
@@ -309,15 +317,22 @@ pub struct Scene {
     pub content: Rect,
     /// Factor from the map's natural size to the page (1.0 = cards at natural size).
     pub scale: f32,
+    /// Loose items and regions, at page millimetres (report pages, the comparison, sheets).
     pub items: Vec<Item>,
     pub regions: Vec<Region>,
+    /// The map as keyed groups in natural millimetres, placed by [`Scene::fit`] and drawn
+    /// after the loose items (docs/scene.md); empty in a flattened Scene ([`Scene::flatten`]).
+    /// Not in the UI's types yet: the session sends flat Scenes until stage B.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub groups: Vec<Group>,
     /// The smallest card text (or, without cards, the smallest body text) in points on paper.
     pub min_text_pt: Pt,
     pub warnings: Vec<Warning>,
 }
 
 impl Scene {
-    /// The topmost record under `p`, for clicks.
+    /// The topmost record under `p`, for clicks (on a flattened Scene).
     pub fn hit(&self, p: Point) -> Option<&RecordRef> {
         self.items.iter().rev().find_map(|it| {
             let t = it.target()?;

@@ -122,6 +122,7 @@ impl ScenePatch {
             scale: self.scale,
             items: spliced_items(&old.items, &self.items),
             regions: spliced(&old.regions, &self.regions),
+            groups: Vec::new(),
             min_text_pt: self.min_text_pt,
             warnings: self.warnings.clone(),
         }

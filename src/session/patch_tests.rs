@@ -109,6 +109,7 @@ fn scene_of(items: Vec<Item>) -> Scene {
         scale: 1.0,
         items,
         regions: Vec::new(),
+        groups: Vec::new(),
         min_text_pt: Pt(8.0),
         warnings: Vec::new(),
     }

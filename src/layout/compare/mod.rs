@@ -14,8 +14,6 @@
 
 mod rows;
 
-use std::collections::BTreeSet;
-
 use super::builder::{Align, Builder, TextStyle};
 use super::palette::{BAD, BAD_SOFT, GOOD, GOOD_SOFT, INK, INK_FAINT, INK_SOFT, RULE};
 use super::{Fonts, LayoutOptions};
@@ -88,18 +86,7 @@ pub fn layout_compare(a: &Journey, b: &Journey, c: &Comparison, opts: &LayoutOpt
     let (pw, ph) = opts.paper.oriented(opts.orientation);
     let s = pw / NATURAL_W;
     let nat_h = ph / s;
-    let mut bld = Builder {
-        s,
-        ox: 0.0,
-        oy: 0.0,
-        items: Vec::new(),
-        regions: Vec::new(),
-        fonts: fonts.as_ref(),
-        min_card_pt: f32::INFINITY,
-        min_other_pt: f32::INFINITY,
-        missing: BTreeSet::new(),
-        top: None,
-    };
+    let mut bld = Builder::new(s, 0.0, 0.0, fonts.as_ref(), 0);
     let b_ = &mut bld;
     let w = NATURAL_W - 2.0 * MARGIN;
     let mut y = MARGIN;
@@ -165,6 +152,7 @@ pub fn layout_compare(a: &Journey, b: &Journey, c: &Comparison, opts: &LayoutOpt
         scale: s,
         items: bld.items,
         regions: bld.regions,
+        groups: Vec::new(),
         min_text_pt: Pt(if min.is_finite() { min } else { 0.0 }),
         warnings: Vec::new(),
     }

@@ -7,8 +7,6 @@
 //! "page n of m". Coordinates are natural A4 millimetres; the builder's scale blows them up
 //! for A3.
 
-use std::collections::BTreeSet;
-
 use super::super::builder::{Align, Builder, TextStyle};
 use super::super::palette::{INK, INK_FAINT, INK_SOFT, RULE};
 use super::super::plan::{pt_mm, LINE};
@@ -192,18 +190,7 @@ impl<'f> Flow<'f> {
 
 /// An empty page builder at `scale` (natural A4 millimetres; A3 is √2).
 pub(in crate::layout) fn builder(fonts: Option<&Fonts>, scale: f32) -> Builder<'_> {
-    Builder {
-        s: scale,
-        ox: 0.0,
-        oy: 0.0,
-        items: Vec::new(),
-        regions: Vec::new(),
-        fonts,
-        min_card_pt: f32::INFINITY,
-        min_other_pt: f32::INFINITY,
-        missing: BTreeSet::new(),
-        top: None,
-    }
+    Builder::new(scale, 0.0, 0.0, fonts, 0)
 }
 
 /// A finished page of `w × h` mm: the builder's items, with a warning for missing glyphs.
@@ -232,6 +219,7 @@ pub(in crate::layout) fn scene_of(b: Builder, (w, h): (f32, f32), scale: f32) ->
         scale,
         items: b.items,
         regions: b.regions,
+        groups: Vec::new(),
         min_text_pt: Pt(if min.is_finite() { min } else { 0.0 }),
         warnings,
     }
