@@ -414,6 +414,7 @@ fn clean_a4() -> Vec<u8> {
         scale: 1.0,
         items: vec![text],
         regions: vec![],
+        groups: vec![],
         min_text_pt: Pt(11.3),
         warnings: vec![],
     };
