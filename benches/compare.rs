@@ -12,7 +12,7 @@ fn journey(cards: usize, seed: usize) -> Journey {
         let phase = j.phases[i % n].id.clone();
         let lane = j.lanes[(i / n) % j.lanes.len()].id.clone();
         // One card in ten says something else in the second journey.
-        let text = if (i + seed) % 10 == 0 {
+        let text = if (i + seed).is_multiple_of(10) {
             format!("Kaart {i}-{seed}: iets anders")
         } else {
             format!("Kaart {i}: ik bel de klantenservice en wacht twintig minuten")

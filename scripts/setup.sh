@@ -37,7 +37,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if ! command -v cargo >/dev/null; then
-  echo "setup: cargo not found; install Rust from https://rustup.rs (1.85 or newer)" >&2
+  echo "setup: cargo not found; install Rust from https://rustup.rs (1.90 or newer)" >&2
   exit 1
 fi
 # rustfmt and clippy (`make test` builds through clippy's driver): each one that is missing.

@@ -79,7 +79,7 @@ fn shot_at(seed: u64, long: u32, short: u32) -> Shot {
     let mut rng = Rng::new(seed ^ 0x5eed);
     // The photographer holds the phone the way the sheet lies in it (a landscape sheet turned
     // a quarter is shot in portrait).
-    let landscape = seed % 2 == 0;
+    let landscape = seed.is_multiple_of(2);
     Shot {
         width: if landscape { long } else { short },
         height: if landscape { short } else { long },

@@ -39,7 +39,7 @@ fn a_tiled_print_read_one_photo_per_sheet_ends_in_one_journey() {
             stick(&mut canvas, &notes, ppm, &mut rng);
             let landscape = g.sheet_w > g.sheet_h;
             let turns = (seed % 4) as u32;
-            let wide = landscape == (turns % 2 == 0);
+            let wide = landscape == turns.is_multiple_of(2);
             photos.push(photograph(
                 &canvas,
                 ppm,
@@ -198,7 +198,7 @@ fn tiled_sheets_one_photo_each_and_notes_across_their_seams() {
             .collect();
         let seed = 95 + i as u64;
         let turns = (seed % 4) as u32;
-        let wide = (cx1 - cx0 > cy1 - cy0) == (turns % 2 == 0);
+        let wide = (cx1 - cx0 > cy1 - cy0) == turns.is_multiple_of(2);
         photos.push((
             photograph(
                 &crop,

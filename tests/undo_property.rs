@@ -62,7 +62,7 @@ fn concretise(ws: &Workspace, op: &Op) -> Option<Edit> {
             patch: CardPatch {
                 text: Some(format!("bewerkt {}", op.a)),
                 emotion: Some(Some((op.c % 5) as i8 - 2)),
-                impact: Some(op.a % 2 == 0),
+                impact: Some(op.a.is_multiple_of(2)),
                 ..Default::default()
             },
         },
@@ -76,7 +76,7 @@ fn concretise(ws: &Workspace, op: &Op) -> Option<Edit> {
             }
             let before = j
                 .cell_cards(&p.id, &l.id)
-                .find(|c| !ids.contains(&c.id) && op.a % 3 == 0)
+                .find(|c| !ids.contains(&c.id) && op.a.is_multiple_of(3))
                 .map(|c| c.id.clone());
             Edit::MoveCards {
                 ids,
@@ -95,14 +95,14 @@ fn concretise(ws: &Workspace, op: &Op) -> Option<Edit> {
             journey_id: jid,
             name: format!("Fase {}", op.b),
             before: pick(&j.phases, op.c)
-                .filter(|_| op.a % 2 == 0)
+                .filter(|_| op.a.is_multiple_of(2))
                 .map(|p| p.id.clone()),
             id: None,
         },
         7 => Edit::MovePhase {
             id: phase?.id.clone(),
             before: pick(&j.phases, op.c)
-                .filter(|_| op.a % 2 == 0)
+                .filter(|_| op.a.is_multiple_of(2))
                 .map(|p| p.id.clone()),
         },
         8 if j.phases.len() > 1 => Edit::DeletePhase {
