@@ -129,6 +129,18 @@ fn the_report_holds_every_part_in_both_languages() {
         let last = sizes.last().expect("a page");
         assert!(last.starts_with("841"), "landscape map: {sizes:?}");
 
+        // The wall photo is in the file, on a report page (the map page draws none).
+        let images = stdout(Command::new("pdfimages").arg("-list").arg(&out));
+        let pages_with_images: Vec<usize> = images
+            .lines()
+            .skip(2)
+            .filter_map(|l| l.split_whitespace().next()?.parse().ok())
+            .collect();
+        assert!(
+            !pages_with_images.is_empty() && pages_with_images.iter().all(|p| *p < sizes.len()),
+            "{images}"
+        );
+
         let t = text(&out);
         let j = Document::open(&doc).expect("open");
         let journey = j.workspace().journey(&id).expect("journey").clone();

@@ -184,7 +184,7 @@ mod tests {
 
     #[test]
     fn budget_and_dates() {
-        let r: VotingRound = serde_json::from_str(r#"{"participants": 6}"#).unwrap();
+        let r: VotingRound = serde_json::from_str(r#"{"participants": 6}"#).expect("a round");
         assert_eq!(r.dots_per_person, 3);
         assert_eq!(r.budget(), 18);
         assert!(is_date("2026-12-08"));
@@ -214,6 +214,6 @@ mod tests {
         assert_eq!(lot.unresolved().count(), 0);
         assert!(lot.check().is_ok());
         lot.actions[0].due = "morgen".into();
-        assert_eq!(lot.check().unwrap_err().0, "actions[0].due");
+        assert_eq!(lot.check().expect_err("a bad date").0, "actions[0].due");
     }
 }
