@@ -311,6 +311,7 @@ pub fn render_workshop_report(
     let meta = pdf::PdfMeta {
         title: journey.meta.title.clone(),
         lang: req.lang.unwrap_or(journey.meta.language),
+        print_shop: None,
     };
     let refs: Vec<&Scene> = pages.iter().collect();
     let resolve = |img: &str| doc.image(img).ok().flatten().map(|i| (i.mime, i.data));
