@@ -360,7 +360,7 @@ fn weigh_votes(j: &Journey, items: &mut Vec<FixItem>) {
                 "{} ({}): {} {}",
                 quote(&c.text),
                 phase_name(j, &c.phase_id),
-                t(lang, "de keuze van het team,", "the team's choice,"),
+                lang.pick("de keuze van het team,", "the team's choice,"),
                 dots(n)
             ),
         });

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::{t, Warning, WarningCode};
+use super::{Warning, WarningCode};
 use crate::model::{Journey, Lang, VotingRound};
 
 /// One card with votes.
@@ -109,7 +109,7 @@ pub fn votes(j: &Journey) -> (VoteInsights, Vec<Warning>) {
 
 fn budget_message(lang: Lang, r: &VotingRound, given: u64) -> String {
     let budget = r.budget();
-    let (more, fewer) = (t(lang, "meer", "more"), t(lang, "minder", "fewer"));
+    let (more, fewer) = (lang.pick("meer", "more"), lang.pick("minder", "fewer"));
     let diff = given.abs_diff(budget);
     let how = if given > budget { more } else { fewer };
     match lang {

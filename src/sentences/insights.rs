@@ -378,15 +378,15 @@ fn votes(o: &mut String, ins: &Insights, j: &Journey) {
     if v.most.is_empty() && v.round.is_none() {
         return;
     }
-    let _ = writeln!(o, "\n{}", t(lang, "Meeste stemmen", "Most votes"));
+    let _ = writeln!(o, "\n{}", lang.pick("Meeste stemmen", "Most votes"));
     if let (Some(r), Some(budget)) = (&v.round, v.budget) {
         let _ = writeln!(
             o,
             "  {} {} × {} = {budget}, {} {}",
-            t(lang, "Budget:", "Budget:"),
+            lang.pick("Budget:", "Budget:"),
             r.participants,
             r.dots_per_person,
-            t(lang, "gegeven:", "given:"),
+            lang.pick("gegeven:", "given:"),
             v.given
         );
     }

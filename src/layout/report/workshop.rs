@@ -12,7 +12,7 @@ use super::super::{words, Ctx};
 use super::flow::{Flow, BODY, SMALL};
 use super::{ReportOptions, A4_H, A4_W};
 use crate::analysis::workshop::{StepId, WorkshopSteps};
-use crate::analysis::{t, VoteInsights};
+use crate::analysis::VoteInsights;
 use crate::model::{Journey, Lang, Persona};
 use crate::scene::fonts::Fonts;
 use crate::scene::{Item, Paper, Scene};
@@ -30,15 +30,15 @@ pub struct WorkshopInput<'a> {
 /// The step's name in the report's language.
 pub fn step_name(s: StepId, lang: Lang) -> &'static str {
     match s {
-        StepId::Goal => t(lang, "Doel", "Goal"),
-        StepId::Persona => t(lang, "Persona", "Persona"),
-        StepId::Scope => t(lang, "Afbakening", "Scope"),
-        StepId::Phases => t(lang, "Fasen", "Phases"),
-        StepId::Touchpoints => t(lang, "Contactmomenten", "Touchpoints"),
-        StepId::Emotions => t(lang, "Emoties", "Emotions"),
-        StepId::ImpactMoments => t(lang, "Impactmomenten", "Impact moments"),
-        StepId::Review => t(lang, "Review", "Review"),
-        StepId::NextSteps => t(lang, "Vervolgstappen", "Next steps"),
+        StepId::Goal => lang.pick("Doel", "Goal"),
+        StepId::Persona => lang.pick("Persona", "Persona"),
+        StepId::Scope => lang.pick("Afbakening", "Scope"),
+        StepId::Phases => lang.pick("Fasen", "Phases"),
+        StepId::Touchpoints => lang.pick("Contactmomenten", "Touchpoints"),
+        StepId::Emotions => lang.pick("Emoties", "Emotions"),
+        StepId::ImpactMoments => lang.pick("Impactmomenten", "Impact moments"),
+        StepId::Review => lang.pick("Review", "Review"),
+        StepId::NextSteps => lang.pick("Vervolgstappen", "Next steps"),
     }
 }
 
@@ -69,7 +69,7 @@ pub fn workshop_report(input: &WorkshopInput<'_>, opts: &ReportOptions) -> Vec<S
         ),
         _ => (1.0, (A4_W, A4_H)),
     };
-    let label = t(lang, "Workshopverslag", "Workshop report");
+    let label = lang.pick("Workshopverslag", "Workshop report");
     let mut f = Flow::new(&cx, scale, &j.meta.title).labelled(label);
     title(&mut f, j, opts);
     brief(&mut f, input);
@@ -83,16 +83,16 @@ pub fn workshop_report(input: &WorkshopInput<'_>, opts: &ReportOptions) -> Vec<S
 fn title(f: &mut Flow, j: &Journey, opts: &ReportOptions) {
     let lang = f.cx.lang;
     let (x, w) = (f.x, f.w);
-    let kicker = t(lang, "WORKSHOPVERSLAG", "WORKSHOP REPORT");
+    let kicker = lang.pick("WORKSHOPVERSLAG", "WORKSHOP REPORT");
     f.y += f.b.text(x, f.y, w, kicker, super::KICKER, None) + 1.0;
     f.y += f.b.text(x, f.y, w, &j.meta.title, super::TITLE, None) + 1.5;
     let mut meta = vec![format!(
         "{} {}",
-        t(lang, "versie", "version"),
+        lang.pick("versie", "version"),
         j.meta.version
     )];
     if let Some(d) = &opts.printed {
-        meta.push(format!("{} {d}", t(lang, "gemaakt", "made")));
+        meta.push(format!("{} {d}", lang.pick("gemaakt", "made")));
     }
     let line = meta.join(" · ");
     f.y += f.b.text(x, f.y, w, &line, SMALL, None) + 2.0;
@@ -103,14 +103,10 @@ fn brief(f: &mut Flow, input: &WorkshopInput<'_>) {
     let lang = f.cx.lang;
     let j = input.journey;
     f.heading(
-        t(
-            lang,
-            "Doel, persona en afbakening",
-            "Goal, persona and scope",
-        ),
+        lang.pick("Doel, persona en afbakening", "Goal, persona and scope"),
         12.0,
     );
-    let none = t(lang, "(niet ingevuld)", "(not filled in)");
+    let none = lang.pick("(niet ingevuld)", "(not filled in)");
     let or_none = |s: &str| {
         if s.trim().is_empty() {
             none.to_string()
@@ -119,7 +115,7 @@ fn brief(f: &mut Flow, input: &WorkshopInput<'_>) {
         }
     };
     f.para(
-        &format!("{}: {}", t(lang, "Doel", "Goal"), or_none(&j.meta.goal)),
+        &format!("{}: {}", lang.pick("Doel", "Goal"), or_none(&j.meta.goal)),
         BODY,
     );
     let personas: Vec<String> = j
@@ -146,13 +142,13 @@ fn brief(f: &mut Flow, input: &WorkshopInput<'_>) {
         personas.join("; ")
     };
     f.para(
-        &format!("{}: {personas}", t(lang, "Persona", "Persona")),
+        &format!("{}: {personas}", lang.pick("Persona", "Persona")),
         BODY,
     );
     f.para(
         &format!(
             "{}: {} → {}",
-            t(lang, "Afbakening", "Scope"),
+            lang.pick("Afbakening", "Scope"),
             or_none(&j.meta.scope.start),
             or_none(&j.meta.scope.end)
         ),
@@ -163,13 +159,13 @@ fn brief(f: &mut Flow, input: &WorkshopInput<'_>) {
 /// The guided steps: done or open, with the timer's time when it ran.
 fn steps(f: &mut Flow, input: &WorkshopInput<'_>) {
     let lang = f.cx.lang;
-    f.heading(t(lang, "Stappen", "Steps"), 20.0);
+    f.heading(lang.pick("Stappen", "Steps"), 20.0);
     let total: u64 = input.step_times.iter().map(|(_, s)| s).sum();
     for s in &input.steps.steps {
         let state = if s.done {
-            t(lang, "klaar", "done")
+            lang.pick("klaar", "done")
         } else {
-            t(lang, "nog open", "still open")
+            lang.pick("nog open", "still open")
         };
         let mut line = format!(
             "{} — {state} ({}/{})",
@@ -186,15 +182,14 @@ fn steps(f: &mut Flow, input: &WorkshopInput<'_>) {
         f.para(
             &format!(
                 "{} {}",
-                t(lang, "Totale tijd op de timer:", "Total time on the timer:"),
+                lang.pick("Totale tijd op de timer:", "Total time on the timer:"),
                 clock(total)
             ),
             SMALL,
         );
     } else {
         f.para(
-            t(
-                lang,
+            lang.pick(
                 "De timer liep niet: geen tijden per stap.",
                 "The timer did not run: no times per step.",
             ),
@@ -208,7 +203,7 @@ fn votes(f: &mut Flow, input: &WorkshopInput<'_>) {
     let lang = f.cx.lang;
     let v = input.votes;
     let j = input.journey;
-    f.heading(t(lang, "Stemmen", "Votes"), 16.0);
+    f.heading(lang.pick("Stemmen", "Votes"), 16.0);
     if let (Some(r), Some(budget)) = (&v.round, v.budget) {
         f.para(
             &match lang {
@@ -225,7 +220,10 @@ fn votes(f: &mut Flow, input: &WorkshopInput<'_>) {
         );
     }
     if v.most.is_empty() {
-        f.para(t(lang, "Er is niet gestemd.", "No votes were given."), BODY);
+        f.para(
+            lang.pick("Er is niet gestemd.", "No votes were given."),
+            BODY,
+        );
         return;
     }
     for (i, c) in v.most.iter().enumerate() {
@@ -247,15 +245,15 @@ fn votes(f: &mut Flow, input: &WorkshopInput<'_>) {
 fn parking(f: &mut Flow, j: &Journey) {
     let lang = f.cx.lang;
     let lot = &j.meta.parking_lot;
-    let empty = t(lang, "Geen.", "None.");
-    f.heading(t(lang, "Besluiten", "Decisions"), 8.0);
+    let empty = lang.pick("Geen.", "None.");
+    f.heading(lang.pick("Besluiten", "Decisions"), 8.0);
     if lot.decisions.is_empty() {
         f.para(empty, SMALL);
     }
     for d in &lot.decisions {
         f.para(&format!("• {}", d.text), BODY);
     }
-    f.heading(t(lang, "Acties", "Actions"), 8.0);
+    f.heading(lang.pick("Acties", "Actions"), 8.0);
     if lot.actions.is_empty() {
         f.para(empty, SMALL);
     }
@@ -265,10 +263,10 @@ fn parking(f: &mut Flow, j: &Journey) {
             meta.push(a.owner.clone());
         }
         if !a.due.is_empty() {
-            meta.push(format!("{} {}", t(lang, "uiterlijk", "due"), a.due));
+            meta.push(format!("{} {}", lang.pick("uiterlijk", "due"), a.due));
         }
         if a.done {
-            meta.push(t(lang, "klaar", "done").to_string());
+            meta.push(lang.pick("klaar", "done").to_string());
         }
         let tail = if meta.is_empty() {
             String::new()
@@ -277,7 +275,7 @@ fn parking(f: &mut Flow, j: &Journey) {
         };
         f.para(&format!("• {}{tail}", a.text), BODY);
     }
-    f.heading(t(lang, "Open vragen", "Open questions"), 8.0);
+    f.heading(lang.pick("Open vragen", "Open questions"), 8.0);
     if lot.questions.is_empty() {
         f.para(empty, SMALL);
     }
@@ -285,7 +283,7 @@ fn parking(f: &mut Flow, j: &Journey) {
         f.para(&format!("• {}", q.text), BODY);
         if !q.answer.trim().is_empty() {
             f.para(
-                &format!("{} {}", t(lang, "Antwoord:", "Answer:"), q.answer.trim()),
+                &format!("{} {}", lang.pick("Antwoord:", "Answer:"), q.answer.trim()),
                 SMALL,
             );
         } else if let Some(a) = lot
@@ -294,7 +292,7 @@ fn parking(f: &mut Flow, j: &Journey) {
             .find(|a| a.question_id.as_deref() == Some(q.id.as_str()))
         {
             f.para(
-                &format!("{} {}", t(lang, "Actie:", "Action:"), a.text),
+                &format!("{} {}", lang.pick("Actie:", "Action:"), a.text),
                 SMALL,
             );
         }
@@ -308,7 +306,7 @@ fn photos(f: &mut Flow, j: &Journey) {
     }
     let lang = f.cx.lang;
     let h = f.w * 0.75;
-    f.heading(t(lang, "Foto's van de muur", "Photos of the wall"), h);
+    f.heading(lang.pick("Foto's van de muur", "Photos of the wall"), h);
     for id in &j.meta.wall_photos {
         f.need(h + 3.0);
         let rect = f.b.r(f.x, f.y, f.w, h);
