@@ -91,7 +91,10 @@ impl<'f> Flow<'f> {
             scale,
             fonts: cx.fonts,
             title: title.to_string(),
-            label: cx.lang.pick("Inzichtenrapport", "Insights report").to_string(),
+            label: cx
+                .lang
+                .pick("Inzichtenrapport", "Insights report")
+                .to_string(),
         };
         f.y = MARGIN;
         f
