@@ -158,6 +158,13 @@ fn run(cli: Cli) -> Result<(), String> {
             paper,
             out,
         } => cli::report::run(&file, &journey, &paper, &out)?,
+        Command::WorkshopReport {
+            file,
+            journey,
+            paper,
+            lang,
+            out,
+        } => cli::report::workshop(&file, &journey, &paper, lang.as_deref(), &out)?,
         Command::Compare {
             file,
             journey,

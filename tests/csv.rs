@@ -40,6 +40,7 @@ fn tricky(lang: Lang) -> Journey {
         c.effort = if i % 2 == 0 { Some(1 + i as u8) } else { None };
         c.impact = i == 1;
         c.company_involved = i != 2;
+        c.votes = 3 * i as u32;
         c.validation = [
             Validation::Assumption,
             Validation::Validated,
@@ -117,6 +118,12 @@ fn cards_read_back_equal_the_cards() {
             assert_eq!(row[8].parse::<u8>().ok(), c.value);
             assert_eq!(row[9].parse::<u8>().ok(), c.effort);
             assert_eq!(&row[10], if c.company_involved { yes } else { no });
+            assert_eq!(
+                row[11].parse::<u32>().ok(),
+                Some(c.votes),
+                "votes of {}",
+                c.id
+            );
         }
         seen.sort();
         let mut all: Vec<String> = j.cards.iter().map(|c| c.id.clone()).collect();

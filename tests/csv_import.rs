@@ -44,6 +44,7 @@ fn journey(lang: Lang) -> Journey {
         c.impact = i == 1;
         c.company_involved = i != 2;
         c.emotion = Some(i as i8 - 2);
+        c.votes = [4, 0, 1, 12, 0][i];
         if i == 0 {
             c.evidence = vec![
                 Evidence {
@@ -66,7 +67,7 @@ fn journey(lang: Lang) -> Journey {
 /// and lane by name.
 fn row(j: &Journey, c: &Card) -> String {
     format!(
-        "{}|{}|{:?}|{:?}|{}|{:?}|{:?}|{:?}|{:?}|{}",
+        "{}|{}|{:?}|{:?}|{}|{:?}|{:?}|{:?}|{:?}|{}|{}",
         j.phase(&c.phase_id).expect("phase").name,
         j.lane(&c.lane_id).expect("lane").title,
         c.text,
@@ -76,7 +77,8 @@ fn row(j: &Journey, c: &Card) -> String {
         c.evidence,
         c.value,
         c.effort,
-        c.company_involved
+        c.company_involved,
+        c.votes
     )
 }
 
@@ -211,7 +213,7 @@ fn every_misfit_is_named_by_row_and_column_and_changes_nothing() {
         ("", "row 1: the file is empty; the first row must name the columns (phase, lane, text, …)"),
         (
             "phase,lane,txt\n",
-            "row 1, column 3 (txt): unknown column \"txt\"; the columns are those of `klantreis csv`: id, phase, lane, text, emotion, impact moment, validation, evidence, value, effort, company involved",
+            "row 1, column 3 (txt): unknown column \"txt\"; the columns are those of `klantreis csv`: id, phase, lane, text, emotion, impact moment, validation, evidence, value, effort, company involved, votes",
         ),
         ("phase,lane,text,Phase\n", "row 1, column 4 (Phase): column \"Phase\" appears twice"),
         ("fase,tekst\n", "row 1: no column \"lane\" (or \"laan\"); every card needs one"),
@@ -261,6 +263,10 @@ fn every_misfit_is_named_by_row_and_column_and_changes_nothing() {
         (
             "phase,lane,text,effort\nA,B,C,0.5\n",
             "row 2, column 4 (effort): effort must be a whole number from 1 to 5, or empty; got \"0.5\"",
+        ),
+        (
+            "phase,lane,text,votes\nA,B,C,-1\n",
+            "row 2, column 4 (votes): votes \"-1\" is not a whole number of 0 or more",
         ),
     ];
     let (_dir, mut doc) = temp_doc();

@@ -142,11 +142,10 @@ fn failed_import_changes_nothing() {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut doc = Document::create(dir.path().join("f.klantreis")).expect("create");
     let mut v = sample_json();
-    v["journey"]["phases"][0]["data"] = serde_json::json!({"drop_off_pct": 150.0});
+    v["journey"]["cards"][0]["emotion"] = serde_json::json!(7);
     let err = interchange::import(&mut doc, &v.to_string()).expect_err("refused");
     assert!(
-        err.to_string()
-            .contains("$.journey.phases[0].data.drop_off_pct"),
+        err.to_string().contains("$.journey.cards[0].emotion"),
         "{err}"
     );
     assert!(doc.workspace().journeys.is_empty());
@@ -161,4 +160,84 @@ fn schema_in_docs_is_current() {
         on_disk == interchange::schema_json(),
         "docs/klantreis-1.schema.json is stale: run `cargo run -- schema > docs/klantreis-1.schema.json`"
     );
+}
+
+/// A file whose figures cannot be right (a drop-off of 120 %, more customers entering a phase
+/// than the one before kept) is imported whole: the figures are kept as written and flagged by
+/// phase name, in the insights and on the command line's standard error.
+#[test]
+fn bad_figures_are_imported_and_flagged_by_phase() {
+    let mut v = sample_json();
+    let phases = v["journey"]["phases"].as_array_mut().expect("phases");
+    let names: Vec<String> = phases
+        .iter()
+        .map(|p| p["name"].as_str().expect("name").to_string())
+        .collect();
+    phases[0]["data"] = serde_json::json!({"customers": 1000, "drop_off_pct": 20.0});
+    phases[1]["data"] = serde_json::json!({"customers": 1500, "drop_off_pct": 120.0});
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = dir.path().join("bad-figures.json");
+    std::fs::write(&input, v.to_string()).expect("write");
+    let path = dir.path().join("f.klantreis");
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_klantreis"))
+        .args([
+            "import",
+            path.to_str().expect("utf-8"),
+            input.to_str().expect("utf-8"),
+        ])
+        .output()
+        .expect("run klantreis");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let id = String::from_utf8(out.stdout).expect("utf-8");
+    let stderr = String::from_utf8(out.stderr).expect("utf-8");
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "one warning per bad figure: {stderr}");
+    assert!(
+        lines.iter().any(|l| l.starts_with(&format!(
+            "klantreis: warning: {}: drop-off is 120 %",
+            names[1]
+        ))),
+        "{stderr}"
+    );
+    assert!(
+        lines.iter().any(|l| l.starts_with(&format!(
+            "klantreis: warning: {}: 1500 customers enter",
+            names[1]
+        ))),
+        "{stderr}"
+    );
+
+    let doc = Document::open(&path).expect("open");
+    let j = doc
+        .workspace()
+        .journey(id.trim())
+        .expect("the journey was kept");
+    assert_eq!(
+        j.cards.len(),
+        v["journey"]["cards"].as_array().expect("cards").len()
+    );
+    let d = j.phases[1].data.as_ref().expect("figures kept");
+    assert_eq!(
+        (d.customers, d.drop_off_pct),
+        (Some(1500), Some(120.0)),
+        "kept as written"
+    );
+    let ins = analysis::insights(j);
+    let flagged: Vec<(&str, Option<&str>)> = ins
+        .warnings
+        .iter()
+        .map(|w| (w.message.as_str(), w.phase_id.as_deref()))
+        .filter(|(m, _)| m.starts_with(&names[1]))
+        .collect();
+    assert_eq!(flagged.len(), 2, "{:?}", ins.warnings);
+    assert!(flagged
+        .iter()
+        .all(|(_, p)| *p == Some(j.phases[1].id.as_str())));
+    // The funnel leaves the impossible drop-off out of its sums.
+    assert_eq!(ins.funnel.phases[1].lost, None);
 }

@@ -42,6 +42,7 @@ pub const COMMANDS: &[&str] = &[
     "sync::share_journey",
     "sync::join_journey",
     "sync::merge_copy",
+    "workshop::export_workshop_report",
 ];
 
 /// The name the UI invokes a command by.

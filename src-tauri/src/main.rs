@@ -24,6 +24,7 @@ mod state;
 mod sync;
 mod trace;
 mod webview;
+mod workshop;
 
 use std::path::PathBuf;
 

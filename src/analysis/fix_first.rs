@@ -8,7 +8,11 @@
 //!   either way + ½ per pain point in the moment's phase (the pain points are listed with it);
 //! - up to three phases that lose customers, most first: 1 + drop-off % ÷ 20;
 //! - an impact moment still marked as an assumption: 2, + 1 when its emotion is negative;
-//! - a quick-win opportunity: 1 + (value − effort) ÷ 2.
+//! - a quick-win opportunity: 1 + (value − effort) ÷ 2;
+//! - the team's votes: every line gains 5 × its share of all dots given (the dots on its cards
+//!   ÷ the dots on all cards), and a card with dots that is on no line yet gets its own line
+//!   scored 1 + 5 × its share. A card with every dot thus outweighs anything but a deep trough
+//!   with pain points; the analysis still speaks where the team did not vote.
 //!
 //! Ties keep the order above, then map order, so the list is deterministic.
 
@@ -35,6 +39,8 @@ pub enum FixKind {
     UnvalidatedImpact,
     /// An opportunity with high value for little effort.
     QuickWin,
+    /// A card the team voted for that no other line is about.
+    Voted,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -306,7 +312,57 @@ pub fn fix_first(
         });
     }
 
+    weigh_votes(j, &mut items);
     // Stable: ties keep the order in which the kinds were added, and map order within.
     items.sort_by(|a, b| b.score.total_cmp(&a.score));
     items
+}
+
+/// What a line gains per share of all dots: a card with every dot gains 5.
+const VOTE_WEIGHT: f64 = 5.0;
+
+/// Adds the team's votes to the lines (see the module docs) and a line for each voted card
+/// that no line is about yet.
+fn weigh_votes(j: &Journey, items: &mut Vec<FixItem>) {
+    let lang = j.meta.language;
+    let total: u64 = j.cards.iter().map(|c| u64::from(c.votes)).sum();
+    if total == 0 {
+        return;
+    }
+    let dots = |n: u64| match lang {
+        Lang::Nl => format!("{n} van de {total} stippen"),
+        Lang::En => format!("{n} of {total} dots"),
+    };
+    let votes_of = |id: &str| j.card(id).map_or(0, |c| u64::from(c.votes));
+    for item in items.iter_mut() {
+        let n: u64 = item.card_ids.iter().map(|id| votes_of(id.as_str())).sum();
+        if n > 0 {
+            item.score += VOTE_WEIGHT * n as f64 / total as f64;
+            item.why = format!("{}; {}", item.why, dots(n));
+        }
+    }
+    let listed: std::collections::HashSet<String> = items
+        .iter()
+        .flat_map(|i| i.card_ids.iter().cloned())
+        .collect();
+    for c in j
+        .cards
+        .iter()
+        .filter(|c| c.votes > 0 && !listed.contains(&c.id))
+    {
+        let n = u64::from(c.votes);
+        items.push(FixItem {
+            kind: FixKind::Voted,
+            phase_id: Some(c.phase_id.clone()),
+            card_ids: vec![c.id.clone()],
+            score: 1.0 + VOTE_WEIGHT * n as f64 / total as f64,
+            why: format!(
+                "{} ({}): {} {}",
+                quote(&c.text),
+                phase_name(j, &c.phase_id),
+                lang.pick("de keuze van het team,", "the team's choice,"),
+                dots(n)
+            ),
+        });
+    }
 }

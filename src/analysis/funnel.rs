@@ -84,6 +84,20 @@ fn pct(x: f64, lang: Lang) -> String {
     super::format::num(x, 1, lang)
 }
 
+/// The warnings about figures that cannot be right (a drop-off outside 0–100 %, more
+/// customers entering a phase than the phase before kept), each naming its phase: what an
+/// import reports about a journey it kept (docs/insights.md).
+pub fn figure_warnings(j: &Journey) -> Vec<Warning> {
+    let (_, mut warnings) = funnel(j);
+    warnings.retain(|w| {
+        matches!(
+            w.code,
+            WarningCode::DropOffOutOfRange | WarningCode::MoreCustomersThanKept
+        )
+    });
+    warnings
+}
+
 /// The funnel of `j`, and the warnings about its data (in the journey's language).
 pub fn funnel(j: &Journey) -> (Funnel, Vec<Warning>) {
     let lang = j.meta.language;

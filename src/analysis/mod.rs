@@ -24,6 +24,7 @@ pub mod impact;
 mod index;
 pub mod opportunities;
 pub mod pain;
+pub mod votes;
 pub mod workshop;
 
 use serde::Serialize;
@@ -37,6 +38,7 @@ pub use funnel::Funnel;
 pub use impact::ImpactInsights;
 pub use opportunities::Matrix;
 pub use pain::PainInsights;
+pub use votes::{VoteInsights, VotedCard};
 
 /// What kind of problem a warning reports (stable, for programs; the message is for people).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -49,6 +51,12 @@ pub enum WarningCode {
     MissingDropOff,
     UnreadableThroughput,
     ConversionUnknown,
+    /// More dots on the cards than the voting round hands out.
+    VotesOverBudget,
+    /// Fewer dots on the cards than the voting round hands out.
+    VotesUnderBudget,
+    /// A card with more dots than the round's cap per card.
+    VotesOverCap,
 }
 
 /// Inconsistent or unreadable data, with the phase it is about.
@@ -91,6 +99,8 @@ pub struct Insights {
     pub safari_total: usize,
     pub opportunities: Matrix,
     pub fix_first: Vec<FixItem>,
+    /// The voting round, its budget against the dots given, and the cards by votes.
+    pub votes: VoteInsights,
     pub warnings: Vec<Warning>,
 }
 
@@ -98,7 +108,9 @@ pub struct Insights {
 pub fn insights(j: &Journey) -> Insights {
     let emo = emotion::emotion(j);
     let impact = impact::impact(j, &emo);
-    let (funnel, warnings) = funnel::funnel(j);
+    let (funnel, mut warnings) = funnel::funnel(j);
+    let (votes, vote_warnings) = votes::votes(j);
+    warnings.extend(vote_warnings);
     let pain = pain::pain(j, &funnel);
     let evidence = evidence::evidence(j);
     let safari = evidence::safari(j);
@@ -118,6 +130,7 @@ pub fn insights(j: &Journey) -> Insights {
         safari,
         opportunities,
         fix_first,
+        votes,
         warnings,
     }
 }

@@ -24,7 +24,7 @@ use serde::Serialize;
 use crate::model::{Journey, LaneKind, Persona};
 
 /// The steps of the method, in its order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum StepId {
@@ -96,6 +96,10 @@ pub enum Gap {
     /// The team has not answered the review questions.
     Review,
     NextSteps,
+    /// An open question of the parking lot with neither an answer nor an action.
+    OpenQuestion {
+        question_id: String,
+    },
 }
 
 /// One step and how far the journey is with it.
@@ -288,11 +292,18 @@ pub fn steps(j: &Journey, personas: &[Persona]) -> WorkshopSteps {
     } else {
         vec![Gap::Review]
     };
-    let next = if filled(&m.next_steps) {
+    // Next steps: written down (or as actions in the parking lot), and every open question
+    // settled by an answer or an action.
+    let planned = filled(&m.next_steps) || !m.parking_lot.actions.is_empty();
+    let mut next = if planned {
         vec![]
     } else {
         vec![Gap::NextSteps]
     };
+    next.extend(m.parking_lot.unresolved().map(|q| Gap::OpenQuestion {
+        question_id: q.id.clone(),
+    }));
+    let next_missing = next.len();
 
     let n_phases = j.phases.len();
     let steps = vec![
@@ -306,9 +317,9 @@ pub fn steps(j: &Journey, personas: &[Persona]) -> WorkshopSteps {
         step(StepId::Review, 1, review, usize::from(!review_answered(j))),
         step(
             StepId::NextSteps,
-            1,
+            1 + m.parking_lot.questions.len(),
             next,
-            1 - usize::from(filled(&m.next_steps)),
+            next_missing,
         ),
     ];
     WorkshopSteps {

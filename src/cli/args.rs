@@ -236,6 +236,25 @@ pub enum Command {
         #[arg(short, long)]
         out: PathBuf,
     },
+    /// The workshop report as a PDF, to send the team the morning after: goal, persona and
+    /// scope; the guided steps, done or not; the votes, ranked, with their cards; decisions,
+    /// actions and open questions; the wall photos; the map fitted to a page; the version it
+    /// was made from.
+    WorkshopReport {
+        file: PathBuf,
+        /// Journey id (see `klantreis list`).
+        #[arg(long)]
+        journey: String,
+        /// Paper size: a4 or a3.
+        #[arg(long, default_value = "a4")]
+        paper: String,
+        /// Language of the report: nl or en (default: the journey's).
+        #[arg(long)]
+        lang: Option<String>,
+        /// Output PDF file.
+        #[arg(short, long)]
+        out: PathBuf,
+    },
     /// Export a journey's cards (or, with --safari, its customer safari list) as CSV:
     /// UTF-8 with a BOM, quoted per RFC 4180.
     Csv {

@@ -67,11 +67,22 @@ pub fn run(file: &PathBuf, input: &Path, kind: Import<'_>) -> Result<(), String>
         Import::Mermaid { lang } => mermaid::import_mermaid(&mut doc, &text, lang, &title)
             .map_err(|x| format!("{name}: {x}")),
     };
+    let flagged = result
+        .as_ref()
+        .ok()
+        .and_then(|id| doc.workspace().journey(id))
+        .map(klantreis::analysis::funnel::figure_warnings)
+        .unwrap_or_default();
     let closed = doc.close().map_err(|x| x.to_string());
     match result {
         Ok(id) => {
             closed?;
             println!("{id}");
+            // Figures that cannot be right: the journey was kept with them, each is flagged
+            // with its phase (docs/insights.md says why).
+            for w in &flagged {
+                super::warn(&w.message);
+            }
             Ok(())
         }
         Err(msg) => {

@@ -63,13 +63,9 @@ impl Axis for Phase {
             self.duration = v.clone();
         }
         if let Some(v) = &patch.data {
-            if let Some(pct) = v.as_ref().and_then(|d| d.drop_off_pct) {
-                if !(0.0..=100.0).contains(&pct) {
-                    return Err(EditError::Invalid(format!(
-                        "drop-off must be between 0 and 100 %, got {pct}"
-                    )));
-                }
-            }
+            // A drop-off outside 0–100 % is kept as typed, with the rest of the phase's
+            // figures: the insights flag it by phase name and leave it out of the funnel's
+            // sums, and the phase panel says so at the field (docs/insights.md).
             self.data = v.clone();
         }
         if let Some(v) = &patch.review {

@@ -155,6 +155,11 @@ pub(super) fn update(
     if let Some(v) = patch.from_photo {
         c.from_photo = v;
     }
+    if let Some(v) = patch.votes {
+        // Not capped here: a count read from the wall or typed after the round is what the
+        // team did; the insights warn when it breaks the round's cap or budget.
+        c.votes = v;
+    }
     if let Some(v) = patch.value {
         check_score("value", v).map_err(EditError::Invalid)?;
         c.value = v;

@@ -115,6 +115,7 @@ pub(super) fn update(
     if let Some(v) = &patch.review {
         m.review = v.clone();
     }
+    super::workshop::apply(&mut m, patch)?;
     if m != j.meta {
         m.version += 1;
         m.updated = now.to_string();

@@ -34,6 +34,7 @@ pub mod json;
 mod link;
 mod patch;
 mod persona;
+mod workshop;
 
 pub use changes::{apply_changes, Change, ChangeSet, Record};
 pub use diff::diff;

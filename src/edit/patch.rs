@@ -42,6 +42,14 @@ pub struct JourneyPatch {
     pub phase_matches: Option<Vec<PhaseMatch>>,
     /// Replaces the answers to the review questions for the whole journey.
     pub review: Option<Review>,
+    /// Sets the workshop's voting round; `null` removes it.
+    #[serde(
+        deserialize_with = "double_option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub voting: Option<Option<VotingRound>>,
+    /// Replaces the parking lot (open questions, decisions, actions).
+    pub parking_lot: Option<ParkingLot>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema, Default)]
@@ -124,4 +132,6 @@ pub struct CardPatch {
     pub image: Option<Option<String>>,
     // The card was read from a photo of the wall.
     pub from_photo: Option<bool>,
+    // The dots the card got in the voting round (0 clears them).
+    pub votes: Option<u32>,
 }

@@ -111,7 +111,7 @@ fn yes_no(b: bool, lang: Lang) -> &'static str {
 }
 
 /// The column headers of [`cards_csv`].
-pub fn card_headers(lang: Lang) -> [&'static str; 11] {
+pub fn card_headers(lang: Lang) -> [&'static str; 12] {
     match lang {
         Lang::Nl => [
             "id",
@@ -125,6 +125,7 @@ pub fn card_headers(lang: Lang) -> [&'static str; 11] {
             "waarde",
             "moeite",
             "bedrijf betrokken",
+            "stemmen",
         ],
         Lang::En => [
             "id",
@@ -138,6 +139,7 @@ pub fn card_headers(lang: Lang) -> [&'static str; 11] {
             "value",
             "effort",
             "company involved",
+            "votes",
         ],
     }
 }
@@ -189,6 +191,7 @@ pub fn cards_csv(j: &Journey, delim: Delimiter) -> String {
             opt(c.value),
             opt(c.effort),
             yes_no(c.company_involved, lang).into(),
+            c.votes.to_string(),
         ]);
     }
     w.out

@@ -80,9 +80,10 @@ enum Field {
     Value,
     Effort,
     Company,
+    Votes,
 }
 
-const FIELDS: [Field; 11] = [
+const FIELDS: [Field; 12] = [
     Field::Id,
     Field::Phase,
     Field::Lane,
@@ -94,6 +95,7 @@ const FIELDS: [Field; 11] = [
     Field::Value,
     Field::Effort,
     Field::Company,
+    Field::Votes,
 ];
 
 /// The field a header names, in either language (the export's [`super::csv::card_headers`]).
@@ -121,6 +123,7 @@ pub struct CsvCard {
     pub value: Option<u8>,
     pub effort: Option<u8>,
     pub company_involved: bool,
+    pub votes: u32,
 }
 
 /// The cards of a CSV file and the language of its header.
@@ -322,6 +325,16 @@ fn score(s: &str) -> Result<Option<u8>, String> {
 }
 
 /// Reads and checks the cards of a CSV file, changing nothing.
+/// A count of votes: empty is none, otherwise a whole number from 0.
+fn votes(s: &str) -> Result<u32, String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(0);
+    }
+    s.parse::<u32>()
+        .map_err(|_| format!("votes {s:?} is not a whole number of 0 or more"))
+}
+
 pub fn parse(text: &str) -> Result<CsvCards, CsvError> {
     // The text rule first (`model::text`): a record ends in a line break as before (a CR LF or
     // a lone CR is one), a quoted line break is a `\n`, and stray control characters go, so
@@ -406,6 +419,7 @@ pub fn parse(text: &str) -> Result<CsvCards, CsvError> {
             value: None,
             effort: None,
             company_involved: true,
+            votes: 0,
         };
         for (i, &f) in columns.iter().enumerate() {
             let v = fields.get(i).map(String::as_str).unwrap_or("");
@@ -455,6 +469,7 @@ pub fn parse(text: &str) -> Result<CsvCards, CsvError> {
                 Field::Evidence => card.evidence = evidence(&undefuse(v)).map_err(bad)?,
                 Field::Value => card.value = score(v).map_err(|m| bad(format!("value {m}")))?,
                 Field::Effort => card.effort = score(v).map_err(|m| bad(format!("effort {m}")))?,
+                Field::Votes => card.votes = votes(v).map_err(bad)?,
             }
         }
         cards.push(card);
@@ -475,6 +490,7 @@ pub fn fill(fill: &mut Fill, cards: &[CsvCard]) {
         card.value = c.value;
         card.effort = c.effort;
         card.company_involved = c.company_involved;
+        card.votes = c.votes;
     }
 }
 

@@ -77,6 +77,10 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
@@ -133,6 +137,11 @@ pub struct Card {
     #[serde(default, skip_serializing_if = "is_false")]
     #[cfg_attr(feature = "ts", ts(type = "boolean | undefined"))]
     pub from_photo: bool,
+    /// Dots the team put on this card in a voting round (see [`super::VotingRound`]); absent
+    /// in the JSON when zero.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    #[cfg_attr(feature = "ts", ts(type = "number | undefined"))]
+    pub votes: u32,
 }
 
 /// The lowest and highest value or effort score of an opportunity card.
@@ -169,6 +178,7 @@ impl Card {
             wait_point: false,
             image: None,
             from_photo: false,
+            votes: 0,
         }
     }
 }

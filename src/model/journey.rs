@@ -5,7 +5,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Card, Lane, Link, Persona, Phase, Review};
+use super::{Card, Lane, Link, ParkingLot, Persona, Phase, Review, VotingRound};
 
 /// Interface and content language of a journey.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Default)]
@@ -154,6 +154,14 @@ pub struct JourneyMeta {
     #[serde(default, skip_serializing_if = "Review::is_empty")]
     #[cfg_attr(feature = "ts", ts(type = "Review | undefined"))]
     pub review: Review,
+    /// The workshop's dot-voting round, when the team held one (the votes are on the cards).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(type = "VotingRound | undefined"))]
+    pub voting: Option<VotingRound>,
+    /// The workshop's open questions, decisions and actions.
+    #[serde(default, skip_serializing_if = "ParkingLot::is_empty")]
+    #[cfg_attr(feature = "ts", ts(type = "ParkingLot | undefined"))]
+    pub parking_lot: ParkingLot,
     /// Bumped by every edit to the journey or its records; printed on exports so stale
     /// prints can be recognised.
     #[serde(default)]

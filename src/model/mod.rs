@@ -24,6 +24,7 @@ pub mod order;
 mod persona;
 pub mod text;
 mod validate;
+mod workshop;
 
 pub use card::*;
 pub use grid::*;
@@ -31,3 +32,4 @@ pub use image::*;
 pub use journey::*;
 pub use link::*;
 pub use persona::*;
+pub use workshop::*;

@@ -1,6 +1,7 @@
 //! Validation of a journey against the invariants listed in [`crate::model`]: unique,
 //! non-empty ids, valid order keys, cards that point at their own journey's phases and lanes,
-//! links between two different cards of the journey, emotions and drop-off percentages in range.
+//! links between two different cards of the journey, emotions and scores in range, a parking
+//! lot with ids and texts. Phase figures are flagged by the insights instead (see below).
 
 use super::{check_score, Journey, EMOTION_MAX, EMOTION_MIN};
 
@@ -16,16 +17,9 @@ impl Journey {
         for (i, p) in self.phases.iter().enumerate() {
             check_id(&mut seen, &p.id).map_err(|m| (format!("phases[{i}].id"), m))?;
             check_order(&p.order).map_err(|m| (format!("phases[{i}].order"), m))?;
-            if let Some(d) = &p.data {
-                if let Some(pct) = d.drop_off_pct {
-                    if !(0.0..=100.0).contains(&pct) {
-                        return Err((
-                            format!("phases[{i}].data.drop_off_pct"),
-                            format!("must be between 0 and 100, got {pct}"),
-                        ));
-                    }
-                }
-            }
+            // A phase's figures (customers, drop-off) are not checked here: a figure out of
+            // range is kept and flagged by the insights with the phase named
+            // (`analysis::funnel`), never a reason to refuse the journey (docs/insights.md).
         }
         for (i, l) in self.lanes.iter().enumerate() {
             check_id(&mut seen, &l.id).map_err(|m| (format!("lanes[{i}].id"), m))?;
@@ -58,6 +52,10 @@ impl Journey {
                 check_score(field, v).map_err(|m| (format!("cards[{i}].{field}"), m))?;
             }
         }
+        self.meta
+            .parking_lot
+            .check()
+            .map_err(|(at, m)| (format!("parking_lot.{at}"), m))?;
         for (i, l) in self.meta.links.iter().enumerate() {
             check_id(&mut seen, &l.id).map_err(|m| (format!("links[{i}].id"), m))?;
             for (field, card) in [("from", &l.from), ("to", &l.to)] {

@@ -360,6 +360,8 @@ pub fn render(ins: &Insights, j: &Journey) -> String {
         let _ = writeln!(o, "  –");
     }
 
+    votes(&mut o, ins, j);
+
     if !ins.warnings.is_empty() {
         let _ = writeln!(o, "\n{}", lang.pick("Let op", "Warnings"));
         for w in &ins.warnings {
@@ -367,4 +369,29 @@ pub fn render(ins: &Insights, j: &Journey) -> String {
         }
     }
     o
+}
+
+/// The "most votes" list and the round's budget against the dots given.
+fn votes(o: &mut String, ins: &Insights, j: &Journey) {
+    let lang = j.meta.language;
+    let v = &ins.votes;
+    if v.most.is_empty() && v.round.is_none() {
+        return;
+    }
+    let _ = writeln!(o, "\n{}", lang.pick("Meeste stemmen", "Most votes"));
+    if let (Some(r), Some(budget)) = (&v.round, v.budget) {
+        let _ = writeln!(
+            o,
+            "  {} {} × {} = {budget}, {} {}",
+            lang.pick("Budget:", "Budget:"),
+            r.participants,
+            r.dots_per_person,
+            lang.pick("gegeven:", "given:"),
+            v.given
+        );
+    }
+    for c in &v.most {
+        let phase = j.phase(&c.phase_id).map(|p| p.name.as_str()).unwrap_or("?");
+        let _ = writeln!(o, "  {:>3}  {} ({phase})", c.votes, quote(&c.text));
+    }
 }

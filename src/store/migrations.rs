@@ -15,6 +15,12 @@
 //!   document and the incremental changes since), see `store::shared`. No foreign key to
 //!   `journeys`: a journey deleted here keeps its document, so undoing the delete shares it
 //!   again.
+//! - 5: votes on cards (`votes`), the voting round and the parking lot of a journey
+//!   (`voting`, `parking_lot`). They live in the records' JSON with serde defaults, so no
+//!   table changes; the version marks files that may hold them. A build of version 4 would
+//!   refuse a card with `votes` (cards deny unknown fields) and, worse, drop a journey's voting
+//!   round and parking lot unseen on its next write (journeys ignore unknown fields); with the
+//!   bump it refuses the whole file as too new instead, and loses nothing.
 
 use rusqlite::{Connection, TransactionBehavior};
 
@@ -84,6 +90,9 @@ pub(super) const MIGRATIONS: &[&str] = &[
         journey_id TEXT NOT NULL,
         bytes BLOB NOT NULL);
      CREATE INDEX sync_changes_journey ON sync_changes(journey_id, seq);",
+    // 4 -> 5: votes, voting round and parking lot, in the records' JSON (see the module docs:
+    // the version itself is the change). Version-4 records read unchanged.
+    "SELECT 1;",
 ];
 
 pub(super) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {

@@ -45,7 +45,7 @@ pub use snapshots::{Snapshot, SnapshotInfo};
 /// `application_id` of a Klantreis document: "KLNT".
 pub const APPLICATION_ID: i32 = 0x4B4C_4E54;
 /// The schema version this build writes; files with a higher `user_version` are refused.
-pub const SCHEMA_VERSION: i32 = 4;
+pub const SCHEMA_VERSION: i32 = 5;
 
 /// An open document.
 pub struct Document {

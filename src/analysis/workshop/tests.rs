@@ -326,3 +326,57 @@ fn next_steps_are_an_undoable_edit_and_absent_from_old_json() {
     assert!(j.meta.next_steps.is_empty(), "undone");
     assert!(!get(&steps(j, &[]), StepId::NextSteps).done);
 }
+
+#[test]
+fn next_steps_wait_for_every_open_question() {
+    use crate::model::{Action, OpenQuestion};
+    let mut j = template("five-stages");
+    j.meta.next_steps = "Interview five customers".into();
+    let q = |id: &str| OpenQuestion {
+        id: id.into(),
+        text: format!("Question {id}"),
+        answer: String::new(),
+    };
+    j.meta.parking_lot.questions = vec![q("q1"), q("q2")];
+    let s = get(&steps(&j, &[]), StepId::NextSteps).clone();
+    assert!(!s.done);
+    assert_eq!(
+        s.gaps,
+        vec![
+            Gap::OpenQuestion {
+                question_id: "q1".into()
+            },
+            Gap::OpenQuestion {
+                question_id: "q2".into()
+            }
+        ]
+    );
+    assert_eq!((s.filled, s.total), (1, 3));
+
+    // q1 answered, q2 given an action: done.
+    j.meta.parking_lot.questions[0].answer = "Yes, by phone".into();
+    j.meta.parking_lot.actions.push(Action {
+        id: "a1".into(),
+        text: "Ask the call centre".into(),
+        owner: "Sanne".into(),
+        due: "2026-12-15".into(),
+        done: false,
+        question_id: Some("q2".into()),
+    });
+    assert!(get(&steps(&j, &[]), StepId::NextSteps).done);
+
+    // Actions alone count as next steps written down.
+    j.meta.next_steps.clear();
+    assert!(get(&steps(&j, &[]), StepId::NextSteps).done);
+    j.meta.parking_lot.actions.clear();
+    let s = get(&steps(&j, &[]), StepId::NextSteps).clone();
+    assert_eq!(
+        s.gaps,
+        vec![
+            Gap::NextSteps,
+            Gap::OpenQuestion {
+                question_id: "q2".into()
+            }
+        ]
+    );
+}

@@ -45,10 +45,11 @@ fn set_content(
     Ok(())
 }
 
-/// Adds the Scene's images; returns their resource names and pixel sizes by image id.
+/// Adds the images of every page (`pages`: each page's items), each once; returns their
+/// resource names and pixel sizes by image id.
 fn add_images(
     doc: &mut PdfDocument,
-    scene: &Scene,
+    pages: &[&[Item]],
     resolve: Option<ImageResolver>,
     warnings: &mut Vec<String>,
 ) -> BTreeMap<String, (String, f32, f32)> {
@@ -56,7 +57,7 @@ fn add_images(
     let Some(resolve) = resolve else {
         return out;
     };
-    for it in &scene.items {
+    for it in pages.iter().flat_map(|p| p.iter()) {
         let Item::Image { image_id, .. } = it else {
             continue;
         };
@@ -196,7 +197,9 @@ pub(super) fn build(
     let (mut doc, placeholder) = new_doc(meta, &used)?;
     // Missing glyphs are reported by the layout (Scene::warnings), which measured them.
     let mut warnings = Vec::new();
-    let imgs = add_images(&mut doc, scene, images, &mut warnings);
+    // Images of every page: a report's later pages (wall photos) and the kit's persona sheets
+    // hold their own.
+    let imgs = add_images(&mut doc, &all, images, &mut warnings);
     doc.pages.push(PdfPage::new(
         printpdf::Mm(scene.width.0),
         printpdf::Mm(scene.height.0),

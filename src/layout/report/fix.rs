@@ -29,6 +29,7 @@ fn kind(k: FixKind, lang: Lang) -> (&'static str, CardColour) {
             CardColour::Yellow,
         ),
         FixKind::QuickWin => ("quick win", CardColour::Green),
+        FixKind::Voted => (lang.pick("stemmen", "votes"), CardColour::Blue),
     }
 }
 

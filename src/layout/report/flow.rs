@@ -73,6 +73,8 @@ pub(super) struct Flow<'f> {
     scale: f32,
     fonts: Option<&'f Fonts>,
     title: String,
+    /// What the running header calls the document ("Insights report").
+    label: String,
 }
 
 impl<'f> Flow<'f> {
@@ -89,9 +91,19 @@ impl<'f> Flow<'f> {
             scale,
             fonts: cx.fonts,
             title: title.to_string(),
+            label: cx
+                .lang
+                .pick("Inzichtenrapport", "Insights report")
+                .to_string(),
         };
         f.y = MARGIN;
         f
+    }
+
+    /// The same flow with another name in the running header (the workshop report).
+    pub(super) fn labelled(mut self, label: &str) -> Flow<'f> {
+        self.label = label.to_string();
+        self
     }
 
     /// The height `text` takes in `style` wrapped to `w`.
@@ -120,11 +132,7 @@ impl<'f> Flow<'f> {
 
     /// The journey's title, small, over every page but the first (which has the title block).
     fn running_header(&mut self) {
-        let label = format!(
-            "{} · {}",
-            self.cx.lang.pick("Inzichtenrapport", "Insights report"),
-            self.title
-        );
+        let label = format!("{} · {}", self.label, self.title);
         self.b.text(self.x, MARGIN, self.w, &label, RUNNING, None);
         let ly = MARGIN + 5.0;
         let stroke = self.b.stroke(RULE, 0.2, &[]);

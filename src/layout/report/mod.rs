@@ -6,7 +6,8 @@
 //! emotion curve(s) ([`emotion`]), what to fix first ([`fix`]), the funnel chart with its data
 //! warnings ([`funnel`]), evidence per phase ([`evidence`]), the customer safari as a checklist
 //! with room for notes ([`safari`]), the value × effort matrix ([`matrix`]) and the team's
-//! answers to the review questions ([`review`], only when there are any).
+//! answers to the review questions ([`review`], only when there are any). The workshop report
+//! ([`workshop`]) goes through the same flow.
 //!
 //! Invariants: pure (no clock: the date of printing comes in the options); in the journey's
 //! language unless the options say otherwise; every block is measured before it is drawn and
@@ -22,6 +23,7 @@ mod funnel;
 mod matrix;
 mod review;
 mod safari;
+pub mod workshop;
 
 use super::builder::{Align, TextStyle};
 use super::palette::{INK, INK_SOFT};

@@ -26,6 +26,7 @@ import type {
   UiSettings,
   View,
   ViewUpdate,
+  WorkshopReportRequest,
   WorkshopSteps,
 } from '../generated/types';
 import type { Comparison } from './compare';
@@ -78,6 +79,8 @@ export interface Backend {
   compareVersion(id: string, snapshot: string): Promise<Comparison>;
   /** Asks where to save and prints the comparison to PDF; null when cancelled. */
   exportComparison(a: string, b: string, request: PrintRequest): Promise<ExportDone | null>;
+  /** Asks where to save and writes journey `id`'s workshop report as a PDF; null when cancelled. */
+  exportWorkshopReport(id: string, request: WorkshopReportRequest): Promise<ExportDone | null>;
   /** The versions of a journey, oldest first. */
   listVersions(id: string): Promise<SnapshotInfo[]>;
   /** Takes a named version (not an edit: undo leaves it). */

@@ -102,5 +102,5 @@ export function targetCellOf(journey: Pick<Journey, 'phases' | 'lanes'>, selecte
 
 /** The `data-testid` of the panel field a workshop gap is filled in at, if it is one. */
 export function placeField(p: Place): string | undefined {
-  return p.kind === 'field' ? p.testid : p.kind === 'persona' ? (p.id ? `persona-segment-${p.id}` : 'new-persona') : p.kind === 'phase' ? p.field : p.kind === 'review' ? 'review-surprises' : undefined;
+  return p.kind === 'field' ? p.testid : p.kind === 'persona' ? (p.id ? `persona-segment-${p.id}` : 'new-persona') : p.kind === 'phase' ? p.field : p.kind === 'review' ? 'review-surprises' : p.kind === 'parking' ? 'park-new-question' : undefined;
 }

@@ -41,6 +41,7 @@ export const tauriBackend: Backend = {
   compareJourneys: (a, b) => call('compare_journeys', { a, b }),
   compareVersion: (id, snapshot) => call('compare_version', { id, snapshot }),
   exportComparison: (a, b, request) => call('export_comparison', { a, b, request }),
+  exportWorkshopReport: (id, request) => call('export_workshop_report', { id, request }),
   listVersions: (id) => call('list_versions', { id }),
   takeVersion: (id, name) => call('take_version', { id, name }),
   restoreVersion: (id, snapshot, view) => call('restore_version', { id, snapshot, view }),

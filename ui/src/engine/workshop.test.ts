@@ -33,6 +33,22 @@ describe('the facilitator timer', () => {
     expect(t.elapsed(530_000)).toBe(90_000);
   });
 
+  it('keeps the time each step ran for the workshop report', () => {
+    const t = new Timer();
+    expect(t.times(0)).toEqual([]);
+    t.start(0);
+    t.next(2 * MIN + 500); // goal: 2:00
+    t.next(5 * MIN); // persona: 2:59
+    t.previous(6 * MIN); // scope: 1:00, back to persona
+    expect(t.times(7 * MIN)).toEqual([
+      { step: 'goal', seconds: 120 },
+      { step: 'persona', seconds: 179 + 60 },
+      { step: 'scope', seconds: 60 },
+    ]);
+    t.reset();
+    expect(t.times(8 * MIN)).toEqual([]);
+  });
+
   it('says when the time is up and how far over it is', () => {
     const t = new Timer();
     const plan = { ...DEFAULT_PLAN, goal: 1 };

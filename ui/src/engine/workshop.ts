@@ -121,9 +121,13 @@ export class Timer {
     else this.start(now);
   }
 
+  /** Time spent on each step before the current stretch on it, in ms (for the report). */
+  private perStep: Partial<Record<StepId, number>> = {};
+
   /** Goes to step `i` (clamped); its clock starts from zero. */
   goTo(i: number, now: number) {
     const running = this.running;
+    this.perStep[this.stepId] = (this.perStep[this.stepId] ?? 0) + this.elapsed(now);
     this.spent += this.elapsed(now);
     this.finished = false;
     this.step = Math.max(0, Math.min(STEP_IDS.length - 1, i));
@@ -148,8 +152,17 @@ export class Timer {
     this.goTo(this.step - 1, now);
   }
 
+  /** The whole seconds each step has run so far (steps that never ran are left out): the
+   * times the workshop report prints. */
+  times(now: number): { step: StepId; seconds: number }[] {
+    const all: Partial<Record<StepId, number>> = { ...this.perStep };
+    all[this.stepId] = (all[this.stepId] ?? 0) + this.elapsed(now);
+    return STEP_IDS.filter((id) => (all[id] ?? 0) >= 1000).map((id) => ({ step: id, seconds: Math.floor((all[id] ?? 0) / 1000) }));
+  }
+
   /** Back to the first step, paused, at zero. */
   reset() {
+    this.perStep = {};
     this.step = 0;
     this.banked = 0;
     this.spent = 0;
@@ -195,6 +208,7 @@ export type Place =
   | { kind: 'phase'; id: string; field?: string; newTouchpoint?: boolean }
   | { kind: 'card'; id: string }
   | { kind: 'review' }
+  | { kind: 'parking' }
   | { kind: 'lanes' };
 
 export function placeOf(gap: Gap): Place {
@@ -226,5 +240,7 @@ export function placeOf(gap: Gap): Place {
       return { kind: 'card', id: gap.card_id };
     case 'review':
       return { kind: 'review' };
+    case 'open_question':
+      return { kind: 'parking' };
   }
 }

@@ -146,7 +146,30 @@ image?: string | undefined,
 /**
  * The card was read from a photo of the wall (`klantreis scan`), not typed.
  */
-from_photo?: boolean | undefined, };
+from_photo?: boolean | undefined, 
+/**
+ * Dots the team put on this card in a voting round (see [`super::VotingRound`]); absent
+ * in the JSON when zero.
+ */
+votes?: number | undefined, };
+
+export type VotingRound = { participants: number, dots_per_person: number, 
+/**
+ * The most dots one card may get from one round (absent: no cap).
+ */
+cap_per_card?: number | undefined, };
+
+export type OpenQuestion = { id: string, text: string, answer?: string | undefined, };
+
+export type Decision = { id: string, text: string, };
+
+export type Action = { id: string, text: string, owner?: string | undefined, 
+/**
+ * A date as `YYYY-MM-DD` (empty: none).
+ */
+due?: string | undefined, done?: boolean | undefined, question_id?: string | undefined, };
+
+export type ParkingLot = { questions?: Array<OpenQuestion> | undefined, decisions?: Array<Decision> | undefined, actions?: Array<Action> | undefined, };
 
 export type JourneyMeta = { id: string, title: string, goal: string, scope: Scope, persona_ids: Array<string>, 
 /**
@@ -178,6 +201,14 @@ links?: Array<Link> | undefined,
  * The team's answers to the review questions for the journey as a whole.
  */
 review?: Review | undefined, 
+/**
+ * The workshop's dot-voting round, when the team held one (the votes are on the cards).
+ */
+voting?: VotingRound | undefined, 
+/**
+ * The workshop's open questions, decisions and actions.
+ */
+parking_lot?: ParkingLot | undefined, 
 /**
  * Bumped by every edit to the journey or its records; printed on exports so stale
  * prints can be recognised.
@@ -219,6 +250,14 @@ links?: Array<Link> | undefined,
  */
 review?: Review | undefined, 
 /**
+ * The workshop's dot-voting round, when the team held one (the votes are on the cards).
+ */
+voting?: VotingRound | undefined, 
+/**
+ * The workshop's open questions, decisions and actions.
+ */
+parking_lot?: ParkingLot | undefined, 
+/**
  * Bumped by every edit to the journey or its records; printed on exports so stale
  * prints can be recognised.
  */
@@ -240,7 +279,15 @@ phase_matches?: Array<PhaseMatch>,
 /**
  * Replaces the answers to the review questions for the whole journey.
  */
-review?: Review, };
+review?: Review, 
+/**
+ * Sets the workshop's voting round; `null` removes it.
+ */
+voting?: VotingRound | null, 
+/**
+ * Replaces the parking lot (open questions, decisions, actions).
+ */
+parking_lot?: ParkingLot, };
 
 export type PhasePatch = { name?: string, duration?: string | null, data?: PhaseData | null, 
 /**
@@ -254,7 +301,7 @@ export type LanePatch = { title?: string, kind?: LaneKind, hint?: string,
  */
 persona_id?: string | null, };
 
-export type CardPatch = { text?: string, colour?: CardColour, emotion?: number | null, impact?: boolean, validation?: Validation, evidence?: Array<Evidence>, company_involved?: boolean, value?: number | null, effort?: number | null, fail_point?: boolean, wait_point?: boolean, image?: string | null, from_photo?: boolean, };
+export type CardPatch = { text?: string, colour?: CardColour, emotion?: number | null, impact?: boolean, validation?: Validation, evidence?: Array<Evidence>, company_involved?: boolean, value?: number | null, effort?: number | null, fail_point?: boolean, wait_point?: boolean, image?: string | null, from_photo?: boolean, votes?: number, };
 
 export type Edit = { "op": "create_persona", persona: Persona, } | { "op": "update_persona", persona: Persona, } | { "op": "delete_persona", id: string, } | { "op": "create_journey", journey: Journey, personas: Array<Persona>, } | { "op": "update_journey", id: string, patch: JourneyPatch, } | { "op": "duplicate_journey", id: string, title: string, new_id: string | null, } | { "op": "make_to_be", id: string, title: string, new_id: string | null, } | { "op": "delete_journey", id: string, } | { "op": "add_phase", journey_id: string, name: string, before: string | null, id: string | null, } | { "op": "update_phase", id: string, patch: PhasePatch, } | { "op": "move_phase", id: string, before: string | null, } | { "op": "delete_phase", id: string, } | { "op": "add_lane", journey_id: string, kind: LaneKind, title: string, hint: string, before: string | null, id: string | null, } | { "op": "update_lane", id: string, patch: LanePatch, } | { "op": "move_lane", id: string, before: string | null, } | { "op": "delete_lane", id: string, } | { "op": "add_card", journey_id: string, phase_id: string, lane_id: string, text: string, 
 /**
@@ -288,7 +335,7 @@ personas: Array<string>, state: JourneyState, language: Lang, template: string |
  */
 updated: string, };
 
-export type WarningCode = "drop_off_out_of_range" | "more_customers_than_kept" | "missing_customers" | "missing_drop_off" | "unreadable_throughput" | "conversion_unknown";
+export type WarningCode = "drop_off_out_of_range" | "more_customers_than_kept" | "missing_customers" | "missing_drop_off" | "unreadable_throughput" | "conversion_unknown" | "votes_over_budget" | "votes_under_budget" | "votes_over_cap";
 
 export type InsightWarning = { code: WarningCode, phase_id: string | null, message: string, };
 
@@ -623,7 +670,7 @@ export type Matrix = { quick_wins: Array<Opportunity>, big_bets: Array<Opportuni
  */
 unscored: Array<Opportunity>, };
 
-export type FixKind = "emotion" | "funnel" | "unvalidated_impact" | "quick_win";
+export type FixKind = "emotion" | "funnel" | "unvalidated_impact" | "quick_win" | "voted";
 
 export type FixItem = { kind: FixKind, phase_id: string | null, 
 /**
@@ -635,16 +682,40 @@ card_ids: Array<string>, score: number,
  */
 why: string, };
 
+export type VotedCard = { card_id: string, phase_id: string, text: string, votes: number, };
+
+export type VoteInsights = { 
+/**
+ * The round the facilitator set, if any.
+ */
+round: VotingRound | null, 
+/**
+ * participants × dots per person (absent without a round).
+ */
+budget: number | null, 
+/**
+ * The dots on all cards together.
+ */
+given: number, 
+/**
+ * The cards with votes, most first; ties in map order.
+ */
+most: Array<VotedCard>, };
+
 export type Insights = { journey_id: string, title: string, language: Lang, cards: number, emotion: EmotionInsights, impact: ImpactInsights, pain: PainInsights, funnel: Funnel, evidence: EvidenceInsights, safari: Array<SafariItem>, 
 /**
  * How many items the whole safari list has: `safari.len()`, unless the app asked for its
  * first items only ([`Insights::safari_shown`]).
  */
-safari_total: number, opportunities: Matrix, fix_first: Array<FixItem>, warnings: Array<InsightWarning>, };
+safari_total: number, opportunities: Matrix, fix_first: Array<FixItem>, 
+/**
+ * The voting round, its budget against the dots given, and the cards by votes.
+ */
+votes: VoteInsights, warnings: Array<InsightWarning>, };
 
 export type StepId = "goal" | "persona" | "scope" | "phases" | "touchpoints" | "emotions" | "impact_moments" | "review" | "next_steps";
 
-export type Gap = { "kind": "goal" } | { "kind": "persona" } | { "kind": "persona_segment", persona_id: string, } | { "kind": "stakeholders" } | { "kind": "scope_start" } | { "kind": "scope_end" } | { "kind": "phases" } | { "kind": "phase_duration", phase_id: string, } | { "kind": "touchpoint_lane" } | { "kind": "phase_touchpoints", phase_id: string, } | { "kind": "touchpoint_emotion", card_id: string, } | { "kind": "phase_emotion", phase_id: string, } | { "kind": "phase_impact", phase_id: string, } | { "kind": "review" } | { "kind": "next_steps" };
+export type Gap = { "kind": "goal" } | { "kind": "persona" } | { "kind": "persona_segment", persona_id: string, } | { "kind": "stakeholders" } | { "kind": "scope_start" } | { "kind": "scope_end" } | { "kind": "phases" } | { "kind": "phase_duration", phase_id: string, } | { "kind": "touchpoint_lane" } | { "kind": "phase_touchpoints", phase_id: string, } | { "kind": "touchpoint_emotion", card_id: string, } | { "kind": "phase_emotion", phase_id: string, } | { "kind": "phase_impact", phase_id: string, } | { "kind": "review" } | { "kind": "next_steps" } | { "kind": "open_question", question_id: string, };
 
 export type Step = { id: StepId, done: boolean, 
 /**
@@ -981,6 +1052,10 @@ sheets: Array<Rect>,
  */
 pages: number, };
 
+export type StepTime = { step: StepId, seconds: number, };
+
+export type WorkshopReportRequest = { paper: Paper, lang: Lang | null, step_times: Array<StepTime>, };
+
 export type ExportProgress = { fraction: number, };
 
 export type ExportDone = { path: string, pages: number, bytes: number, warnings: Array<string>, };
@@ -996,4 +1071,4 @@ created: string,
 version: number, phases: number, lanes: number, cards: number, };
 
 /** The commands the UI may call (src-tauri/src/command_list.rs). */
-export type Command = "start_info" | "show" | "journey_insights" | "workshop_steps" | "list_templates" | "create_journey" | "apply_edit" | "apply_edits" | "undo" | "redo" | "set_language" | "print_preview" | "preflight_print" | "export_journey" | "reveal_export" | "image_data" | "pick_image" | "list_journeys" | "compare_journeys" | "compare_version" | "export_comparison" | "list_versions" | "take_version" | "restore_version" | "version_scene" | "pick_scan_photos" | "scan_photos" | "scan_accept" | "scan_cancel" | "sync_status" | "set_sync_server" | "share_journey" | "join_journey" | "merge_copy";
+export type Command = "start_info" | "show" | "journey_insights" | "workshop_steps" | "list_templates" | "create_journey" | "apply_edit" | "apply_edits" | "undo" | "redo" | "set_language" | "print_preview" | "preflight_print" | "export_journey" | "reveal_export" | "image_data" | "pick_image" | "list_journeys" | "compare_journeys" | "compare_version" | "export_comparison" | "list_versions" | "take_version" | "restore_version" | "version_scene" | "pick_scan_photos" | "scan_photos" | "scan_accept" | "scan_cancel" | "sync_status" | "set_sync_server" | "share_journey" | "join_journey" | "merge_copy" | "export_workshop_report";

@@ -100,6 +100,7 @@ function fake() {
       throw new BackendError('internal', 'not recorded');
     },
     exportComparison: async () => null,
+    exportWorkshopReport: async () => null,
     listVersions: async () => [],
     takeVersion: async () => {
       throw new BackendError('internal', 'not recorded');
