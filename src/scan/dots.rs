@@ -61,9 +61,8 @@ pub fn count(
     );
     for y in iy0..iy1.min(h) {
         for x in ix0..ix1.min(w) {
-            let p = img.px(y * w + x);
-            for c in 0..3 {
-                chans[c].push(p[c]);
+            for (chan, v) in chans.iter_mut().zip(img.px(y * w + x)) {
+                chan.push(v);
             }
         }
     }
