@@ -28,6 +28,7 @@ fn found(id: &str, phase: &str, lane: &str, rgb: [u8; 3]) -> FoundNote {
         colour: CardColour::Yellow,
         text: format!("read {id}"),
         confidence: 0.8,
+        dots: 0,
         crop_png: png(40, 40, rgb),
         ocr_image: None,
     }
@@ -65,6 +66,7 @@ fn accepted_notes_become_cards_in_one_undo_step() {
             lane_id: l0.clone(),
             colour: CardColour::Yellow,
             text: "read n1".into(),
+            dots: 0,
         },
         NoteChoice {
             id: "n2".into(),
@@ -72,6 +74,7 @@ fn accepted_notes_become_cards_in_one_undo_step() {
             lane_id: l0.clone(),
             colour: CardColour::Pink,
             text: "  Klant belt op ".into(),
+            dots: 0,
         },
     ];
     let notes = apply::accepted(&scan, &choices).expect("accepted");
@@ -194,6 +197,7 @@ fn a_card_image_must_exist_and_unknown_notes_are_refused() {
         lane_id: "l".into(),
         colour: CardColour::Blue,
         text: String::new(),
+        dots: 0,
     };
     assert!(matches!(
         apply::accepted(&[], &[choice]),

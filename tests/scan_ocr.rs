@@ -156,6 +156,7 @@ fn fill_reads_every_note_and_survives_a_bad_one() {
             colour: klantreis::model::CardColour::Yellow,
             text: String::new(),
             confidence: 0.0,
+            dots: 0,
             crop_png: if i == 3 {
                 b"not an image".to_vec()
             } else {

@@ -384,7 +384,7 @@ pub enum Command {
     /// found, placed in its cell and its text read by OCR (Tesseract); the notes are printed
     /// and, without --dry-run, added as cards (one undo step) with the photos kept as wall
     /// photos. With --json the notes are a JSON array (`phase_id`, `lane_id`, `colour`, `text`,
-    /// `confidence`, `id`, `photo`, `outline`).
+    /// `confidence`, `dots` (the dot stickers counted on the note), `id`, `photo`, `outline`).
     Scan {
         file: PathBuf,
         /// Journey id (see `klantreis list`).

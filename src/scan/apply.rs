@@ -23,6 +23,9 @@ pub struct NoteChoice {
     pub lane_id: String,
     pub colour: CardColour,
     pub text: String,
+    /// The dot stickers (votes) the user kept for the note: they become the card's votes.
+    #[serde(default)]
+    pub dots: u32,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -50,6 +53,7 @@ pub fn accepted(found: &[FoundNote], choices: &[NoteChoice]) -> Result<Vec<Found
             n.lane_id = c.lane_id.clone();
             n.colour = c.colour;
             n.text = c.text.trim().to_string();
+            n.dots = c.dots;
             Ok(n)
         })
         .collect()

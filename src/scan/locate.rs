@@ -501,10 +501,18 @@ pub fn locate(
     // most of the error of extrapolating from the small code along the sheet's height.
     let mut requests = Vec::new();
     for (c, cand) in cands.iter().enumerate() {
-        let (Some(tl), Some(bl)) = (cand.marks[0], cand.marks[3]) else {
+        // With one of the two left marks covered or out of frame, the other corrects both.
+        let (Some(tl), Some(bl)) = (
+            cand.marks[0].or(cand.marks[3]),
+            cand.marks[3].or(cand.marks[0]),
+        ) else {
             continue;
         };
-        for (k, along, found) in [(1, 0, tl), (2, 3, bl)] {
+        let (tl_k, bl_k) = (
+            if cand.marks[0].is_some() { 0 } else { 3 },
+            if cand.marks[3].is_some() { 3 } else { 0 },
+        );
+        for (k, along, found) in [(1, tl_k, tl), (2, bl_k, bl)] {
             let pred = |k: usize| {
                 let [mx, my] = cand.geo.centres[k];
                 cand.first.map(mx as f64, my as f64)
@@ -531,6 +539,24 @@ pub fn locate(
             }
             continue;
         };
+        // One mark out of view (cut by the frame, under a note): the paper's edges stand in
+        // for it on a sheet of its own (a tile's edges are its neighbours').
+        let marks_px = cand.marks.map(|m| m.map(|m| seen[m].c));
+        let three = cand
+            .code
+            .sheet
+            .sheet
+            .is_none()
+            .then(|| super::corner::from_three(&cand.geo, marks_px, &gray, work.w, work.h))
+            .flatten();
+        if let Some(to_work) = three {
+            sheets.push(Located {
+                code: cand.code,
+                geo: cand.geo,
+                to_work,
+            });
+            continue;
+        }
         failed.push((
             cand.code,
             format!(

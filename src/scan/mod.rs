@@ -17,6 +17,8 @@
 //! program, so the CLI, the app and the tests share one reader.
 
 mod blobs;
+mod corner;
+pub mod dots;
 pub mod geom;
 pub mod locate;
 pub mod notes;
@@ -50,6 +52,9 @@ pub struct FoundNote {
     pub text: String,
     /// OCR confidence, 0 … 1 (0 when there is no text).
     pub confidence: f32,
+    /// The round dot stickers (votes) found on the note.
+    #[serde(default)]
+    pub dots: u32,
     /// The note cut out of the photo and straightened, as PNG: it becomes the card's image, so
     /// the handwriting is kept even where OCR fails. Not sent to the UI as JSON.
     #[serde(skip)]

@@ -54,6 +54,8 @@ pub struct NoteSeen {
     /// The note as OCR reads it (`ocr::note_image`): grey, sampled from the full photo at
     /// `ocr::PPM` px/mm.
     pub ocr_image: image::GrayImage,
+    /// The dot stickers on it (`dots::count`).
+    pub dots: u32,
 }
 
 fn hue_of(r: f64, g: f64, b: f64) -> f64 {
@@ -89,6 +91,41 @@ fn palette_hues() -> [f64; 6] {
 fn hue_dist(a: f64, b: f64) -> f64 {
     let d = (a - b).abs() % 360.0;
     d.min(360.0 - d)
+}
+
+/// Least brightness of a note pixel, in % of the paper's nearby (the dark phase headers and
+/// ink are under 30 %; a note in a shadow half as deep as the light beside it is above 45 %).
+const MIN_LIGHT: u32 = 38;
+
+/// The paper's brightness around every pixel: the brightest value of each block of 8 mm,
+/// then the brightest block within 3 blocks. Slow changes (a gradient across the wall) follow;
+/// an edge of shadow is at most one neighbourhood off.
+fn paper_light(bright: &[u8], w: usize, h: usize, ppm: f64) -> Vec<u8> {
+    let b = ((8.0 * ppm) as usize).max(2);
+    let (bw, bh) = (w.div_ceil(b), h.div_ceil(b));
+    let mut blocks = vec![0u8; bw * bh];
+    for y in 0..h {
+        for x in 0..w {
+            let k = (y / b) * bw + x / b;
+            blocks[k] = blocks[k].max(bright[y * w + x]);
+        }
+    }
+    let r = 3usize;
+    let mut near = vec![0u8; bw * bh];
+    for by in 0..bh {
+        for bx in 0..bw {
+            let mut m = 0u8;
+            for yy in by.saturating_sub(r)..(by + r + 1).min(bh) {
+                for xx in bx.saturating_sub(r)..(bx + r + 1).min(bw) {
+                    m = m.max(blocks[yy * bw + xx]);
+                }
+            }
+            near[by * bw + bx] = m;
+        }
+    }
+    (0..w * h)
+        .map(|i| near[(i / w / b) * bw + (i % w) / b].max(1))
+        .collect()
 }
 
 /// The class (0 = paper or ink, `k + 1` = `COLOURS[k]`) of every pixel of the rectified sheet.
@@ -130,16 +167,19 @@ fn classify(img: &Rgb, ppm: f64) -> Vec<u8> {
             }
         })
         .collect();
-    // A note is as bright as the paper around it, and the dark blue of the printed phase
-    // headers is not: brightness against a 40 mm neighbourhood's mean, which follows shade.
+    // A note is nearly as bright as the paper where it is stuck, and the dark blue of the
+    // printed phase headers and the ink are not. The paper's brightness is the brightest
+    // pixel within about 28 mm (blocks of 8 mm): a note in the shade of a hard shadow edge
+    // is still compared with the paper beside it in the shade, or at worst with the lit
+    // paper across the edge (half as bright), never with a mean of itself and its
+    // surroundings, which cut notes in two along such edges.
     let (w, h) = (img.w, img.h);
-    let bright: Vec<u32> = img
+    let bright: Vec<u8> = img
         .data
         .chunks_exact(3)
-        .map(|p| p[0].max(p[1]).max(p[2]) as u32)
+        .map(|p| p[0].max(p[1]).max(p[2]))
         .collect();
-    let ii = Integral::new(bright.iter().copied(), w, h);
-    let r = ((20.0 * ppm) as usize).max(4);
+    let paper = paper_light(&bright, w, h, ppm);
     img.data
         .chunks_exact(3)
         .enumerate()
@@ -149,14 +189,10 @@ fn classify(img: &Rgb, ppm: f64) -> Vec<u8> {
             let b = p[2] as f64 * gain[2];
             let max = r8.max(g).max(b);
             let min = r8.min(g).min(b);
-            if max < 40.0 || (max - min) < MIN_SAT * max {
+            if max < 20.0 || (max - min) < MIN_SAT * max {
                 return 0;
             }
-            let (x, y) = (i % w, i / w);
-            let (x0, x1) = (x.saturating_sub(r), (x + r + 1).min(w));
-            let (y0, y1) = (y.saturating_sub(r), (y + r + 1).min(h));
-            let n = ((x1 - x0) * (y1 - y0)) as u64;
-            if (bright[i] as u64) * n * 100 < ii.sum(x0, y0, x1, y1) * 70 {
+            if (bright[i] as u32) * 100 < paper[i] as u32 * MIN_LIGHT {
                 return 0;
             }
             let (r, g, b) = (r8, g, b);
@@ -190,7 +226,7 @@ pub fn find_notes(sheet: &Sheet) -> (Vec<NoteSeen>, Vec<CutPart>) {
         .work
         .warp(w, h, &|x, y| to_work.map(ax0 + x / ppm, ay0 + y / ppm));
     let classes = classify(&rect, ppm);
-    let mut found = Vec::new();
+    let mut boxes: Vec<([f64; 4], CardColour)> = Vec::new();
     let mut cut = Vec::new();
     let rw = ((2.5 * ppm) as usize).max(2);
     for (k, colour) in COLOURS.iter().enumerate() {
@@ -252,11 +288,62 @@ pub fn find_notes(sheet: &Sheet) -> (Vec<NoteSeen>, Vec<CutPart>) {
                 if nw < MIN_SIDE_MM || nh < MIN_SIDE_MM || nw > MAX_SIDE_MM || nh > MAX_SIDE_MM {
                     continue;
                 }
-                found.push(note(sheet, [sx0, sy0, sx1, sy1], *colour));
+                boxes.push(([sx0, sy0, sx1, sy1], *colour));
             }
         }
     }
+    let found = tidy(boxes)
+        .into_iter()
+        .map(|(bx, colour)| note(sheet, bx, colour))
+        .collect();
     (found, cut)
+}
+
+/// The notes' boxes (sheet mm) made whole: two boxes of one colour that touch and together
+/// fill a near-square box are one note split in two (by a shadow's edge, or a dot across it),
+/// and a box lying within another note's is a sticker or a drawing on that note, not a note.
+fn tidy(mut boxes: Vec<([f64; 4], CardColour)>) -> Vec<([f64; 4], CardColour)> {
+    let area = |b: [f64; 4]| (b[2] - b[0]) * (b[3] - b[1]);
+    let mut merged = true;
+    while merged {
+        merged = false;
+        'pairs: for i in 0..boxes.len() {
+            for j in i + 1..boxes.len() {
+                let ((a, ca), (b, cb)) = (boxes[i], boxes[j]);
+                let near = a[0] <= b[2] + 3.0
+                    && b[0] <= a[2] + 3.0
+                    && a[1] <= b[3] + 3.0
+                    && b[1] <= a[3] + 3.0;
+                if ca != cb || !near {
+                    continue;
+                }
+                let u = [
+                    a[0].min(b[0]),
+                    a[1].min(b[1]),
+                    a[2].max(b[2]),
+                    a[3].max(b[3]),
+                ];
+                let (uw, uh) = (u[2] - u[0], u[3] - u[1]);
+                let square = uw.max(uh) <= 1.25 * uw.min(uh);
+                if square && uw.max(uh) <= MAX_SIDE_MM && (area(a) + area(b)) >= 0.8 * area(u) {
+                    boxes[i].0 = u;
+                    boxes.swap_remove(j);
+                    merged = true;
+                    break 'pairs;
+                }
+            }
+        }
+    }
+    let within = |a: [f64; 4], b: [f64; 4]| {
+        let ix = (a[2].min(b[2]) - a[0].max(b[0])).max(0.0);
+        let iy = (a[3].min(b[3]) - a[1].max(b[1])).max(0.0);
+        ix * iy >= 0.8 * area(a) && area(a) < 0.6 * area(b)
+    };
+    boxes
+        .iter()
+        .filter(|(a, _)| !boxes.iter().any(|(b, _)| within(*a, *b)))
+        .copied()
+        .collect()
 }
 
 /// The bounding boxes (rectified pixels, `[x0, y0, x1, y1]`) of the notes in blob `l`: one,
@@ -383,6 +470,7 @@ pub fn note(sheet: &Sheet, bx: [f64; 4], colour: CardColour) -> NoteSeen {
         colour,
         crop_png: crop.to_png(),
         ocr_image: super::ocr::note_image(sheet.full, bx, &to_full),
+        dots: super::dots::count(sheet.full, bx, &to_full, photo_ppm),
     }
 }
 

@@ -314,6 +314,7 @@ fn notes_in_photo(
                 colour: n.colour,
                 text: String::new(),
                 confidence: 0.0,
+                dots: n.dots,
                 crop_png: n.crop_png,
                 ocr_image: Some(n.ocr_image),
             },

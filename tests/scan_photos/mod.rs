@@ -104,7 +104,25 @@ pub struct NoteSpec {
     /// The cell it belongs in (under its centre on the poster).
     pub phase_id: String,
     pub lane_id: String,
+    /// A second, stronger shade of its colour (a pad from another brand).
+    pub shade: bool,
+    /// The dot stickers voted onto it.
+    pub dots: Vec<Dot>,
 }
+
+/// A round dot sticker on a note: its centre from the note's top-left corner (mm, so it
+/// moves with the note), its diameter (mm) and colour.
+#[derive(Debug, Clone, Copy)]
+pub struct Dot {
+    pub dx: f64,
+    pub dy: f64,
+    pub d: f64,
+    pub colour: [u8; 3],
+}
+
+/// Dot stickers as workshops buy them: three colours, three sizes (mm).
+pub const DOT_COLOURS: [[u8; 3]; 3] = [[218, 41, 48], [34, 80, 196], [38, 158, 74]];
+pub const DOT_SIZES: [f64; 3] = [8.0, 12.0, 19.0];
 
 /// A note on a finished photo.
 #[derive(Debug, Clone)]
@@ -121,6 +139,8 @@ pub struct Photo {
     pub width: u32,
     pub height: u32,
     pub notes: Vec<NoteOnPhoto>,
+    /// Every dot's centre and radius in the photo's pixels.
+    pub dots: Vec<([f64; 2], f64)>,
 }
 
 /// The cells of a scene: `(rect as [x, y, w, h] mm, phase, lane)`.
@@ -175,6 +195,81 @@ pub fn plan_notes(
     window: [f64; 4],
     offset: (f64, f64),
 ) -> Vec<NoteSpec> {
+    plan(scene, rng, count, side, window, offset, false)
+}
+
+/// [`plan_notes`] made meaner: half the pairs touch instead of overlapping, a third of the
+/// notes are a second shade of their colour, and every note gets 0–5 dot stickers
+/// ([`add_dots`]).
+pub fn plan_mean_notes(
+    scene: &Scene,
+    rng: &mut Rng,
+    count: usize,
+    side: f64,
+    window: [f64; 4],
+) -> Vec<NoteSpec> {
+    let mut notes = plan(scene, rng, count, side, window, (0.0, 0.0), true);
+    for n in notes.iter_mut() {
+        n.shade = rng.below(3) == 0;
+    }
+    add_dots(&mut notes, rng);
+    notes
+}
+
+/// 0–5 dots on each note, of [`DOT_SIZES`] and [`DOT_COLOURS`], apart from each other by at
+/// least 2 mm; a quarter of them touch (and stick out over) the note's edge. No dot reaches
+/// over another note (a note stuck later would hide it, and the count would be wrong).
+pub fn add_dots(notes: &mut [NoteSpec], rng: &mut Rng) {
+    let boxes: Vec<[f64; 4]> = notes.iter().map(|n| [n.x, n.y, n.w, n.h]).collect();
+    for (i, n) in notes.iter_mut().enumerate() {
+        let want = rng.below(6);
+        let mut tries = 0;
+        while n.dots.len() < want && tries < 60 {
+            tries += 1;
+            let d = DOT_SIZES[rng.below(3)];
+            let colour = DOT_COLOURS[rng.below(3)];
+            let r = d / 2.0;
+            let (dx, dy) = if rng.below(4) == 0 {
+                // On an edge: the centre inside, the disc over the edge by up to a third.
+                let out = rng.f(0.0, d / 3.0);
+                let along = |len: f64, rng: &mut Rng| rng.f(r + 2.0, len - r - 2.0);
+                match rng.below(4) {
+                    0 => (r - out, along(n.h, rng)),
+                    1 => (n.w - r + out, along(n.h, rng)),
+                    2 => (along(n.w, rng), r - out),
+                    _ => (along(n.w, rng), n.h - r + out),
+                }
+            } else {
+                (rng.f(r + 1.5, n.w - r - 1.5), rng.f(r + 1.5, n.h - r - 1.5))
+            };
+            let apart = n
+                .dots
+                .iter()
+                .all(|o| (o.dx - dx).hypot(o.dy - dy) >= o.d / 2.0 + r + 2.0);
+            let (cx, cy) = (n.x + dx, n.y + dy);
+            let clear = boxes.iter().enumerate().all(|(j, b)| {
+                j == i
+                    || cx + r + 1.0 < b[0]
+                    || cx - r - 1.0 > b[0] + b[2]
+                    || cy + r + 1.0 < b[1]
+                    || cy - r - 1.0 > b[1] + b[3]
+            });
+            if apart && clear {
+                n.dots.push(Dot { dx, dy, d, colour });
+            }
+        }
+    }
+}
+
+fn plan(
+    scene: &Scene,
+    rng: &mut Rng,
+    count: usize,
+    side: f64,
+    window: [f64; 4],
+    offset: (f64, f64),
+    mean: bool,
+) -> Vec<NoteSpec> {
     let all = cells(scene);
     // A note "across a border" crosses into a neighbouring cell; the map's outer edge has no
     // neighbour (a note there would hang off the map into the margin, where the marks are).
@@ -198,7 +293,12 @@ pub fn plan_notes(
         match kind {
             // Two notes overlapping by 8–14 mm, side by side.
             0 if cw >= 2.0 * s + 10.0 && ch >= s * 0.9 => {
-                let ov = rng.f(8.0, 14.0);
+                // The meaner walls: half the pairs touch edge to edge.
+                let ov = if mean && rng.below(2) == 0 {
+                    0.0
+                } else {
+                    rng.f(8.0, 14.0)
+                };
                 let x0 = cx + (cw - (2.0 * s - ov)) / 2.0;
                 let y0 = cy + ch / 2.0 - s / 2.0 + rng.f(-4.0, 4.0);
                 let other = if rng.below(3) == 0 {
@@ -265,6 +365,8 @@ pub fn plan_notes(
                 text: text(rng),
                 phase_id,
                 lane_id,
+                shade: false,
+                dots: Vec::new(),
             });
         }
     }
@@ -289,6 +391,12 @@ pub fn stick(canvas: &mut RgbImage, notes: &[NoteSpec], ppm: f64, rng: &mut Rng)
         let (x0, y0) = ((n.x * ppm) as i64, (n.y * ppm) as i64);
         let (w, h) = ((n.w * ppm) as i64, (n.h * ppm) as i64);
         let base = pad_colour(n.colour);
+        // The stronger shade: twice as far from white, a little darker.
+        let base = if n.shade {
+            base.map(|v| ((255.0 - (255.0 - v as f64) * 1.45) * 0.93).clamp(0.0, 255.0) as u8)
+        } else {
+            base
+        };
         // A soft shadow at the lower right, then the pad with its glue strip a shade darker.
         let sh = (1.2 * ppm).max(1.0) as i64;
         for y in y0 + sh..y0 + h + sh {
@@ -364,6 +472,25 @@ pub fn stick(canvas: &mut RgbImage, notes: &[NoteSpec], ppm: f64, rng: &mut Rng)
             }
             p = q;
         }
+        // The dots, over everything on the note: a disc with a soft rim and a faint shadow.
+        for dot in &n.dots {
+            let (cx, cy) = ((n.x + dot.dx) * ppm, (n.y + dot.dy) * ppm);
+            let r = dot.d / 2.0 * ppm;
+            let ri = r.ceil() as i64 + 2;
+            for dy in -ri..=ri {
+                for dx in -ri..=ri {
+                    let (px, py) = (cx as i64 + dx, cy as i64 + dy);
+                    let dist = (px as f64 + 0.5 - cx).hypot(py as f64 + 0.5 - cy);
+                    let a = (r - dist + 0.5).clamp(0.0, 1.0);
+                    if a > 0.0 {
+                        // A glossy sticker is lighter towards its top left.
+                        let lift = 1.0 + 0.06 * (-(dx + dy) as f64 / (2.0 * r)).clamp(-1.0, 1.0);
+                        let c = dot.colour.map(|v| (v as f64 * lift).min(255.0) as u8);
+                        blend(canvas, px, py, c, a);
+                    }
+                }
+            }
+        }
     }
 }
 
@@ -381,8 +508,89 @@ pub struct Shot {
     pub noise: f64,
 }
 
+/// What makes a photo meaner than [`photograph`]'s: light from any side and a hard shadow
+/// band, and one corner mark cut by the frame's edge.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Mean {
+    /// A strong gradient in any direction and a shadow band (35–50 % darker, a sharp or soft
+    /// edge) across the sheet, instead of the gentle light of [`photograph`].
+    pub light: bool,
+    /// The sheet corner (0 top left, 1 top right, 2 bottom right) whose mark the frame's edge
+    /// cuts (its centre just outside the photo).
+    pub cut_corner: Option<usize>,
+}
+
+/// The centre of a sheet's corner mark, mm from the corner's two edges (`docs/scan.md`: 4 mm
+/// from the paper's edge, side 1 % of the long side, 7–12 mm) and the mark's side.
+pub fn mark_inset(long_mm: f64) -> (f64, f64) {
+    let u = (0.01 * long_mm).clamp(7.0, 12.0);
+    (4.0 + u / 2.0, u)
+}
+
 /// The photo of `canvas` (a sheet rendered at `ppm` px/mm, with `notes` on it).
 pub fn photograph(canvas: &RgbImage, ppm: f64, notes: &[NoteSpec], shot: Shot) -> Photo {
+    photograph_with(canvas, ppm, notes, shot, Mean::default())
+}
+
+/// Moves the sheet's corners `dst` (photo px) so the frame's edge cuts the mark of sheet
+/// corner `k`: its centre goes just outside one edge of the frame while the other three
+/// marks stay well inside (turning the sheet a little more when no edge allows it).
+fn cut_corner(
+    dst: &mut [[f64; 2]; 4],
+    marks_mm: [[f64; 2]; 4],
+    src: &[[f64; 2]; 4],
+    k: usize,
+    frame: (f64, f64),
+    mark_px: f64,
+) {
+    let (pw, ph) = frame;
+    let c = [
+        dst.iter().map(|p| p[0]).sum::<f64>() / 4.0,
+        dst.iter().map(|p| p[1]).sum::<f64>() / 4.0,
+    ];
+    for turn in [0.0, 0.03, -0.03, 0.06, -0.06, 0.1, -0.1, 0.15, -0.15] {
+        let (s, co) = f64::sin_cos(turn);
+        let moved = dst.map(|[x, y]| {
+            let (dx, dy) = (x - c[0], y - c[1]);
+            [c[0] + dx * co - dy * s, c[1] + dx * s + dy * co]
+        });
+        let Some(h) = Homography::from_points(src, &moved) else {
+            continue;
+        };
+        let m = marks_mm.map(|[x, y]| h.map(x, y));
+        // Inside distance of each mark to each edge (left, top, right, bottom) and which
+        // way the edge is out.
+        let inside = |p: [f64; 2]| [p[0], p[1], pw - p[0], ph - p[1]];
+        let out = [[-1.0, 0.0], [0.0, -1.0], [1.0, 0.0], [0.0, 1.0]];
+        let best = (0..4)
+            .map(|e| {
+                let dk = inside(m[k])[e];
+                let others = (0..4)
+                    .filter(|&j| j != k)
+                    .map(|j| inside(m[j])[e])
+                    .fold(f64::MAX, f64::min);
+                (e, dk, others - dk)
+            })
+            .max_by(|a, b| a.2.total_cmp(&b.2));
+        let Some((e, dk, slack)) = best else { continue };
+        if slack < 1.5 * mark_px + 40.0 {
+            continue;
+        }
+        let t = dk + 0.3 * mark_px;
+        *dst = moved.map(|[x, y]| [x + out[e][0] * t, y + out[e][1] * t]);
+        return;
+    }
+    panic!("no framing cuts corner {k}");
+}
+
+/// [`photograph`], made meaner by `mean`.
+pub fn photograph_with(
+    canvas: &RgbImage,
+    ppm: f64,
+    notes: &[NoteSpec],
+    shot: Shot,
+    mean: Mean,
+) -> Photo {
     let mut rng = Rng::new(shot.seed);
     let (cw, ch) = (canvas.width() as f64, canvas.height() as f64);
     let (pw, ph) = (shot.width as f64, shot.height as f64);
@@ -406,13 +614,19 @@ pub fn photograph(canvas: &RgbImage, ppm: f64, notes: &[NoteSpec], shot: Shot) -
             my + dx * sa + dy * ca + rng.f(-jitter, jitter),
         ]
     };
-    let dst = [
+    let mut dst = [
         corner(-1.0, -1.0, &mut rng),
         corner(1.0, -1.0, &mut rng),
         corner(1.0, 1.0, &mut rng),
         corner(-1.0, 1.0, &mut rng),
     ];
     let src = [[0.0, 0.0], [cw, 0.0], [cw, ch], [0.0, ch]];
+    if let Some(k) = mean.cut_corner {
+        let (inset, u) = mark_inset(cw.max(ch) / ppm);
+        let i = inset * ppm;
+        let marks = [[i, i], [cw - i, i], [cw - i, ch - i], [i, ch - i]];
+        cut_corner(&mut dst, marks, &src, k, (pw, ph), u * ppm * fit);
+    }
     let fwd = Homography::from_points(&src, &dst).expect("sheet to photo");
     let back = fwd.inverse();
     // Uneven light: a gradient across the frame and a soft shadow band.
@@ -423,6 +637,15 @@ pub fn photograph(canvas: &RgbImage, ppm: f64, notes: &[NoteSpec], shot: Shot) -
         rng.f(165.0, 200.0),
         rng.f(150.0, 190.0),
     ];
+    // The meaner light, from its own random source so the gentle photos stay as they were.
+    let mut lr = Rng::new(shot.seed ^ 0x11_6e7);
+    let grad = lr.f(0.0, std::f64::consts::TAU);
+    let grad_amp = lr.f(0.4, 0.6);
+    let band_dir = lr.f(0.0, std::f64::consts::PI);
+    let band_at = lr.f(-0.15, 0.15);
+    let band_w = lr.f(0.06, 0.2);
+    let band_depth = lr.f(0.35, 0.5);
+    let band_soft = lr.f(0.002, 0.02);
     let raw = canvas.as_raw();
     let stride = canvas.width() as usize;
     let mut img = RgbImage::new(shot.width, shot.height);
@@ -447,7 +670,14 @@ pub fn photograph(canvas: &RgbImage, ppm: f64, notes: &[NoteSpec], shot: Shot) -
         let (u, v) = (fx / pw - 0.5, fy / ph - 0.5);
         let mut light = 0.92 + gx * u + gy * v;
         let d = (u + v * 0.5) - (shadow_at - 0.5);
-        if d > 0.0 {
+        if mean.light {
+            // Light from any side (the far side about half as bright as the near one), and a
+            // band of shadow (a person, a flip chart) with a sharp or soft edge.
+            light = 0.8 + grad_amp * (u * grad.cos() + v * grad.sin());
+            let across = (u * band_dir.cos() + v * band_dir.sin() - band_at).abs() - band_w / 2.0;
+            let inside = (0.5 - across / band_soft).clamp(0.0, 1.0);
+            light *= 1.0 - band_depth * inside;
+        } else if d > 0.0 {
             light *= 1.0 - 0.25 * (d * 6.0).min(1.0);
         }
         // A warm cast, as indoor light has.
@@ -479,7 +709,7 @@ pub fn photograph(canvas: &RgbImage, ppm: f64, notes: &[NoteSpec], shot: Shot) -
             image::ImageFormat::Jpeg,
         )
         .expect("jpeg");
-    let notes = notes
+    let notes: Vec<NoteOnPhoto> = notes
         .iter()
         .map(|n| {
             let c = fwd.map((n.x + n.w / 2.0) * ppm, (n.y + n.h / 2.0) * ppm);
@@ -492,11 +722,23 @@ pub fn photograph(canvas: &RgbImage, ppm: f64, notes: &[NoteSpec], shot: Shot) -
             }
         })
         .collect();
+    let dots = notes
+        .iter()
+        .flat_map(|n: &NoteOnPhoto| {
+            let s = &n.spec;
+            let k = n.size_px / s.w;
+            s.dots.iter().map(move |d| {
+                let c = fwd.map((s.x + d.dx) * ppm, (s.y + d.dy) * ppm);
+                (c, d.d / 2.0 * k)
+            })
+        })
+        .collect();
     Photo {
         jpeg,
         width: shot.width,
         height: shot.height,
         notes,
+        dots,
     }
 }
 
@@ -513,6 +755,11 @@ pub struct Tally {
     /// [`words`]); a note not found has all its words wrong.
     pub words: usize,
     pub words_right: usize,
+    /// Notes found with exactly their number of dots.
+    pub dots_exact: usize,
+    /// Dots stuck, and notes found whose centre is on a dot (a dot taken for a note).
+    pub dots: usize,
+    pub dots_as_notes: usize,
 }
 
 impl Tally {
@@ -524,6 +771,9 @@ impl Tally {
         self.extra += o.extra;
         self.words += o.words;
         self.words_right += o.words_right;
+        self.dots_exact += o.dots_exact;
+        self.dots += o.dots;
+        self.dots_as_notes += o.dots_as_notes;
     }
 }
 
@@ -566,6 +816,7 @@ pub fn tally(photo: &Photo, found: &[&klantreis::scan::FoundNote]) -> Tally {
     let mut taken = vec![false; found.len()];
     for n in &photo.notes {
         t.words += words(&n.spec.text).len();
+        t.dots += n.spec.dots.len();
         let best = found
             .iter()
             .enumerate()
@@ -591,8 +842,26 @@ pub fn tally(photo: &Photo, found: &[&klantreis::scan::FoundNote]) -> Tally {
                 t.wrong_colour += 1;
             }
             t.words_right += words_right(&n.spec.text, &f.text);
+            if f.dots as usize == n.spec.dots.len() {
+                t.dots_exact += 1;
+            }
         }
     }
     t.extra = taken.iter().filter(|t| !**t).count();
+    // A find left over whose centre is on a dot: the dot was taken for a note.
+    for (i, f) in found.iter().enumerate() {
+        if taken[i] {
+            continue;
+        }
+        let cx = f.outline.iter().map(|p| p[0] as f64).sum::<f64>() / 4.0;
+        let cy = f.outline.iter().map(|p| p[1] as f64).sum::<f64>() / 4.0;
+        if photo
+            .dots
+            .iter()
+            .any(|&(c, r)| (cx - c[0]).hypot(cy - c[1]) < r * 1.5)
+        {
+            t.dots_as_notes += 1;
+        }
+    }
     t
 }

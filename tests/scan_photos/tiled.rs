@@ -139,6 +139,8 @@ pub fn tiled_wall() -> TiledWall {
                     text: "naad".into(),
                     phase_id,
                     lane_id,
+                    shade: false,
+                    dots: Vec::new(),
                 }
             })
         });

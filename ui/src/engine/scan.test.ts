@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ScanReview } from '../generated/types';
-import { choices, drafts, neighbour, points, unsure } from './scan';
+import { choices, dotCount, drafts, neighbour, points, unsure } from './scan';
 import { t } from './i18n';
 
 const review: ScanReview = {
   notes: [
-    { id: 'n1', photo: 0, outline: [[10, 10], [60, 10], [60, 60], [10, 60]], phase_id: 'p1', lane_id: 'l1', colour: 'yellow', text: 'Klant belt', confidence: 0.9 },
-    { id: 'n2', photo: 0, outline: [[70, 10], [120, 12], [118, 62], [68, 60]], phase_id: 'p2', lane_id: 'l1', colour: 'pink', text: '', confidence: 0 },
-    { id: 'n3', photo: 1, outline: [[1, 1], [2, 1], [2, 2], [1, 2]], phase_id: 'p2', lane_id: 'l2', colour: 'blue', text: 'Wacht', confidence: 0.4 },
+    { id: 'n1', photo: 0, outline: [[10, 10], [60, 10], [60, 60], [10, 60]], phase_id: 'p1', lane_id: 'l1', colour: 'yellow', text: 'Klant belt', confidence: 0.9, dots: 3 },
+    { id: 'n2', photo: 0, outline: [[70, 10], [120, 12], [118, 62], [68, 60]], phase_id: 'p2', lane_id: 'l1', colour: 'pink', text: '', confidence: 0, dots: 0 },
+    { id: 'n3', photo: 1, outline: [[1, 1], [2, 1], [2, 2], [1, 2]], phase_id: 'p2', lane_id: 'l2', colour: 'blue', text: 'Wacht', confidence: 0.4, dots: 1 },
   ],
   crops: ['data:image/png;base64,AA', 'data:image/png;base64,BB', ''],
   warnings: [],
@@ -21,10 +21,15 @@ describe('scan review', () => {
     d[1]!.text = '  Zoekt op Google ';
     d[1]!.phase_id = 'p1';
     d[2]!.dropped = true;
+    d[1]!.dots = 2;
     expect(choices(d)).toEqual([
-      { id: 'n1', phase_id: 'p1', lane_id: 'l1', colour: 'yellow', text: 'Klant belt' },
-      { id: 'n2', phase_id: 'p1', lane_id: 'l1', colour: 'pink', text: 'Zoekt op Google' },
+      { id: 'n1', phase_id: 'p1', lane_id: 'l1', colour: 'yellow', text: 'Klant belt', dots: 3 },
+      { id: 'n2', phase_id: 'p1', lane_id: 'l1', colour: 'pink', text: 'Zoekt op Google', dots: 2 },
     ]);
+  });
+
+  it('takes a typed dot count as a whole number from 0', () => {
+    expect([dotCount(4), dotCount('2'), dotCount(''), dotCount(-1), dotCount(2.7), dotCount(null), dotCount('x')]).toEqual([4, 2, 0, 0, 2, 0, 0]);
   });
 
   it('steps through the notes and stays at the ends', () => {

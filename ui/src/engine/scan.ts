@@ -13,6 +13,8 @@ export interface NoteDraft {
   colour: CardColour;
   text: string;
   confidence: number;
+  /** Dot stickers (votes) counted on the note; the user corrects the count. */
+  dots: number;
   dropped: boolean;
 }
 
@@ -31,13 +33,22 @@ export function drafts(review: ScanReview): NoteDraft[] {
     colour: n.colour,
     text: n.text,
     confidence: n.confidence,
+    dots: n.dots,
     dropped: false,
   }));
 }
 
 /** What `scan_accept` takes: the kept notes with the user's corrections. */
 export function choices(notes: NoteDraft[]): NoteChoice[] {
-  return notes.filter((n) => !n.dropped).map((n) => ({ id: n.id, phase_id: n.phase_id, lane_id: n.lane_id, colour: n.colour, text: n.text.trim() }));
+  return notes
+    .filter((n) => !n.dropped)
+    .map((n) => ({ id: n.id, phase_id: n.phase_id, lane_id: n.lane_id, colour: n.colour, text: n.text.trim(), dots: dotCount(n.dots) }));
+}
+
+/** A typed dot count as the card's votes: a whole number from 0 (an empty or bad field is 0). */
+export function dotCount(v: unknown): number {
+  const n = Math.floor(Number(v));
+  return Number.isFinite(n) && n > 0 ? Math.min(n, 999) : 0;
 }
 
 /** The note after (`step` 1) or before (−1) `id`, for the arrow keys; stays at the ends. */

@@ -841,13 +841,21 @@ text: string,
 /**
  * OCR confidence, 0 … 1 (0 when there is no text).
  */
-confidence: number, };
+confidence: number, 
+/**
+ * The round dot stickers (votes) found on the note.
+ */
+dots: number, };
 
 export type NoteChoice = { 
 /**
  * The [`FoundNote::id`] of the scan.
  */
-id: string, phase_id: string, lane_id: string, colour: CardColour, text: string, };
+id: string, phase_id: string, lane_id: string, colour: CardColour, text: string, 
+/**
+ * The dot stickers (votes) the user kept for the note: they become the card's votes.
+ */
+dots: number, };
 
 export type ReviewPhoto = { 
 /**
