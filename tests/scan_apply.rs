@@ -74,7 +74,8 @@ fn accepted_notes_become_cards_in_one_undo_step() {
             lane_id: l0.clone(),
             colour: CardColour::Pink,
             text: "  Klant belt op ".into(),
-            dots: 0,
+            // Three dot stickers read (or typed) in the review become the card's votes.
+            dots: 3,
         },
     ];
     let notes = apply::accepted(&scan, &choices).expect("accepted");
@@ -113,6 +114,7 @@ fn accepted_notes_become_cards_in_one_undo_step() {
         (c2.text.as_str(), c2.colour),
         ("Klant belt op", CardColour::Pink)
     );
+    assert_eq!((c1.votes, c2.votes), (0, 3), "the kept dots are the cards' votes");
     assert_eq!(
         j.cards.iter().filter(|c| c.from_photo).count(),
         2,

@@ -96,6 +96,8 @@ pub fn edits(
             patch: CardPatch {
                 image: image.map(Some),
                 from_photo: Some(true),
+                // The dot stickers counted on the note (and kept in the review) are its votes.
+                votes: (n.dots > 0).then_some(n.dots),
                 ..CardPatch::default()
             },
         });

@@ -967,7 +967,11 @@ content: Rect,
 /**
  * Factor from the map's natural size to the page (1.0 = cards at natural size).
  */
-scale: number, items: Array<Item>, regions: Array<Region>, 
+scale: number, 
+/**
+ * Loose items and regions, at page millimetres (report pages, the comparison, sheets).
+ */
+items: Array<Item>, regions: Array<Region>, 
 /**
  * The smallest card text (or, without cards, the smallest body text) in points on paper.
  */
