@@ -114,7 +114,11 @@ fn accepted_notes_become_cards_in_one_undo_step() {
         (c2.text.as_str(), c2.colour),
         ("Klant belt op", CardColour::Pink)
     );
-    assert_eq!((c1.votes, c2.votes), (0, 3), "the kept dots are the cards' votes");
+    assert_eq!(
+        (c1.votes, c2.votes),
+        (0, 3),
+        "the kept dots are the cards' votes"
+    );
     assert_eq!(
         j.cards.iter().filter(|c| c.from_photo).count(),
         2,
