@@ -13,7 +13,7 @@ use klantreis::model::{CardColour, Lang};
 use klantreis::print::{self, PrintRequest};
 use klantreis::scan::read_photos;
 use klantreis::store::Document;
-use klantreis::{session, templates};
+use klantreis::templates;
 use scan_photos::{
     mark_inset, photograph_with, plan_mean_notes, render_pdf_page, stick, tally, Mean, NoteSpec,
     Rng, Shot, Tally,
@@ -46,7 +46,7 @@ fn wall() -> Wall {
         ..Default::default()
     };
     let pdf = print::render(&doc, &id, &req, &mut |_| {}).expect("print");
-    session::versions::snapshot_export(&doc, &id, &req).expect("version");
+    print::versions::snapshot_export(&doc, &id, &req).expect("version");
     let scene = print::scene(doc.workspace(), &id, &req).expect("scene");
     let canvas = render_pdf_page(&pdf.bytes, 1, 81, dir.path());
     let ppm = canvas.width() as f64 / scene.width.0 as f64;
@@ -63,7 +63,7 @@ fn wall() -> Wall {
 /// A 4.3 MP photo, as the detection tests of `tests/scan.rs` take.
 fn shot(seed: u64) -> Shot {
     let mut rng = Rng::new(seed ^ 0x5eed);
-    let landscape = seed % 2 == 0;
+    let landscape = seed.is_multiple_of(2);
     Shot {
         width: if landscape { 2400 } else { 1800 },
         height: if landscape { 1800 } else { 2400 },
