@@ -114,6 +114,7 @@ async fn toolbar_overlay_and_keys_come_from_the_actions_list_once() -> Res {
             "zoom.out",
             "zoom.fit",
             "zoom.in",
+            "zoom.read",
             "phase.add",
             "lane.add",
             "view.assumptions",
