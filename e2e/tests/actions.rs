@@ -163,7 +163,7 @@ async fn toolbar_overlay_and_keys_come_from_the_actions_list_once() -> Res {
     assert_eq!(row("Undo / redo"), "Ctrl+Z / Ctrl+Shift+Z");
     assert_eq!(row("Edit the selected card"), "F2 / double-click");
     assert_eq!(row("Save and go to the next cell"), "Tab / Shift+Tab");
-    assert_eq!(row("Zoom in / out / fit"), "+ / – / 0");
+    assert_eq!(row("Zoom in / out / fit / reading size"), "+ / – / 0 / 9");
     assert_eq!(
         row("Pan (or drag with the middle button, or Space + drag)"),
         "← / ↑ / → / ↓"
