@@ -151,7 +151,14 @@ async fn insights_tab_curve_marks_and_suggested_impact_moments_once() -> Res {
     .await?;
     app.shot("i01c-insights-evidence-safari.png").await?;
 
-    // Clicking the trough selects its card on the canvas and keeps the insights open.
+    // Clicking the trough selects its card on the canvas and keeps the insights open. The
+    // panel is scrolled down to the safari here: the tile is brought to the middle first, as
+    // WebDriver's own scroll puts it at the top edge, under the panel's sticky tab bar.
+    app.js(
+        "document.querySelector(\"[data-testid='insight-trough']\").scrollIntoView({block: 'center'}); return true;",
+        Vec::new(),
+    )
+    .await?;
     app.wait_for("[data-testid='insight-trough']")
         .await?
         .click()
