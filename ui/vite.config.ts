@@ -17,5 +17,8 @@ export default defineConfig({
   },
   test: {
     include: ['src/**/*.test.ts'],
+    // The stylesheet's colour tokens are read as text by the contrast test (engine/contrast.test.ts);
+    // Vitest hands other CSS to tests empty.
+    css: { include: [/app\.css/] },
   },
 });

@@ -1,21 +1,22 @@
 // The UI's one word store: every table (the app's own, the editor's, the comparison's, the
-// scan's, the workshop's) behind one `t()`. Dutch addresses the user with je/jij; every key
+// scan's, the workshop's, the keyboard map's) behind one `t()`. Dutch addresses the user with je/jij; every key
 // exists in both languages with the same `{name}` placeholders (`i18n.test.ts` checks all of
 // them at once). A new feature adds its keys to the table it belongs to, or a new table here.
 import type { LaneKind, Lang, StepId } from '../../generated/types';
+import { a11y } from './a11y';
 import { app } from './app';
 import { compare } from './compare';
 import { editor } from './editor';
 import { scan } from './scan';
 import { workshop } from './workshop';
 
-const en = { ...app.en, ...editor.en, ...compare.en, ...scan.en, ...workshop.en };
-const nl = { ...app.nl, ...editor.nl, ...compare.nl, ...scan.nl, ...workshop.nl };
+const en = { ...app.en, ...editor.en, ...compare.en, ...scan.en, ...workshop.en, ...a11y.en };
+const nl = { ...app.nl, ...editor.nl, ...compare.nl, ...scan.nl, ...workshop.nl, ...a11y.nl };
 
 export type MessageKey = keyof typeof en;
 export const messages: Record<Lang, Record<MessageKey, string>> = { en, nl };
 /** The tables by name, for the test that no key is in two of them. */
-export const tables = { app, editor, compare, scan, workshop };
+export const tables = { app, editor, compare, scan, workshop, a11y };
 
 export type Params = Record<string, string | number>;
 
