@@ -38,11 +38,14 @@ pub(super) const THOUGHTS: (T2, T2) = (
     ("Gedachten", "Thoughts"),
     ("Wat denkt de klant?", "What does the customer think?"),
 );
+// The hint's minus is an en dash, as on the curve's axis and the cards' emotion chips
+// (src/layout/emotion.rs, lanes.rs): Noto Sans has no U+2212, and Symbola's is a hairline that
+// vanishes on screen at the size a lane hint is drawn.
 pub(super) const FEELINGS: (T2, T2) = (
     ("Gevoelens", "Feelings"),
     (
-        "Hoe voelt de klant zich? (−2 … +2)",
-        "How does the customer feel? (−2 … +2)",
+        "Hoe voelt de klant zich? (–2 … +2)",
+        "How does the customer feel? (–2 … +2)",
     ),
 );
 pub(super) const PAIN: (T2, T2) = (

@@ -255,7 +255,7 @@ const nl: Record<keyof typeof en, string> = {
   'ed.newLane': 'Nieuwe baan',
   'ed.print': 'Afdrukken…',
   'ed.shortcuts': 'Sneltoetsen',
-  'ed.properties': 'Klantreis',
+  'ed.properties': 'Reis',
   'ed.card': 'Kaart',
   'ed.cardsSelected': '{n} kaarten geselecteerd',
   'ed.placeholder': 'Typ een kaart… Enter bewaart, Tab gaat naar de volgende cel',
