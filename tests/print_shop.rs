@@ -501,6 +501,22 @@ fn each_single_fault_gets_exactly_its_finding() {
         d.set("BleedBox", trim);
     });
     assert_eq!(only(&no_bleed), ["too_little_bleed"]);
+    // The measured figure in each language's notation.
+    let said = |lang| {
+        preflight::check(&no_bleed, lang).expect("reads").findings[0]
+            .message
+            .clone()
+    };
+    assert!(
+        said(Lang::Nl).contains("De afloop is 0,0 mm"),
+        "{}",
+        said(Lang::Nl)
+    );
+    assert!(
+        said(Lang::En).contains("The bleed is 0.0 mm"),
+        "{}",
+        said(Lang::En)
+    );
 
     // An RGB image, 600 px over 50 mm (305 dpi).
     let rgb_image = spoiled(|doc, page| {

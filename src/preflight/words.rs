@@ -46,7 +46,13 @@ impl Words {
 
     /// The finding in words; `r.value` is the measured value its code needs.
     pub fn finding(&self, r: &Raw) -> String {
-        let v = &r.value;
+        // A measured figure in the reader's own notation: "4,5 pt" in Dutch, "4.5 pt" in
+        // English (only the chosen language's sentence is kept).
+        let v = &if self.nl {
+            r.value.replace('.', ",")
+        } else {
+            r.value.clone()
+        };
         let (nl, en) = match r.code {
             "no_pdfx" => (
                 "Het bestand is geen PDF/X. Een online drukkerij vraagt meestal PDF/X-4 (soms PDF/X-1a): maak het bestand met ‘Drukkerij (PDF/X)’.".to_string(),
