@@ -130,3 +130,178 @@ async fn axe_once() -> Res {
     );
     Ok(())
 }
+
+impl App {
+    /// What the live region says once it says something that contains `want`.
+    async fn wait_said(&self, want: &str) -> Res<String> {
+        let deadline = std::time::Instant::now() + TIMEOUT;
+        loop {
+            let said = self.text_of("[data-testid='announcer']").await?;
+            if said.contains(want) {
+                return Ok(said);
+            }
+            if std::time::Instant::now() > deadline {
+                return Err(format!("the live region says {said:?}, expected {want:?}").into());
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The grid's item that has the focus: its `data-grid-ref`, or null outside the grid.
+    async fn grid_focus(&self) -> Res<Option<String>> {
+        let v = self
+            .js(
+                "const a = document.activeElement;\
+                 return a && a.closest(\"[data-testid='map-grid']\") ? a.dataset.gridRef ?? null : null;",
+                vec![],
+            )
+            .await?;
+        Ok(serde_json::from_value(v)?)
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn keyboard_moves_a_note_two_phases_right_one_lane_down_and_undoes_it() -> Res {
+    retry_on_hang(
+        "keyboard_moves_a_note_two_phases_right_one_lane_down_and_undoes_it",
+        keyboard_move_once,
+    )
+    .await
+}
+
+/// The index of `id` in the journey's `key` list (phases, lanes).
+fn index_of(j: &serde_json::Value, key: &str, id: &str) -> Res<usize> {
+    j["journey"][key]
+        .as_array()
+        .and_then(|a| a.iter().position(|x| x["id"] == id))
+        .ok_or_else(|| format!("no {key} {id}").into())
+}
+
+/// One run of [`keyboard_moves_a_note_two_phases_right_one_lane_down_and_undoes_it`].
+async fn keyboard_move_once() -> Res {
+    use thirtyfour::Key;
+    let data = tempfile::tempdir()?;
+    let app = App::start(data.path(), "en_GB.UTF-8").await?;
+    app.open_journey(SAMPLE_EN).await?;
+    app.wait_for("[data-testid='map-grid']").await?;
+
+    // The grid as a screen reader sees it: a header row, a row per lane with its header, a
+    // column header per phase (and the corner).
+    let doc = journey_json(data.path(), SAMPLE_EN)?;
+    let (phases, lanes) = (
+        doc["journey"]["phases"].as_array().ok_or("phases")?.clone(),
+        doc["journey"]["lanes"].as_array().ok_or("lanes")?.clone(),
+    );
+    let shape = app
+        .js(
+            "const g = document.querySelector(\"[data-testid='map-grid']\");\
+             return [g.getAttribute('role'), g.querySelectorAll('[role=row]').length,\
+               g.querySelectorAll('[role=columnheader]').length, g.querySelectorAll('[role=rowheader]').length,\
+               g.querySelectorAll('[tabindex=\"0\"]').length];",
+            vec![],
+        )
+        .await?;
+    assert_eq!(
+        shape,
+        json!(["grid", lanes.len() + 1, phases.len() + 1, lanes.len(), 1]),
+        "role, rows, column headers, row headers, tab stops"
+    );
+
+    // Keyboard only: Tab from the canvas (where an opened journey has the focus) into the grid.
+    let mut focus = None;
+    for _ in 0..8 {
+        app.key(Key::Tab).await?;
+        focus = app.grid_focus().await?;
+        if focus.is_some() {
+            break;
+        }
+    }
+    let focus = focus.ok_or("Tab never reached the map's grid")?;
+    let id = focus
+        .strip_prefix("card:")
+        .ok_or_else(|| format!("the grid opened on {focus}, not a card"))?
+        .to_string();
+    let card = doc["journey"]["cards"]
+        .as_array()
+        .and_then(|a| a.iter().find(|c| c["id"] == id.as_str()))
+        .ok_or("the focused card is not in the document")?
+        .clone();
+    let text = card["text"].as_str().ok_or("text")?.to_string();
+    let col = index_of(&doc, "phases", card["phase_id"].as_str().ok_or("phase")?)?;
+    let row = index_of(&doc, "lanes", card["lane_id"].as_str().ok_or("lane")?)?;
+    assert!(
+        col + 2 < phases.len() && row + 1 < lanes.len(),
+        "the first card stands where two phases right and a lane down exist"
+    );
+    // Its name says its text, lane and phase.
+    let name = app.text_of(&format!("[data-grid-card='{id}']")).await?;
+    let (lane0, phase0) = (
+        lanes[row]["title"].as_str().ok_or("title")?,
+        phases[col]["name"].as_str().ok_or("name")?,
+    );
+    assert!(
+        name.starts_with(&format!("{text}. {lane0}, {phase0}")),
+        "the note's name: {name:?}"
+    );
+    app.shot("a11y-01-focused-note.png").await?;
+
+    // Space picks it up, two phases right, one lane down, Space drops it: one edit.
+    app.key(Key::Space).await?;
+    app.wait_said(&format!("Picked up '{text}'")).await?;
+    app.key(Key::Right).await?;
+    app.key(Key::Right).await?;
+    app.key(Key::Down).await?;
+    let (lane, phase) = (
+        lanes[row + 1]["title"].as_str().ok_or("title")?,
+        phases[col + 2]["name"].as_str().ok_or("name")?,
+    );
+    app.wait_said(&format!("{lane}, {phase}, place 1 of"))
+        .await?;
+    app.shot("a11y-02-held-note.png").await?;
+    app.key(Key::Space).await?;
+    let (want_phase, want_lane) = (phases[col + 2]["id"].clone(), lanes[row + 1]["id"].clone());
+    wait_doc(data.path(), SAMPLE_EN, "the note in its new cell", |j| {
+        j["journey"]["cards"].as_array().is_some_and(|a| {
+            a.iter().any(|c| {
+                c["id"] == id.as_str() && c["phase_id"] == want_phase && c["lane_id"] == want_lane
+            })
+        })
+    })
+    .await?;
+    app.wait_said(&format!("Moved '{text}' to {phase}, {lane}"))
+        .await?;
+    // The focus stays on the moved note, in its new cell.
+    assert_eq!(app.grid_focus().await?, Some(format!("card:{id}")));
+    app.shot("a11y-03-dropped-note.png").await?;
+
+    // Ctrl+Z takes the move back, and the live region says so.
+    app.ctrl("z").await?;
+    let (old_phase, old_lane) = (card["phase_id"].clone(), card["lane_id"].clone());
+    wait_doc(data.path(), SAMPLE_EN, "the note back where it was", |j| {
+        j["journey"]["cards"].as_array().is_some_and(|a| {
+            a.iter().any(|c| {
+                c["id"] == id.as_str() && c["phase_id"] == old_phase && c["lane_id"] == old_lane
+            })
+        })
+    })
+    .await?;
+    app.wait_said("Undone: move cards").await?;
+
+    // Escape puts a held note back: nothing changes in the document.
+    app.key(Key::Space).await?;
+    app.key(Key::Right).await?;
+    app.key(Key::Escape).await?;
+    app.wait_said(&format!("Put back '{text}' in {phase0}, {lane0}"))
+        .await?;
+    let after = journey_json(data.path(), SAMPLE_EN)?;
+    let same = after["journey"]["cards"]
+        .as_array()
+        .and_then(|a| a.iter().find(|c| c["id"] == id.as_str()))
+        .ok_or("the card")?;
+    assert_eq!(
+        (&same["phase_id"], &same["lane_id"]),
+        (&old_phase, &old_lane)
+    );
+    app.quit().await?;
+    Ok(())
+}

@@ -68,6 +68,9 @@ export class AppState {
   /** The open journey laid out as it prints: what the canvas draws. */
   scene: Scene | null = $state.raw(null);
   toasts: Toast[] = $state([]);
+  /** What the one polite live region says (lib/Announcer.svelte): what just happened. */
+  announcement = $state('');
+  private announceTimer: ReturnType<typeof setTimeout> | undefined;
   dialog: 'none' | 'new-journey' | 'settings' | 'join' | 'share' = $state('none');
   /** Live sharing's state (the editor's status), from the shell. */
   sync: SyncStatus | null = $state(null);
@@ -201,7 +204,17 @@ export class AppState {
     if (code === 'invalid_edit' || code === 'conflict') void this.reload();
   }
 
+  /** Says `text` in the live region. It is emptied first and filled a moment later, so the
+   * same words said twice (two moves to the same cell) are read twice. */
+  announce(text: string): void {
+    clearTimeout(this.announceTimer);
+    this.announcement = '';
+    this.announceTimer = setTimeout(() => (this.announcement = text), 50);
+  }
+
   toast(text: string, kind: Toast['kind'] = 'info', action?: Toast['action']): void {
+    // The toast is seen; the live region says it (the toasts themselves are not live).
+    this.announce(text);
     const id = this.nextToast++;
     // A new message replaces older informational ones (a stack of "Undone" is noise); errors
     // stay until they time out or are dismissed.

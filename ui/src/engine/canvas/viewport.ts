@@ -110,6 +110,25 @@ export class Viewport {
     this.offsetY = this.height / 2 - (r.y + r.h / 2) * this.scale;
   }
 
+  /** Pans the least that puts all of `r` on screen with `margin` px around it (the keyboard's
+   * focus moving through the map), never zooming: a rect larger than the view is centred. */
+  keepInView(r: Rect, margin = 32): void {
+    const axis = (start: number, size: number, view: number, offset: number) => {
+      const a = offset + start * this.scale;
+      const b = a + size * this.scale;
+      if (b - a > view - 2 * margin) return offset + (view / 2 - (a + b) / 2);
+      if (a < margin) return offset + (margin - a);
+      if (b > view - margin) return offset - (b - (view - margin));
+      return offset;
+    };
+    const x = axis(r.x, r.w, this.width, this.offsetX);
+    const y = axis(r.y, r.h, this.height, this.offsetY);
+    if (x === this.offsetX && y === this.offsetY) return;
+    this.atFit = false;
+    this.offsetX = x;
+    this.offsetY = y;
+  }
+
   /** The part of the scene on screen, in mm. */
   visible(): Rect {
     const a = this.toScene({ x: 0, y: 0 });

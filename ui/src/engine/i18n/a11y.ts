@@ -1,16 +1,16 @@
 // The words of the map as a keyboard grid and of what the live region says (the grid's
-// headers and notes as a screen reader names them, picking a note up, moving and dropping
+// headers and cards as a screen reader names them, picking a note up, moving and dropping
 // it), in Dutch (je/jij) and plain English. One of the tables behind `t()` (`index.ts`); the
 // tests there check every key is in both languages with the same placeholders.
 
 const en = {
   'a11y.phaseName': 'Name of phase {n}',
   'a11y.grid': '{title}: the map, lanes by phases',
-  'a11y.gridHelp': 'Arrow keys move between notes and cells, Enter edits, Space picks a note up to move it, Escape leaves the map.',
+  'a11y.gridHelp': 'Arrow keys move between cards and cells, Enter edits, Space picks a card up to move it, Escape leaves the map.',
   'a11y.corner': 'Lanes',
-  'a11y.cell': '{lane}, {phase}: {n} notes',
-  'a11y.cellOne': '{lane}, {phase}: 1 note',
-  'a11y.cellEmpty': '{lane}, {phase}: empty, Enter adds a note',
+  'a11y.cell': '{lane}, {phase}: {n} cards',
+  'a11y.cellOne': '{lane}, {phase}: 1 card',
+  'a11y.cellEmpty': '{lane}, {phase}: empty, Enter adds a card',
   'a11y.note': '{text}. {lane}, {phase}',
   'a11y.emotion': 'emotion {v}',
   'a11y.assumption': 'assumption',
@@ -21,22 +21,22 @@ const en = {
   'a11y.voteOne': '1 vote',
   'a11y.impact': 'impact moment',
   'a11y.picked': "Picked up '{text}'. Arrow keys move it, Space drops it, Escape puts it back.",
-  'a11y.pickedMany': 'Picked up {n} notes. Arrow keys move them, Space drops them, Escape puts them back.',
+  'a11y.pickedMany': 'Picked up {n} cards. Arrow keys move them, Space drops them, Escape puts them back.',
   'a11y.over': '{lane}, {phase}, place {at} of {n}',
   'a11y.moved': "Moved '{text}' to {phase}, {lane}",
-  'a11y.movedMany': 'Moved {n} notes to {phase}, {lane}',
+  'a11y.movedMany': 'Moved {n} cards to {phase}, {lane}',
   'a11y.notMoved': "'{text}' stays where it was",
   'a11y.putBack': "Put back '{text}' in {phase}, {lane}",
 };
 
 const nl: Record<keyof typeof en, string> = {
   'a11y.phaseName': 'Naam van fase {n}',
-  'a11y.grid': '{title}: de kaart, lanen per fase',
-  'a11y.gridHelp': 'Met de pijltjestoetsen ga je langs notities en cellen, Enter bewerkt, met Spatie pak je een notitie op om te verplaatsen, Escape verlaat de kaart.',
-  'a11y.corner': 'Lanen',
-  'a11y.cell': '{lane}, {phase}: {n} notities',
-  'a11y.cellOne': '{lane}, {phase}: 1 notitie',
-  'a11y.cellEmpty': '{lane}, {phase}: leeg, met Enter voeg je een notitie toe',
+  'a11y.grid': '{title}: de klantreis, banen per fase',
+  'a11y.gridHelp': 'Met de pijltjestoetsen ga je langs kaarten en cellen, met Enter bewerk je, met Spatie pak je een kaart op om hem te verplaatsen, met Escape verlaat je de klantreis.',
+  'a11y.corner': 'Banen',
+  'a11y.cell': '{lane}, {phase}: {n} kaarten',
+  'a11y.cellOne': '{lane}, {phase}: 1 kaart',
+  'a11y.cellEmpty': '{lane}, {phase}: leeg, met Enter voeg je een kaart toe',
   'a11y.note': '{text}. {lane}, {phase}',
   'a11y.emotion': 'emotie {v}',
   'a11y.assumption': 'aanname',
@@ -47,10 +47,10 @@ const nl: Record<keyof typeof en, string> = {
   'a11y.voteOne': '1 stem',
   'a11y.impact': 'impactmoment',
   'a11y.picked': "'{text}' opgepakt. Met de pijltjestoetsen verplaats je hem, met Spatie zet je hem neer, met Escape zet je hem terug.",
-  'a11y.pickedMany': '{n} notities opgepakt. Met de pijltjestoetsen verplaats je ze, met Spatie zet je ze neer, met Escape zet je ze terug.',
+  'a11y.pickedMany': '{n} kaarten opgepakt. Met de pijltjestoetsen verplaats je ze, met Spatie zet je ze neer, met Escape zet je ze terug.',
   'a11y.over': '{lane}, {phase}, plek {at} van {n}',
   'a11y.moved': "'{text}' verplaatst naar {phase}, {lane}",
-  'a11y.movedMany': '{n} notities verplaatst naar {phase}, {lane}',
+  'a11y.movedMany': '{n} kaarten verplaatst naar {phase}, {lane}',
   'a11y.notMoved': "'{text}' blijft waar hij was",
   'a11y.putBack': "'{text}' teruggezet in {phase}, {lane}",
 };
