@@ -287,3 +287,65 @@ fn the_commands_import_and_export() {
     );
     assert!(!none.exists());
 }
+
+/// A journey made in the app can have two phases of one name (and names that differ only in
+/// case or white space); Mermaid draws each section on its own, so they read back as as many
+/// phases, each with its own tasks, and the export is the same the second time.
+#[test]
+fn phases_of_one_name_stay_apart() {
+    let (_dir, mut doc) = temp_doc();
+    let (mut j, persona) = templates::sample(Lang::Nl);
+    let names = ["Aankoop", "Aankoop", "aankoop", "Aan   koop", "Aan koop"];
+    j.phases.truncate(names.len());
+    assert_eq!(j.phases.len(), names.len(), "the sample has five phases");
+    for (p, name) in j.phases.iter_mut().zip(names) {
+        p.name = name.into();
+    }
+    let phase_ids: Vec<String> = j.phases.iter().map(|p| p.id.clone()).collect();
+    j.cards.retain(|c| phase_ids.contains(&c.phase_id));
+    // One task per phase, each telling its phase apart.
+    let lane = j.lanes[0].id.clone();
+    j.cards.retain(|c| c.lane_id != lane);
+    // Only the tasks below carry an emotion, so only they are exported as tasks.
+    for c in &mut j.cards {
+        c.emotion = None;
+    }
+    for (i, p) in phase_ids.iter().enumerate() {
+        let mut c = j.cards[0].clone();
+        c.id = format!("card_t{i}");
+        c.phase_id = p.clone();
+        c.lane_id = lane.clone();
+        c.text = format!("taak {i}");
+        c.emotion = Some(1);
+        j.cards.push(c);
+    }
+    let id = j.meta.id.clone();
+    doc.apply(&klantreis::Edit::CreateJourney {
+        journey: j,
+        personas: vec![persona],
+    })
+    .expect("create");
+    let first = export_mermaid(doc.workspace(), &id).expect("export");
+    assert_eq!(
+        parse(&first).expect("parses").sections.len(),
+        names.len(),
+        "{first}"
+    );
+
+    let id2 = import_mermaid(&mut doc, &first, Lang::Nl, "x").expect("import");
+    let back = doc.workspace().journey(&id2).expect("imported");
+    assert_eq!(back.phases.len(), names.len(), "{first}");
+    for (i, p) in back.phases.iter().enumerate() {
+        let tasks: Vec<&str> = back
+            .cards
+            .iter()
+            .filter(|c| c.phase_id == p.id)
+            .map(|c| c.text.as_str())
+            .collect();
+        assert_eq!(tasks, [format!("taak {i}")], "phase {i} keeps its own task");
+    }
+    assert_eq!(
+        export_mermaid(doc.workspace(), &id2).expect("export"),
+        first
+    );
+}

@@ -1,7 +1,8 @@
 //! Fuzz target: arbitrary text as a CSV file of cards and as a Mermaid `journey` diagram.
 //! Parsing must return the cards or an error with its row and column (line); what parses must
 //! import into a fresh document as one undoable step, and the journey must lay out and export.
-//! A Mermaid export must parse back, and export → import → export must give the same text.
+//! A Mermaid export must parse back, every section must be a phase of its own, and export →
+//! import → export must give the same text.
 
 use crate::{empty_document, exercise, remove, scratch_path};
 use klantreis::interchange::csv_import::{self, Target};
@@ -37,6 +38,9 @@ pub fn check(data: &[u8]) {
         if mermaid_ok {
             let id = mermaid::import_mermaid(&mut doc, text, Lang::En, "mermaid")
                 .expect("a diagram that parses imports");
+            let sections = mermaid::parse(text).map(|m| m.sections.len()).ok();
+            let phases = doc.workspace().journey(&id).map(|j| j.phases.len());
+            assert_eq!(phases, sections, "every section is a phase of its own");
             let first = mermaid::export_mermaid(doc.workspace(), &id).expect("export");
             mermaid::parse(&first).expect("the export parses");
             let id2 = mermaid::import_mermaid(&mut doc, &first, Lang::Nl, "x").expect("import");

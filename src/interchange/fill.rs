@@ -8,7 +8,7 @@
 //!   be stored.
 //! - A phase or lane is found by its name, trimmed and without regard to case; a name the
 //!   journey does not have yet becomes a new phase or lane at the end, in the order the names
-//!   first appear. A new lane's kind is read from its title when it is one of the templates'
+//!   first appear. (Mermaid's sections are a sequence: each is a new phase, `Fill::new_phase`.) A new lane's kind is read from its title when it is one of the templates'
 //!   standard titles (in Dutch or English), else it is a custom lane.
 //! - Cards are appended to their cell after the cards already there, in input order.
 //! - An import is one undoable step: a new journey is one `CreateJourney` edit, and cards added
@@ -58,6 +58,13 @@ impl Fill {
         if let Some(p) = self.journey.phases.iter().find(|p| same(&p.name, name)) {
             return p.id.clone();
         }
+        self.new_phase(name)
+    }
+
+    /// A new phase named `name` at the end, even when the journey has one of that name: for a
+    /// format whose phases are a sequence rather than names (Mermaid's sections).
+    pub fn new_phase(&mut self, name: &str) -> String {
+        let name = &*single_line(name);
         let last = self.journey.phases.last().map(|p| p.order.as_str());
         let p = Phase {
             id: new_id("phase"),

@@ -27,8 +27,8 @@
 //!   Export → import → export therefore gives the same text (the fuzz target `text_imports`
 //!   checks it).
 //!
-//! - Sections are phases by the name the export writes for them (white space folded), so
-//!   sections the export would write as one name are one phase.
+//! - Each section is a phase, in order, named as the export writes it (white space folded);
+//!   two sections of one name are two phases, as Mermaid draws them.
 //! - Actors are told apart by the name the export writes for them (`clean`): two actors that
 //!   would export as one name are one persona, an existing persona whose name exports as the
 //!   actor's is reused, and the export names each actor once. Otherwise "Me: x" and "Me∶ x",
@@ -335,9 +335,9 @@ pub fn import_mermaid(
     let has_tasks = m.sections.iter().any(|s| !s.tasks.is_empty());
     let lane = has_tasks.then(|| f.lane(title, Some(LaneKind::Actions)));
     for s in &m.sections {
-        // By the name the export writes, as for actors: "Go to    work" and "Go to work" are
-        // one section to Mermaid, so they are one phase here.
-        let p = f.phase(&clean(&s.name, false));
+        // Each section is a phase of its own, as Mermaid draws it: a journey made in the app
+        // with two phases of one name exports two sections, which must read back as two.
+        let p = f.new_phase(&clean(&s.name, false));
         if let Some(lane) = &lane {
             for t in &s.tasks {
                 f.card(&p, lane, &t.name).emotion = Some(emotion_of_score(t.score));
