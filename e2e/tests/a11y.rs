@@ -1,7 +1,7 @@
 //! Accessibility of the real app, checked inside its own web view: axe-core (the npm package
 //! `axe-core`, read from `ui/node_modules` and run through WebDriver) on the home view, the map
-//! with its side panel, the insights tab and the workshop panel finds no serious or critical
-//! violation (the test prints every violation it finds, of any impact, before it judges).
+//! with its side panel, the insights tab, the workshop panel, a card's panel, the print dialog,
+//! the versions and the comparison's chooser finds no serious or critical violation (the test prints every violation it finds, of any impact, before it judges).
 //! Run under a display with `--test-threads=1` (see `common`).
 
 mod common;
@@ -106,6 +106,15 @@ async fn axe_once() -> Res {
     app.wait_for("[data-testid='side-panel']").await?;
     judge("map", app.axe("map").await?);
 
+    // A card's panel: a card focused in the map's grid is selected.
+    app.js(
+        "document.querySelector(\"[data-testid='grid-note']\").focus();",
+        vec![],
+    )
+    .await?;
+    app.wait_for("[data-testid='card-text']").await?;
+    judge("card panel", app.axe("card panel").await?);
+
     app.js(
         "document.querySelector(\"[data-testid='tab-insights']\").click();",
         vec![],
@@ -122,6 +131,44 @@ async fn axe_once() -> Res {
     .await?;
     app.wait_for("[data-testid='workshop-panel']").await?;
     judge("workshop", app.axe("workshop").await?);
+    app.js(
+        "document.querySelector(\"[data-testid='open-workshop']\").click();",
+        vec![],
+    )
+    .await?;
+
+    // The print dialog, then the versions (one taken) and the comparison's chooser.
+    app.click_until("[data-testid='open-print']", "[data-testid='export-pdf']")
+        .await?;
+    judge("print dialog", app.axe("print dialog").await?);
+    app.key(thirtyfour::Key::Escape).await?;
+    app.click_until(
+        "[data-testid='versions-open']",
+        "[data-testid='version-name']",
+    )
+    .await?;
+    app.wait_for("[data-testid='version-name']")
+        .await?
+        .send_keys("before")
+        .await?;
+    app.js(
+        "document.querySelector(\"[data-testid='version-take']\").click();",
+        vec![],
+    )
+    .await?;
+    app.wait_for("[data-testid='version-row']").await?;
+    judge("versions", app.axe("versions").await?);
+    app.js(
+        "document.querySelector(\"[data-testid='versions'] header button\").click();",
+        vec![],
+    )
+    .await?;
+    app.click_until(
+        "[data-testid='compare-with']",
+        "[data-testid='compare-pick'], [data-testid='compare-table'], [role='dialog']",
+    )
+    .await?;
+    judge("compare", app.axe("compare").await?);
 
     app.quit().await?;
     assert!(

@@ -3,7 +3,7 @@
 // would land in and a bar at the place in it. In scene mm from the Scene's regions and notes,
 // drawn by the canvas's overlay (lib/canvas/FocusRing.svelte) above the painted map.
 
-import type { GridModel, GridRef, GridState } from './grid';
+import type { GridModel, GridRef, GridState, HeldHeader } from './grid';
 import type { Rect, Scene } from './scene';
 
 export type Ring = { kind: 'focus' | 'held' | 'target' | 'bar'; rect: Rect };
@@ -36,6 +36,7 @@ export function refRect(scene: Pick<Scene, 'items' | 'regions'>, ref: GridRef): 
 /** The rings for state `s`: the focus ring, or while notes are held, their rings, the target
  * cell's and the bar where they would go. */
 export function focusRings(scene: Pick<Scene, 'items' | 'regions'>, m: GridModel, s: GridState): Ring[] {
+  if (s.header) return headerRings(scene, m, s.header);
   const h = s.picked;
   if (!h) {
     const r = refRect(scene, s.focus);
@@ -68,5 +69,27 @@ export function focusRings(scene: Pick<Scene, 'items' | 'regions'>, m: GridModel
  * target cell. */
 export function keepRect(scene: Pick<Scene, 'items' | 'regions'>, m: GridModel, s: GridState): Rect | null {
   const rings = focusRings(scene, m, s);
-  return (rings.find((r) => r.kind === 'target') ?? rings.find((r) => r.kind === 'focus'))?.rect ?? null;
+  return (rings.find((r) => r.kind === 'target') ?? rings.find((r) => r.kind === 'focus') ?? rings.find((r) => r.kind === 'bar'))?.rect ?? null;
+}
+
+/** A held phase or lane: a dashed ring on its header and a bar where it would go (between two
+ * phase headers, or two lane headers). */
+function headerRings(scene: Pick<Scene, 'items' | 'regions'>, m: GridModel, h: HeldHeader): Ring[] {
+  const own = refRect(scene, { kind: h.kind, id: h.id });
+  const ids = (h.kind === 'phase' ? m.phases : m.lanes).map((x) => x.id).filter((id) => id !== h.id);
+  const out: Ring[] = own ? [{ kind: 'held', rect: own }] : [];
+  const at = ids[h.to];
+  const last = ids[ids.length - 1];
+  const next = at ? refRect(scene, { kind: h.kind, id: at }) : null;
+  const end = !next && last ? refRect(scene, { kind: h.kind, id: last }) : null;
+  const r = next ?? end;
+  if (!r) return out;
+  if (h.kind === 'phase') {
+    const x = next ? r.x - BAR_MM : r.x + r.w + BAR_MM / 2;
+    out.push({ kind: 'bar', rect: { x, y: r.y, w: BAR_MM / 2, h: r.h } });
+  } else {
+    const y = next ? r.y - BAR_MM : r.y + r.h + BAR_MM / 2;
+    out.push({ kind: 'bar', rect: { x: r.x, y, w: r.w, h: BAR_MM / 2 } });
+  }
+  return out;
 }

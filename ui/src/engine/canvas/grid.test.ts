@@ -126,6 +126,39 @@ describe('the grid', () => {
   });
 });
 
+describe('headers and emotions', () => {
+  const head = (kind: 'phase' | 'lane', id: string): GridState => ({ focus: { kind, id }, picked: null });
+
+  it('reorders a phase from its header with Space and the arrows: one move_phase', () => {
+    let s = head('phase', 'p1');
+    const said: string[] = [];
+    for (const key of [' ', 'ArrowRight', 'ArrowRight']) {
+      const step = gridKey(m, s, { key });
+      s = step!.state;
+      if (step?.say) said.push(step.say.key);
+    }
+    expect(s.header).toEqual({ kind: 'phase', id: 'p1', to: 2 });
+    expect(said).toEqual(['a11y.pickedPhase', 'a11y.overHeader', 'a11y.overHeader']);
+    // At the end: after the last phase.
+    expect(gridKey(m, s, { key: ' ' })?.effect).toEqual({ do: 'move_phase', id: 'p1', before: null });
+    const one = gridKey(m, gridKey(m, head('phase', 'p3'), { key: ' ' })!.state, { key: 'Home' })!.state;
+    expect(gridKey(m, one, { key: ' ' })?.effect).toEqual({ do: 'move_phase', id: 'p3', before: 'p1' });
+  });
+
+  it('reorders a lane with Up and Down; Escape and a drop in place change nothing', () => {
+    const held = gridKey(m, head('lane', 'l2'), { key: ' ' })!.state;
+    const up = gridKey(m, held, { key: 'ArrowUp' })!.state;
+    expect(gridKey(m, up, { key: ' ' })?.effect).toEqual({ do: 'move_lane', id: 'l2', before: 'l1' });
+    expect(gridKey(m, up, { key: 'Escape' })?.state.header).toBeNull();
+    expect(gridKey(m, held, { key: ' ' })?.effect).toBeUndefined();
+  });
+
+  it("changes a card's emotion with Shift+Up and Shift+Down, within −2 … +2", () => {
+    expect(gridKey(m, at('a'), { key: 'ArrowUp', shiftKey: true })?.effect).toEqual({ do: 'emotion', id: 'a', emotion: 1 });
+    expect(gridKey(m, at('a'), { key: 'ArrowDown', shiftKey: true })?.say).toEqual({ key: 'a11y.emotionSet', params: { text: 'text a', v: '\u22121' } });
+  });
+});
+
 describe('names', () => {
   it("say a note's text, lane, phase, emotion, evidence state and votes", () => {
     const c = card('x', 'p1', 'l1', 'a', { text: 'Tien minuten in de rij', emotion: -2, validation: 'validated', votes: 3, evidence: [{ source: 'interview', note: '' }] });

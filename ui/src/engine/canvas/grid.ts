@@ -10,7 +10,8 @@
 // the corner header holds nothing to work on). A cell holds several notes, so Up and Down go
 // through them before they leave the cell. Space picks the focused note (or the selection it
 // is part of) up; while it is held the arrows move it between cells and places in a cell,
-// Space drops it and Escape puts it back.
+// Space drops it and Escape puts it back. Space on a phase's or lane's header picks it up the
+// same way, to reorder the phases or lanes; Shift+Up/Down changes a card's emotion.
 
 import type { Card, Journey } from '../../generated/types';
 import type { MessageKey, Params } from '../i18n';
@@ -42,9 +43,18 @@ export interface Picked {
   at: number;
 }
 
+/** A phase or lane held by the keyboard from its header: it would go to place `to` among
+ * the others. */
+export interface HeldHeader {
+  kind: 'phase' | 'lane';
+  id: string;
+  to: number;
+}
+
 export interface GridState {
   focus: GridRef;
   picked: Picked | null;
+  header?: HeldHeader | null;
 }
 
 export type KeyLike = { key: string; ctrlKey?: boolean; metaKey?: boolean; shiftKey?: boolean; altKey?: boolean };
@@ -58,7 +68,9 @@ export type GridEffect =
   | { do: 'new_card'; phase_id: string; lane_id: string }
   | { do: 'rename'; kind: 'phase' | 'lane'; id: string }
   | { do: 'leave' }
-  | { do: 'move'; ids: string[]; phase_id: string; lane_id: string; before: string | null };
+  | { do: 'move'; ids: string[]; phase_id: string; lane_id: string; before: string | null }
+  | { do: 'move_phase' | 'move_lane'; id: string; before: string | null }
+  | { do: 'emotion'; id: string; emotion: number };
 
 export interface GridStep {
   state: GridState;
@@ -228,6 +240,7 @@ export function dropEdit(m: GridModel, h: Picked): Extract<GridEffect, { do: 'mo
  * editor's selected cards: Space on one of several selected picks them all up. */
 export function gridKey(m: GridModel, s: GridState, k: KeyLike, selection: readonly string[] = []): GridStep | null {
   if (k.altKey) return null;
+  if (s.header) return headerKey(m, s, s.header, k);
   const text = (id: string | undefined) => (id ? (m.cards.get(id)?.text ?? '') : '');
   if (s.picked) {
     const h = s.picked;
@@ -262,6 +275,11 @@ export function gridKey(m: GridModel, s: GridState, k: KeyLike, selection: reado
       if (f.kind === 'phase' || f.kind === 'lane') return { state: s, effect: { do: 'rename', kind: f.kind, id: f.id } };
       return { state: s };
     case ' ': {
+      if (f.kind === 'phase' || f.kind === 'lane') {
+        const to = f.kind === 'phase' ? p.col : p.row;
+        const name = f.kind === 'phase' ? (m.phases[p.col]?.name ?? '') : (m.lanes[p.row]?.title ?? '');
+        return { state: { ...s, header: { kind: f.kind, id: f.id, to } }, say: { key: f.kind === 'phase' ? 'a11y.pickedPhase' : 'a11y.pickedLane', params: { name } } };
+      }
       if (f.kind !== 'card') return { state: s };
       const ids = selection.length > 1 && selection.includes(f.id) ? [...selection] : [f.id];
       const room = (m.cells[p.row]?.[p.col] ?? []).filter((id) => !ids.includes(id));
@@ -272,9 +290,44 @@ export function gridKey(m: GridModel, s: GridState, k: KeyLike, selection: reado
       return { state: { focus: f, picked }, say };
     }
   }
+  // Shift with Up or Down changes the focused card's emotion by one step (its point on the
+  // curve moves): one update_card.
+  if (k.shiftKey && f.kind === 'card' && (k.key === 'ArrowUp' || k.key === 'ArrowDown')) {
+    const now = m.cards.get(f.id)?.emotion ?? 0;
+    const emotion = clamp(now + (k.key === 'ArrowUp' ? 1 : -1), -2, 2);
+    if (emotion === m.cards.get(f.id)?.emotion) return { state: s };
+    const v = emotion > 0 ? `+${emotion}` : emotion < 0 ? `\u2212${-emotion}` : '0';
+    return { state: s, effect: { do: 'emotion', id: f.id, emotion }, say: { key: 'a11y.emotionSet', params: { text: text(f.id), v } } };
+  }
   const to = navigate(m, p, k);
   if (!to) return null;
   const row = clamp(to.row, -1, m.lanes.length - 1);
   const col = clamp(to.col, -1, m.phases.length - 1);
   return { state: { ...s, focus: refAt(m, { row, col, item: to.item }) } };
+}
+
+/** A key while a phase or lane is held from its header: Left/Right (a phase) or Up/Down (a
+ * lane) and Home/End carry it, Space or Enter drops it (one move_phase or move_lane), Escape
+ * puts it back. */
+function headerKey(m: GridModel, s: GridState, h: HeldHeader, k: KeyLike): GridStep | null {
+  const list = h.kind === 'phase' ? m.phases.map((p) => ({ id: p.id, name: p.name })) : m.lanes.map((l) => ({ id: l.id, name: l.title }));
+  const from = list.findIndex((x) => x.id === h.id);
+  const name = list[from]?.name ?? '';
+  const others = list.filter((x) => x.id !== h.id);
+  if (k.key === 'Escape') return { state: { ...s, header: null }, say: { key: 'a11y.putBackHeader', params: { name } } };
+  if (k.key === ' ' || k.key === 'Enter') {
+    if (h.to === from || from < 0) return { state: { ...s, header: null }, say: { key: 'a11y.notMoved', params: { text: name } } };
+    const before = others[h.to]?.id ?? null;
+    const effect: GridEffect = { do: h.kind === 'phase' ? 'move_phase' : 'move_lane', id: h.id, before };
+    return { state: { ...s, header: null }, effect, say: { key: 'a11y.movedHeader', params: { name, at: h.to + 1 } } };
+  }
+  const [back1, fwd] = h.kind === 'phase' ? ['ArrowLeft', 'ArrowRight'] : ['ArrowUp', 'ArrowDown'];
+  let to = h.to;
+  if (k.key === back1) to = h.to - 1;
+  else if (k.key === fwd) to = h.to + 1;
+  else if (k.key === 'Home') to = 0;
+  else if (k.key === 'End') to = others.length;
+  else return null;
+  to = clamp(to, 0, others.length);
+  return { state: { ...s, header: { ...h, to } }, say: { key: 'a11y.overHeader', params: { name, at: to + 1, n: list.length } } };
 }

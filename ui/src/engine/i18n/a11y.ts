@@ -27,6 +27,12 @@ const en = {
   'a11y.movedMany': 'Moved {n} cards to {phase}, {lane}',
   'a11y.notMoved': "'{text}' stays where it was",
   'a11y.putBack': "Put back '{text}' in {phase}, {lane}",
+  'a11y.pickedPhase': "Picked up phase '{name}'. Left and Right move it, Space drops it, Escape puts it back.",
+  'a11y.pickedLane': "Picked up lane '{name}'. Up and Down move it, Space drops it, Escape puts it back.",
+  'a11y.overHeader': "'{name}' at place {at} of {n}",
+  'a11y.movedHeader': "Moved '{name}' to place {at}",
+  'a11y.putBackHeader': "Put back '{name}'",
+  'a11y.emotionSet': "Emotion of '{text}': {v}",
 };
 
 const nl: Record<keyof typeof en, string> = {
@@ -53,6 +59,12 @@ const nl: Record<keyof typeof en, string> = {
   'a11y.movedMany': '{n} kaarten verplaatst naar {phase}, {lane}',
   'a11y.notMoved': "'{text}' blijft waar hij was",
   'a11y.putBack': "'{text}' teruggezet in {phase}, {lane}",
+  'a11y.pickedPhase': "Fase '{name}' opgepakt. Met Links en Rechts verplaats je hem, met Spatie zet je hem neer, met Escape zet je hem terug.",
+  'a11y.pickedLane': "Baan '{name}' opgepakt. Met Omhoog en Omlaag verplaats je hem, met Spatie zet je hem neer, met Escape zet je hem terug.",
+  'a11y.overHeader': "'{name}' op plek {at} van {n}",
+  'a11y.movedHeader': "'{name}' verplaatst naar plek {at}",
+  'a11y.putBackHeader': "'{name}' teruggezet",
+  'a11y.emotionSet': "Emotie van '{text}': {v}",
 };
 
 export const a11y = { en, nl };
