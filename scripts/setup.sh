@@ -22,6 +22,9 @@ APT_PACKAGES=(
   tesseract-ocr tesseract-ocr-nld tesseract-ocr-eng
   # lint: a Python virtual environment for the workflow checkers (below)
   python3-venv
+  # test: wss:// through a real TLS reverse proxy with a certificate authority made by the test
+  # (tests/live_sync.rs, docs/sharing.md)
+  nginx-light openssl
 )
 
 missing=()

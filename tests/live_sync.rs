@@ -325,6 +325,278 @@ fn sync_without_a_server_stops_after_the_timeout_with_a_clear_error() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("could not reach the sync server"), "{err}");
     assert!(t.elapsed() < Duration::from_secs(8), "it gave up in time");
-    let out = klantreis(&["sync", a_s, "--server", "wss://example.org"]);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("TLS"));
+    let out = klantreis(&["sync", a_s, "--server", "http://example.org"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a sync server address"));
+}
+
+/// A TLS reverse proxy in front of the sync server, as docs/sharing.md sets one up: nginx
+/// (installed by scripts/setup.sh), with certificates made here by `openssl` and signed by a
+/// certificate authority made here. One port serves a valid certificate for `localhost`, one
+/// an expired one.
+struct Proxy {
+    port: u16,
+    expired_port: u16,
+    ca: PathBuf,
+    child: Child,
+}
+
+fn openssl(dir: &Path, args: &[&str]) {
+    let out = Command::new("openssl")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("openssl runs (scripts/setup.sh installs it)");
+    assert!(
+        out.status.success(),
+        "openssl {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+impl Proxy {
+    fn start(dir: &Path, upstream: u16) -> Proxy {
+        let ec = [
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+        ];
+        let ca = [
+            &["req", "-x509"][..],
+            &ec,
+            &["-keyout", "ca.key", "-out", "ca.pem", "-days", "2"],
+            &["-subj", "/CN=Klantreis test CA"],
+            &["-addext", "basicConstraints=critical,CA:TRUE"],
+            &["-addext", "keyUsage=critical,keyCertSign,cRLSign"],
+        ]
+        .concat();
+        openssl(dir, &ca);
+        let csr = [
+            &["req"][..],
+            &ec,
+            &["-keyout", "server.key", "-out", "server.csr"],
+        ];
+        openssl(
+            dir,
+            &[&csr.concat()[..], &["-subj", "/CN=localhost"]].concat(),
+        );
+        std::fs::write(
+            dir.join("server.ext"),
+            "subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n\
+             keyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n",
+        )
+        .expect("ext");
+        for (out, days) in [("server.pem", "2"), ("expired.pem", "-1")] {
+            openssl(
+                dir,
+                &[
+                    "x509",
+                    "-req",
+                    "-in",
+                    "server.csr",
+                    "-CA",
+                    "ca.pem",
+                    "-CAkey",
+                    "ca.key",
+                    "-CAcreateserial",
+                    "-out",
+                    out,
+                    "-days",
+                    days,
+                    "-extfile",
+                    "server.ext",
+                ],
+            );
+        }
+        let (port, expired_port) = (free_port(), free_port());
+        let d = dir.display();
+        let server = |port: u16, cert: &str| {
+            format!(
+                "server {{ listen 127.0.0.1:{port} ssl; server_name localhost;\n\
+                 ssl_certificate {d}/{cert}; ssl_certificate_key {d}/server.key;\n\
+                 location / {{ proxy_pass http://127.0.0.1:{upstream}; proxy_http_version 1.1;\n\
+                 proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection \"upgrade\";\n\
+                 proxy_read_timeout 1h; }} }}\n"
+            )
+        };
+        let conf = format!(
+            "daemon off; master_process off; pid {d}/nginx.pid; error_log {d}/nginx-error.log;\n\
+             events {{}}\n\
+             http {{ access_log off; client_body_temp_path {d}/nginx-tmp;\n\
+             proxy_temp_path {d}/nginx-tmp; fastcgi_temp_path {d}/nginx-tmp;\n\
+             uwsgi_temp_path {d}/nginx-tmp; scgi_temp_path {d}/nginx-tmp;\n{}{}}}\n",
+            server(port, "server.pem"),
+            server(expired_port, "expired.pem")
+        );
+        std::fs::write(dir.join("nginx.conf"), conf).expect("conf");
+        let child = Command::new("nginx")
+            .args(["-p", &d.to_string(), "-c", &format!("{d}/nginx.conf")])
+            .args(["-e", &format!("{d}/nginx-error.log")])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("nginx runs (scripts/setup.sh installs nginx-light)");
+        let t = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err()
+            || TcpStream::connect(("127.0.0.1", expired_port)).is_err()
+        {
+            assert!(
+                t.elapsed() < Duration::from_secs(20),
+                "nginx did not start: {}",
+                std::fs::read_to_string(dir.join("nginx-error.log")).unwrap_or_default()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Proxy {
+            port,
+            expired_port,
+            ca: dir.join("ca.pem"),
+            child,
+        }
+    }
+}
+
+impl Drop for Proxy {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `klantreis ARGS` with `SSL_CERT_FILE` naming `ca` (the test's authority trusted), or with
+/// the system's own trust store when `ca` is `None`.
+fn klantreis_trusting(ca: Option<&Path>, args: &[&str]) -> std::process::Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_klantreis"));
+    cmd.args(args)
+        .env_remove("SSL_CERT_FILE")
+        .env_remove("SSL_CERT_DIR");
+    if let Some(ca) = ca {
+        cmd.env("SSL_CERT_FILE", ca);
+    }
+    cmd.output().expect("run klantreis")
+}
+
+fn ok_trusting(ca: &Path, args: &[&str]) -> String {
+    let out = klantreis_trusting(Some(ca), args);
+    assert!(
+        out.status.success(),
+        "klantreis {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+fn card_text(file: &Path, jid: &str, card: &str) -> String {
+    let doc = Document::open(file).expect("open");
+    let text = doc
+        .workspace()
+        .journey(jid)
+        .expect("journey")
+        .card(card)
+        .expect("card")
+        .text
+        .clone();
+    doc.close().expect("close");
+    text
+}
+
+#[test]
+fn wss_through_a_tls_proxy_shares_joins_and_syncs_and_refuses_a_bad_certificate() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("server-data");
+    std::fs::create_dir_all(&data).expect("data");
+    let server = Server::start(&data);
+    let proxy = Proxy::start(dir.path(), server.port);
+    let url = format!("wss://localhost:{}", proxy.port);
+    let a = dir.path().join("a.klantreis");
+    let b = dir.path().join("b.klantreis");
+    let (a_s, b_s) = (a.to_str().expect("path"), b.to_str().expect("path"));
+    ok(&["sample", a_s]);
+    let doc = Document::open(&a).expect("open");
+    let ja = doc.workspace().journeys[0].meta.id.clone();
+    let card = doc.workspace().journeys[0].cards[0].id.clone();
+    doc.close().expect("close");
+    let link = ok(&["share", a_s, "--journey", &ja]).trim().to_string();
+
+    // Without the test's authority trusted: refused, naming the server and the reason.
+    let out = klantreis_trusting(None, &["sync", a_s, "--server", &url, "--timeout", "10"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(err.contains(&url) && err.contains("refused"), "{err}");
+    // An expired certificate, even from the trusted authority: refused, saying so.
+    let expired = format!("wss://localhost:{}", proxy.expired_port);
+    let args = ["sync", a_s, "--server", &expired, "--timeout", "10"];
+    let out = klantreis_trusting(Some(&proxy.ca), &args);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(err.contains(&expired) && err.contains("expired"), "{err}");
+    // Nothing reached the server: joining finds no such document.
+    Document::create(&b).expect("b").close().expect("close b");
+    let out = klantreis_trusting(Some(&proxy.ca), &["join", b_s, &link, "--server", &url]);
+    assert!(!out.status.success(), "the journey reached the server");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("does not have document"));
+
+    // With the authority trusted (SSL_CERT_FILE): share, join, edits both ways.
+    ok_trusting(&proxy.ca, &["sync", a_s, "--server", &url]);
+    let jb = ok_trusting(&proxy.ca, &["join", b_s, &link, "--server", &url])
+        .trim()
+        .to_string();
+    let mut doc = Document::open(&b).expect("open b");
+    set_text(&mut doc, &card, "vanuit b, versleuteld");
+    doc.close().expect("close");
+    ok_trusting(&proxy.ca, &["sync", b_s, "--server", &url]);
+    ok_trusting(&proxy.ca, &["sync", a_s, "--server", &url]);
+    assert_eq!(card_text(&a, &ja, &card), "vanuit b, versleuteld");
+    let mut doc = Document::open(&a).expect("open a");
+    set_text(&mut doc, &card, "terug van a");
+    doc.close().expect("close");
+    ok_trusting(&proxy.ca, &["sync", a_s, "--server", &url]);
+    ok_trusting(&proxy.ca, &["sync", b_s, "--server", &url]);
+    assert_eq!(card_text(&b, &jb, &card), "terug van a");
+}
+
+#[test]
+fn plain_ws_beyond_the_local_network_warns() {
+    let warn =
+        |s: &str| sync::live::unencrypted_warning(&sync::live::server_url(s).expect("address"));
+    for local in [
+        "ws://127.0.0.1:3030",
+        "ws://192.168.1.10:3030",
+        "ws://10.0.0.2:3030",
+        "ws://[::1]:3030",
+        "ws://[fd00::5]:3030",
+        "ws://localhost:3030",
+        "ws://werkplaats:3030",
+        "ws://nas.local:3030",
+        "wss://sync.example.org",
+    ] {
+        assert_eq!(warn(local), None, "{local}");
+    }
+    for far in [
+        "ws://sync.example.org:3030",
+        "ws://203.0.113.7:3030",
+        "ws://[2001:db8::1]:3030",
+    ] {
+        let w = warn(far).unwrap_or_else(|| panic!("{far}: no warning"));
+        assert!(w.contains("not encrypted") && w.contains("wss://"), "{w}");
+    }
+    // The command line prints it (and still syncs, here to nothing listening).
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = dir.path().join("a.klantreis");
+    let a_s = a.to_str().expect("path");
+    ok(&["sample", a_s]);
+    let doc = Document::open(&a).expect("open");
+    let ja = doc.workspace().journeys[0].meta.id.clone();
+    doc.close().expect("close");
+    ok(&["share", a_s, "--journey", &ja]);
+    let out = klantreis(&[
+        "sync",
+        a_s,
+        "--server",
+        "ws://203.0.113.7:9",
+        "--timeout",
+        "1",
+    ]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not encrypted"));
 }

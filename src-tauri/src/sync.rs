@@ -169,6 +169,14 @@ fn step(app: &AppHandle<Wry>, live: &mut Option<Live>, offline_since: &mut Optio
             return;
         }
     };
+    // A wss:// certificate refused: the connection stays down, and the status says why (the
+    // server, the reason) until the server's address is changed or the app restarts.
+    if let Some(refused) = l.refused() {
+        status.connected = false;
+        status.error = Some(refused.to_string());
+        publish(app, status);
+        return;
+    }
     let report = {
         let mut inner = state.lock();
         match inner.session_mut() {

@@ -345,7 +345,7 @@ pub enum Command {
         /// Also write the journey's whole Automerge document to this file.
         #[arg(short, long)]
         out: Option<PathBuf>,
-        /// A sync server (ws://host:port) to send the journey to.
+        /// A sync server (wss://host or ws://host:port) to send the journey to.
         #[arg(long)]
         server: Option<String>,
         /// Seconds to wait for the server.

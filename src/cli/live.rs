@@ -6,11 +6,18 @@
 use std::path::Path;
 use std::time::Duration;
 
-use klantreis::sync::live::{doc_id_of_link, Live};
+use klantreis::sync::live::{doc_id_of_link, server_url, unencrypted_warning, Live};
 
 use super::open;
 
 fn connect(server: &str) -> Result<Live, String> {
+    if let Some(warning) = server_url(server)
+        .ok()
+        .as_ref()
+        .and_then(unencrypted_warning)
+    {
+        eprintln!("klantreis: warning: {warning}");
+    }
     Live::connect(server).map_err(|x| x.to_string())
 }
 

@@ -13,21 +13,29 @@
 //!   kept (a crash mid-sync loses nothing that was committed; the next round sends it again);
 //! - the dialer reconnects by itself (backoff up to [`MAX_BACKOFF`]), so a server that was
 //!   killed and restarted is picked up again without the caller doing anything;
-//! - `ws://` only: this build carries no TLS (no OpenSSL); a `wss://` address is refused with
-//!   a clear message rather than failing somewhere inside the handshake.
+//! - `wss://` goes through rustls (pure Rust, ring as its crypto: no OpenSSL, no C toolchain
+//!   beyond what SQLite needs) and trusts the system's certificates (rustls-native-certs, which
+//!   reads `SSL_CERT_FILE`/`SSL_CERT_DIR` first, so a company's own authority works). A
+//!   certificate that is untrusted, expired or for another name ends the connection during
+//!   the TLS handshake, before the websocket opens, so nothing of a journey is sent; the
+//!   error names the server and the reason, and the dialer stops retrying ([`Live::refused`]);
+//! - `ws://` is unencrypted: fine on this machine or the local network, and
+//!   [`unencrypted_warning`] says so for any other address.
 
 use std::collections::HashMap;
-use std::convert::Infallible;
 use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 
 use automerge::{Automerge, Change, ChangeHash, ReadDoc};
 use futures::future::BoxFuture;
-use futures::{SinkExt, StreamExt};
+use futures::{FutureExt, SinkExt, StreamExt};
 use samod::storage::{InMemoryStorage, Storage, StorageKey};
-use samod::{BackoffConfig, DialError, DialerHandle, DocHandle, DocumentId, Repo, Transport};
-use tokio_tungstenite::tungstenite::Message;
+use samod::{
+    BackoffConfig, DialError, DialerFailed, DialerHandle, DocHandle, DocumentId, Repo, Transport,
+};
+use tokio_tungstenite::tungstenite::{self, Message};
+use tokio_tungstenite::Connector;
 
 /// The longest wait between two attempts to reach a server that went away.
 pub const MAX_BACKOFF: Duration = Duration::from_millis(500);
@@ -35,10 +43,12 @@ pub const MAX_BACKOFF: Duration = Duration::from_millis(500);
 /// Why live sharing could not do what was asked. Nothing local is changed by any of these.
 #[derive(Debug, thiserror::Error)]
 pub enum LiveError {
-    #[error("{0:?} is not a sync server address (expected ws://host:port)")]
+    #[error("{0:?} is not a sync server address (expected wss://host or ws://host:port)")]
     BadServer(String),
-    #[error("{0}: wss:// needs TLS, which this build does not include; use ws:// (a server on this machine or the local network)")]
-    NoTls(String),
+    #[error(transparent)]
+    Refused(#[from] Refused),
+    #[error("the sync server {server} was refused: this computer has no trusted certificates to check it with ({detail}); set SSL_CERT_FILE to a file of trusted certificates")]
+    NoTrustedCertificates { server: String, detail: String },
     #[error("{0:?} holds no automerge: document link")]
     BadLink(String),
     #[error("could not reach the sync server {server} within {secs} s")]
@@ -74,35 +84,135 @@ pub fn doc_id_of_link(link: &str) -> Result<String, LiveError> {
     Ok(id)
 }
 
-/// A server address checked and normalised (`ws://host:port`).
+/// A `wss://` server the TLS handshake refused (its certificate), before anything was sent.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("the sync server {server} was refused, nothing was sent: {reason}")]
+pub struct Refused {
+    pub server: String,
+    pub reason: String,
+}
+
+/// A server address checked and normalised (`wss://host[:port]` or `ws://host:port`).
 pub fn server_url(server: &str) -> Result<url::Url, LiveError> {
     let u = url::Url::parse(server.trim()).map_err(|_| LiveError::BadServer(server.to_string()))?;
     match u.scheme() {
-        "ws" if u.host_str().is_some() => Ok(u),
-        "wss" => Err(LiveError::NoTls(server.to_string())),
+        "ws" | "wss" if u.host_str().is_some_and(|h| !h.is_empty()) => Ok(u),
         _ => Err(LiveError::BadServer(server.to_string())),
     }
 }
 
-/// A websocket dialer without TLS (tokio-tungstenite); samod calls it again on every
-/// reconnection attempt.
+/// A warning when `server` is `ws://` to an address outside this machine and the local
+/// network: the journey would cross the internet unencrypted. `None` for `wss://`, loopback,
+/// private and link-local addresses, and local names (`localhost`, a name without a dot,
+/// `.local`, `.lan`, `.internal`, `.home.arpa`).
+pub fn unencrypted_warning(server: &url::Url) -> Option<String> {
+    if server.scheme() != "ws" {
+        return None;
+    }
+    let local = match server.host()? {
+        url::Host::Ipv4(ip) => ip.is_loopback() || ip.is_private() || ip.is_link_local(),
+        url::Host::Ipv6(ip) => {
+            let first = ip.segments()[0];
+            // Loopback, unique local (fc00::/7) and link-local (fe80::/10).
+            ip.is_loopback() || first & 0xfe00 == 0xfc00 || first & 0xffc0 == 0xfe80
+        }
+        url::Host::Domain(d) => {
+            let d = d.trim_end_matches('.').to_ascii_lowercase();
+            d == "localhost"
+                || !d.contains('.')
+                || [".localhost", ".local", ".lan", ".internal", ".home.arpa"]
+                    .iter()
+                    .any(|s| d.ends_with(s))
+        }
+    };
+    (!local).then(|| {
+        format!(
+            "{server} is ws://, which is not encrypted: the journey would cross the internet readable by anyone on the way; use a wss:// address (docs/sharing.md)"
+        )
+    })
+}
+
+/// The TLS settings for `wss://`: the system's trusted certificates, ring as the crypto.
+fn tls_config(server: &str) -> Result<Arc<rustls::ClientConfig>, LiveError> {
+    let found = rustls_native_certs::load_native_certs();
+    let mut roots = rustls::RootCertStore::empty();
+    let (added, _unusable) = roots.add_parsable_certificates(found.certs);
+    if added == 0 {
+        let detail = found
+            .errors
+            .first()
+            .map_or_else(|| "none found".to_string(), |e| e.to_string());
+        return Err(LiveError::NoTrustedCertificates {
+            server: server.to_string(),
+            detail,
+        });
+    }
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| LiveError::Runtime(e.to_string()))?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    Ok(Arc::new(config))
+}
+
+/// Why the TLS handshake refused the server, in words, when that is what `e` is.
+fn tls_refusal(e: &tungstenite::Error) -> Option<String> {
+    use rustls::CertificateError as C;
+    let tungstenite::Error::Io(io) = e else {
+        return None;
+    };
+    let reason = match io.get_ref()?.downcast_ref::<rustls::Error>()? {
+        rustls::Error::InvalidCertificate(c) => match c {
+            C::UnknownIssuer => "its certificate is not signed by an authority this computer trusts (a company's own authority must be in the system's trust store, or in the file SSL_CERT_FILE names)".to_string(),
+            C::Expired | C::ExpiredContext { .. } => "its certificate has expired".to_string(),
+            C::NotValidYet | C::NotValidYetContext { .. } => {
+                "its certificate is not valid yet (is this computer's clock right?)".to_string()
+            }
+            C::NotValidForName | C::NotValidForNameContext { .. } => {
+                "its certificate is for another name".to_string()
+            }
+            C::Revoked => "its certificate has been revoked".to_string(),
+            other => format!("its certificate is not acceptable ({other:?})"),
+        },
+        other => format!("the secure connection failed ({other})"),
+    };
+    Some(reason)
+}
+
+/// A websocket dialer (tokio-tungstenite, with rustls for `wss://`); samod calls it again on
+/// every reconnection attempt, except after a refused certificate.
 struct WsDialer {
     url: url::Url,
+    tls: Option<Arc<rustls::ClientConfig>>,
 }
 
 impl samod::Dialer for WsDialer {
-    type Error = Infallible;
+    type Error = Refused;
 
     fn url(&self) -> url::Url {
         self.url.clone()
     }
 
-    fn connect(&self) -> BoxFuture<'static, Result<Transport, DialError<Infallible>>> {
+    fn connect(&self) -> BoxFuture<'static, Result<Transport, DialError<Refused>>> {
         let url = self.url.clone();
+        let connector = self.tls.clone().map(Connector::Rustls);
         Box::pin(async move {
-            let (ws, _) = tokio_tungstenite::connect_async(url.as_str())
-                .await
-                .map_err(DialError::transient)?;
+            let connected = tokio_tungstenite::connect_async_tls_with_config(
+                url.as_str(),
+                None,
+                false,
+                connector,
+            )
+            .await;
+            let (ws, _) = connected.map_err(|e| match tls_refusal(&e) {
+                // Retrying cannot help, and the user must hear why.
+                Some(reason) => DialError::PermanentFailure(Refused {
+                    server: url.to_string(),
+                    reason,
+                }),
+                None => DialError::transient(e),
+            })?;
             let (sink, stream) = ws.split();
             // automerge-repo speaks binary frames only; pings and closes are the socket's own.
             let stream = stream.filter_map(|m| async move {
@@ -125,16 +235,21 @@ pub struct Live {
     rt: tokio::runtime::Runtime,
     repo: Repo,
     storage: InMemoryStorage,
-    dialer: DialerHandle<Infallible>,
+    dialer: DialerHandle<Refused>,
     handles: HashMap<String, DocHandle>,
     server: String,
 }
 
 impl Live {
-    /// Starts connecting to `server` (`ws://host:port`) in the background; returns at once.
+    /// Starts connecting to `server` (`wss://host` or `ws://host:port`) in the background;
+    /// returns at once.
     /// Whether the connection is up is [`Live::connected`]; [`Live::wait_connected`] waits.
     pub fn connect(server: &str) -> Result<Live, LiveError> {
         let url = server_url(server)?;
+        let tls = match url.scheme() {
+            "wss" => Some(tls_config(server)?),
+            _ => None,
+        };
         let rt = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
             .enable_all()
@@ -153,7 +268,7 @@ impl Live {
             max_retries: None,
         };
         let dialer = repo
-            .dial(backoff, Arc::new(WsDialer { url }))
+            .dial(backoff, Arc::new(WsDialer { url, tls }))
             .map_err(|_| LiveError::Stopped)?;
         Ok(Live {
             rt,
@@ -170,6 +285,15 @@ impl Live {
         &self.server
     }
 
+    /// Why the server was refused for good (its certificate), if it was: the dialer then
+    /// stops trying, and every wait ends with this error.
+    pub fn refused(&self) -> Option<LiveError> {
+        match self.dialer.established().now_or_never() {
+            Some(Err(DialerFailed::PermanentFailure(r))) => Some(LiveError::Refused((*r).clone())),
+            _ => None,
+        }
+    }
+
     /// Whether the connection to the server is up now.
     pub fn connected(&self) -> bool {
         self.dialer.is_connected()
@@ -182,6 +306,7 @@ impl Live {
         let _rt = self.rt.enter();
         match self.rt.block_on(tokio::time::timeout(timeout, established)) {
             Ok(Ok(_)) => Ok(()),
+            Ok(Err(DialerFailed::PermanentFailure(r))) => Err(LiveError::Refused((*r).clone())),
             _ => Err(LiveError::Unreachable {
                 server: self.server.clone(),
                 secs: timeout.as_secs(),
@@ -327,11 +452,10 @@ impl Live {
                 if left.is_zero() {
                     return false;
                 }
-                if tokio::time::timeout(left, dialer.established())
-                    .await
-                    .is_err()
-                {
-                    return false;
+                // Out of time, or refused for good (a certificate): no point waiting on.
+                match tokio::time::timeout(left, dialer.established()).await {
+                    Ok(Ok(_)) => {}
+                    Err(_) | Ok(Err(_)) => return false,
                 }
                 let Some(conn) = dialer.connection_id() else {
                     tokio::time::sleep(Duration::from_millis(20)).await;
@@ -362,7 +486,9 @@ impl Live {
     }
 
     fn timeout(&self, doc_id: &str, timeout: Duration) -> LiveError {
-        if self.connected() {
+        if let Some(refused) = self.refused() {
+            refused
+        } else if self.connected() {
             LiveError::Timeout {
                 server: self.server.clone(),
                 url: super::url_of(doc_id),
