@@ -362,25 +362,18 @@ impl Proxy {
             "ec_paramgen_curve:prime256v1",
             "-nodes",
         ];
-        let ca = [
-            &["req", "-x509"][..],
-            &ec,
-            &["-keyout", "ca.key", "-out", "ca.pem", "-days", "2"],
-            &["-subj", "/CN=Klantreis test CA"],
-            &["-addext", "basicConstraints=critical,CA:TRUE"],
-            &["-addext", "keyUsage=critical,keyCertSign,cRLSign"],
-        ]
-        .concat();
+        let mut ca = vec!["req", "-x509"];
+        ca.extend(ec);
+        ca.extend(["-keyout", "ca.key", "-out", "ca.pem", "-days", "2"]);
+        ca.extend(["-subj", "/CN=Klantreis test CA"]);
+        ca.extend(["-addext", "basicConstraints=critical,CA:TRUE"]);
+        ca.extend(["-addext", "keyUsage=critical,keyCertSign,cRLSign"]);
         openssl(dir, &ca);
-        let csr = [
-            &["req"][..],
-            &ec,
-            &["-keyout", "server.key", "-out", "server.csr"],
-        ];
-        openssl(
-            dir,
-            &[&csr.concat()[..], &["-subj", "/CN=localhost"]].concat(),
-        );
+        let mut csr = vec!["req"];
+        csr.extend(ec);
+        csr.extend(["-keyout", "server.key", "-out", "server.csr"]);
+        csr.extend(["-subj", "/CN=localhost"]);
+        openssl(dir, &csr);
         std::fs::write(
             dir.join("server.ext"),
             "subjectAltName=DNS:localhost,IP:127.0.0.1\nbasicConstraints=CA:FALSE\n\
@@ -526,14 +519,17 @@ fn wss_through_a_tls_proxy_shares_joins_and_syncs_and_refuses_a_bad_certificate(
     assert!(err.contains(&url) && err.contains("refused"), "{err}");
     // An expired certificate, even from the trusted authority: refused, saying so.
     let expired = format!("wss://localhost:{}", proxy.expired_port);
-    let args = ["sync", a_s, "--server", &expired, "--timeout", "10"];
-    let out = klantreis_trusting(Some(&proxy.ca), &args);
+    let args = ["sync", a_s, "--server", expired.as_str(), "--timeout", "10"];
+    let out = klantreis_trusting(Some(proxy.ca.as_path()), &args);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "{err}");
     assert!(err.contains(&expired) && err.contains("expired"), "{err}");
     // Nothing reached the server: joining finds no such document.
     Document::create(&b).expect("b").close().expect("close b");
-    let out = klantreis_trusting(Some(&proxy.ca), &["join", b_s, &link, "--server", &url]);
+    let out = klantreis_trusting(
+        Some(proxy.ca.as_path()),
+        &["join", b_s, &link, "--server", &url],
+    );
     assert!(!out.status.success(), "the journey reached the server");
     assert!(String::from_utf8_lossy(&out.stderr).contains("does not have document"));
 
