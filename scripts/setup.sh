@@ -23,8 +23,9 @@ APT_PACKAGES=(
   # lint: a Python virtual environment for the workflow checkers (below)
   python3-venv
   # test: wss:// through a real TLS reverse proxy with a certificate authority made by the test
-  # (tests/live_sync.rs, docs/sharing.md)
-  nginx-light openssl
+  # (tests/live_sync.rs, docs/sharing.md); the system's trusted certificates, which the test
+  # checks its own authority is refused against
+  nginx-light openssl ca-certificates
 )
 
 missing=()

@@ -332,10 +332,11 @@ fn sync_without_a_server_stops_after_the_timeout_with_a_clear_error() {
 /// A TLS reverse proxy in front of the sync server, as docs/sharing.md sets one up: nginx
 /// (installed by scripts/setup.sh), with certificates made here by `openssl` and signed by a
 /// certificate authority made here. One port serves a valid certificate for `localhost`, one
-/// an expired one.
+/// an expired one, one a certificate made out to another name.
 struct Proxy {
     port: u16,
     expired_port: u16,
+    misnamed_port: u16,
     ca: PathBuf,
     child: Child,
 }
@@ -380,7 +381,17 @@ impl Proxy {
              keyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n",
         )
         .expect("ext");
-        for (out, days) in [("server.pem", "2"), ("expired.pem", "-1")] {
+        std::fs::write(
+            dir.join("other.ext"),
+            "subjectAltName=DNS:sync.other.example\nbasicConstraints=CA:FALSE\n\
+             keyUsage=digitalSignature\nextendedKeyUsage=serverAuth\n",
+        )
+        .expect("ext");
+        for (out, days, ext) in [
+            ("server.pem", "2", "server.ext"),
+            ("expired.pem", "-1", "server.ext"),
+            ("misnamed.pem", "2", "other.ext"),
+        ] {
             openssl(
                 dir,
                 &[
@@ -398,11 +409,11 @@ impl Proxy {
                     "-days",
                     days,
                     "-extfile",
-                    "server.ext",
+                    ext,
                 ],
             );
         }
-        let (port, expired_port) = (free_port(), free_port());
+        let (port, expired_port, misnamed_port) = (free_port(), free_port(), free_port());
         let d = dir.display();
         let server = |port: u16, cert: &str| {
             format!(
@@ -418,9 +429,10 @@ impl Proxy {
              events {{}}\n\
              http {{ access_log off; client_body_temp_path {d}/nginx-tmp;\n\
              proxy_temp_path {d}/nginx-tmp; fastcgi_temp_path {d}/nginx-tmp;\n\
-             uwsgi_temp_path {d}/nginx-tmp; scgi_temp_path {d}/nginx-tmp;\n{}{}}}\n",
+             uwsgi_temp_path {d}/nginx-tmp; scgi_temp_path {d}/nginx-tmp;\n{}{}{}}}\n",
             server(port, "server.pem"),
-            server(expired_port, "expired.pem")
+            server(expired_port, "expired.pem"),
+            server(misnamed_port, "misnamed.pem")
         );
         std::fs::write(dir.join("nginx.conf"), conf).expect("conf");
         let child = Command::new("nginx")
@@ -431,8 +443,9 @@ impl Proxy {
             .spawn()
             .expect("nginx runs (scripts/setup.sh installs nginx-light)");
         let t = Instant::now();
-        while TcpStream::connect(("127.0.0.1", port)).is_err()
-            || TcpStream::connect(("127.0.0.1", expired_port)).is_err()
+        while [port, expired_port, misnamed_port]
+            .iter()
+            .any(|p| TcpStream::connect(("127.0.0.1", *p)).is_err())
         {
             assert!(
                 t.elapsed() < Duration::from_secs(20),
@@ -444,6 +457,7 @@ impl Proxy {
         Proxy {
             port,
             expired_port,
+            misnamed_port,
             ca: dir.join("ca.pem"),
             child,
         }
@@ -516,7 +530,10 @@ fn wss_through_a_tls_proxy_shares_joins_and_syncs_and_refuses_a_bad_certificate(
     let out = klantreis_trusting(None, &["sync", a_s, "--server", &url, "--timeout", "10"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "{err}");
-    assert!(err.contains(&url) && err.contains("refused"), "{err}");
+    assert!(
+        err.contains(&url) && err.contains("refused") && err.contains("not signed by an authority"),
+        "{err}"
+    );
     // An expired certificate, even from the trusted authority: refused, saying so.
     let expired = format!("wss://localhost:{}", proxy.expired_port);
     let args = ["sync", a_s, "--server", expired.as_str(), "--timeout", "10"];
@@ -524,6 +541,23 @@ fn wss_through_a_tls_proxy_shares_joins_and_syncs_and_refuses_a_bad_certificate(
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "{err}");
     assert!(err.contains(&expired) && err.contains("expired"), "{err}");
+    // A certificate from the trusted authority, but for another name: refused, saying so.
+    let misnamed = format!("wss://localhost:{}", proxy.misnamed_port);
+    let args = [
+        "sync",
+        a_s,
+        "--server",
+        misnamed.as_str(),
+        "--timeout",
+        "10",
+    ];
+    let out = klantreis_trusting(Some(proxy.ca.as_path()), &args);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{err}");
+    assert!(
+        err.contains(&misnamed) && err.contains("for another name"),
+        "{err}"
+    );
     // Nothing reached the server: joining finds no such document.
     Document::create(&b).expect("b").close().expect("close b");
     let out = klantreis_trusting(

@@ -3,6 +3,9 @@
 //! (scripts/sync-server, started here on 127.0.0.1 and a free port, stopped at the end); a
 //! card dragged in one shows in the other. Also "Merge changes from a copy…" with a copy made
 //! by the command-line tool (`KLANTREIS_MERGE_COPY` stands in for the native file dialog).
+//! And `wss://`: the stock server behind nginx with certificates made here by `openssl`
+//! (both installed by scripts/setup.sh); a server whose authority is not trusted is refused in
+//! the user's language, one trusted (`SSL_CERT_FILE`) syncs.
 //! Run under a display with `--test-threads=1`.
 
 mod common;
@@ -193,13 +196,15 @@ async fn a_card_dragged_in_one_app_shows_in_the_other_once() -> Res {
         .click()
         .await?;
 
-    // A wss:// address is refused with a clear toast; ws:// is taken.
-    b.set_server("wss://sync.example.org").await?;
+    // An address that is no sync server's is refused with a clear toast; ws:// is taken.
+    b.set_server("http://sync.example.org").await?;
     let refused = b
-        .wait_toast("about TLS", |t| t.contains("wss://") && t.contains("TLS"))
+        .wait_toast("about the address", |t| {
+            t.contains("http://sync.example.org") && t.contains("not a sync server address")
+        })
         .await?;
-    b.shot("live-01-wss-refused.png").await?;
-    assert!(refused.contains("ws://"), "says what to use: {refused}");
+    b.shot("live-01-address-refused.png").await?;
+    assert!(refused.contains("wss://"), "says what to use: {refused}");
     // The settings stay open on a refused address: put the right one in.
     let field = b.wait_for("[data-testid='sync-server']").await?;
     field.clear().await?;
@@ -298,7 +303,13 @@ async fn a_card_dragged_in_one_app_shows_in_the_other_once() -> Res {
 /// The default document of a data directory, made with the sample by the command-line tool
 /// before the app starts; its journey shared (no server: sharing only makes its document).
 fn shared_sample(data: &Path) -> Res<(PathBuf, String)> {
-    let doc = data.join("My journeys.klantreis");
+    shared_sample_in(data, "My journeys.klantreis")
+}
+
+/// [`shared_sample`] in the document named `name` (a Dutch app's default document is
+/// "Mijn klantreizen.klantreis").
+fn shared_sample_in(data: &Path, name: &str) -> Res<(PathBuf, String)> {
+    let doc = data.join(name);
     run(Command::new(cli())
         .arg("sample")
         .arg(&doc)
@@ -388,5 +399,200 @@ async fn merge_changes_from_a_copy_once() -> Res {
         .await?;
     assert_eq!(std::fs::read(&copy)?, copy_bytes, "the copy is only read");
     app.quit().await?;
+    Ok(())
+}
+
+/// The stock sync server behind nginx on loopback, as docs/sharing.md sets one up, with a
+/// certificate for `localhost` signed by an authority made here (`ca.pem`, not in the system's
+/// trust store).
+struct TlsProxy {
+    port: u16,
+    ca: PathBuf,
+    child: Child,
+}
+
+fn openssl(dir: &Path, args: &[&str]) -> Res {
+    let out = Command::new("openssl")
+        .args(args)
+        .current_dir(dir)
+        .output()?;
+    if !out.status.success() {
+        return Err(format!("openssl {args:?}: {}", String::from_utf8_lossy(&out.stderr)).into());
+    }
+    Ok(())
+}
+
+impl TlsProxy {
+    fn start(dir: &Path, upstream: u16) -> Res<TlsProxy> {
+        let ec = "-newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes";
+        let ca = format!(
+            "req -x509 {ec} -keyout ca.key -out ca.pem -days 2 -subj /CN=e2e-test-CA \
+             -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign"
+        );
+        openssl(dir, &ca.split_whitespace().collect::<Vec<_>>())?;
+        let csr = format!("req {ec} -keyout server.key -out server.csr -subj /CN=localhost");
+        openssl(dir, &csr.split_whitespace().collect::<Vec<_>>())?;
+        std::fs::write(
+            dir.join("server.ext"),
+            "subjectAltName=DNS:localhost\nextendedKeyUsage=serverAuth\n",
+        )?;
+        let sign = "x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial \
+                    -out server.pem -days 2 -extfile server.ext";
+        openssl(dir, &sign.split_whitespace().collect::<Vec<_>>())?;
+        let port = free_port();
+        let d = dir.display();
+        let conf = format!(
+            "daemon off; master_process off; pid {d}/nginx.pid; error_log {d}/nginx-error.log;\n\
+             events {{}}\n\
+             http {{ access_log off; client_body_temp_path {d}/t; proxy_temp_path {d}/t;\n\
+             fastcgi_temp_path {d}/t; uwsgi_temp_path {d}/t; scgi_temp_path {d}/t;\n\
+             server {{ listen 127.0.0.1:{port} ssl; server_name localhost;\n\
+             ssl_certificate {d}/server.pem; ssl_certificate_key {d}/server.key;\n\
+             location / {{ proxy_pass http://127.0.0.1:{upstream}; proxy_http_version 1.1;\n\
+             proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection \"upgrade\";\n\
+             proxy_read_timeout 1h; }} }} }}\n"
+        );
+        std::fs::write(dir.join("nginx.conf"), conf)?;
+        let conf = dir.join("nginx.conf");
+        let child = Command::new("nginx")
+            .arg("-p")
+            .arg(dir)
+            .arg("-c")
+            .arg(&conf)
+            .arg("-e")
+            .arg(dir.join("nginx-error.log"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("nginx (scripts/setup.sh installs nginx-light): {e}"))?;
+        let proxy = TlsProxy {
+            port,
+            ca: dir.join("ca.pem"),
+            child,
+        };
+        let t = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if t.elapsed() > TIMEOUT {
+                let log = std::fs::read_to_string(dir.join("nginx-error.log")).unwrap_or_default();
+                return Err(format!("nginx did not start: {log}").into());
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Ok(proxy)
+    }
+
+    fn url(&self) -> String {
+        format!("wss://localhost:{}", self.port)
+    }
+}
+
+impl Drop for TlsProxy {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Whether the server's data directory holds any document: the stock server stores each
+/// document's chunks as files under it, beside the one file it writes at start, its storage
+/// id (`storage-adapter-id`, filed as `st/orage-adapter-id` like every key: by its first two
+/// letters).
+fn server_holds_anything(data: &Path) -> Res<bool> {
+    for entry in std::fs::read_dir(data)? {
+        let path = entry?.path();
+        let own_id = path.ends_with("st/orage-adapter-id");
+        if (path.is_file() && !own_id) || (path.is_dir() && server_holds_anything(&path)?) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wss_an_untrusted_certificate_is_refused_in_dutch_and_a_trusted_one_syncs() -> Res {
+    retry_on_hang(
+        "wss_an_untrusted_certificate_is_refused_in_dutch_and_a_trusted_one_syncs",
+        wss_once,
+    )
+    .await
+}
+
+/// One run of [`wss_an_untrusted_certificate_is_refused_in_dutch_and_a_trusted_one_syncs`].
+async fn wss_once() -> Res {
+    let server_data = tempfile::tempdir()?;
+    let server = Server::start(server_data.path())?;
+    let certs = tempfile::tempdir()?;
+    let proxy = TlsProxy::start(certs.path(), server.port)?;
+
+    // A Dutch app whose system does not trust the test's authority: its shared journey is
+    // refused, said in Dutch in a toast, the share dialog and the badge; nothing is sent.
+    let data = tempfile::tempdir()?;
+    shared_sample_in(data.path(), "Mijn klantreizen.klantreis")?;
+    let app = App::start(data.path(), "nl_NL.UTF-8").await?;
+    app.d().set_window_rect(0, 0, 1200, 800).await?;
+    app.set_server(&proxy.url()).await?;
+    let toast = app
+        .wait_toast("saying the server was refused", |t| {
+            t.contains("is geweigerd")
+        })
+        .await;
+    if toast.is_err() {
+        app.shot("live-08-wss-refused-missing.png").await?;
+    }
+    let toast = toast?;
+    assert!(
+        toast.contains(&proxy.url())
+            && toast.contains("niet ondertekend door een instantie die deze computer vertrouwt"),
+        "names the server and the reason: {toast}"
+    );
+    app.open_journey(SAMPLE_EN).await?;
+    app.click_until(
+        "[data-testid='open-share']",
+        "[data-testid='share-refused']",
+    )
+    .await?;
+    let said = app.text_of("[data-testid='share-refused']").await?;
+    assert!(
+        said.starts_with("De synchronisatieserver") && said.contains("er is niets verstuurd"),
+        "the share dialog: {said}"
+    );
+    app.shot("live-08-wss-refused-nl.png").await?;
+    app.wait_for("[data-testid='share-done']")
+        .await?
+        .click()
+        .await?;
+    let badge = app.badge().await?;
+    assert!(
+        matches!(&badge, Some((false, _, text)) if text.starts_with("Geweigerd")),
+        "the badge: {badge:?}"
+    );
+    assert!(
+        !server_holds_anything(server_data.path())?,
+        "the journey reached the server"
+    );
+    app.quit().await?;
+
+    // The same journey in an English app that trusts the authority (a company's own, named by
+    // SSL_CERT_FILE): it syncs over wss://, and the server now holds it.
+    let data = tempfile::tempdir()?;
+    shared_sample(data.path())?;
+    let app = App::start_with(
+        data.path(),
+        "en_GB.UTF-8",
+        &[("SSL_CERT_FILE", proxy.ca.as_os_str())],
+    )
+    .await?;
+    app.set_server(&proxy.url()).await?;
+    app.open_journey(SAMPLE_EN).await?;
+    let synced = app.wait_synced().await?;
+    assert!(synced.starts_with("Synced"), "the badge: {synced}");
+    assert!(
+        server_holds_anything(server_data.path())?,
+        "the server holds the journey"
+    );
+    app.shot("live-09-wss-synced.png").await?;
+    app.quit().await?;
+    drop(proxy);
+    drop(server);
     Ok(())
 }

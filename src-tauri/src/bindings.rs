@@ -129,6 +129,8 @@ pub fn typescript() -> String {
         crate::commands::UiSettings,
         crate::commands::StartInfo,
         crate::sync::SyncStatus,
+        crate::sync::SyncRefusal,
+        crate::sync::RefusalReason,
         layout::Mm,
         layout::Pt,
         layout::Point,

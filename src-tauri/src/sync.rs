@@ -17,7 +17,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use klantreis::session::{ApiError, ErrorCode, View, ViewUpdate};
-use klantreis::sync::live::{doc_id_of_link, server_url, Live};
+use klantreis::sync::live::{doc_id_of_link, server_url, Live, LiveError, RefusalKind, Refused};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, Manager, State, Wry};
 use tauri_plugin_dialog::DialogExt;
@@ -57,6 +57,62 @@ pub struct SyncStatus {
     pub last_synced: Option<String>,
     /// What went wrong last, in words.
     pub error: Option<String>,
+    /// A `wss://` server refused for its certificate (or no certificates to check it with):
+    /// the UI says it in the user's language. Stays until a connection succeeds or the
+    /// server's address changes.
+    pub refused: Option<SyncRefusal>,
+}
+
+/// Why the server's secure connection was refused; nothing was sent to it.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+pub struct SyncRefusal {
+    pub server: String,
+    pub reason: RefusalReason,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RefusalReason {
+    /// Its certificate is not signed by an authority this computer trusts.
+    UnknownAuthority,
+    Expired,
+    NotValidYet,
+    /// Its certificate is for another name.
+    OtherName,
+    Revoked,
+    /// This computer has no trusted certificates at all to check the server with.
+    NoTrustedCertificates,
+    /// Another TLS failure (`error` has the detail).
+    Other,
+}
+
+impl From<&Refused> for SyncRefusal {
+    fn from(r: &Refused) -> SyncRefusal {
+        let reason = match r.kind {
+            RefusalKind::UnknownAuthority => RefusalReason::UnknownAuthority,
+            RefusalKind::Expired => RefusalReason::Expired,
+            RefusalKind::NotValidYet => RefusalReason::NotValidYet,
+            RefusalKind::OtherName => RefusalReason::OtherName,
+            RefusalKind::Revoked => RefusalReason::Revoked,
+            RefusalKind::Other => RefusalReason::Other,
+        };
+        SyncRefusal {
+            server: r.server.clone(),
+            reason,
+        }
+    }
+}
+
+/// The refusal a connection error is, if it is one.
+fn refusal_of(e: &LiveError) -> Option<SyncRefusal> {
+    match e {
+        LiveError::Refused(r) => Some(r.into()),
+        LiveError::NoTrustedCertificates { server, .. } => Some(SyncRefusal {
+            server: server.clone(),
+            reason: RefusalReason::NoTrustedCertificates,
+        }),
+        _ => None,
+    }
 }
 
 enum Request {
@@ -125,14 +181,14 @@ fn run(app: AppHandle<Wry>, rx: Receiver<Request>) {
 }
 
 /// The connection for `server`, made (in the background) when missing or for another server.
-fn live_for<'a>(live: &'a mut Option<Live>, server: &str) -> Result<&'a mut Live, String> {
+fn live_for<'a>(live: &'a mut Option<Live>, server: &str) -> Result<&'a mut Live, LiveError> {
     if live.as_ref().is_some_and(|l| l.server() != server) {
         *live = None;
     }
-    if live.is_none() {
-        *live = Some(Live::connect(server).map_err(|e| e.to_string())?);
+    match live {
+        Some(l) => Ok(l),
+        None => Ok(live.insert(Live::connect(server)?)),
     }
-    live.as_mut().ok_or_else(|| "no connection".to_string())
 }
 
 fn step(app: &AppHandle<Wry>, live: &mut Option<Live>, offline_since: &mut Option<Instant>) {
@@ -152,28 +208,41 @@ fn step(app: &AppHandle<Wry>, live: &mut Option<Live>, offline_since: &mut Optio
     let mut status = app.state::<Syncer>().status();
     status.server = server.clone();
     status.shared = shared;
+    // A refusal is kept while the server is the same (a "Join…" that was refused leaves it
+    // for the UI to read), forgotten when the address changes.
+    if status.refused.as_ref().map(|r| &r.server) != status.server.as_ref() {
+        status.refused = None;
+    }
     let (Some(server), true) = (server, shared > 0) else {
         *live = None;
         *offline_since = None;
         status.connected = false;
         status.waiting = 0;
-        status.error = None;
+        status.error = status.refused.is_some().then_some(status.error).flatten();
         publish(app, status);
         return;
     };
     let l = match live_for(live, &server) {
         Ok(l) => l,
         Err(e) => {
-            status.error = Some(e);
+            status.refused = refusal_of(&e).map(|r| SyncRefusal {
+                server: server.clone(),
+                ..r
+            });
+            status.error = Some(e.to_string());
             publish(app, status);
             return;
         }
     };
-    // A wss:// certificate refused: the connection stays down, and the status says why (the
-    // server, the reason) until the server's address is changed or the app restarts.
+    // A wss:// certificate refused: the connection stays down (the dialer gave up), and the
+    // status says why until the server's address is changed or the app restarts.
     if let Some(refused) = l.refused() {
         status.connected = false;
         status.error = Some(refused.to_string());
+        status.refused = Some(SyncRefusal {
+            server: server.clone(),
+            ..SyncRefusal::from(&refused)
+        });
         publish(app, status);
         return;
     }
@@ -187,6 +256,7 @@ fn step(app: &AppHandle<Wry>, live: &mut Option<Live>, offline_since: &mut Optio
     status.connected = l.connected();
     let unreachable = if status.connected {
         *offline_since = None;
+        status.refused = None;
         None
     } else {
         let since = *offline_since.get_or_insert_with(Instant::now);
@@ -247,11 +317,31 @@ fn join(app: &AppHandle<Wry>, live: &mut Option<Live>, link: &str) -> Res<String
         .ok_or_else(no_server)?;
     let doc_id =
         doc_id_of_link(link).map_err(|e| ApiError::new(ErrorCode::NotFound, e.to_string()))?;
-    let l = live_for(live, &server).map_err(offline)?;
+    // A refusal is also put in the status (before the answer goes back), where the UI reads
+    // why in words it can say in the user's language.
+    let refused = |e: LiveError| {
+        if let Some(r) = refusal_of(&e) {
+            let sync = app.state::<Syncer>();
+            let mut status = sync.status();
+            status.refused = Some(SyncRefusal {
+                server: server.clone(),
+                ..r
+            });
+            status.error = Some(e.to_string());
+            publish(app, status);
+        }
+        offline(e.to_string())
+    };
+    let l = live_for(live, &server).map_err(refused)?;
     // Fetched without the state lock: editing goes on while the server answers.
-    let bytes = l
-        .fetch(&doc_id, JOIN_TIMEOUT)
-        .map_err(|e| offline(e.to_string()))?;
+    let bytes = l.fetch(&doc_id, JOIN_TIMEOUT).map_err(refused)?;
+    // The server answered: an earlier refusal (a certificate since renewed) no longer holds.
+    let sync = app.state::<Syncer>();
+    let mut status = sync.status();
+    if status.refused.take().is_some() {
+        status.error = None;
+        publish(app, status);
+    }
     let jid = {
         let mut inner = state.lock();
         inner
@@ -284,7 +374,7 @@ pub fn sync_status(state: State<'_, AppState>, sync: State<'_, Syncer>) -> SyncS
     }
 }
 
-/// Sets the sync server (`ws://host:port`); empty means none.
+/// Sets the sync server (`wss://host` or `ws://host:port`); empty means none.
 #[tauri::command]
 pub fn set_sync_server(
     state: State<'_, AppState>,
@@ -379,4 +469,37 @@ pub async fn merge_copy(app: AppHandle<Wry>, view: View) -> Res<Option<ViewUpdat
     };
     chrome::refresh(&app);
     Ok(Some(update))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refusal_reaches_the_ui_as_server_and_reason() {
+        let refused = LiveError::Refused(Refused {
+            server: "wss://sync.example.org/".into(),
+            kind: RefusalKind::OtherName,
+            reason: "its certificate is for another name".into(),
+        });
+        let r = refusal_of(&refused).expect("a refusal");
+        assert_eq!(r.reason, RefusalReason::OtherName);
+        let json = serde_json::to_value(&r).expect("json");
+        assert_eq!(
+            json,
+            serde_json::json!({"server": "wss://sync.example.org/", "reason": "other_name"})
+        );
+        let none = LiveError::NoTrustedCertificates {
+            server: "wss://x".into(),
+            detail: "none found".into(),
+        };
+        let r = refusal_of(&none).expect("a refusal");
+        assert_eq!(r.reason, RefusalReason::NoTrustedCertificates);
+        assert_eq!(
+            serde_json::to_value(r.reason).expect("json"),
+            "no_trusted_certificates"
+        );
+        // Not a certificate's fault: the status words it as before, no refusal.
+        assert!(refusal_of(&LiveError::BadServer("x".into())).is_none());
+    }
 }

@@ -29,7 +29,7 @@ use std::time::Duration;
 
 use automerge::{Automerge, Change, ChangeHash, ReadDoc};
 use futures::future::BoxFuture;
-use futures::{FutureExt, SinkExt, StreamExt};
+use futures::{SinkExt, StreamExt};
 use samod::storage::{InMemoryStorage, Storage, StorageKey};
 use samod::{
     BackoffConfig, DialError, DialerFailed, DialerHandle, DocHandle, DocumentId, Repo, Transport,
@@ -89,7 +89,24 @@ pub fn doc_id_of_link(link: &str) -> Result<String, LiveError> {
 #[error("the sync server {server} was refused, nothing was sent: {reason}")]
 pub struct Refused {
     pub server: String,
+    /// Which refusal, for a caller that words it itself (the app, in the user's language).
+    pub kind: RefusalKind,
+    /// The reason in English words (the command line's message).
     pub reason: String,
+}
+
+/// Why a `wss://` server's certificate was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefusalKind {
+    /// Not signed by an authority this computer trusts.
+    UnknownAuthority,
+    Expired,
+    NotValidYet,
+    /// Made out to another name than the address's.
+    OtherName,
+    Revoked,
+    /// Any other certificate or TLS failure (the reason names it).
+    Other,
 }
 
 /// A server address checked and normalised (`wss://host[:port]` or `ws://host:port`).
@@ -147,6 +164,11 @@ fn tls_config(server: &str) -> Result<Arc<rustls::ClientConfig>, LiveError> {
             detail,
         });
     }
+    // ring rather than aws-lc-rs (rustls' default): a small C build with no cmake, seconds
+    // of CI instead of minutes. rustls 0.23.48 deprecates ring's provider because it offers
+    // no post-quantum key exchange; the connection is still TLS 1.3 (or 1.2) with X25519 and
+    // checked certificates, which is what a sync server behind Caddy or nginx speaks.
+    #[allow(deprecated)]
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let config = rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
@@ -156,28 +178,37 @@ fn tls_config(server: &str) -> Result<Arc<rustls::ClientConfig>, LiveError> {
     Ok(Arc::new(config))
 }
 
-/// Why the TLS handshake refused the server, in words, when that is what `e` is.
-fn tls_refusal(e: &tungstenite::Error) -> Option<String> {
+/// Why the TLS handshake refused the server, when that is what `e` is: which refusal and
+/// its reason in words. A failure that is not TLS's (no route, connection reset) is `None`:
+/// the dialer tries again.
+fn tls_refusal(e: &tungstenite::Error) -> Option<(RefusalKind, String)> {
     use rustls::CertificateError as C;
+    use RefusalKind as K;
     let tungstenite::Error::Io(io) = e else {
         return None;
     };
-    let reason = match io.get_ref()?.downcast_ref::<rustls::Error>()? {
+    let refusal = match io.get_ref()?.downcast_ref::<rustls::Error>()? {
         rustls::Error::InvalidCertificate(c) => match c {
-            C::UnknownIssuer => "its certificate is not signed by an authority this computer trusts (a company's own authority must be in the system's trust store, or in the file SSL_CERT_FILE names)".to_string(),
-            C::Expired | C::ExpiredContext { .. } => "its certificate has expired".to_string(),
-            C::NotValidYet | C::NotValidYetContext { .. } => {
-                "its certificate is not valid yet (is this computer's clock right?)".to_string()
+            C::UnknownIssuer => (K::UnknownAuthority, "its certificate is not signed by an authority this computer trusts (a company's own authority must be in the system's trust store, or in the file SSL_CERT_FILE names)".to_string()),
+            C::Expired | C::ExpiredContext { .. } => {
+                (K::Expired, "its certificate has expired".to_string())
             }
+            C::NotValidYet | C::NotValidYetContext { .. } => (
+                K::NotValidYet,
+                "its certificate is not valid yet (is this computer's clock right?)".to_string(),
+            ),
             C::NotValidForName | C::NotValidForNameContext { .. } => {
-                "its certificate is for another name".to_string()
+                (K::OtherName, "its certificate is for another name".to_string())
             }
-            C::Revoked => "its certificate has been revoked".to_string(),
-            other => format!("its certificate is not acceptable ({other:?})"),
+            C::Revoked => (K::Revoked, "its certificate has been revoked".to_string()),
+            other => (
+                K::Other,
+                format!("its certificate is not acceptable ({other:?})"),
+            ),
         },
-        other => format!("the secure connection failed ({other})"),
+        other => (K::Other, format!("the secure connection failed ({other})")),
     };
-    Some(reason)
+    Some(refusal)
 }
 
 /// A websocket dialer (tokio-tungstenite, with rustls for `wss://`); samod calls it again on
@@ -185,6 +216,9 @@ fn tls_refusal(e: &tungstenite::Error) -> Option<String> {
 struct WsDialer {
     url: url::Url,
     tls: Option<Arc<rustls::ClientConfig>>,
+    /// The refusal, once there is one: [`Live::refused`] reads it without asking the dialer's
+    /// `established()`, which would queue a waiter on every look while the server is away.
+    refused: Arc<std::sync::Mutex<Option<Refused>>>,
 }
 
 impl samod::Dialer for WsDialer {
@@ -197,6 +231,7 @@ impl samod::Dialer for WsDialer {
     fn connect(&self) -> BoxFuture<'static, Result<Transport, DialError<Refused>>> {
         let url = self.url.clone();
         let connector = self.tls.clone().map(Connector::Rustls);
+        let refused = self.refused.clone();
         Box::pin(async move {
             let connected = tokio_tungstenite::connect_async_tls_with_config(
                 url.as_str(),
@@ -207,10 +242,15 @@ impl samod::Dialer for WsDialer {
             .await;
             let (ws, _) = connected.map_err(|e| match tls_refusal(&e) {
                 // Retrying cannot help, and the user must hear why.
-                Some(reason) => DialError::PermanentFailure(Refused {
-                    server: url.to_string(),
-                    reason,
-                }),
+                Some((kind, reason)) => {
+                    let r = Refused {
+                        server: url.to_string(),
+                        kind,
+                        reason,
+                    };
+                    *refused.lock().unwrap_or_else(|p| p.into_inner()) = Some(r.clone());
+                    DialError::PermanentFailure(r)
+                }
                 None => DialError::transient(e),
             })?;
             let (sink, stream) = ws.split();
@@ -238,6 +278,7 @@ pub struct Live {
     dialer: DialerHandle<Refused>,
     handles: HashMap<String, DocHandle>,
     server: String,
+    refused: Arc<std::sync::Mutex<Option<Refused>>>,
 }
 
 impl Live {
@@ -267,8 +308,16 @@ impl Live {
             max_delay: MAX_BACKOFF,
             max_retries: None,
         };
+        let refused = Arc::new(std::sync::Mutex::new(None));
         let dialer = repo
-            .dial(backoff, Arc::new(WsDialer { url, tls }))
+            .dial(
+                backoff,
+                Arc::new(WsDialer {
+                    url,
+                    tls,
+                    refused: refused.clone(),
+                }),
+            )
             .map_err(|_| LiveError::Stopped)?;
         Ok(Live {
             rt,
@@ -277,6 +326,7 @@ impl Live {
             dialer,
             handles: HashMap::new(),
             server: server.to_string(),
+            refused,
         })
     }
 
@@ -287,11 +337,11 @@ impl Live {
 
     /// Why the server was refused for good (its certificate), if it was: the dialer then
     /// stops trying, and every wait ends with this error.
-    pub fn refused(&self) -> Option<LiveError> {
-        match self.dialer.established().now_or_never() {
-            Some(Err(DialerFailed::PermanentFailure(r))) => Some(LiveError::Refused((*r).clone())),
-            _ => None,
-        }
+    pub fn refused(&self) -> Option<Refused> {
+        self.refused
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 
     /// Whether the connection to the server is up now.
@@ -487,7 +537,7 @@ impl Live {
 
     fn timeout(&self, doc_id: &str, timeout: Duration) -> LiveError {
         if let Some(refused) = self.refused() {
-            refused
+            LiveError::Refused(refused)
         } else if self.connected() {
             LiveError::Timeout {
                 server: self.server.clone(),

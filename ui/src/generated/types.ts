@@ -907,7 +907,17 @@ last_synced: string | null,
 /**
  * What went wrong last, in words.
  */
-error: string | null, };
+error: string | null, 
+/**
+ * A `wss://` server refused for its certificate (or no certificates to check it with):
+ * the UI says it in the user's language. Stays until a connection succeeds or the
+ * server's address changes.
+ */
+refused: SyncRefusal | null, };
+
+export type SyncRefusal = { server: string, reason: RefusalReason, };
+
+export type RefusalReason = "unknown_authority" | "expired" | "not_valid_yet" | "other_name" | "revoked" | "no_trusted_certificates" | "other";
 
 export type Mm = number;
 

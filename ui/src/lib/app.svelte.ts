@@ -21,6 +21,7 @@ import type {
   LanguagePref,
   Scene,
   SceneUpdate,
+  SyncRefusal,
   SyncStatus,
   UiSettings,
   View,
@@ -112,11 +113,7 @@ export class AppState {
     } catch (e) {
       this.fail(e);
     }
-    await this.backend.onSyncStatus((s) => {
-      // A new problem is said once (a server out of reach, data refused); the badge keeps it.
-      if (s.error && s.error !== this.sync?.error) this.toast(s.error, 'error');
-      this.sync = s;
-    });
+    await this.backend.onSyncStatus((s) => this.takeSync(s));
     await this.backend.onError((e) => this.toast(e.message, 'error'));
     await this.backend.onMenu((action) => {
       if (action === 'settings') this.dialog = 'settings';
@@ -380,9 +377,38 @@ export class AppState {
       await this.open(id);
       return true;
     } catch (e) {
-      this.fail(e);
+      // A server refused for its certificate is in the status (put there before the answer
+      // came back), which says it in the user's language; anything else in the core's words.
+      let refused = false;
+      try {
+        const s = await this.backend.syncStatus();
+        refused = s.refused !== null;
+        if (refused) this.takeSync(s);
+      } catch {
+        // The status could not be read: the core's own words below still say why.
+      }
+      if (!refused) this.fail(e);
       return false;
     }
+  }
+
+  /** Takes in a new sync status. A new problem is said once (a server out of reach, data
+   * refused, a certificate refused); the badge keeps it. */
+  takeSync(s: SyncStatus): void {
+    const old = this.sync;
+    if (s.refused) {
+      const same = old?.refused?.server === s.refused.server && old.refused.reason === s.refused.reason;
+      if (!same) this.toast(this.refusalText(s.refused), 'error');
+    } else if (s.error && s.error !== old?.error) {
+      this.toast(s.error, 'error');
+    }
+    this.sync = s;
+  }
+
+  /** Why a server's secure connection was refused, in the user's language. */
+  refusalText(r: SyncRefusal): string {
+    const reason = this.tr(`sync.refused.${r.reason}` satisfies MessageKey);
+    return this.tr('sync.refused', { server: r.server, reason });
   }
 
   /** Merges a copy of this document picked in a file dialog. */

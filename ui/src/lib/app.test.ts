@@ -65,8 +65,8 @@ function fake() {
     redo: async () => undoResult,
     setLanguage: async (language) => ({ language, system_language: 'nl', lang: language === 'en' ? 'en' : 'nl' }),
     onDocChanged: async () => () => {},
-    syncStatus: async () => ({ server: null, shared: 0, connected: false, waiting: 0, last_synced: null, error: null }),
-    setSyncServer: async (server) => ({ server: server || null, shared: 0, connected: false, waiting: 0, last_synced: null, error: null }),
+    syncStatus: async () => ({ server: null, shared: 0, connected: false, waiting: 0, last_synced: null, error: null, refused: null }),
+    setSyncServer: async (server) => ({ server: server || null, shared: 0, connected: false, waiting: 0, last_synced: null, error: null, refused: null }),
     shareJourney: async () => 'automerge:4NMNnkMhL8jXrdJ9jamS58PAVdXu',
     joinJourney: async () => 'j2',
     mergeCopy: async () => null,
@@ -236,6 +236,33 @@ describe('AppState', () => {
     expect(await app.joinJourney('  automerge:4NMNnkMhL8jXrdJ9jamS58PAVdXu \n')).toBe(false);
     expect(links).toEqual(['automerge:4NMNnkMhL8jXrdJ9jamS58PAVdXu']);
     expect(app.toasts.at(-1)).toMatchObject({ kind: 'error', text: 'could not reach the sync server ws://x within 10 s' });
+  });
+
+  it('says a refused certificate in the user\'s language, once, also when a join is refused', async () => {
+    const f = fake();
+    const server = 'wss://sync.example.org';
+    const refused = { server: null as string | null, shared: 1, connected: false, waiting: 1, last_synced: null, error: 'the sync server wss://sync.example.org/ was refused, nothing was sent: its certificate has expired', refused: { server, reason: 'expired' as const } };
+    let push: (s: typeof refused) => void = () => {};
+    f.backend.onSyncStatus = async (cb) => {
+      push = cb;
+      return () => {};
+    };
+    f.backend.setLanguage = async (language) => ({ language, system_language: 'en', lang: 'nl' });
+    const app = new AppState(f.backend);
+    await app.start();
+    await app.setLanguage('nl');
+    push({ ...refused, server });
+    push({ ...refused, server, waiting: 2 });
+    const said = app.toasts.filter((t) => t.kind === 'error').map((t) => t.text);
+    expect(said).toEqual(['De synchronisatieserver wss://sync.example.org is geweigerd, er is niets verstuurd: het certificaat is verlopen. Vraag de beheerder van de server om het te vernieuwen.']);
+    // A join refused for another reason: the status (read after the failure) says which.
+    f.backend.syncStatus = async () => ({ ...refused, server, refused: { server, reason: 'unknown_authority' } });
+    f.backend.joinJourney = async () => {
+      throw new BackendError('io', 'the sync server wss://sync.example.org/ was refused, nothing was sent: its certificate is not signed by an authority this computer trusts');
+    };
+    expect(await app.joinJourney('automerge:4NMNnkMhL8jXrdJ9jamS58PAVdXu')).toBe(false);
+    expect(app.toasts.at(-1)?.text).toMatch(/^De synchronisatieserver wss:\/\/sync\.example\.org is geweigerd.*niet ondertekend door een instantie die deze computer vertrouwt/);
+    expect(app.toasts.filter((t) => t.text.startsWith('the sync server'))).toEqual([]);
   });
 
   it('switches language through the shell', async () => {
