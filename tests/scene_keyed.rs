@@ -165,3 +165,130 @@ fn a_card_group_holds_its_note_at_its_own_origin_within_its_bounds() {
     });
     assert_eq!(cards, j.cards.len());
 }
+
+/// The items of every card group by key, for comparing two layouts.
+fn card_groups(s: &layout::Scene) -> std::collections::BTreeMap<String, layout::Group> {
+    let mut out = std::collections::BTreeMap::new();
+    s.walk(|g| {
+        if g.key.kind() == "card" {
+            out.insert(g.key.0.clone(), g.clone());
+        }
+    });
+    out
+}
+
+/// The dot stickers of a card group (the small circles; the badges are larger).
+fn dots(g: &layout::Group) -> Vec<(f32, f32, f32)> {
+    g.items
+        .iter()
+        .filter_map(|it| match it {
+            layout::Item::Circle { centre, r, .. } if r.0 < 1.5 => {
+                Some((centre.x.0, centre.y.0, r.0))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The texts drawn in a group, line by line: (text, x, width).
+fn texts(g: &layout::Group) -> Vec<(String, f32, f32)> {
+    g.items
+        .iter()
+        .filter_map(|it| match it {
+            layout::Item::Text { lines, .. } => Some(lines),
+            _ => None,
+        })
+        .flatten()
+        .map(|l| (l.text.clone(), l.x.0, l.width.0))
+        .collect()
+}
+
+#[test]
+fn votes_are_dots_in_the_card_group_bounded_with_a_number_and_nothing_else_moves() {
+    let (_, base_j, p, o) = cases().remove(1);
+    let mut j = base_j.clone();
+    j.cards[0].votes = 3;
+    // The tightest badge row: an emotion at the left, fail and wait points at the right.
+    j.cards[1].votes = 40;
+    j.cards[1].emotion = Some(-2);
+    j.cards[1].fail_point = true;
+    j.cards[1].wait_point = true;
+    let mut base_j = base_j;
+    base_j.cards[1] = j.cards[1].clone();
+    base_j.cards[1].votes = 0;
+    let keyed = layout::layout_keyed(&j, std::slice::from_ref(&p), &o);
+    assert_eq!(
+        keyed.flatten(),
+        layout::layout(&j, std::slice::from_ref(&p), &o)
+    );
+    let base = layout::layout_keyed(&base_j, std::slice::from_ref(&p), &o);
+    let (voted, before) = (card_groups(&keyed), card_groups(&base));
+    let key = |i: usize| format!("card:{}", j.cards[i].id);
+
+    let three = &voted[&key(0)];
+    assert_eq!(dots(three).len(), 3, "3 votes, 3 dots");
+    assert_eq!(dots(&before[&key(0)]).len(), 0);
+    // The note (the first rect with a target) holds its dots.
+    let note = |g: &layout::Group| {
+        g.items
+            .iter()
+            .find_map(|it| match it {
+                layout::Item::Rect {
+                    rect,
+                    target: Some(_),
+                    ..
+                } => Some(*rect),
+                _ => None,
+            })
+            .expect("a note")
+    };
+    for (x, y, r) in dots(three) {
+        let n = note(three);
+        assert!(x - r >= n.x.0 && x + r <= n.right() && y + r <= n.bottom());
+    }
+
+    let forty = &voted[&key(1)];
+    let shown = dots(forty);
+    assert!((1..=10).contains(&shown.len()), "{} dots", shown.len());
+    let more = format!("+{}", 40 - shown.len());
+    let label = texts(forty)
+        .into_iter()
+        .find(|(t, _, _)| *t == more)
+        .unwrap_or_else(|| panic!("{more} beside the dots: {:?}", texts(forty)));
+    // The row stays between the emotion badge and the fail/wait rings.
+    let rings: Vec<f32> = forty
+        .items
+        .iter()
+        .filter_map(|it| match it {
+            layout::Item::Circle { centre, r, .. } if r.0 >= 1.5 => Some(centre.x.0 - r.0),
+            _ => None,
+        })
+        .collect();
+    let leftmost_ring = rings.iter().copied().fold(f32::MAX, f32::min);
+    assert!(
+        label.1 + label.2 <= leftmost_ring,
+        "{label:?} runs into a ring at {leftmost_ring}"
+    );
+    let (first_x, _, r) = shown[0];
+    let badge_right = forty
+        .items
+        .iter()
+        .find_map(|it| match it {
+            layout::Item::Rect { rect, radius, .. } if radius.0 == 2.0 => Some(rect.right()),
+            _ => None,
+        })
+        .expect("the emotion badge");
+    assert!(first_x - r >= badge_right, "a dot on the emotion badge");
+
+    // Every other group is as it was: votes add items to their own card only.
+    for (k, g) in &before {
+        if *k != key(0) && *k != key(1) {
+            assert_eq!(&voted[k], g, "{k}");
+        }
+    }
+    assert_eq!(
+        voted[&key(0)].items[..before[&key(0)].items.len()],
+        before[&key(0)].items[..],
+        "the dots come after the card's own items"
+    );
+}

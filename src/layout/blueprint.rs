@@ -103,6 +103,9 @@ pub(super) fn lines(b: &mut Builder, cx: &Ctx, j: &Journey, tops: &[f32], x0: f3
     }
 }
 
+/// A fail or wait point's ring radius (natural mm).
+const MARK_R: f32 = 2.0;
+
 /// One fail or wait point: a ring with its letter centred on (`x`, `y`).
 fn mark(
     b: &mut Builder,
@@ -112,7 +115,7 @@ fn mark(
     colour: &'static str,
     t: &Option<RecordRef>,
 ) {
-    let r = 2.0;
+    let r = MARK_R;
     b.circle(x, y, r, Some(PAPER), b.stroke(colour, 0.35, &[]), t.clone());
     b.text(
         x - r,
@@ -126,14 +129,25 @@ fn mark(
 
 /// The fail and wait points of card `c` as small rings with a letter ("F", "W": the same in
 /// Dutch and English), right to left from `x` on the card's badge row at `y`.
-pub(super) fn card_marks(b: &mut Builder, c: &Card, x: f32, y: f32, t: &Option<RecordRef>) {
+/// Returns the left edge of the leftmost mark drawn (None without marks), where the vote dots
+/// must stop.
+pub(super) fn card_marks(
+    b: &mut Builder,
+    c: &Card,
+    x: f32,
+    y: f32,
+    t: &Option<RecordRef>,
+) -> Option<f32> {
     let mut x = x;
+    let mut left = None;
     for (on, letter, colour) in [(c.fail_point, "F", BAD), (c.wait_point, "W", WAIT)] {
         if on {
             mark(b, x, y, letter, colour, t);
-            x -= 2.0 * 2.0 + 1.2;
+            left = Some(x - MARK_R);
+            x -= 2.0 * MARK_R + 1.2;
         }
     }
+    left
 }
 
 /// The legend entries for the fail and wait points the journey uses (none when it uses

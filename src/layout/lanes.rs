@@ -1,7 +1,7 @@
 //! The lanes band: one row per lane, one cell per phase, and the cards in the cells as sticky
 //! notes (shadow, tinted note with a solid or dashed border, text, emotion and validation
-//! badges along the bottom, the impact star at the top right), and on a service blueprint its
-//! lines and fail and wait points ([`blueprint`]).
+//! badges along the bottom with the vote dots between them ([`votes`]), the impact star at the
+//! top right), and on a service blueprint its lines and fail and wait points ([`blueprint`]).
 //!
 //! Invariant: a card is drawn at exactly the height [`card_height`] planned for it (the
 //! tallest card of its row), so a cell never overflows the lane the Plan made for it.
@@ -16,6 +16,7 @@ use super::palette::{
     RULE, SHADOW,
 };
 use super::plan::{card_height, card_text_w, Plan, CARD_PAD, CARD_PT, CELL_PAD, GAP};
+use super::votes;
 use super::Ctx;
 use crate::model::{Card, Journey, Validation};
 use crate::scene::{Key, RecordKind, Region, TextRole};
@@ -337,7 +338,17 @@ fn draw_card(b: &mut Builder, c: &Card, x: f32, y: f32, w: f32, h: f32) {
         }
     }
     // Blueprint marks left of the validation badge (only on cards that have them).
-    blueprint::card_marks(b, c, vx - 2.0 * vr - 1.4, vy, &t);
+    let marks = blueprint::card_marks(b, c, vx - 2.0 * vr - 1.4, vy, &t);
+    // The votes between the emotion badge (or the text's margin) and the marks.
+    if c.votes > 0 {
+        let left = if c.emotion.is_some() {
+            x + 2.0 + 7.5 + 1.2
+        } else {
+            x + CARD_PAD
+        };
+        let right = marks.unwrap_or(vx - vr) - 1.2;
+        votes::vote_dots(b, c.votes, left, right, vy, &t);
+    }
     if c.impact {
         star(b, x + w - 2.2, y + 2.2, 3.0, t);
     }

@@ -19,11 +19,11 @@
 //! natural millimetres into Scene items (text styled by [`builder::TextStyle`] presets);
 //! [`palette`] names every colour; each band of the page has its own file, drawn top to
 //! bottom by [`draw`]: [`title`] (with [`personas`]), [`phases`], [`emotion`], [`lanes`] (the
-//! cards, with [`blueprint`]'s lines and marks), [`links`] (arrows between cards, over them),
-//! [`data`], [`review`] (the team's answers to the review questions, only when there are any)
-//! and [`footer`]; [`marks`] holds what several bands draw alike. The
-//! insights report ([`report`]) is laid out with the same builder and palette, page by page.
-//! [`compare`] lays out the comparison of two journeys, its own page; [`persona_sheet`] the
+//! cards, with [`blueprint`]'s lines and marks and the [`votes`] as dots), [`links`] (arrows
+//! between cards, over them), [`data`], [`review`] (the team's answers to the review
+//! questions, only when there are any) and [`footer`]; [`marks`] holds what several bands draw
+//! alike. The insights report ([`report`]) is laid out with the same builder and palette, page
+//! by page. [`compare`] lays out the comparison of two journeys, its own page; [`persona_sheet`] the
 //! print kit's persona sheets.
 
 mod blueprint;
@@ -42,6 +42,7 @@ mod plan;
 pub mod report;
 mod review;
 mod title;
+mod votes;
 
 // The Scene and the font metrics sit below the layout (every exporter imports them from
 // `crate::scene`); they are re-exported here so `layout::Scene` keeps reading naturally.

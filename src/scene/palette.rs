@@ -27,6 +27,9 @@ pub(crate) const NEUTRAL: &str = "#8a96a3";
 pub(crate) const AMBER: &str = "#f0a020";
 /// A wait point's ring and letter: amber, dark enough to read on white.
 pub(crate) const WAIT: &str = "#b7791f";
+/// A vote's dot sticker on a card: a deep indigo no note tint or badge uses, dark enough
+/// against every note colour (and in grey print) that the dots read as dots.
+pub(crate) const VOTE: &str = "#33449e";
 /// The four quadrants of the value × effort matrix: the sticky-note tints, paler, so the
 /// notes placed on them stand out.
 pub(crate) const QUICK_WIN: &str = "#e9f6ed";
