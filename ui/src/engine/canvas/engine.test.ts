@@ -31,6 +31,23 @@ describe('Viewport', () => {
     expect(v.y + v.h).toBeGreaterThanOrEqual(851);
   });
 
+  it('fit keeps a band at the bottom free for a floating control, centred above it', () => {
+    const vp = new Viewport();
+    vp.resize(1000, 600);
+    // A wide page is bound by the width; a tall one by the height less the band.
+    for (const r of [{ x: 0, y: 0, w: 1189, h: 841 }, { x: 0, y: 0, w: 300, h: 841 }]) {
+      vp.fit(r, 24, 66);
+      const top = vp.toScreen({ x: r.x, y: r.y });
+      const bottom = vp.toScreen({ x: r.x + r.w, y: r.y + r.h });
+      expect(top.y).toBeGreaterThanOrEqual(24 - 1e-6);
+      expect(bottom.y).toBeLessThanOrEqual(600 - 66 + 1e-6);
+      // Centred in what is left: as much room above as below, down to the band.
+      expect(top.y - 24).toBeCloseTo(600 - 66 - bottom.y, 6);
+      expect(top.x).toBeGreaterThanOrEqual(24 - 1e-6);
+      expect(bottom.x).toBeLessThanOrEqual(1000 - 24 + 1e-6);
+    }
+  });
+
   it('reveal leaves a readable rect on screen alone, and centres and enlarges one that is not', () => {
     const vp = new Viewport();
     vp.resize(1000, 800);

@@ -71,13 +71,15 @@ export class Viewport {
     this.zoomAt({ x: this.width / 2, y: this.height / 2 }, factor);
   }
 
-  /** Shows all of `r` with `margin` px around it, centred. */
-  fit(r: Rect, margin = 24): void {
+  /** Shows all of `r` with `margin` px around it, centred, and `below` px (at least `margin`)
+   * kept free at the bottom for controls that float over the map (the zoom bar). */
+  fit(r: Rect, margin = 24, below = margin): void {
+    const bottom = Math.max(margin, below);
     const w = Math.max(1, this.width - 2 * margin);
-    const h = Math.max(1, this.height - 2 * margin);
+    const h = Math.max(1, this.height - margin - bottom);
     this.scale = clamp(Math.min(w / Math.max(r.w, 1e-6), h / Math.max(r.h, 1e-6)), MIN_SCALE, MAX_SCALE);
     this.offsetX = (this.width - r.w * this.scale) / 2 - r.x * this.scale;
-    this.offsetY = (this.height - r.h * this.scale) / 2 - r.y * this.scale;
+    this.offsetY = margin + (this.height - margin - bottom - r.h * this.scale) / 2 - r.y * this.scale;
     this.atFit = true;
   }
 
