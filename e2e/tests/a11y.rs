@@ -169,6 +169,36 @@ async fn axe_once() -> Res {
     )
     .await?;
     judge("compare", app.axe("compare").await?);
+    app.key(thirtyfour::Key::Escape).await?;
+
+    // The table view (Shift+T): the grid shown over the map, a table of phases by lanes.
+    app.js(
+        "document.querySelector(\"[data-testid='grid-note']\").focus();",
+        vec![],
+    )
+    .await?;
+    app.d()
+        .action_chain()
+        .key_down(thirtyfour::Key::Shift)
+        .send_keys("T")
+        .key_up(thirtyfour::Key::Shift)
+        .perform()
+        .await?;
+    app.wait_for("[data-testid='map-grid'][data-shown='true']")
+        .await?;
+    let size = app
+        .js(
+            "const r = document.querySelector(\"[data-testid='map-grid']\").getBoundingClientRect(); return [r.width, r.height];",
+            vec![],
+        )
+        .await?;
+    let size: Vec<f64> = serde_json::from_value(size)?;
+    assert!(
+        size.iter().all(|v| *v > 300.0),
+        "the table view fills the stage: {size:?}"
+    );
+    app.shot("a11y-04-table-view.png").await?;
+    judge("table view", app.axe("table view").await?);
 
     app.quit().await?;
     assert!(

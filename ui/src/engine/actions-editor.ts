@@ -33,6 +33,9 @@ export interface EditorCtx {
   setAssumptionsOnly(on: boolean): void;
   /** The value × effort matrix of the opportunities. */
   openMatrix(): void;
+  /** The map as a table (the keyboard grid shown): phases as columns, lanes as rows. */
+  readonly tableView?: boolean;
+  setTableView?(on: boolean): void;
   print(): void;
   /** Opens the share dialog (link, status, merge from a copy). */
   share(): void;
@@ -249,6 +252,17 @@ export const editorActions: Action<EditorCtx>[] = [
     active: (c) => c.assumptionsOnly,
     enabled: always,
     perform: (c) => c.setAssumptionsOnly(!c.assumptionsOnly),
+  },
+  {
+    id: 'view.table',
+    scope: 'editor',
+    labelKey: 'act.table',
+    // T for table / tabel.
+    shortcuts: [key('t', { shift: true })],
+    toolbar: { group: 'zoom', slot: 5, testid: 'view-table', text: 'ed.table' },
+    active: (c) => !!c.tableView,
+    enabled: (c) => !!c.setTableView,
+    perform: (c) => c.setTableView?.(!c.tableView),
   },
   {
     id: 'view.matrix',

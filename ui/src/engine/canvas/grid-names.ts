@@ -16,7 +16,13 @@ const VALIDATION: Record<Card['validation'], MessageKey> = {
 /** A note's accessible name: "Ten minutes in the queue. Pain points, Purchase, emotion −2,
  * assumption, 3 votes". */
 export function noteName(lang: Lang, card: Card, lane: string, phase: string): string {
-  const parts = [t(lang, 'a11y.note', { text: card.text, lane, phase })];
+  return [t(lang, 'a11y.note', { text: card.text, lane, phase }), ...noteFacts(lang, card)].join(', ');
+}
+
+/** What a note says besides its text and place: emotion, evidence state, evidence, votes,
+ * impact (the table view shows them as words under the text). */
+export function noteFacts(lang: Lang, card: Card): string[] {
+  const parts: string[] = [];
   if (card.emotion !== null && card.emotion !== undefined) parts.push(t(lang, 'a11y.emotion', { v: signed(card.emotion) }));
   parts.push(t(lang, VALIDATION[card.validation]));
   const evidence = card.evidence?.length ?? 0;
@@ -24,7 +30,7 @@ export function noteName(lang: Lang, card: Card, lane: string, phase: string): s
   const votes = card.votes ?? 0;
   if (votes > 0) parts.push(votes === 1 ? t(lang, 'a11y.voteOne') : t(lang, 'a11y.votes', { n: votes }));
   if (card.impact) parts.push(t(lang, 'a11y.impact'));
-  return parts.join(', ');
+  return parts;
 }
 
 /** A cell's accessible name: its lane, phase and how many notes it holds. */

@@ -33,6 +33,8 @@ const en = {
   'a11y.movedHeader': "Moved '{name}' to place {at}",
   'a11y.putBackHeader': "Put back '{name}'",
   'a11y.emotionSet': "Emotion of '{text}': {v}",
+  'act.table': 'Show the map as a table (phases as columns, lanes as rows)',
+  'ed.table': 'Table',
 };
 
 const nl: Record<keyof typeof en, string> = {
@@ -65,6 +67,8 @@ const nl: Record<keyof typeof en, string> = {
   'a11y.movedHeader': "'{name}' verplaatst naar plek {at}",
   'a11y.putBackHeader': "'{name}' teruggezet",
   'a11y.emotionSet': "Emotie van '{text}': {v}",
+  'act.table': 'Toon de klantreis als tabel (fasen als kolommen, banen als rijen)',
+  'ed.table': 'Tabel',
 };
 
 export const a11y = { en, nl };
