@@ -3,7 +3,8 @@
 //! export and file names live in the core (`klantreis::print`, `klantreis::session`). The
 //! canvas's own Scene comes with the view (`commands::show` and every edit).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::sync::Mutex;
 
 use klantreis::print::{self, Format, PrintRequest};
@@ -131,7 +132,7 @@ pub async fn export_journey(
     Ok(Some(done))
 }
 
-/// Shows the last exported file in the file manager (its folder, opened by the desktop).
+/// Shows the last exported file in the file manager (see [`reveal_command`]).
 #[tauri::command]
 pub fn reveal_export() -> Res<()> {
     let path = LAST_EXPORT
@@ -139,12 +140,43 @@ pub fn reveal_export() -> Res<()> {
         .ok()
         .and_then(|p| p.clone())
         .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "nothing was exported yet"))?;
-    let dir = path.parent().map(PathBuf::from).unwrap_or_default();
-    std::process::Command::new("xdg-open")
-        .arg(&dir)
-        .spawn()
-        .map(|_| ())
-        .map_err(|e| ApiError::new(ErrorCode::Io, format!("cannot open {}: {e}", dir.display())))
+    let mut child = reveal_command(&path).spawn().map_err(|e| {
+        ApiError::new(
+            ErrorCode::Io,
+            format!("cannot show {} in the file manager: {e}", path.display()),
+        )
+    })?;
+    // Waited for off the command's thread, so no finished child is left behind (a zombie on
+    // Unix) while the app runs.
+    std::thread::spawn(move || child.wait());
+    Ok(())
+}
+
+/// The desktop's way to show `file`: Windows' Explorer and the macOS Finder open its folder
+/// with the file selected; elsewhere (freedesktop desktops) `xdg-open` opens its folder.
+fn reveal_command(file: &Path) -> Command {
+    #[cfg(windows)]
+    {
+        use std::os::windows::process::CommandExt;
+        // Explorer parses its own command line: `/select,"C:\a b\Map.pdf"` as one raw
+        // argument, which std's quoting of a single argument would break.
+        let mut c = Command::new("explorer");
+        c.raw_arg(format!("/select,\"{}\"", file.display()));
+        c
+    }
+    #[cfg(target_os = "macos")]
+    {
+        let mut c = Command::new("open");
+        c.arg("-R").arg(file);
+        c
+    }
+    #[cfg(not(any(windows, target_os = "macos")))]
+    {
+        let dir = file.parent().map(PathBuf::from).unwrap_or_default();
+        let mut c = Command::new("xdg-open");
+        c.arg(dir);
+        c
+    }
 }
 
 /// A document image as a `data:` URL (the content policy allows no other image source).
@@ -187,4 +219,31 @@ pub async fn pick_image(app: AppHandle<Wry>) -> Res<Option<String>> {
     Ok(Some(
         inner.session_mut()?.doc_mut().add_image(mime, &bytes)?,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_export_is_shown_by_this_systems_file_manager() {
+        let file = std::env::temp_dir().join("a b").join("Map.pdf");
+        let c = reveal_command(&file);
+        let program = c.get_program().to_string_lossy().into_owned();
+        let args: Vec<String> = c
+            .get_args()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        if cfg!(windows) {
+            assert_eq!(program, "explorer");
+            assert_eq!(args, [format!("/select,\"{}\"", file.display())]);
+        } else if cfg!(target_os = "macos") {
+            assert_eq!((program.as_str(), args[0].as_str()), ("open", "-R"));
+            assert_eq!(args[1], file.display().to_string());
+        } else {
+            assert_eq!(program, "xdg-open");
+            let dir = std::env::temp_dir().join("a b");
+            assert_eq!(args, [dir.display().to_string()]);
+        }
+    }
 }

@@ -123,8 +123,10 @@ mod tests {
         let bytes = z.finish().expect("finish");
         let dir = std::env::temp_dir().join(crate::model::ids::new_id("zip"));
         std::fs::write(&dir, &bytes).expect("write");
-        // Python's zipfile checks every CRC (testzip) and the central directory.
-        let out = std::process::Command::new("python3")
+        // Python's zipfile checks every CRC (testzip) and the central directory. Windows
+        // installs it as `python` (GitHub's Windows runners too); elsewhere `python3`.
+        let python = if cfg!(windows) { "python" } else { "python3" };
+        let out = std::process::Command::new(python)
             .arg("-c")
             .arg(
                 "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); \
@@ -133,7 +135,7 @@ mod tests {
             )
             .arg(&dir)
             .output()
-            .expect("python3");
+            .expect("python (python3), on every CI runner");
         let _ = std::fs::remove_file(&dir);
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(

@@ -128,3 +128,4 @@ impl ScanError {
 
 pub mod apply;
 pub mod ocr;
+mod program;

@@ -23,9 +23,8 @@ use super::FoundNote;
 #[derive(Debug, thiserror::Error)]
 pub enum OcrError {
     #[error(
-        "the OCR program `tesseract` was not found; install it with \
-         `sudo apt-get install tesseract-ocr tesseract-ocr-nld tesseract-ocr-eng` \
-         (or run scripts/setup.sh)"
+        "the OCR program `tesseract` was not found; {}",
+        super::program::INSTALL_HINT
     )]
     Missing,
     #[error("the note's image could not be read: {0}")]
@@ -288,7 +287,10 @@ fn run(images: &[GrayImage], psm: &str) -> Result<Vec<(String, f32)>, OcrError> 
     let list_path = dir.0.join("list.txt");
     std::fs::write(&list_path, list).map_err(|e| OcrError::Failed(e.to_string()))?;
     let dpi = ((PPM * 25.4).round() as u32).to_string();
-    let out = Command::new("tesseract")
+    // On PATH or in its usual install places (src/scan/program.rs); none: the name alone,
+    // whose "not found" becomes `OcrError::Missing`.
+    let program = super::program::tesseract().unwrap_or_else(|| "tesseract".into());
+    let out = Command::new(program)
         // The list to stdout, TSV so every word comes with its page and confidence; one block
         // of text per note (a note is one block, however it is tilted); the resolution
         // given, not guessed; no search for light-on-dark text (a note has none).

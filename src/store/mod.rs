@@ -78,15 +78,30 @@ pub enum ReadOnly {
     OpenElsewhere,
 }
 
-/// The identity of the file at `path` (device and inode), where the platform has one.
+/// The identity of the file at `path`: on Unix its device and inode, on Windows its volume's
+/// serial number and its file index; `None` when there is no file. Two paths to one file give
+/// the same identity; a file put in the place of another gives a new one.
 fn file_id(path: &Path) -> Option<(u64, u64)> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
         std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
     }
-    #[cfg(not(unix))]
+    #[cfg(windows)]
     {
+        // Opened only to ask; std opens it sharing read, write and delete, so neither SQLite's
+        // own handle nor a rename by the user is in the way.
+        let file = std::fs::File::open(path).ok()?;
+        match winapi_util::file::information(&file) {
+            Ok(info) => Some((info.volume_serial_number(), info.file_index())),
+            // A file system that gives no index (some network shares): only whether a file is
+            // there at all is checked then, which still sees a move or a delete.
+            Err(_) => Some((0, 0)),
+        }
+    }
+    #[cfg(not(any(unix, windows)))]
+    {
+        // No identity to ask for: whether a file is there at all.
         std::fs::metadata(path).ok().map(|_| (0, 0))
     }
 }
