@@ -2,6 +2,11 @@
 //! before any edit, and every write is refused with a clear message; the file stays
 //! byte-identical. Run through the command-line tool as an unprivileged user (as root,
 //! `chmod` does not stop a write; `setpriv` drops to `nobody` for the child).
+//!
+//! Linux only: it drops root with `setpriv` and makes a folder immutable with `chattr`, both
+//! Linux tools, and sets Unix modes. What it tests (the store's read-only handling) is
+//! portable code; the Windows and macOS runners compile and run the rest of the core's tests.
+#![cfg(target_os = "linux")]
 
 use std::os::unix::fs::PermissionsExt;
 use std::process::Command;
