@@ -3,6 +3,7 @@
 //! applied to the one before, gives the one after; and a one-card edit sends few groups.
 
 use klantreis::layout::{self, LayoutOptions};
+use klantreis::scene::near::{noise, Near};
 use klantreis::scene::SceneChange;
 use klantreis::*;
 use proptest::prelude::*;
@@ -97,7 +98,9 @@ proptest! {
             mutate(&mut j, kind, a, b);
             let after = layout::layout_keyed(&j, &[], &opts);
             let change = SceneChange::between(&before, &after);
-            prop_assert_eq!(&change.apply(&before), &after);
+            // Up to float noise: a group that only shifted by ulps is kept as it was.
+            let applied = change.apply(&before);
+            prop_assert!(applied.near(&after, noise(&after)), "{:?}", change);
             before = after;
         }
     }
@@ -119,5 +122,5 @@ fn a_new_text_on_one_card_sends_that_card_alone() {
         .collect();
     assert_eq!(keys, vec![format!("card:{}", j.cards[17].id)], "{keys:?}");
     assert!(change.remove.is_empty() && change.place.is_empty());
-    assert_eq!(change.apply(&before), after);
+    assert!(change.apply(&before).near(&after, noise(&after)));
 }

@@ -117,9 +117,27 @@ pub fn scene(ws: &Workspace, id: &str, req: &PrintRequest) -> Result<Scene, Prin
     Ok(scene_of(journey, &ws.personas, req))
 }
 
+/// Journey `id` of `ws` laid out for `req` as keyed groups (docs/scene.md): what the session
+/// sends the screen. Its [`Scene::flatten`] is [`scene`].
+pub fn scene_keyed(ws: &Workspace, id: &str, req: &PrintRequest) -> Result<Scene, PrintError> {
+    let journey = ws
+        .journey(id)
+        .ok_or_else(|| PrintError::NoJourney(id.to_string()))?;
+    Ok(layout::layout_keyed(
+        journey,
+        &ws.personas,
+        &layout_options(req),
+    ))
+}
+
 /// Any journey (one in the document, or a version of it as it was, with the personas it
 /// linked then) laid out for `req`: the one path the canvas, the print and a version share.
 pub fn scene_of(journey: &Journey, personas: &[Persona], req: &PrintRequest) -> Scene {
+    layout::layout(journey, personas, &layout_options(req))
+}
+
+/// The layout's options for `req`.
+fn layout_options(req: &PrintRequest) -> layout::LayoutOptions {
     // A blank canvas on one sheet keeps its margins free for the scan marks and its code
     // (`marks::single_sheet`): the map never runs under them. The reader lays the
     // printed canvas out through here too, so both agree on every cell.
@@ -130,7 +148,7 @@ pub fn scene_of(journey: &Journey, personas: &[Persona], req: &PrintRequest) -> 
     } else {
         (None, Mm(0.0))
     };
-    let opts = layout::LayoutOptions {
+    layout::LayoutOptions {
         margin,
         bottom_room,
         paper: req.paper,
@@ -143,8 +161,7 @@ pub fn scene_of(journey: &Journey, personas: &[Persona], req: &PrintRequest) -> 
         printed: Some(today()),
         legend: req.kit,
         ..Default::default()
-    };
-    layout::layout(journey, personas, &opts)
+    }
 }
 
 /// The pages of journey `id`'s insights report on `paper` (A3, or A4 for anything else).

@@ -1,26 +1,32 @@
 //! A Scene's answer to an edit by key (docs/scene.md): the groups that are new or whose own
 //! items changed (`upsert`, each without its children, which come by key), the keys that went
 //! (`remove`), the groups that only moved (`place`), and the page and fit as they are now.
-//! Found by walking the new tree once against a map of the old one: no diff of items.
+//! Found by walking the new tree once against a map of the old one: no diff of items. A group
+//! counts as unchanged when it draws the same up to float noise ([`super::near`]).
 //!
-//! Invariant: [`SceneChange::apply`] on the Scene the change was made from gives the new Scene
-//! (tested on random edits of random journeys in `tests/scene_change.rs`).
+//! Invariant: [`SceneChange::apply`] on the Scene the change was made from gives the new Scene,
+//! up to that noise (tested on random edits of random journeys in `tests/scene_change.rs`).
 
 use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use super::{Group, Key, Mm, Point, Pt, Rect, Scene, Warning};
+use super::near::{noise, Near};
+use super::{Group, Item, Key, Mm, Point, Pt, Rect, Region, Scene, Warning};
 
 /// One group as the screen keeps it: its parent, its own items and regions (`children`
-/// empty), and its children's keys in paint order.
+/// empty), and its children's keys in paint order when they changed (a cell whose height
+/// changed keeps its cards: naming them all again would cost more than the cell).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Node {
     /// `None` for a group at the top of the Scene.
     pub parent: Option<Key>,
     pub group: Group,
-    pub children: Vec<Key>,
+    /// Absent: the children the front end holds for this key stay as they are.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub children: Option<Vec<Key>>,
 }
 
 /// A group that only moved: its new place relative to its parent.
@@ -43,7 +49,16 @@ pub struct SceneChange {
     pub warnings: Vec<Warning>,
     /// The top-level groups' keys in order, when they changed.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub roots: Option<Vec<Key>>,
+    /// The loose items (page millimetres, drawn before the groups), when they changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub items: Option<Vec<Item>>,
+    /// The loose regions, when they changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub regions: Option<Vec<Region>>,
     pub upsert: Vec<Node>,
     pub remove: Vec<Key>,
     pub place: Vec<Placed>,
@@ -90,12 +105,14 @@ impl SceneChange {
             min_text_pt: new.min_text_pt,
             warnings: new.warnings.clone(),
             roots: None,
+            items: (old.items != new.items).then(|| new.items.clone()),
+            regions: (old.regions != new.regions).then(|| new.regions.clone()),
             upsert: Vec::new(),
             remove: Vec::new(),
             place: Vec::new(),
         };
         let mut seen = HashSet::new();
-        p.walk(&new.groups, None, &before, &mut seen);
+        p.walk(&new.groups, None, &before, &mut seen, noise(new));
         let roots = keys(&new.groups);
         if roots != keys(&old.groups) {
             p.roots = Some(roots);
@@ -116,34 +133,39 @@ impl SceneChange {
         parent: Option<&'a Key>,
         before: &HashMap<&Key, (Option<&Key>, &Group)>,
         seen: &mut HashSet<&'a Key>,
+        tol: f32,
     ) {
         for g in gs {
             seen.insert(&g.key);
-            let same = before.get(&g.key).is_some_and(|(op, og)| {
-                *op == parent
-                    && og.items == g.items
-                    && og.regions == g.regions
-                    && og.bounds == g.bounds
-                    && og.children.len() == g.children.len()
+            let old = before.get(&g.key);
+            let same_children = old.is_some_and(|(_, og)| {
+                og.children.len() == g.children.len()
                     && og
                         .children
                         .iter()
                         .zip(&g.children)
                         .all(|(a, b)| a.key == b.key)
             });
+            let same = same_children
+                && old.is_some_and(|(op, og)| {
+                    *op == parent
+                        && og.items.near(&g.items, tol)
+                        && og.regions.near(&g.regions, tol)
+                        && og.bounds.near(&g.bounds, tol)
+                });
             if !same {
                 self.upsert.push(Node {
                     parent: parent.cloned(),
                     group: shallow(g),
-                    children: keys(&g.children),
+                    children: (!same_children).then(|| keys(&g.children)),
                 });
-            } else if before.get(&g.key).is_some_and(|(_, og)| og.at != g.at) {
+            } else if old.is_some_and(|(_, og)| !og.at.near(&g.at, tol)) {
                 self.place.push(Placed {
                     key: g.key.clone(),
                     at: g.at,
                 });
             }
-            self.walk(&g.children, Some(&g.key), before, seen);
+            self.walk(&g.children, Some(&g.key), before, seen, tol);
         }
     }
 
@@ -162,7 +184,7 @@ impl SceneChange {
                     Node {
                         parent: parent.cloned(),
                         group: shallow(g),
-                        children: keys(&g.children),
+                        children: Some(keys(&g.children)),
                     },
                 );
                 flat(&g.children, Some(&g.key), nodes);
@@ -173,7 +195,11 @@ impl SceneChange {
             nodes.remove(k);
         }
         for n in &self.upsert {
-            nodes.insert(n.group.key.clone(), n.clone());
+            let mut n = n.clone();
+            if n.children.is_none() {
+                n.children = nodes.get(&n.group.key).and_then(|o| o.children.clone());
+            }
+            nodes.insert(n.group.key.clone(), n);
         }
         for pl in &self.place {
             if let Some(n) = nodes.get_mut(&pl.key) {
@@ -183,7 +209,12 @@ impl SceneChange {
         fn build(k: &Key, nodes: &HashMap<Key, Node>) -> Option<Group> {
             let n = nodes.get(k)?;
             let mut g = n.group.clone();
-            g.children = n.children.iter().filter_map(|c| build(c, nodes)).collect();
+            g.children = n
+                .children
+                .iter()
+                .flatten()
+                .filter_map(|c| build(c, nodes))
+                .collect();
             Some(g)
         }
         let roots = self.roots.clone().unwrap_or_else(|| keys(&old.groups));
@@ -192,8 +223,8 @@ impl SceneChange {
             height: self.height,
             content: self.content,
             scale: self.scale,
-            items: Vec::new(),
-            regions: Vec::new(),
+            items: self.items.clone().unwrap_or_else(|| old.items.clone()),
+            regions: self.regions.clone().unwrap_or_else(|| old.regions.clone()),
             groups: roots.iter().filter_map(|k| build(k, &nodes)).collect(),
             min_text_pt: self.min_text_pt,
             warnings: self.warnings.clone(),

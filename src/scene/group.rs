@@ -66,9 +66,12 @@ pub struct Group {
     /// the geometry only: a stroke's ink reaches half its width beyond).
     pub bounds: Rect,
     pub items: Vec<Item>,
+    /// Absent from the JSON when empty (most groups have none), and so optional in TypeScript.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<Region>>", optional))]
     pub regions: Vec<Region>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<Group>>", optional))]
     pub children: Vec<Group>,
 }
 

@@ -17,6 +17,7 @@
 pub mod change;
 pub mod fonts;
 pub mod group;
+pub mod near;
 pub mod palette;
 pub mod words;
 
@@ -24,9 +25,7 @@ pub use change::{Node, Placed, SceneChange};
 pub use group::{Fit, Group, Key};
 
 /// `v` rounded to hundredths of a millimetre: finer than any printer, and stable in snapshots.
-/// Every coordinate of a Scene goes through it (the layout's builder), and so does a Scene
-/// patch's move (`session::patch::translated`), so a moved item lands on the same hundredth as
-/// the layout puts it.
+/// Every coordinate of a flat Scene goes through it (the layout's builder, [`Scene::flatten`]).
 pub fn r2(v: f32) -> f32 {
     (v * 100.0).round() / 100.0
 }
@@ -322,9 +321,9 @@ pub struct Scene {
     pub regions: Vec<Region>,
     /// The map as keyed groups in natural millimetres, placed by [`Scene::fit`] and drawn
     /// after the loose items (docs/scene.md); empty in a flattened Scene ([`Scene::flatten`]).
-    /// Not in the UI's types yet: the session sends flat Scenes until stage B.
+    /// Absent from the JSON when empty, so flat Scenes read as they always did.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "ts", ts(skip))]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<Group>>", optional))]
     pub groups: Vec<Group>,
     /// The smallest card text (or, without cards, the smallest body text) in points on paper.
     pub min_text_pt: Pt,

@@ -7,14 +7,17 @@
 //! Invariants:
 //! - A journey is laid out only when the view shows it and the change touched it (its own
 //!   records, or a persona it links); edits elsewhere answer with the outcome alone.
-//! - A Scene goes out whole the first time a view asks, and after that as a [`ScenePatch`] of
-//!   the one sent before it (`base` names it), so an edit that moves one card does not ship the
-//!   other 5,000 again. A front end that does not hold `base` asks again with [`Session::show`].
+//! - A Scene goes out whole the first time a view asks (as keyed groups, docs/scene.md), and
+//!   after that as the [`SceneChange`] from the one sent before it (`base` names it): the groups
+//!   the edit changed, by key, so an edit that moves one card does not ship the other 5,000
+//!   again. The detail likewise goes as the records the edit's ChangeSet touched
+//!   ([`DetailChange`]). Nothing is diffed item by item. A front end that does not hold `base`
+//!   asks again with [`Session::show`].
 //! - The first document is made in one place ([`add_sample`]), for the app and the CLI alike.
 
+mod answer;
 mod detail;
 mod error;
-mod patch;
 pub mod scan;
 
 use std::path::Path;
@@ -22,15 +25,16 @@ use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
 
+pub use answer::{Changed, DetailChange};
 pub use detail::{doc_name, export_file_name, DocState, JourneyDetail};
 pub use error::{ApiError, ErrorCode};
-pub use patch::{DetailPatch, ItemPatch, Moved, MovedRun, ScenePatch, Splice};
 
 use crate::edit::{ChangeSet, Edit, Record};
 use crate::layout::Scene;
 use crate::model::Lang;
 use crate::overview::{self, JourneySummary};
 use crate::print::{self, PrintRequest};
+use crate::scene::SceneChange;
 use crate::store::{Document, StoreError};
 use crate::templates;
 
@@ -73,11 +77,11 @@ pub enum DetailUpdate {
     Patch {
         rev: u32,
         base: u32,
-        patch: DetailPatch,
+        patch: DetailChange,
     },
 }
 
-/// A journey's Scene, whole or as the patch of the one sent before it.
+/// A journey's Scene as keyed groups, whole or as the change from the one sent before it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -90,9 +94,9 @@ pub enum SceneUpdate {
     },
     Patch {
         rev: u32,
-        /// The revision this patch applies to.
+        /// The revision this change applies to.
         base: u32,
-        patch: ScenePatch,
+        patch: SceneChange,
         layout_us: u32,
     },
 }
@@ -112,7 +116,7 @@ pub struct ViewUpdate {
     pub gone: bool,
 }
 
-/// The Scene last sent, the base of the next patch.
+/// The keyed Scene last sent, the base of the next change.
 struct Shown {
     journey: String,
     request: PrintRequest,
@@ -120,7 +124,7 @@ struct Shown {
     scene: Scene,
 }
 
-/// The journey detail last sent, the base of the next detail patch.
+/// The journey detail last sent, the base of the next detail change.
 struct SentDetail {
     journey: String,
     rev: u32,
@@ -195,7 +199,7 @@ impl Session {
                 if self.doc.workspace().journey(id).is_none() {
                     return Err(ApiError::no_journey(id));
                 }
-                self.fill(&mut up, id, request.as_ref(), true)?;
+                self.fill(&mut up, id, request.as_ref(), None, true)?;
             }
         }
         Ok(up)
@@ -315,19 +319,21 @@ impl Session {
             View::Journey { id, request } => {
                 let touched = Touched::of(&cs, id, self.doc.workspace());
                 if touched.journey || touched.persona {
-                    self.fill(&mut up, id, request.as_ref(), touched.journey)?;
+                    self.fill(&mut up, id, request.as_ref(), Some(&cs), touched.journey)?;
                 }
             }
         }
         Ok(up)
     }
 
-    /// Puts journey `id`'s detail into `up`, and its Scene when `layout` asks for it.
+    /// Puts journey `id`'s detail into `up`, and its Scene when `layout` asks for it: as the
+    /// change `cs` made to what was sent before, or whole when there is no such base.
     fn fill(
         &mut self,
         up: &mut ViewUpdate,
         id: &str,
         request: Option<&PrintRequest>,
+        cs: Option<&ChangeSet>,
         layout: bool,
     ) -> Result<(), ApiError> {
         let ws = self.doc.workspace();
@@ -341,15 +347,22 @@ impl Session {
         };
         let rev = self.next_rev;
         self.next_rev = self.next_rev.wrapping_add(1);
-        let patch = self
-            .sent
-            .take()
-            .filter(|s| s.journey == id)
-            .map(|old| (old.rev, DetailPatch::between(&old.detail, &detail)))
+        let base = self.sent.take().filter(|s| s.journey == id);
+        let change = base
+            .zip(cs)
+            .map(|(base, cs)| (base, DetailChange::of(cs, id, &detail)))
             // Most of the cards changed (a big paste, an undo of one): whole is cheaper.
-            .filter(|(_, p)| p.carried() <= detail.journey.cards.len() / 2);
-        up.detail = Some(match patch {
-            Some((base, patch)) => DetailUpdate::Patch { rev, base, patch },
+            .filter(|(_, c)| c.carried() <= detail.journey.cards.len() / 2)
+            // The document can change without an edit through here (a merge from the sync
+            // server, read in before the front end asks again): then the edit's records alone
+            // would not give what is there now.
+            .filter(|(base, c)| c.apply(&base.detail) == detail);
+        up.detail = Some(match change {
+            Some((base, patch)) => DetailUpdate::Patch {
+                rev,
+                base: base.rev,
+                patch,
+            },
             None => DetailUpdate::Full {
                 rev,
                 detail: detail.clone(),
@@ -360,12 +373,22 @@ impl Session {
             rev,
             detail,
         });
-        if !layout {
-            return Ok(());
+        if layout {
+            up.scene = Some(self.scene_update(id, request)?);
         }
+        Ok(())
+    }
+
+    /// Journey `id` laid out anew, as the change from the Scene sent before (when it was sent
+    /// for the same journey and request) or whole.
+    fn scene_update(
+        &mut self,
+        id: &str,
+        request: Option<&PrintRequest>,
+    ) -> Result<SceneUpdate, ApiError> {
         let request = request.cloned().unwrap_or_default();
         let started = Instant::now();
-        let scene = print::scene(ws, id, &request)?;
+        let scene = print::scene_keyed(self.doc.workspace(), id, &request)?;
         let layout_us = u32::try_from(started.elapsed().as_micros()).unwrap_or(u32::MAX);
         let rev = self.next_rev;
         self.next_rev = self.next_rev.wrapping_add(1);
@@ -373,11 +396,13 @@ impl Session {
             .shown
             .take()
             .filter(|s| s.journey == id && s.request == request);
-        let patch = base
-            .map(|old| (old.rev, ScenePatch::between(&old.scene, &scene)))
-            // A patch that carries most of the Scene costs more to apply than the Scene.
-            .filter(|(_, p)| p.carried() <= (scene.items.len() + scene.regions.len()) / 2);
-        up.scene = Some(match patch {
+        let mut groups = 0;
+        scene.walk(|_| groups += 1);
+        let change = base
+            .map(|old| (old.rev, SceneChange::between(&old.scene, &scene)))
+            // A change that carries most of the groups costs more to apply than the Scene.
+            .filter(|(_, c)| c.carried() <= groups / 2);
+        let update = match change {
             Some((base, patch)) => SceneUpdate::Patch {
                 rev,
                 base,
@@ -389,14 +414,14 @@ impl Session {
                 scene: scene.clone(),
                 layout_us,
             },
-        });
+        };
         self.shown = Some(Shown {
             journey: id.to_string(),
             request,
             rev,
             scene,
         });
-        Ok(())
+        Ok(update)
     }
 }
 

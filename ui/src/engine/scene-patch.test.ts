@@ -1,118 +1,108 @@
 import { describe, expect, it } from 'vitest';
-import type { Card, DetailPatch, Item, JourneyDetail, Scene } from '../generated/types';
-import { insertLength, patchOf, patched, patchedDetail, r2, spliced, translated } from './scene-patch';
+import type { Card, DetailChange, Item, JourneyDetail } from '../generated/types';
+import { between, mapOf, type MapSpec } from './keyed.test-util';
+import { changed, changedDetail, keyed, spliced } from './scene-patch';
 
-describe('spliced', () => {
-  it('replaces, inserts and deletes where the splices say, in one pass', () => {
-    const old = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
-    const out = spliced(old, [
-      { at: 1, delete: 1, insert: [10] },
-      { at: 4, delete: 2, insert: [] },
-      { at: 9, delete: 0, insert: [11, 12] },
-    ]);
-    expect(out).toEqual([0, 10, 2, 3, 6, 7, 8, 11, 12, 9]);
-    expect(old).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(spliced(old, [])).toBe(old);
-    expect(spliced([], [{ at: 0, delete: 0, insert: [1] }])).toEqual([1]);
-    expect(spliced(old, [{ at: 8, delete: 2, insert: [] }])).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+const base: MapSpec = { cells: { 'l1/pA': ['c1', 'c2'], 'l2/pB': ['c3'] } };
+
+/** The card note (first rect) of card `id` in a flat Scene. */
+function note(items: Item[], id: string): Item | undefined {
+  return items.find((it) => it.type === 'rect' && it.target?.kind === 'card' && it.target.id === id);
+}
+
+describe('keyed', () => {
+  it('draws the groups flat at page millimetres: the fit and the sum of the origins', () => {
+    const held = keyed(mapOf({ ...base, scale: 2 }));
+    // c2: lane l1 at y 30, cell pA at x 40, the card at (40, 5) in it; the page's content at (2, 3).
+    expect(note(held.scene.items, 'c2')).toMatchObject({ rect: { x: 2 + 2 * (40 + 40), y: 3 + 2 * (30 + 5), w: 60, h: 60 }, radius: 2 });
+    const text = held.scene.items.find((it) => it.type === 'text' && it.target?.id === 'c2');
+    expect(text?.type === 'text' && [text.size, text.lines[0]?.x, text.lines[0]?.baseline]).toEqual([8, 2 + 2 * 82, 3 + 2 * 41]);
+    const cell = held.scene.regions.find((r) => r.kind === 'cell' && r.lane_id === 'l2' && r.phase_id === 'pB');
+    expect(cell?.rect).toEqual({ x: 2 + 2 * 120, y: 3 + 2 * (30 + 45), w: 160, h: 90 });
+    // Paint order: a group's own items, then its children.
+    const kinds = held.scene.items.map((it) => it.target?.kind ?? '-');
+    expect(kinds.indexOf('lane')).toBeLessThan(kinds.indexOf('card'));
+    expect(held.scene.groups).toBeUndefined();
   });
 });
 
-describe('patched', () => {
-  it('takes the small fields whole and splices the lists', () => {
-    const rect = (x: number): Item => ({ type: 'rect', rect: { x, y: 0, w: 1, h: 1 }, radius: 0, fill: null, stroke: null, target: null });
-    const old: Scene = {
-      width: 1189,
-      height: 841,
-      content: { x: 0, y: 0, w: 1189, h: 841 },
-      scale: 1,
-      items: [rect(0), rect(1), rect(2)],
-      regions: [],
-      min_text_pt: 10,
-      warnings: [],
-    };
-    const next = patched(old, {
-      width: 1189,
-      height: 841,
-      content: old.content,
-      scale: 0.9,
-      min_text_pt: 9,
-      warnings: [],
-      items: [{ at: 1, delete: 1, insert: [rect(5)] }],
-      regions: [],
+describe('changed', () => {
+  const edits: [string, MapSpec][] = [
+    ['a text edit', { ...base, texts: { c2: 'Nieuw' } }],
+    ['a move to another cell', { cells: { 'l1/pA': ['c2'], 'l2/pB': ['c3', 'c1'] } }],
+    ['a lane that grows a row', { cells: { ...base.cells, 'l1/pB': ['c4', 'c5', 'c6'] } }],
+    ['a delete', { cells: { 'l1/pA': ['c1'], 'l2/pB': ['c3'] } }],
+    ['a new fit', { ...base, scale: 0.5 }],
+  ];
+  for (const [what, spec] of edits) {
+    it(`after ${what} draws what the new Scene sent whole draws`, () => {
+      const old = keyed(mapOf(base));
+      const now = mapOf(spec);
+      const { keyed: next, step } = changed(old, between(mapOf(base), now));
+      expect(next.scene).toEqual(keyed(now).scene);
+      // The splices make the new list from the old one, object for object.
+      const made = spliced(old.scene.items, step.items);
+      expect(made.length).toBe(next.scene.items.length);
+      made.forEach((it, i) => expect(it).toBe(next.scene.items[i]));
+      expect(step.base).toBe(old.scene);
+      expect(step.scene).toBe(next.scene);
+      // The old Scene is as it was.
+      expect(old.scene).toEqual(keyed(mapOf(base)).scene);
     });
-    expect(next.scale).toBe(0.9);
-    expect(next.items.map((i) => (i.type === 'rect' ? i.rect.x : -1))).toEqual([0, 5, 2]);
-    expect(next.items[0]).toBe(old.items[0]);
+  }
+
+  it('keeps the items of the groups that neither changed nor moved, and repaints the others', () => {
+    const old = keyed(mapOf(base));
+    const { keyed: next, step } = changed(old, between(mapOf(base), mapOf({ ...base, texts: { c2: 'Nieuw' } })));
+    expect(note(next.scene.items, 'c1')).toBe(note(old.scene.items, 'c1'));
+    expect(note(next.scene.items, 'c3')).toBe(note(old.scene.items, 'c3'));
+    expect(note(next.scene.items, 'c2')).not.toBe(note(old.scene.items, 'c2'));
+    // The card's group only: its old and new boxes, its new text for the fonts.
+    expect(step.items.flatMap((s) => s.insert).length).toBe(2);
+    expect(step.dirty?.length).toBe(2);
+    expect(step.texts).toEqual(['Nieuw']);
   });
 
-  it('resolves moves against the old items, adding in f32 and rounding to hundredths as the core does, and remembers the patch', () => {
-    const items: Item[] = [
-      { type: 'rect', rect: { x: 0.1, y: 0.2, w: 3, h: 4 }, radius: 1, fill: '#fff', stroke: null, target: { kind: 'card', id: 'a' } },
-      { type: 'text', lines: [{ text: 'a', x: 0.1, baseline: 1.3, width: 2 }, { text: 'b', x: 0.1, baseline: 2.3, width: 1 }], size: 1, size_pt: 3, bold: false, colour: '#000', role: 'card', target: null },
-      { type: 'circle', centre: { x: 1, y: 2 }, r: 0.5, fill: null, stroke: null, target: null },
-      { type: 'path', segs: [{ op: 'move', to: { x: 1, y: 1 } }, { op: 'cubic', c1: { x: 2, y: 2 }, c2: { x: 3, y: 3 }, to: { x: 4, y: 1 } }, { op: 'close' }], fill: null, stroke: null, target: null },
-    ];
-    const old: Scene = { width: 100, height: 100, content: { x: 0, y: 0, w: 100, h: 100 }, scale: 1, items, regions: [], min_text_pt: 9, warnings: [] };
-    const p = {
-      width: 100,
-      height: 100,
-      content: old.content,
-      scale: 1,
-      min_text_pt: 9,
-      warnings: [],
-      items: [{ at: 0, delete: 4, insert: [3, 2, 1, 0].map((from) => ({ from, dx: 0.2, dy: -0.1 })) }],
-      regions: [],
-    };
-    const next = patched(old, p);
-    const f = Math.fround;
-    const r = next.items[3];
-    // 0.1 + 0.2 in f32, rounded to hundredths, is f32(0.3), not the 0.30000000000000004 of f64.
-    expect(r?.type === 'rect' && [r.rect.x, r.rect.y, r.rect.w]).toEqual([f(0.3), f(0.1), 3]);
-    const t = next.items[2];
-    expect(t?.type === 'text' && t.lines.map((l) => [l.x, l.baseline, l.width])).toEqual([
-      [f(0.3), f(1.2), 2],
-      [f(0.3), f(2.2), 1],
-    ]);
-    expect(next.items[0]).toEqual(translated(items[3] as Item, 0.2, -0.1));
-    const path = next.items[0];
-    expect(path?.type === 'path' && path.segs[1]).toEqual({ op: 'cubic', c1: { x: f(2.2), y: f(1.9) }, c2: { x: f(3.2), y: f(2.9) }, to: { x: f(4.2), y: f(0.9) } });
-    expect(next.items[1]?.type === 'circle' && next.items[1].centre).toEqual({ x: f(1.2), y: f(1.9) });
-    expect(patchOf(next)).toEqual({ base: old, patch: p });
-    expect(patchOf(old)).toBeUndefined();
+  it('moves a lane that a row pushed down by one placement, and repaints where it was and is', () => {
+    const spec = { cells: { ...base.cells, 'l1/pB': ['c4', 'c5', 'c6'] } };
+    const change = between(mapOf(base), mapOf(spec));
+    expect(change.place.map((p) => p.key)).toContain('lane:l2');
+    expect(change.upsert.map((n) => n.group.key)).not.toContain('card:c3');
+    const old = keyed(mapOf(base));
+    const { keyed: next, step } = changed(old, change);
+    const c3 = note(next.scene.items, 'c3');
+    const was = note(old.scene.items, 'c3');
+    expect(c3?.type === 'rect' && was?.type === 'rect' && c3.rect.y - was.rect.y).toBe(35);
+    const dirty = step.dirty ?? [];
+    const inside = (y: number) => dirty.some((r) => r.y <= y && y <= r.y + r.h);
+    expect(was?.type === 'rect' && inside(was.rect.y) && c3?.type === 'rect' && inside(c3.rect.y)).toBe(true);
+  });
+
+  it('asks for a whole repaint when the fit changed', () => {
+    const old = keyed(mapOf(base));
+    const { step } = changed(old, between(mapOf(base), mapOf({ ...base, scale: 0.5 })));
+    expect(step.dirty).toBeNull();
   });
 });
 
-describe('moves', () => {
-  it('round to hundredths in f32 as the core does, a half away from zero', () => {
-    const f = Math.fround;
-    expect(r2(f(12.34) + f(5.2299995))).toBe(f(17.57));
-    expect(r2(f(0.125))).toBe(f(0.13));
-    expect(r2(f(-0.125))).toBe(f(-0.13));
-    expect(r2(f(-3.004))).toBe(f(-3));
-    // A shift that f32 adds a bit off lands on the hundredth the layout would give.
-    const item: Item = { type: 'circle', centre: { x: f(100.07), y: f(250.31) }, r: 1, fill: null, stroke: null, target: null };
-    expect(translated(item, f(f(36.96) - f(0)), f(-19.48))).toEqual({ ...item, centre: { x: f(137.03), y: f(230.83) } });
-  });
+describe('changedDetail', () => {
+  const card = (id: string, order: string, text = id) => ({ id, order, text }) as unknown as Card;
+  const old = { journey: { id: 'j1', title: 'Old', phases: [], lanes: [], cards: [card('a', 'a0'), card('b', 'a1'), card('c', 'a2')] }, personas: [], others: [] } as unknown as JourneyDetail;
+  const change = (c: Partial<DetailChange>): DetailChange => ({ phases: { upsert: [], remove: [] }, lanes: { upsert: [], remove: [] }, cards: { upsert: [], remove: [] }, ...c });
 
-  it('take a run of moves as that many old items in a row, each moved', () => {
-    const rect = (y: number): Item => ({ type: 'rect', rect: { x: 1, y, w: 1, h: 1 }, radius: 0, fill: null, stroke: null, target: null });
-    const old: Scene = { width: 100, height: 100, content: { x: 0, y: 0, w: 100, h: 100 }, scale: 1, items: [0, 1, 2, 3, 4].map(rect), regions: [], min_text_pt: 9, warnings: [] };
-    const splice = { at: 1, delete: 4, insert: [{ from: 1, n: 3, dx: 0, dy: 10 }, rect(50), { from: 4, dx: 0, dy: 1 }] };
-    expect(insertLength(splice)).toBe(5);
-    const next = patched(old, { ...old, items: [splice], regions: [] });
-    expect(next.items.map((i) => i.type === 'rect' && i.rect.y)).toEqual([0, 11, 12, 13, 50, 5]);
-  });
-});
-
-describe('patchedDetail', () => {
-  it('splices the cards and takes the rest as sent', () => {
-    const card = (id: string, text: string) => ({ id, text }) as unknown as Card;
-    const old = { journey: { id: 'j1', title: 'Old', phases: [], lanes: [], cards: [card('a', '1'), card('b', '2'), card('c', '3')] }, personas: [], others: [] } as unknown as JourneyDetail;
-    const p = { meta: { id: 'j1', title: 'New' }, phases: [], lanes: [], cards: [{ at: 1, delete: 1, insert: [] }, { at: 3, delete: 0, insert: [card('d', '4')] }], personas: [], others: [] } as unknown as DetailPatch;
-    const out = patchedDetail(old, p);
+  it('puts the touched records in by id and takes the removed ones out, in the journey order', () => {
+    const out = changedDetail(old, change({ meta: { id: 'j1', title: 'New' } as never, cards: { upsert: [card('d', 'a05'), card('c', 'a2', 'C')], remove: ['b'] } }));
     expect(out.journey.title).toBe('New');
-    expect(out.journey.cards.map((c) => c.id)).toEqual(['a', 'c', 'd']);
+    expect(out.journey.cards.map((c) => c.id)).toEqual(['a', 'd', 'c']);
+    expect(out.journey.cards[2]?.text).toBe('C');
     expect(old.journey.cards.map((c) => c.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('moves a card whose order key changed, and keeps what the change does not name', () => {
+    const out = changedDetail(old, change({ cards: { upsert: [card('a', 'a3')], remove: [] } }));
+    expect(out.journey.cards.map((c) => c.id)).toEqual(['b', 'c', 'a']);
+    expect(out.journey.title).toBe('Old');
+    expect(out.personas).toBe(old.personas);
+    expect(changedDetail(old, change({})).journey.cards).toBe(old.journey.cards);
   });
 });

@@ -779,15 +779,50 @@ changed: boolean, created: Array<string>, journeys: Array<string>, doc: DocState
 
 export type View = { "kind": "home" } | { "kind": "journey", id: string, request: PrintRequest | null, };
 
-export type Moved = { from: number, dx: Mm, dy: Mm, };
+export type Key = string;
 
-export type MovedRun = { from: number, n: number, dx: Mm, dy: Mm, };
+export type Fit = { scale: number, dx: Mm, dy: Mm, };
 
-export type ItemPatch = Moved | MovedRun | Item;
+export type Group = { key: Key, 
+/**
+ * Its origin, relative to its parent's origin (natural mm).
+ */
+at: Point, 
+/**
+ * The box of its items, regions and children, relative to its own origin (natural mm;
+ * the geometry only: a stroke's ink reaches half its width beyond).
+ */
+bounds: Rect, items: Array<Item>, 
+/**
+ * Absent from the JSON when empty (most groups have none), and so optional in TypeScript.
+ */
+regions?: Array<Region>, children?: Array<Group>, };
 
-export type Splice<T> = { at: number, delete: number, insert: Array<T>, };
+export type Node = { 
+/**
+ * `None` for a group at the top of the Scene.
+ */
+parent: Key | null, group: Group, 
+/**
+ * Absent: the children the front end holds for this key stay as they are.
+ */
+children?: Array<Key>, };
 
-export type ScenePatch = { width: Mm, height: Mm, content: Rect, scale: number, min_text_pt: Pt, warnings: Array<Warning>, items: Array<Splice<ItemPatch>>, regions: Array<Splice<Region>>, };
+export type Placed = { key: Key, at: Point, };
+
+export type SceneChange = { width: Mm, height: Mm, content: Rect, scale: number, min_text_pt: Pt, warnings: Array<Warning>, 
+/**
+ * The top-level groups' keys in order, when they changed.
+ */
+roots?: Array<Key>, 
+/**
+ * The loose items (page millimetres, drawn before the groups), when they changed.
+ */
+items?: Array<Item>, 
+/**
+ * The loose regions, when they changed.
+ */
+regions?: Array<Region>, upsert: Array<Node>, remove: Array<Key>, place: Array<Placed>, };
 
 export type SceneUpdate = { "kind": "full", rev: number, scene: Scene, 
 /**
@@ -795,13 +830,24 @@ export type SceneUpdate = { "kind": "full", rev: number, scene: Scene,
  */
 layout_us: number, } | { "kind": "patch", rev: number, 
 /**
- * The revision this patch applies to.
+ * The revision this change applies to.
  */
-base: number, patch: ScenePatch, layout_us: number, };
+base: number, patch: SceneChange, layout_us: number, };
 
-export type DetailPatch = { meta: JourneyMeta, phases: Array<Phase>, lanes: Array<Lane>, cards: Array<Splice<Card>>, personas: Array<Persona>, others: Array<Persona>, };
+export type Changed<T> = { upsert: Array<T>, remove: Array<string>, };
 
-export type DetailUpdate = { "kind": "full", rev: number, detail: JourneyDetail, } | { "kind": "patch", rev: number, base: number, patch: DetailPatch, };
+export type DetailChange = { 
+/**
+ * The journey's own record (title, linked personas, links, …), when the edit touched it.
+ */
+meta?: JourneyMeta, phases: Changed<Phase>, lanes: Changed<Lane>, cards: Changed<Card>, 
+/**
+ * The linked personas and the others, whole, when the edit touched a persona or the
+ * journey's record (a handful: not worth keying).
+ */
+personas?: Array<Persona>, others?: Array<Persona>, };
+
+export type DetailUpdate = { "kind": "full", rev: number, detail: JourneyDetail, } | { "kind": "patch", rev: number, base: number, patch: DetailChange, };
 
 export type ViewUpdate = { outcome: EditOutcome, 
 /**
@@ -982,6 +1028,12 @@ scale: number,
  * Loose items and regions, at page millimetres (report pages, the comparison, sheets).
  */
 items: Array<Item>, regions: Array<Region>, 
+/**
+ * The map as keyed groups in natural millimetres, placed by [`Scene::fit`] and drawn
+ * after the loose items (docs/scene.md); empty in a flattened Scene ([`Scene::flatten`]).
+ * Absent from the JSON when empty, so flat Scenes read as they always did.
+ */
+groups?: Array<Group>, 
 /**
  * The smallest card text (or, without cards, the smallest body text) in points on paper.
  */

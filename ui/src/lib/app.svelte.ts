@@ -7,7 +7,7 @@ import { flushSync } from 'svelte';
 import type { Backend } from '../engine/backend';
 import { toBackendError } from '../engine/backend';
 import { editLabel, t, type MessageKey, type Params } from '../engine/i18n';
-import { patched, patchedDetail } from '../engine/scene-patch';
+import { changed, changedDetail, keyed, type Keyed, type SceneStep } from '../engine/scene-patch';
 import { rememberJourney, rememberedJourney } from '../engine/place';
 import { changeSubject } from '../engine/history';
 import type {
@@ -64,10 +64,14 @@ export class AppState {
   // Raw: a journey or Scene is replaced whole, never changed in place, and a 5,000-card map
   // behind deep proxies makes every read of it slow.
   detail: JourneyDetail | null = $state.raw(null);
-  /** The revision of `detail`, the base the next detail patch must name. */
+  /** The revision of `detail`, the base the next detail change must name. */
   private detailRev = 0;
-  /** The open journey laid out as it prints: what the canvas draws. */
+  /** The open journey laid out as it prints, drawn flat from `held`: what the canvas draws. */
   scene: Scene | null = $state.raw(null);
+  /** How `scene` was made from the one before it by the last change (null: shown anew). */
+  sceneStep: SceneStep | null = $state.raw(null);
+  /** The open journey's Scene by key, as the core sent it: the base of the next change. */
+  private held: Keyed | null = null;
   toasts: Toast[] = $state([]);
   /** What the one polite live region says (lib/Announcer.svelte): what just happened. */
   announcement = $state('');
@@ -77,7 +81,7 @@ export class AppState {
   sync: SyncStatus | null = $state(null);
   loaded = $state(false);
   private nextToast = 1;
-  /** The revision of `scene`, which a patch names as its base. */
+  /** The revision of `held`, which a change names as its base. */
   private sceneRev = 0;
 
   constructor(readonly backend: Backend) {}
@@ -149,6 +153,8 @@ export class AppState {
       rememberJourney(null);
       this.detail = null;
       this.scene = null;
+      this.sceneStep = null;
+      this.held = null;
       return;
     }
     const d = up.detail;
@@ -156,7 +162,7 @@ export class AppState {
       this.detail = d.detail;
       this.detailRev = d.rev;
     } else if (d && this.detail && d.base === this.detailRev) {
-      this.detail = patchedDetail(this.detail, d.patch);
+      this.detail = changedDetail(this.detail, d.patch);
       this.detailRev = d.rev;
     } else if (d) {
       // Answers crossed, as for the Scene below.
@@ -169,10 +175,15 @@ export class AppState {
     hooks.__kLayoutMs?.push(s.layout_us / 1000);
     if (hooks.__kAnswers) hooks.__kAnswers.push(answerOf(s));
     if (s.kind === 'full') {
-      this.scene = s.scene;
+      this.held = keyed(s.scene);
+      this.sceneStep = null;
+      this.scene = this.held.scene;
       this.sceneRev = s.rev;
-    } else if (this.scene && s.base === this.sceneRev) {
-      this.scene = patched(this.scene, s.patch);
+    } else if (this.held && this.scene && s.base === this.sceneRev) {
+      const next = changed(this.held, s.patch);
+      this.held = next.keyed;
+      this.sceneStep = next.step;
+      this.scene = next.keyed.scene;
       this.sceneRev = s.rev;
     } else {
       // Answers crossed (two changes in flight): the patch is of a Scene this UI never held.
@@ -337,6 +348,8 @@ export class AppState {
     rememberJourney(null);
     this.detail = null;
     this.scene = null;
+    this.sceneStep = null;
+    this.held = null;
     await this.reload();
   }
 
@@ -425,22 +438,11 @@ export class AppState {
   }
 }
 
-/** One Scene answer in a few words, for the bench: `full N items`, or a patch's whole items
- * (with the bytes of their JSON) and moves; and the page-fit scale (a new one changes every
- * item). */
+/** One Scene answer in a few words, for the bench: `full N groups`, or a change's upserted
+ * groups (with the bytes of their JSON), placements and removals; and the page-fit scale. */
 function answerOf(s: SceneUpdate): string {
-  if (s.kind === 'full') return `full ${s.scene.items.length} items at scale ${s.scene.scale}`;
-  let whole = 0;
-  let moves = 0;
-  let bytes = 0;
-  for (const sp of s.patch.items) {
-    for (const x of sp.insert) {
-      if ('from' in x) moves += 'n' in x ? x.n : 1;
-      else {
-        whole++;
-        bytes += JSON.stringify(x).length;
-      }
-    }
-  }
-  return `patch ${whole} whole (${bytes} B), ${moves} moves at scale ${s.patch.scale}`;
+  if (s.kind === 'full') return `full ${s.scene.groups?.length ?? 0} groups, ${s.scene.items.length} loose items at scale ${s.scene.scale}`;
+  const p = s.patch;
+  const bytes = JSON.stringify(p.upsert).length;
+  return `change ${p.upsert.length} groups (${bytes} B), ${p.place.length} placed, ${p.remove.length} removed at scale ${p.scale}`;
 }

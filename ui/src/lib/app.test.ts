@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../engine/backend';
 import { BackendError } from '../engine/backend';
-import type { Card, DetailPatch, DocState, Edit, EditOutcome, Item, JourneyDetail, JourneySummary, Scene, View, ViewUpdate } from '../generated/types';
+import type { Card, DetailChange, DocState, Edit, EditOutcome, Item, JourneyDetail, JourneySummary, Scene, View, ViewUpdate } from '../generated/types';
 import { AppState } from './app.svelte';
 
 const doc: DocState = { path: '/tmp/x.klantreis', name: 'x', undo: null, redo: null, gone: false, read_only: null };
@@ -287,8 +287,9 @@ describe('AppState', () => {
       height: 50,
       content: { x: 0, y: 0, w: 100, h: 50 },
       scale: 1,
-      items: [{ type: 'rect', rect: { x: 1, y: 1, w: 1, h: 1 }, radius: 0, fill: null, stroke: null, target: null }],
+      items: [],
       regions: [],
+      groups: [{ key: 'band:title', at: { x: 1, y: 1 }, bounds: { x: 0, y: 0, w: 1, h: 1 }, items: [{ type: 'rect', rect: { x: 0, y: 0, w: 1, h: 1 }, radius: 0, fill: null, stroke: null, target: null }] }],
       min_text_pt: 10,
       warnings: [],
     };
@@ -297,19 +298,24 @@ describe('AppState', () => {
     await app.edit({ op: 'update_journey', id: 'j1', patch: { title: 'x' } });
     expect(f.calls).toEqual(['edit journey']);
     expect(app.detail).toBe(detail);
-    expect(app.scene).toBe(scene);
+    // The canvas draws the groups flat, at page millimetres.
+    expect(app.scene?.items).toEqual([{ type: 'rect', rect: { x: 1, y: 1, w: 1, h: 1 }, radius: 0, fill: null, stroke: null, target: null }]);
+    expect(app.sceneStep).toBeNull();
 
-    // The next answer patches the Scene this UI holds.
+    // The next answer changes the Scene this UI holds, by key: the group moved.
     const moved: Item = { type: 'rect', rect: { x: 9, y: 9, w: 1, h: 1 }, radius: 0, fill: null, stroke: null, target: null };
-    const patch = { ...scene, items: [{ at: 0, delete: 1, insert: [moved] }], regions: [] };
+    const patch = { ...scene, upsert: [], remove: [], place: [{ key: 'band:title', at: { x: 9, y: 9 } }] };
+    const before = app.scene;
     f.onEdit(() => update({ scene: { kind: 'patch', rev: 8, base: 7, patch, layout_us: 900 } }));
     await app.edit({ op: 'update_journey', id: 'j1', patch: { title: 'y' } });
     expect(app.scene?.items).toEqual([moved]);
+    expect(app.sceneStep?.base).toBe(before);
+    expect(app.sceneStep?.scene).toBe(app.scene);
     expect(f.calls).toEqual(['edit journey', 'edit journey']);
 
-    // A detail patch carries the changed card only; the UI splices it into the cards it holds.
-    const meta = { id: 'j1' };
-    const detailPatch = { meta, phases: [], lanes: [], cards: [{ at: 1, delete: 1, insert: [card('c2', 'B')] }], personas: [], others: [] } as unknown as DetailPatch;
+    // A detail change carries the changed card only; the UI puts it in by id.
+    const none = { upsert: [], remove: [] };
+    const detailPatch = { phases: none, lanes: none, cards: { upsert: [card('c2', 'B')], remove: [] } } as unknown as DetailChange;
     f.onEdit(() => update({ detail: { kind: 'patch', rev: 9, base: 6, patch: detailPatch } }));
     await app.edit({ op: 'update_card', id: 'c2', patch: { text: 'B' } });
     expect(app.detail?.journey.cards.map((c) => c.text)).toEqual(['a', 'B']);

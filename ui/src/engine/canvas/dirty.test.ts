@@ -3,9 +3,9 @@ import { changedBoxes, cover, itemsMeeting, mostOf, type Painted } from './dirty
 import { fixture } from './fixture.test-util';
 import { SceneIndex } from './index';
 import { paint, type Ctx, type PaintOptions, type View } from './paint';
-import { patched } from '../scene-patch';
-import type { Item, Rect, Scene } from './scene';
-import type { ItemPatch, ScenePatch, Splice } from '../../generated/types';
+import { between, mapOf, type MapSpec } from '../keyed.test-util';
+import { changed, keyed, type SceneStep } from '../scene-patch';
+import type { Rect, Scene } from './scene';
 
 /** A 2D context that rasterises symbolically: each device pixel holds a hash of the draw
  * operations that reached it, in order (an operation reaches the pixels its geometry's box
@@ -155,10 +155,10 @@ function whole(p: Painted): Uint32Array {
 
 /** The pixels of painting `before` whole and then only what changed for `after`, as the
  * canvas does; and the clip used. */
-function partial(before: Painted, after: Painted): { px: Uint32Array; clip: Rect[]; drawn: number } {
+function partial(before: Painted, after: Painted, step?: SceneStep): { px: Uint32Array; clip: Rect[]; drawn: number } {
   const r = new Raster(view.width, view.height);
   paint(r as unknown as Ctx, { w: before.scene.width, h: before.scene.height }, before.scene.items, view, options(before));
-  const boxes = changedBoxes(before, after, after.scene === before.scene ? undefined : { base: before.scene, patch: patchOfTest });
+  const boxes = changedBoxes(before, after, step);
   if (!boxes) throw new Error('expected a partial repaint');
   const pad = 2 + 2 / view.scale;
   const clip = cover(boxes, pad);
@@ -167,11 +167,13 @@ function partial(before: Painted, after: Painted): { px: Uint32Array; clip: Rect
   return { px: r.px, clip, drawn };
 }
 
-let patchOfTest: ScenePatch;
+const base: MapSpec = { cells: { 'l1/pA': ['c1', 'c2'], 'l2/pB': ['c3'] } };
 
-function patchWith(old: Scene, items: Splice<ItemPatch>[]): Scene {
-  patchOfTest = { width: old.width, height: old.height, content: old.content, scale: old.scale, min_text_pt: old.min_text_pt, warnings: old.warnings, items, regions: [] };
-  return patched(old, patchOfTest);
+/** The flat Scenes of `from` and `to` and the step the keyed change between them makes. */
+function edited(from: MapSpec, to: MapSpec): { old: Scene; next: Scene; step: SceneStep } {
+  const held = keyed(mapOf(from));
+  const { keyed: next, step } = changed(held, between(mapOf(from), mapOf(to)));
+  return { old: held.scene, next: next.scene, step };
 }
 
 function differing(a: Uint32Array, b: Uint32Array): number {
@@ -182,31 +184,29 @@ function differing(a: Uint32Array, b: Uint32Array): number {
 
 describe('repainting only what changed', () => {
   it('gives the pixels of a whole repaint after a card moved to another cell', () => {
-    const old = fixture();
-    // c1 (items 1, 2) leaves the first cell for the last; c2 (3, 4) moves up into its place,
-    // sent as moves; the curve's line changes.
-    const line: Item = { type: 'path', segs: [{ op: 'move', to: { x: 80, y: 175 } }, { op: 'line', to: { x: 160, y: 155 } }], stroke: { colour: '#0a0', width: 0.8, dash: [] }, fill: null, target: null };
-    const c1 = old.items.slice(1, 3);
-    const next = patchWith(old, [
-      { at: 1, delete: 4, insert: [{ from: 3, dx: -35, dy: 0 }, { from: 4, dx: -35, dy: 0 }] },
-      { at: 7, delete: 1, insert: [...c1.map((_, k) => ({ from: 1 + k, dx: 80, dy: 95 })), line] },
-    ]);
-    expect(next.items.length).toBe(old.items.length);
+    // c1 leaves the first cell for the last; c2 moves up into its place.
+    const more = { 'l1/pB': ['c7', 'c8'], 'l2/pA': ['c9'] };
+    const { old, next, step } = edited({ cells: { ...base.cells, ...more } }, { cells: { 'l1/pA': ['c2'], 'l2/pB': ['c3', 'c1'], ...more } });
     const before = state(old);
     const after = state(next);
-    const got = partial(before, after);
+    const got = partial(before, after, step);
     expect(differing(got.px, whole(after))).toBe(0);
     // It did change pixels, and it drew fewer items than the whole map has.
     expect(differing(whole(before), whole(after))).toBeGreaterThan(0);
     expect(got.drawn).toBeLessThan(next.items.length);
   });
 
+  it('gives the pixels of a whole repaint after a lane grew a row and pushed the next one down', () => {
+    const { old, next, step } = edited(base, { cells: { ...base.cells, 'l1/pB': ['c4', 'c5', 'c6'] } });
+    const after = state(next);
+    expect(differing(partial(state(old), after, step).px, whole(after))).toBe(0);
+  });
+
   it('gives the pixels of a whole repaint after a delete, a drop (fading ends) and a selection', () => {
-    const old = fixture();
-    const next = patchWith(old, [{ at: 5, delete: 2, insert: [] }]);
+    const { old, next, step } = edited(base, { cells: { 'l1/pA': ['c1', 'c2'] } });
     const before = state(old, { dimmed: new Set(['c3']), selected: new Set(['c1']) });
     const after = state(next, { selected: new Set(['c2']) });
-    expect(differing(partial(before, after).px, whole(after))).toBe(0);
+    expect(differing(partial(before, after, step).px, whole(after))).toBe(0);
   });
 
   it('gives the pixels of a whole repaint when the curve is hidden for a drag and shown again', () => {
@@ -219,24 +219,24 @@ describe('repainting only what changed', () => {
   });
 
   it('would leave stale pixels if the old place of a moved item were not repainted', () => {
-    // The check above is able to fail: repaint only the new place of a moved note.
-    const old = fixture();
-    const next = patchWith(old, [{ at: 5, delete: 2, insert: [{ from: 5, dx: 0, dy: -40 }, { from: 6, dx: 0, dy: -40 }] }]);
+    // The check above is able to fail: repaint only the new place of a note a row pushed down.
+    const { old, next } = edited(base, { cells: { ...base.cells, 'l1/pB': ['c4', 'c5', 'c6'] } });
     const r = new Raster(view.width, view.height);
     paint(r as unknown as Ctx, { w: old.width, h: old.height }, old.items, view, options(state(old)));
     const after = state(next);
-    const clip = cover([after.index.boxes[5] as Rect], 3);
+    const c3 = next.items.findIndex((it) => it.type === 'rect' && it.target?.id === 'c3');
+    const clip = cover([after.index.boxes[c3] as Rect], 3);
     paint(r as unknown as Ctx, { w: next.width, h: next.height }, itemsMeeting(after.index, clip, 3).flatMap((i) => next.items[i] ?? []), view, options(after), clip);
     expect(differing(r.px, whole(after))).toBeGreaterThan(0);
   });
 
-  it('asks for a whole repaint when the page changed or the Scene was not patched from the painted one', () => {
-    const old = fixture();
-    const other = fixture();
-    expect(changedBoxes(state(old), state(other))).toBeNull();
-    const bigger = { ...patchOfTest, width: old.width + 10 };
-    const next = patched(old, bigger);
-    expect(changedBoxes(state(old), state(next), { base: old, patch: bigger })).toBeNull();
+  it('asks for a whole repaint when the page changed or the Scene was not made from the painted one', () => {
+    const { old, next, step } = edited(base, { ...base, width: 220 });
+    expect(changedBoxes(state(old), state(next), step)).toBeNull();
+    const other = edited(base, { ...base, texts: { c1: 'x' } });
+    expect(changedBoxes(state(old), state(other.next), other.step)).toBeNull();
+    expect(changedBoxes(state(other.old), state(other.next))).toBeNull();
+    expect(changedBoxes(state(other.old), state(other.next), other.step)).not.toBeNull();
   });
 });
 

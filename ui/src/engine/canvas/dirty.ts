@@ -1,12 +1,11 @@
 // What to repaint after a change: the parts of the map where what was painted and what is to
-// be painted differ (the old and new boxes of the items a Scene patch changed, of the cards
+// be painted differ (the old and new boxes of the groups a keyed change touched, of the cards
 // whose fading or selection ring changed, of what is hidden or shown again), as a few
 // rectangles. Everything outside them is drawn by the same items in the same order before
 // and after, so clipping to them, clearing and drawing only the items that meet them gives
 // the same pixels as painting the whole map (tested in dirty.test.ts).
 
-import type { ScenePatch } from '../../generated/types';
-import { insertLength } from '../scene-patch';
+import type { SceneStep } from '../scene-patch';
 import type { SceneIndex } from './index';
 import { bounds, type Item, type Rect, type Scene } from './scene';
 
@@ -23,25 +22,16 @@ export interface Painted {
 }
 
 /** The boxes (mm) where `before` and `after` may differ, or null when the map must be
- * painted whole (the Scene was not patched from the one painted, or its page changed). */
-export function changedBoxes(before: Painted, after: Painted, from?: { base: Scene; patch: ScenePatch }): Rect[] | null {
+ * painted whole (the Scene was not made from the one painted by `step`, or its page changed). */
+export function changedBoxes(before: Painted, after: Painted, step?: Pick<SceneStep, 'base' | 'scene' | 'dirty'>): Rect[] | null {
   const out: Rect[] = [];
   if (before.scene !== after.scene) {
-    if (!from || from.base !== before.scene) return null;
-    const p = from.patch;
+    if (!step || step.base !== before.scene || step.scene !== after.scene || !step.dirty) return null;
     const a = before.scene;
-    if (p.width !== a.width || p.height !== a.height || p.scale !== a.scale || !sameRect(p.content, a.content)) return null;
-    // Where each splice's inserted items stand in the new list (see the core's patch.rs).
-    let deleted = 0;
-    let inserted = 0;
-    for (const s of p.items) {
-      for (let k = s.at; k < s.at + s.delete; k++) push(out, before.index.boxes[k]);
-      const first = s.at - deleted + inserted;
-      const count = insertLength(s);
-      for (let k = 0; k < count; k++) push(out, after.index.boxes[first + k]);
-      deleted += s.delete;
-      inserted += count;
-    }
+    const b = after.scene;
+    if (b.width !== a.width || b.height !== a.height || b.scale !== a.scale || !sameRect(b.content, a.content)) return null;
+    // The old and new boxes of the groups the change touched (scene-patch.ts).
+    out.push(...step.dirty);
   }
   for (const id of symmetricDifference(before.dimmed, after.dimmed)) cardBoxes(out, id, before, after);
   for (const id of symmetricDifference(before.selected, after.selected)) cardBoxes(out, id, before, after);

@@ -149,7 +149,7 @@ describe('PointerTool', () => {
     const p = tool.move({ x: 150, y: 60 }, 2);
     expect(p.mode).toBe('cards');
     if (p.mode === 'cards') expect(p.drop?.phase_id).toBe('pB');
-    expect(tool.up({ x: 150, y: 60 })).toEqual({ type: 'move_cards', ids: ['c1'], phase_id: 'pB', lane_id: 'l1', before: null });
+    expect(tool.up({ x: 150, y: 60 })).toEqual({ type: 'edit', edit: { op: 'move_cards', ids: ['c1'], phase_id: 'pB', lane_id: 'l1', before: null } });
     expect(tool.busy).toBe(false);
   });
 
@@ -157,7 +157,7 @@ describe('PointerTool', () => {
     const { tool } = make();
     tool.down({ x: 90, y: 40 }, false, 1);
     tool.move({ x: 70, y: 45 }, 2);
-    expect(tool.up({ x: 48, y: 45 })).toEqual({ type: 'move_cards', ids: ['c2'], phase_id: 'pA', lane_id: 'l1', before: 'c1' });
+    expect(tool.up({ x: 48, y: 45 })).toEqual({ type: 'edit', edit: { op: 'move_cards', ids: ['c2'], phase_id: 'pA', lane_id: 'l1', before: 'c1' } });
   });
 
   it('dropping a card where it already is makes no edit', () => {
@@ -191,14 +191,14 @@ describe('PointerTool', () => {
     expect(first.mode).toBe('emotion');
     const p = tool.move({ x: 80, y: 187 }, 2);
     if (p.mode === 'emotion') expect(p.value).toBe(-2);
-    expect(tool.up({ x: 80, y: 187 })).toEqual({ type: 'set_emotion', id: 'c4', emotion: -2 });
+    expect(tool.up({ x: 80, y: 187 })).toEqual({ type: 'edit', edit: { op: 'update_card', id: 'c4', patch: { emotion: -2 } } });
   });
 
   it('reorders phases by dragging a header', () => {
     const { tool } = make();
     tool.down({ x: 60, y: 25 }, false, 1);
     tool.move({ x: 120, y: 25 }, 2);
-    expect(tool.up({ x: 190, y: 25 })).toEqual({ type: 'move_phase', id: 'pA', before: null });
+    expect(tool.up({ x: 190, y: 25 })).toEqual({ type: 'edit', edit: { op: 'move_phase', id: 'pA', before: null } });
     tool.down({ x: 60, y: 25 }, false, 1);
     tool.move({ x: 70, y: 25 }, 2);
     expect(tool.up({ x: 75, y: 25 })).toBeNull();

@@ -2,8 +2,7 @@
 // and hit testing. Built once per Scene; a 5,000-card map has ~20,000 items and queries touch
 // only the few grid cells in view.
 
-import type { ScenePatch } from '../../generated/types';
-import { insertLength } from '../scene-patch';
+import type { Splice } from '../scene-patch';
 import { bounds, contains, intersects, type Item, type Point, type Rect, type RecordRef, type Scene } from './scene';
 
 const CELL_MM = 40;
@@ -29,10 +28,11 @@ export class SceneIndex {
     this.boxes.forEach((b, i) => this.add(this.grid, b, i));
   }
 
-  /** The index of `scene`, made by `patch` from the Scene of `old`: the boxes and grid cells
-   * of the items the patch kept are taken over (renumbered), only the inserted ones are
-   * measured. `old` is left as it was (the canvas still compares with it). */
-  static patched(old: SceneIndex, scene: Scene, patch: ScenePatch): SceneIndex {
+  /** The index of `scene`, made by the splices `items` from the Scene of `old` (a keyed
+   * change's `SceneStep`): the boxes and grid cells of the items kept are taken over
+   * (renumbered), only the inserted ones are measured. `old` is left as it was (the canvas
+   * still compares with it). */
+  static patched(old: SceneIndex, scene: Scene, items: Splice<Item>[]): SceneIndex {
     const n = old.boxes.length;
     // Where each old item went in the new list, or -1 where it was deleted.
     const to = new Int32Array(n);
@@ -45,10 +45,10 @@ export class SceneIndex {
         boxes.push(old.boxes[pos] as Rect);
       }
     };
-    for (const s of patch.items) {
+    for (const s of items) {
       const at = Math.min(s.at, n);
       keep(at);
-      const count = insertLength(s);
+      const count = s.insert.length;
       for (let k = 0; k < count; k++) {
         const j = boxes.length;
         const item = scene.items[j];

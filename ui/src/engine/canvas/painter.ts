@@ -2,8 +2,7 @@
 // start and end, only where what it shows changed (dirty.ts). It keeps what it painted last
 // and knows nothing of Svelte: Canvas.svelte decides when to paint and hands it what to show.
 
-import type { ScenePatch } from '../../generated/types';
-import { patchOf } from '../scene-patch';
+import type { SceneStep } from '../scene-patch';
 import { changedBoxes, cover, itemsMeeting, mostOf, type Painted } from './dirty';
 import type { SceneIndex } from './index';
 import { beyondNoto, paint, type PaintOptions } from './paint';
@@ -17,6 +16,8 @@ const INK_MM = 2;
 /** What the map shows now. */
 export interface MapView {
   scene: Scene;
+  /** How `scene` was made from the Scene before it, when it was (a keyed change). */
+  step: SceneStep | null;
   index: SceneIndex;
   /** The items in view, in paint order. */
   visible: () => Iterable<Item>;
@@ -67,7 +68,7 @@ export class MapPainter {
     // A new view, a new page or a font that arrived paints everything.
     const before = this.painted;
     const same = before && !this.wholeNext && before.view === now.view && before.faded === m.faded && before.images === m.images;
-    const boxes = same && before ? changedBoxes(before, now, patchOf(m.scene)) : null;
+    const boxes = same && before ? changedBoxes(before, now, m.step ?? undefined) : null;
     this.painted = now;
     this.wholeNext = false;
     let clip: Rect[] | null = null;
@@ -150,10 +151,9 @@ export class SymbolFaces {
   private scene: Scene | null = null;
 
   /** Loads the fallback face for what `scene` needs beyond Noto Sans: resolves when loaded,
-   * or null when nothing new is needed. */
-  load(scene: Scene): Promise<unknown> | null {
-    const from = patchOf(scene);
-    const texts = from && from.base === this.scene ? patchTexts(from.patch) : sceneTexts(scene);
+   * or null when nothing new is needed. `step`: how `scene` was made from the one before. */
+  load(scene: Scene, step: SceneStep | null): Promise<unknown> | null {
+    const texts = step && step.scene === scene && step.base === this.scene ? step.texts : sceneTexts(scene);
     this.scene = scene;
     const extra = [...beyondNoto(texts)].filter((c) => !this.loaded.has(c)).join('');
     if (!extra) return null;
@@ -170,7 +170,3 @@ export function* sceneTexts(s: Scene): Generator<string> {
   for (const it of s.items) if (it.type === 'text') for (const l of it.lines) yield l.text;
 }
 
-/** Every line of text `p` sends whole (moved items keep their old text). */
-export function* patchTexts(p: ScenePatch): Generator<string> {
-  for (const s of p.items) for (const it of s.insert) if ('type' in it && it.type === 'text') for (const l of it.lines) yield l.text;
-}

@@ -4,15 +4,15 @@
 // into a live Preview while dragging and one Intent on release, so a drag is one edit. Esc
 // cancels. No DOM here: the Svelte canvas feeds it events and draws the Preview.
 
+import type { Edit } from '../../generated/types';
 import type { SceneIndex } from './index';
 import { contains, normalise, type Point, type Rect, type Region } from './scene';
 
+/** What a gesture asks for. A drop is the `Edit` itself (move cards, a phase or a lane; an
+ * emotion set on the curve), as the core takes it: the editor sends it as it is. */
 export type Intent =
   | { type: 'select'; ids: string[] }
-  | { type: 'move_cards'; ids: string[]; phase_id: string; lane_id: string; before: string | null }
-  | { type: 'move_phase'; id: string; before: string | null }
-  | { type: 'move_lane'; id: string; before: string | null }
-  | { type: 'set_emotion'; id: string; emotion: number }
+  | { type: 'edit'; edit: Edit }
   | { type: 'new_card'; phase_id: string; lane_id: string; before: string | null }
   | { type: 'edit_card'; id: string }
   | { type: 'edit_phase'; id: string }
@@ -149,7 +149,7 @@ export class PointerTool {
         const drop = this.cardDrop(p, st.ids);
         if (!drop) return null;
         if (this.isNoOp(st.ids, drop)) return null;
-        return { type: 'move_cards', ids: st.ids, phase_id: drop.phase_id, lane_id: drop.lane_id, before: drop.before };
+        return { type: 'edit', edit: { op: 'move_cards', ids: st.ids, phase_id: drop.phase_id, lane_id: drop.lane_id, before: drop.before } };
       }
       case 'marquee': {
         const ids = this.index.cardsIn(normalise(st.start, p));
@@ -162,14 +162,13 @@ export class PointerTool {
       case 'header': {
         const target = this.headerDrop(st.kind, st.id, p);
         if (!target || !target.changes) return null;
-        return st.kind === 'phase'
-          ? { type: 'move_phase', id: st.id, before: target.before }
-          : { type: 'move_lane', id: st.id, before: target.before };
+        const edit: Edit = st.kind === 'phase' ? { op: 'move_phase', id: st.id, before: target.before } : { op: 'move_lane', id: st.id, before: target.before };
+        return { type: 'edit', edit };
       }
       case 'emotion': {
         const value = emotionAt(st.region, p.y);
         if (value === st.original) return null;
-        return { type: 'set_emotion', id: st.id, emotion: value };
+        return { type: 'edit', edit: { op: 'update_card', id: st.id, patch: { emotion: value } } };
       }
       case 'link': {
         const to = this.cardAt(p);
