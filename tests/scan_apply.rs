@@ -29,6 +29,7 @@ fn found(id: &str, phase: &str, lane: &str, rgb: [u8; 3]) -> FoundNote {
         text: format!("read {id}"),
         confidence: 0.8,
         dots: 0,
+        card_id: None,
         crop_png: png(40, 40, rgb),
         ocr_image: None,
     }

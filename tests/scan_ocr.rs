@@ -157,6 +157,7 @@ fn fill_reads_every_note_and_survives_a_bad_one() {
             text: String::new(),
             confidence: 0.0,
             dots: 0,
+            card_id: None,
             crop_png: if i == 3 {
                 b"not an image".to_vec()
             } else {

@@ -124,6 +124,7 @@ pub fn typescript() -> String {
         session::DetailUpdate,
         session::ViewUpdate,
         scan::FoundNote,
+        scan::GoneCard,
         scan::apply::NoteChoice,
         scan::preview::ReviewPhoto,
         session::scan::ScanReview,

@@ -1,7 +1,8 @@
 //! `klantreis scan FILE --journey ID PHOTO... [--dry-run] [--json]`: reads photos of the
 //! journey's printed canvas (`klantreis::scan::read_photos`, then OCR of every note), prints
 //! the notes and, without `--dry-run`, adds them as cards in one undo step
-//! (`klantreis::scan::apply`).
+//! (`klantreis::scan::apply`). A note already on the map (the wall read again) adds no card;
+//! its dots set that card's votes. Cards gone from the wall are listed, not deleted.
 
 use std::path::{Path, PathBuf};
 
@@ -29,7 +30,10 @@ pub fn run(
         eprintln!("warning: {w}");
     }
     if json {
-        let text = serde_json::to_string_pretty(&scan.notes).map_err(|e| e.to_string())?;
+        // `notes`: every note found (with `card_id` when it is already on the map); `gone`:
+        // the cards read before that these photos no longer show (`docs/scan.md`).
+        let out = serde_json::json!({ "notes": scan.notes, "gone": scan.gone });
+        let text = serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?;
         println!("{text}");
     } else {
         let name = |list: Vec<(&str, &str)>, id: &str| {
@@ -64,14 +68,30 @@ pub fn run(
             );
         }
     }
+    let known = scan.notes.iter().filter(|n| n.card_id.is_some()).count();
+    for n in scan.notes.iter().filter(|n| n.card_id.is_some()) {
+        eprintln!(
+            "{} is already on the map ({}): its dots set that card's votes",
+            n.id,
+            n.card_id.as_deref().unwrap_or_default()
+        );
+    }
+    for g in &scan.gone {
+        eprintln!(
+            "gone from the wall (kept on the map): {} {:?}",
+            g.card_id, g.text
+        );
+    }
     if dry_run {
         return Ok(());
     }
     apply::apply(&mut doc, journey, &scan.notes, &refs).map_err(|e| e.to_string())?;
+    let added = scan.notes.len() - known;
     eprintln!(
-        "added {} card{} to {:?} from {} photo{} (undo with `klantreis undo {}`)",
-        scan.notes.len(),
-        if scan.notes.len() == 1 { "" } else { "s" },
+        "added {} card{} ({} already on the map) to {:?} from {} photo{} (undo with `klantreis undo {}`)",
+        added,
+        if added == 1 { "" } else { "s" },
+        known,
         j.meta.title,
         photos.len(),
         if photos.len() == 1 { "" } else { "s" },

@@ -1,5 +1,6 @@
 //! The notes a user accepted become cards: their crops and the photos are stored as images, and
-//! one group of edits adds the cards (each in its cell after the cards already there, with its
+//! one group of edits sets the votes of the notes already on the map (a wall read again), adds
+//! the other notes as cards (each in its cell after the cards already there, with its
 //! colour, text and crop, marked as coming from the photo) and keeps the photos as the journey's
 //! wall photos. The group is one undo step; undoing it removes every card and wall photo it
 //! added (the image bytes stay in the store, as every image does: no edit deletes one).
@@ -73,8 +74,32 @@ pub fn edits(
         .journey(journey_id)
         .ok_or_else(|| ApplyError::NoJourney(journey_id.to_string()))?;
     let mut wall = journey.meta.wall_photos.clone();
+    let votes: Vec<(String, u32)> = journey
+        .cards
+        .iter()
+        .map(|c| (c.id.clone(), c.votes))
+        .collect();
     let mut out = Vec::with_capacity(notes.len() * 2 + 1);
     for n in notes {
+        // A note already on the map (`super::again`) adds no card: its dots, as kept in the
+        // review, become that card's votes. When the card was deleted since the scan, the
+        // note is added as a new one rather than lost.
+        if let Some((card, had)) = n
+            .card_id
+            .as_deref()
+            .and_then(|id| votes.iter().find(|(c, _)| c == id))
+        {
+            if *had != n.dots {
+                out.push(Edit::UpdateCard {
+                    id: card.clone(),
+                    patch: CardPatch {
+                        votes: Some(n.dots),
+                        ..CardPatch::default()
+                    },
+                });
+            }
+            continue;
+        }
         let id = new_id("card");
         out.push(Edit::AddCard {
             journey_id: journey_id.to_string(),

@@ -16,6 +16,7 @@
 //! Everything here is pure (bytes in, values out) except `ocr`, which runs the `tesseract`
 //! program, so the CLI, the app and the tests share one reader.
 
+pub mod again;
 mod blobs;
 mod corner;
 pub mod dots;
@@ -33,6 +34,7 @@ use crate::model::CardColour;
 // the print and the reader imports them from there.
 pub use crate::print::code::{CanvasCode, SheetCode, SheetPlace};
 pub use crate::print::{code, marks};
+pub use again::GoneCard;
 pub use read::read_photos;
 
 /// One sticky note found in a photo, with the cell it is proposed for.
@@ -55,6 +57,12 @@ pub struct FoundNote {
     /// The round dot stickers (votes) found on the note.
     #[serde(default)]
     pub dots: u32,
+    /// The card this note already is, when the wall was read before (`again`): the note is
+    /// "already on the map", and accepting it sets that card's votes and adds no card.
+    /// Absent for a new note.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(type = "string | undefined"))]
+    pub card_id: Option<String>,
     /// The note cut out of the photo and straightened, as PNG: it becomes the card's image, so
     /// the handwriting is kept even where OCR fails. Not sent to the UI as JSON.
     #[serde(skip)]
@@ -76,6 +84,9 @@ pub struct Scan {
     pub layout_version: u64,
     /// Things the user should know (an older layout, notes left out), as sentences.
     pub warnings: Vec<String>,
+    /// Cards read from an earlier photo, in a cell these photos show, that no note found now
+    /// is: gone from the wall (listed, never deleted).
+    pub gone: Vec<GoneCard>,
     /// Each photo scaled down for the review screen, made from the reader's working image
     /// (`preview::preview_of`), so the review need not decode the photos again.
     #[serde(skip)]

@@ -166,12 +166,59 @@ pub fn read_photos(doc: &Document, journey_id: &str, photos: &[&[u8]]) -> Result
     for (k, n) in notes.iter_mut().enumerate() {
         n.id = format!("n{}", k + 1);
     }
+    let seen = match &printed {
+        Some((_, scene)) => cells_seen(scene, &read),
+        None => Vec::new(),
+    };
+    let gone = super::again::against_map(doc, journey, &mut notes, &seen)?;
     Ok(Scan {
         notes,
         layout_version: printed.map(|p| p.0).unwrap_or(journey.meta.version),
         warnings,
+        gone,
         previews,
     })
+}
+
+/// The cells (phase, lane) of `scene` that the sheets `read` show whole (each corner on one of
+/// them): where a card read before and not found again has gone from the wall. A cell partly
+/// on a tile not photographed may hold its note there, so it says nothing.
+fn cells_seen(scene: &Scene, read: &[(CanvasCode, u32)]) -> Vec<(String, String)> {
+    let areas: Vec<[f64; 4]> = read
+        .iter()
+        .map(|(code, _)| {
+            let w = window(code, scene);
+            let [x0, y0, x1, y1] = w.area;
+            [
+                x0 - w.offset.0,
+                y0 - w.offset.1,
+                x1 - w.offset.0,
+                y1 - w.offset.1,
+            ]
+        })
+        .collect();
+    scene
+        .regions
+        .iter()
+        .filter_map(|r| match r {
+            Region::Cell {
+                rect,
+                phase_id,
+                lane_id,
+            } => {
+                let (x0, y0) = (rect.x.0 as f64 + 1.0, rect.y.0 as f64 + 1.0);
+                let (x1, y1) = (rect.right() as f64 - 1.0, rect.bottom() as f64 - 1.0);
+                let on = |x: f64, y: f64| {
+                    areas
+                        .iter()
+                        .any(|a| x >= a[0] && y >= a[1] && x <= a[2] && y <= a[3])
+                };
+                (on(x0, y0) && on(x1, y0) && on(x1, y1) && on(x0, y1))
+                    .then(|| (phase_id.clone(), lane_id.clone()))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// A note found, before the notes of all photos are put together.
@@ -315,6 +362,7 @@ fn notes_in_photo(
                 text: String::new(),
                 confidence: 0.0,
                 dots: n.dots,
+                card_id: None,
                 crop_png: n.crop_png,
                 ocr_image: Some(n.ocr_image),
             },

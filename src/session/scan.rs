@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::{ApiError, ErrorCode, Session, View, ViewUpdate};
 use crate::scan::apply::{self, ApplyError, NoteChoice};
 use crate::scan::preview::{preview, ReviewPhoto};
-use crate::scan::{ocr, read_photos, FoundNote, Scan, ScanError};
+use crate::scan::{ocr, read_photos, FoundNote, GoneCard, Scan, ScanError};
 use crate::store::Document;
 
 /// What a scan found, for the review screen.
@@ -22,6 +22,9 @@ pub struct ScanReview {
     pub crops: Vec<String>,
     pub warnings: Vec<String>,
     pub photos: Vec<ReviewPhoto>,
+    /// Cards read from an earlier photo that these photos no longer show (listed; accepting
+    /// deletes none of them).
+    pub gone: Vec<GoneCard>,
 }
 
 /// A scan waiting for the user's review: the notes with their crops and the photos' bytes.
@@ -30,6 +33,7 @@ pub struct Pending {
     pub journey_id: String,
     pub notes: Vec<FoundNote>,
     pub photos: Vec<Vec<u8>>,
+    pub gone: Vec<GoneCard>,
 }
 
 /// Finds the notes on `photos` of journey `journey_id`'s printed canvas (the reader, without
@@ -56,6 +60,7 @@ pub fn finish(
         journey_id: journey_id.to_string(),
         notes: scan.notes,
         photos,
+        gone: scan.gone,
     };
     Ok((review(&pending, warnings, previews)?, pending))
 }
@@ -108,6 +113,7 @@ pub fn review(
         crops,
         warnings,
         photos,
+        gone: pending.gone.clone(),
     })
 }
 
