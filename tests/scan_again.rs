@@ -9,7 +9,7 @@ mod scan_photos;
 
 use image::RgbImage;
 use klantreis::edit::Edit;
-use klantreis::layout::Scene;
+use klantreis::layout::{Paper, Scene};
 use klantreis::model::{Card, Lang};
 use klantreis::print::{self, PrintRequest};
 use klantreis::scan::again::{ink, likeness};
@@ -340,6 +340,15 @@ fn a_tiled_wall_read_again_a_row_of_sheets_at_a_time() {
         };
         photograph_with(&canvas, ppm, &notes, shot, mean)
     };
+    // The print takes a version (as every print does), so the canvas is still read by its
+    // printed layout once accepting has moved the journey on.
+    let req = PrintRequest {
+        paper: Paper::A1,
+        blank: true,
+        tile: Some(Paper::A3),
+        ..Default::default()
+    };
+    print::versions::snapshot_export(&doc, &id, &req).expect("version");
     let mut first = Vec::new();
     for r in 0..g.rows {
         for c in 0..g.cols {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScanReview } from '../generated/types';
-import { choices, dotCount, drafts, neighbour, points, unsure } from './scan';
+import { adding, choices, dotCount, drafts, neighbour, points, unsure } from './scan';
 import { t } from './i18n';
 
 const review: ScanReview = {
@@ -12,6 +12,7 @@ const review: ScanReview = {
   crops: ['data:image/png;base64,AA', 'data:image/png;base64,BB', ''],
   warnings: [],
   photos: [],
+  gone: [],
 };
 
 describe('scan review', () => {
@@ -26,6 +27,21 @@ describe('scan review', () => {
       { id: 'n1', phase_id: 'p1', lane_id: 'l1', colour: 'yellow', text: 'Klant belt', dots: 3 },
       { id: 'n2', phase_id: 'p1', lane_id: 'l1', colour: 'pink', text: 'Zoekt op Google', dots: 2 },
     ]);
+  });
+
+  it('counts only the notes not on the map yet as cards to add', () => {
+    const again: ScanReview = {
+      ...review,
+      notes: review.notes.map((n, i) => (i === 0 ? { ...n, card_id: 'card_a' } : n)),
+      gone: [{ card_id: 'card_b', phase_id: 'p1', lane_id: 'l1', colour: 'green', text: 'Weg', votes: 2 }],
+    };
+    const d = drafts(again);
+    expect(d.map((n) => n.cardId)).toEqual(['card_a', null, null]);
+    expect(adding(d)).toBe(2);
+    d[2]!.dropped = true;
+    expect(adding(d)).toBe(1);
+    // A note on the map is still sent: its dots become the card's votes.
+    expect(choices(d).map((c) => c.id)).toEqual(['n1', 'n2']);
   });
 
   it('takes a typed dot count as a whole number from 0', () => {

@@ -15,6 +15,8 @@ export interface NoteDraft {
   confidence: number;
   /** Dot stickers (votes) counted on the note; the user corrects the count. */
   dots: number;
+  /** The card this note already is (the wall read before): accepting sets its votes only. */
+  cardId: string | null;
   dropped: boolean;
 }
 
@@ -34,8 +36,14 @@ export function drafts(review: ScanReview): NoteDraft[] {
     text: n.text,
     confidence: n.confidence,
     dots: n.dots,
+    cardId: n.card_id ?? null,
     dropped: false,
   }));
+}
+
+/** How many kept notes become new cards (a note already on the map adds none). */
+export function adding(notes: NoteDraft[]): number {
+  return notes.filter((n) => !n.dropped && n.cardId === null).length;
 }
 
 /** What `scan_accept` takes: the kept notes with the user's corrections. */

@@ -891,7 +891,15 @@ confidence: number,
 /**
  * The round dot stickers (votes) found on the note.
  */
-dots: number, };
+dots: number, 
+/**
+ * The card this note already is, when the wall was read before (`again`): the note is
+ * "already on the map", and accepting it sets that card's votes and adds no card.
+ * Absent for a new note.
+ */
+card_id?: string | undefined, };
+
+export type GoneCard = { card_id: string, phase_id: string, lane_id: string, colour: CardColour, text: string, votes: number, };
 
 export type NoteChoice = { 
 /**
@@ -917,7 +925,12 @@ export type ScanReview = { notes: Array<FoundNote>,
 /**
  * Each note's crop as a `data:` URL, in the order of `notes`.
  */
-crops: Array<string>, warnings: Array<string>, photos: Array<ReviewPhoto>, };
+crops: Array<string>, warnings: Array<string>, photos: Array<ReviewPhoto>, 
+/**
+ * Cards read from an earlier photo that these photos no longer show (listed; accepting
+ * deletes none of them).
+ */
+gone: Array<GoneCard>, };
 
 export type LanguagePref = "system" | "nl" | "en";
 

@@ -27,6 +27,12 @@ const en = {
   'scan.accept': 'Add {n} cards',
   'scan.added': '{n} cards added from the photo',
   'scan.hint': 'Enter on the last note adds them, Delete drops the selected note, Esc cancels.',
+  'scan.onMap': 'Already on the map',
+  'scan.onMapHint': 'This note was read from an earlier photo: no card is added, its dots set the card’s votes',
+  'scan.gone': 'No longer on the wall ({n})',
+  'scan.goneHint': 'These cards were read from an earlier photo and this photo does not show them. They stay on the map.',
+  'scan.goneVotes': '{n} votes',
+  'scan.acceptOnMap': 'Add {n} cards, update {m}',
 };
 
 const nl: Record<keyof typeof en, string> = {
@@ -54,6 +60,12 @@ const nl: Record<keyof typeof en, string> = {
   'scan.accept': '{n} kaarten toevoegen',
   'scan.added': '{n} kaarten toegevoegd vanaf de foto',
   'scan.hint': 'Enter op het laatste briefje voegt ze toe, Delete laat het gekozen briefje weg, Esc annuleert.',
+  'scan.onMap': 'Al op de kaart',
+  'scan.onMapHint': 'Dit briefje is van een eerdere foto gelezen: er komt geen kaart bij, de stippen worden de stemmen van de kaart',
+  'scan.gone': 'Niet meer op de muur ({n})',
+  'scan.goneHint': 'Deze kaarten zijn van een eerdere foto gelezen en staan niet op deze foto. Ze blijven op de kaart.',
+  'scan.goneVotes': '{n} stemmen',
+  'scan.acceptOnMap': '{n} kaarten toevoegen, {m} bijwerken',
 };
 
 export const scan = { en, nl };
