@@ -21,7 +21,10 @@ pub const EVENT_DOC_CHANGED: &str = "doc-changed";
 /// made elsewhere shows within this (plus one layout).
 const WATCH_EVERY: Duration = Duration::from_millis(250);
 
-/// Ends the app through its event loop on SIGTERM, SIGINT and SIGHUP.
+/// Ends the app through its event loop on SIGTERM, SIGINT and SIGHUP (Linux, macOS), or on a
+/// console's Ctrl+C, Ctrl+Break, close, log-off or shut-down event (Windows: these reach the
+/// app only when it has a console, e.g. started from a terminal; closing its window ends it
+/// through the event loop anyway).
 pub fn exit_on_signals(app: &AppHandle<Wry>) {
     #[cfg(target_os = "linux")]
     for signal in [libc::SIGTERM, libc::SIGINT, libc::SIGHUP] {
@@ -34,8 +37,54 @@ pub fn exit_on_signals(app: &AppHandle<Wry>) {
             glib::ControlFlow::Continue
         });
     }
-    #[cfg(not(target_os = "linux"))]
-    let _ = app;
+    // No glib main loop on macOS: tokio's signal streams, on Tauri's runtime; `exit` asks the
+    // event loop to end, so the exit path of `main.rs` runs there as on Linux.
+    #[cfg(target_os = "macos")]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        for (name, kind) in [
+            ("SIGTERM", SignalKind::terminate()),
+            ("SIGINT", SignalKind::interrupt()),
+            ("SIGHUP", SignalKind::hangup()),
+        ] {
+            let handle = app.clone();
+            tauri::async_runtime::spawn(async move {
+                let Ok(mut stream) = signal(kind) else {
+                    eprintln!("klantreis: cannot listen for {name}");
+                    return;
+                };
+                if stream.recv().await.is_some() {
+                    eprintln!("klantreis: {name}: closing the document and quitting");
+                    handle.exit(0);
+                }
+            });
+        }
+    }
+    #[cfg(windows)]
+    {
+        use tokio::signal::windows;
+        // Each event has its own stream type; one task per event.
+        macro_rules! on_event {
+            ($name:literal, $listen:expr) => {{
+                let handle = app.clone();
+                tauri::async_runtime::spawn(async move {
+                    let Ok(mut stream) = $listen else {
+                        eprintln!("klantreis: cannot listen for {}", $name);
+                        return;
+                    };
+                    if stream.recv().await.is_some() {
+                        eprintln!("klantreis: {}: closing the document and quitting", $name);
+                        handle.exit(0);
+                    }
+                });
+            }};
+        }
+        on_event!("Ctrl+C", windows::ctrl_c());
+        on_event!("Ctrl+Break", windows::ctrl_break());
+        on_event!("console closed", windows::ctrl_close());
+        on_event!("log-off", windows::ctrl_logoff());
+        on_event!("shut-down", windows::ctrl_shutdown());
+    }
 }
 
 /// Watches the open document for commits by other processes: the workspace is reloaded
