@@ -125,14 +125,19 @@ fn the_kit_is_the_canvas_then_a_persona_sheet_per_persona_on_a4() {
         o,
     ]);
     let sizes = page_sizes(&out);
-    assert_eq!(sizes.len(), 3, "canvas and two persona sheets: {sizes:?}");
+    // The parking-lot sheet made the kit one page longer (issue 31): 3 pages became 4.
+    assert_eq!(
+        sizes.len(),
+        4,
+        "canvas, two persona sheets and the parking lot: {sizes:?}"
+    );
     assert!(
         close(sizes[0], (2383.9, 1683.8)),
         "A1 landscape canvas: {:?}",
         sizes[0]
     );
     assert!(
-        close(sizes[1], A4) && close(sizes[2], A4),
+        sizes[1..].iter().all(|s| close(*s, A4)),
         "A4 portrait: {sizes:?}"
     );
 
@@ -191,10 +196,11 @@ fn tiled_on_a3_the_persona_sheets_are_a3_and_every_sheet_has_a_scale_bar() {
     let last = *sizes.last().expect("pages");
     assert!(
         close(last, A3),
-        "the persona sheet is A3 portrait: {last:?}"
+        "the parking-lot sheet is A3 portrait: {last:?}"
     );
-    // The assembly overview first, then the sheets, then the persona sheet.
-    let tiles = sizes.len() - 2;
+    // The assembly overview first, then the sheets, then the persona sheet and the
+    // parking-lot sheet (one more page than before it: - 3, was - 2).
+    let tiles = sizes.len() - 3;
     assert!(tiles >= 4, "{sizes:?}");
     for page in 2..=tiles + 1 {
         let text = pdftotext(&out, Some(page));
@@ -203,7 +209,8 @@ fn tiled_on_a3_the_persona_sheets_are_a3_and_every_sheet_has_a_scale_bar() {
             "scale bar text on sheet {page}:\n{text}"
         );
     }
-    let sheet = pdftotext(&out, Some(sizes.len()));
+    assert!(close(sizes[sizes.len() - 2], A3), "{sizes:?}");
+    let sheet = pdftotext(&out, Some(sizes.len() - 1));
     assert!(
         sheet.contains("Anouk de Vries") && sheet.contains("Doelen"),
         "{sheet}"
@@ -224,8 +231,12 @@ fn tiled_on_a3_the_persona_sheets_are_a3_and_every_sheet_has_a_scale_bar() {
         o,
     ]);
     let sizes = page_sizes(&out);
-    assert_eq!(sizes.len(), 2);
-    assert!(close(sizes[1], A4));
+    assert_eq!(
+        sizes.len(),
+        3,
+        "the canvas, the persona sheet, the parking lot (was 2)"
+    );
+    assert!(close(sizes[1], A4) && close(sizes[2], A4));
     let sheet = pdftotext(&out, Some(2));
     for want in [
         "NAME",
@@ -358,7 +369,10 @@ fn the_print_dialogs_preview_counts_the_persona_sheets() {
         ..Default::default()
     };
     let pv = klantreis::print::preview(&ws, &j.meta.id, &req).expect("preview");
-    assert_eq!(pv.pages, 2, "the canvas and one persona sheet");
+    assert_eq!(
+        pv.pages, 3,
+        "the canvas, one persona sheet and the parking lot (was 2)"
+    );
     let legend = pv.scene.items.iter().any(|i| match i {
         Item::Text { lines, .. } => lines.iter().any(|l| l.text == "gele notes"),
         _ => false,
@@ -373,4 +387,127 @@ fn the_print_dialogs_preview_counts_the_persona_sheets() {
     )
     .expect("parse");
     assert!(!old.kit);
+}
+
+#[test]
+fn the_kits_parking_lot_sheet_has_ruled_lists_prefilled_from_the_journey() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("lot.klantreis");
+    let mut d = Document::create(&path).expect("create");
+    let (mut j, p) = templates::sample(Lang::Nl);
+    let lot = &mut j.meta.parking_lot;
+    lot.questions.push(klantreis::OpenQuestion {
+        id: "q1".into(),
+        text: "Wie belt de klant terug?".into(),
+        answer: "De winkel, binnen een dag".into(),
+    });
+    lot.decisions.push(klantreis::Decision {
+        id: "d1".into(),
+        text: "Proefrit ook op zaterdag".into(),
+    });
+    lot.actions.push(klantreis::Action {
+        id: "a1".into(),
+        text: "Levertijden navragen bij de importeur".into(),
+        owner: "Sanne".into(),
+        due: "2026-12-15".into(),
+        done: true,
+        question_id: None,
+    });
+    let id = j.meta.id.clone();
+    d.apply(&Edit::CreateJourney {
+        journey: j,
+        personas: vec![p],
+    })
+    .expect("journey");
+    d.close().expect("close");
+    let out = dir.path().join("kit.pdf");
+    let (f, o) = (path.to_str().expect("utf-8"), out.to_str().expect("utf-8"));
+    run(&[
+        "pdf",
+        f,
+        "--journey",
+        &id,
+        "--kit",
+        "--paper",
+        "a2",
+        "-o",
+        o,
+    ]);
+    let sizes = page_sizes(&out);
+    assert_eq!(
+        sizes.len(),
+        3,
+        "canvas, persona sheet, parking lot: {sizes:?}"
+    );
+    assert!(close(sizes[2], A4), "{sizes:?}");
+    let sheet = pdftotext(&out, Some(3));
+    for want in [
+        "PARKEERPLAATS",
+        "Open vragen",
+        "Wie belt de klant terug?",
+        "Antwoord: De winkel, binnen een dag",
+        "Besluiten",
+        "Proefrit ook op zaterdag",
+        "Acties",
+        "Wat",
+        "Wie",
+        "Wanneer",
+        "Klaar",
+        "Levertijden navragen bij de importeur",
+        "Sanne",
+        "2026-12-15",
+    ] {
+        assert!(
+            sheet.contains(want),
+            "{want:?} on the parking lot:\n{sheet}"
+        );
+    }
+    assert!(
+        !pdftotext(&out, Some(2)).contains("PARKEERPLAATS"),
+        "the parking lot has its own page"
+    );
+}
+
+#[test]
+fn the_parking_lot_sheet_keeps_its_lines_to_write_on_however_full() {
+    let (mut j, _) = templates::sample(Lang::En);
+    let rules = |j: &klantreis::Journey| -> Vec<usize> {
+        klantreis::layout::report::parking::parking_lot_sheet(j, klantreis::layout::Paper::A4, None)
+            .iter()
+            .map(|page| {
+                page.items
+                    .iter()
+                    .filter(|i| match i {
+                        Item::Path { segs, .. } if segs.len() == 2 => match (&segs[0], &segs[1]) {
+                            (Seg::Move { to: a }, Seg::Line { to: b }) => {
+                                (a.y.0 - b.y.0).abs() < 0.01 && b.x.0 - a.x.0 > 100.0
+                            }
+                            _ => false,
+                        },
+                        _ => false,
+                    })
+                    .count()
+            })
+            .collect()
+    };
+    let empty = rules(&j);
+    assert_eq!(empty.len(), 1, "an empty parking lot is one sheet");
+    // 6 question lines, 4 decision lines, 6 action rows (the footer rule is one more).
+    assert!(empty[0] >= 6 + 4 + 6, "{empty:?}");
+    for i in 0..40 {
+        j.meta.parking_lot.questions.push(klantreis::OpenQuestion {
+            id: format!("q{i}"),
+            text: format!("Question {i} that the team parked for later"),
+            answer: String::new(),
+        });
+    }
+    let full = rules(&j);
+    assert!(
+        full.len() >= 2,
+        "a long parking lot goes on to a next page: {full:?}"
+    );
+    assert!(
+        full.iter().sum::<usize>() >= empty[0],
+        "{full:?} vs {empty:?}"
+    );
 }

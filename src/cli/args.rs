@@ -148,7 +148,8 @@ pub enum Command {
         report: bool,
         /// Print the workshop kit: the blank canvas with a legend per lane (its guiding
         /// question and the sticky-note colour to use), then a persona sheet per persona of the
-        /// journey (an empty one to fill in when it has none), on A4 (A3 when tiled on A3).
+        /// journey (an empty one to fill in when it has none) and a parking-lot sheet (open
+        /// questions, decisions, actions), on A4 (A3 when tiled on A3).
         /// Combine with --tile a4|a3 for the canvas as a poster; every tiled sheet has a 50 mm
         /// scale bar to check the printer did not "fit to page".
         #[arg(long)]

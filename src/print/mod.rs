@@ -50,8 +50,9 @@ pub struct PrintRequest {
     #[serde(default)]
     pub report: bool,
     /// The print kit for a workshop: the blank canvas with a legend per lane (its guiding
-    /// question and note colour), then a persona sheet per persona (A3 when tiled on A3, else
-    /// A4). Implies `blank`. Tiled sheets carry a scale bar whether or not this is set.
+    /// question and note colour), then a persona sheet per persona and the parking-lot sheet
+    /// (A3 when tiled on A3, else A4). Implies `blank`. Tiled sheets carry a scale bar whether
+    /// or not this is set.
     #[serde(default)]
     pub kit: bool,
     /// Written for a print shop: PDF/X-4 (or X-1a), CMYK on FOGRA39, with a bleed
@@ -191,11 +192,26 @@ pub fn persona_sheets(ws: &Workspace, id: &str, paper: Paper) -> Result<Vec<Scen
     ))
 }
 
-/// The pages a PDF print adds after the map: the kit's persona sheets, then the report.
+/// The print kit's parking-lot sheet for journey `id`: ruled lists for open questions,
+/// decisions and actions, prefilled with the journey's parking lot.
+pub fn parking_lot_sheet(ws: &Workspace, id: &str, paper: Paper) -> Result<Vec<Scene>, PrintError> {
+    let journey = ws
+        .journey(id)
+        .ok_or_else(|| PrintError::NoJourney(id.to_string()))?;
+    Ok(layout::report::parking::parking_lot_sheet(
+        journey,
+        paper,
+        Some(&today()),
+    ))
+}
+
+/// The pages a PDF print adds after the map: the kit's persona sheets and parking-lot sheet,
+/// then the report.
 fn extra_pages(ws: &Workspace, id: &str, req: &PrintRequest) -> Result<Vec<Scene>, PrintError> {
     let mut extra = Vec::new();
     if req.kit {
         extra.extend(persona_sheets(ws, id, report_paper(req))?);
+        extra.extend(parking_lot_sheet(ws, id, report_paper(req))?);
     }
     if req.report {
         extra.extend(report(ws, id, report_paper(req))?);

@@ -7,7 +7,8 @@
 //! warnings ([`funnel`]), evidence per phase ([`evidence`]), the customer safari as a checklist
 //! with room for notes ([`safari`]), the value × effort matrix ([`matrix`]) and the team's
 //! answers to the review questions ([`review`], only when there are any). The workshop report
-//! ([`workshop`]) goes through the same flow.
+//! ([`workshop`]) and the print kit's parking-lot sheet ([`parking`]) go through the same flow
+//! and open with the same title block ([`header`]).
 //!
 //! Invariants: pure (no clock: the date of printing comes in the options); in the journey's
 //! language unless the options say otherwise; every block is measured before it is drawn and
@@ -21,6 +22,7 @@ mod fix;
 pub(super) mod flow;
 mod funnel;
 mod matrix;
+pub mod parking;
 mod review;
 mod safari;
 pub mod workshop;
@@ -93,13 +95,7 @@ pub fn report(j: &Journey, ins: &Insights, opts: &ReportOptions) -> Report {
         lang,
         w: words(lang),
     };
-    let (scale, size) = match opts.paper {
-        Paper::A3 => (
-            Paper::A3.size().0 / A4_W,
-            (Paper::A3.size().0, Paper::A3.size().1),
-        ),
-        _ => (1.0, (A4_W, A4_H)),
-    };
+    let (scale, size) = paper_scale(opts.paper);
     let mut f = Flow::new(&cx, scale, &j.meta.title);
     title(&mut f, j, ins, opts);
     emotion::draw(&mut f, j, ins);
@@ -115,10 +111,6 @@ pub fn report(j: &Journey, ins: &Insights, opts: &ReportOptions) -> Report {
 /// "Insights report", the journey's title and a line with the date and the counts.
 fn title(f: &mut Flow, j: &Journey, ins: &Insights, opts: &ReportOptions) {
     let lang = f.cx.lang;
-    let (x, w) = (f.x, f.w);
-    let kicker = lang.pick("INZICHTENRAPPORT", "INSIGHTS REPORT");
-    f.y += f.b.text(x, f.y, w, kicker, KICKER, None) + 1.0;
-    f.y += f.b.text(x, f.y, w, &j.meta.title, TITLE, None) + 1.5;
     let mut meta = vec![format!(
         "{} {}, {} {}, {} {}",
         j.phases.len(),
@@ -134,8 +126,35 @@ fn title(f: &mut Flow, j: &Journey, ins: &Insights, opts: &ReportOptions) {
     if let Some(d) = &opts.printed {
         meta.push(format!("{} {d}", lang.pick("geprint", "printed")));
     }
+    header(
+        f,
+        lang.pick("INZICHTENRAPPORT", "INSIGHTS REPORT"),
+        &j.meta.title,
+        &meta,
+    );
+}
+
+/// The first page's title block of every report-like document (the insights report, the
+/// workshop report, the parking-lot sheet): a kicker saying what it is, the journey's title,
+/// and one small line of `meta` joined with " · ".
+fn header(f: &mut Flow, kicker: &str, title: &str, meta: &[String]) {
+    let (x, w) = (f.x, f.w);
+    f.y += f.b.text(x, f.y, w, kicker, KICKER, None) + 1.0;
+    f.y += f.b.text(x, f.y, w, title, TITLE, None) + 1.5;
     let line = meta.join(" · ");
     f.y += f.b.text(x, f.y, w, &line, SMALL, None) + 2.0;
+}
+
+/// The scale and page size of a report page on `paper`: A3 is the A4 page enlarged by √2,
+/// any other paper prints as A4.
+fn paper_scale(paper: Paper) -> (f32, (f32, f32)) {
+    match paper {
+        Paper::A3 => (
+            Paper::A3.size().0 / A4_W,
+            (Paper::A3.size().0, Paper::A3.size().1),
+        ),
+        _ => (1.0, (A4_W, A4_H)),
+    }
 }
 
 /// `x` signed with a real minus ("+1", "−0,5", "0").

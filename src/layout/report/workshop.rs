@@ -10,12 +10,12 @@
 
 use super::super::{words, Ctx};
 use super::flow::{Flow, BODY, SMALL};
-use super::{ReportOptions, A4_H, A4_W};
+use super::ReportOptions;
 use crate::analysis::workshop::{StepId, WorkshopSteps};
 use crate::analysis::VoteInsights;
 use crate::model::{Journey, Lang, Persona};
 use crate::scene::fonts::Fonts;
-use crate::scene::{Item, Paper, Scene};
+use crate::scene::{Item, Scene};
 
 /// What the workshop report shows beyond the journey: its steps, votes, and the seconds the
 /// facilitator timer ran per step (empty when it did not run).
@@ -62,13 +62,7 @@ pub fn workshop_report(input: &WorkshopInput<'_>, opts: &ReportOptions) -> Vec<S
         lang,
         w: words(lang),
     };
-    let (scale, size) = match opts.paper {
-        Paper::A3 => (
-            Paper::A3.size().0 / A4_W,
-            (Paper::A3.size().0, Paper::A3.size().1),
-        ),
-        _ => (1.0, (A4_W, A4_H)),
-    };
+    let (scale, size) = super::paper_scale(opts.paper);
     let label = lang.pick("Workshopverslag", "Workshop report");
     let mut f = Flow::new(&cx, scale, &j.meta.title).labelled(label);
     title(&mut f, j, opts);
@@ -82,10 +76,6 @@ pub fn workshop_report(input: &WorkshopInput<'_>, opts: &ReportOptions) -> Vec<S
 
 fn title(f: &mut Flow, j: &Journey, opts: &ReportOptions) {
     let lang = f.cx.lang;
-    let (x, w) = (f.x, f.w);
-    let kicker = lang.pick("WORKSHOPVERSLAG", "WORKSHOP REPORT");
-    f.y += f.b.text(x, f.y, w, kicker, super::KICKER, None) + 1.0;
-    f.y += f.b.text(x, f.y, w, &j.meta.title, super::TITLE, None) + 1.5;
     let mut meta = vec![format!(
         "{} {}",
         lang.pick("versie", "version"),
@@ -94,8 +84,8 @@ fn title(f: &mut Flow, j: &Journey, opts: &ReportOptions) {
     if let Some(d) = &opts.printed {
         meta.push(format!("{} {d}", lang.pick("gemaakt", "made")));
     }
-    let line = meta.join(" · ");
-    f.y += f.b.text(x, f.y, w, &line, SMALL, None) + 2.0;
+    let kicker = lang.pick("WORKSHOPVERSLAG", "WORKSHOP REPORT");
+    super::header(f, kicker, &j.meta.title, &meta);
 }
 
 /// Goal, personas and scope: what the session set out to map.

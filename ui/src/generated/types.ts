@@ -1078,8 +1078,9 @@ overlap_mm: number, format: Format,
 report: boolean, 
 /**
  * The print kit for a workshop: the blank canvas with a legend per lane (its guiding
- * question and note colour), then a persona sheet per persona (A3 when tiled on A3, else
- * A4). Implies `blank`. Tiled sheets carry a scale bar whether or not this is set.
+ * question and note colour), then a persona sheet per persona and the parking-lot sheet
+ * (A3 when tiled on A3, else A4). Implies `blank`. Tiled sheets carry a scale bar whether
+ * or not this is set.
  */
 kit: boolean, 
 /**
