@@ -15,7 +15,7 @@ use super::palette::{
 use super::plan::Plan;
 use super::Ctx;
 use crate::model::{Card, Journey, LaneKind, Persona};
-use crate::scene::{RecordKind, Region, TextRole};
+use crate::scene::{Key, RecordKind, Region, TextRole};
 
 /// A value of the scale (“+1”); bold at neutral, in the value's colour.
 const SCALE: TextStyle = TextStyle {
@@ -268,7 +268,18 @@ fn draw_curve(b: &mut Builder, cx: &Ctx, pts: &[(f32, f32, f32, &Card)], neutral
         let stroke = if above { GOOD } else { BAD };
         b.line(&run, b.stroke(stroke, 0.9, &[]));
     }
+    // Each phase's points in a group of their own (`emotion:<phase id>`, after the curve and in
+    // phase order, so the paint order is as before): a card moved to another phase re-spreads
+    // the points of the two phases it left and joined, and only those go to the screen again.
+    let mut open: Option<&str> = None;
     for (px, py, e, c) in pts {
+        if open != Some(c.phase_id.as_str()) {
+            if open.is_some() {
+                b.end();
+            }
+            b.begin(Key(format!("emotion:{}", c.phase_id)), 0.0, 0.0);
+            open = Some(c.phase_id.as_str());
+        }
         let t = rec(RecordKind::Card, &c.id);
         b.circle(
             *px,
@@ -282,6 +293,17 @@ fn draw_curve(b: &mut Builder, cx: &Ctx, pts: &[(f32, f32, f32, &Card)], neutral
             star(b, *px + 3.2, *py - 3.2, 2.2, t);
         }
     }
+    if open.is_some() {
+        b.end();
+    }
+    // The peak and end labels come after every point, as before.
+    b.begin(Key::band("emotion-labels"), 0.0, 0.0);
+    draw_labels(b, cx, pts);
+    b.end();
+}
+
+/// The peak and the end named on the curve.
+fn draw_labels(b: &mut Builder, cx: &Ctx, pts: &[(f32, f32, f32, &Card)]) {
     // Peak-end rule: the most intense moment and the end weigh most in how a journey is
     // remembered, so both are named on the curve. `analysis` decides which moment is the peak
     // (ties: the earliest), so the map, the insights and the CLI name the same card.
