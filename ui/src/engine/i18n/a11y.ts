@@ -35,6 +35,7 @@ const en = {
   'a11y.emotionSet': "Emotion of '{text}': {v}",
   'act.table': 'Show the map as a table (phases as columns, lanes as rows)',
   'ed.table': 'Table',
+  'a11y.canvas': 'The map as drawn',
 };
 
 const nl: Record<keyof typeof en, string> = {
@@ -69,6 +70,7 @@ const nl: Record<keyof typeof en, string> = {
   'a11y.emotionSet': "Emotie van '{text}': {v}",
   'act.table': 'Toon de klantreis als tabel (fasen als kolommen, banen als rijen)',
   'ed.table': 'Tabel',
+  'a11y.canvas': 'De klantreis als tekening',
 };
 
 export const a11y = { en, nl };
