@@ -268,5 +268,46 @@ async fn a_photo_of_the_wall_becomes_cards_once() -> Res {
     // The canvas marks the new cards; the card panel shows the crop.
     app.wait_for("[data-testid='photo-mark']").await?;
     app.shot("scan-accepted.png").await?;
+
+    // The same wall read again: the two notes accepted are already on the map, the one
+    // dropped is new; nothing is gone.
+    app.wait_for("[data-testid='open-scan']")
+        .await?
+        .click()
+        .await?;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let on_map = app
+            .d()
+            .find_all(By::Css("[data-testid='scan-on-map']"))
+            .await?
+            .len();
+        if on_map == 2 {
+            break;
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(format!("{on_map} notes already on the map, expected 2").into());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    assert_eq!(
+        app.d()
+            .find_all(By::Css("[data-testid='scan-note']"))
+            .await?
+            .len(),
+        3
+    );
+    assert!(app
+        .d()
+        .find_all(By::Css("[data-testid='scan-gone']"))
+        .await?
+        .is_empty());
+    app.wait_text("[data-testid='scan-accept']", "Add 1 cards, update 2")
+        .await?;
+    app.shot("scan-again.png").await?;
+    app.wait_for("[data-testid='scan-cancel']")
+        .await?
+        .click()
+        .await?;
     app.quit().await
 }
