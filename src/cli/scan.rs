@@ -30,10 +30,10 @@ pub fn run(
         eprintln!("warning: {w}");
     }
     if json {
-        // `notes`: every note found (with `card_id` when it is already on the map); `gone`:
-        // the cards read before that these photos no longer show (`docs/scan.md`).
-        let out = serde_json::json!({ "notes": scan.notes, "gone": scan.gone });
-        let text = serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?;
+        // The array of notes found, as scripts have read it since `scan --json` began (a
+        // note already on the map has `card_id`); the cards gone from the wall are named on
+        // stderr below (`docs/scan.md`).
+        let text = serde_json::to_string_pretty(&scan.notes).map_err(|e| e.to_string())?;
         println!("{text}");
     } else {
         let name = |list: Vec<(&str, &str)>, id: &str| {
