@@ -339,7 +339,11 @@ fn draw_card(b: &mut Builder, c: &Card, x: f32, y: f32, w: f32, h: f32) {
     }
     // Blueprint marks left of the validation badge (only on cards that have them).
     let marks = blueprint::card_marks(b, c, vx - 2.0 * vr - 1.4, vy, &t);
-    // The votes between the emotion badge (or the text's margin) and the marks.
+    if c.impact {
+        star(b, x + w - 2.2, y + 2.2, 3.0, t.clone());
+    }
+    // The votes between the emotion badge (or the text's margin) and the marks; drawn last,
+    // so a card's other items are the same with or without votes.
     if c.votes > 0 {
         let left = if c.emotion.is_some() {
             x + 2.0 + 7.5 + 1.2
@@ -348,9 +352,6 @@ fn draw_card(b: &mut Builder, c: &Card, x: f32, y: f32, w: f32, h: f32) {
         };
         let right = marks.unwrap_or(vx - vr) - 1.2;
         votes::vote_dots(b, c.votes, left, right, vy, &t);
-    }
-    if c.impact {
-        star(b, x + w - 2.2, y + 2.2, 3.0, t);
     }
     b.end();
 }
