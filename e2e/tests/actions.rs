@@ -115,6 +115,7 @@ async fn toolbar_overlay_and_keys_come_from_the_actions_list_once() -> Res {
             "zoom.fit",
             "zoom.in",
             "zoom.read",
+            "view.table",
             "phase.add",
             "lane.add",
             "view.assumptions",
@@ -140,6 +141,10 @@ async fn toolbar_overlay_and_keys_come_from_the_actions_list_once() -> Res {
     assert_eq!(title("zoom.fit"), "Fit to window (0)");
     assert_eq!(title("print"), "Print (Ctrl+P)");
     assert_eq!(title("help"), "Show this list (?)");
+    assert_eq!(
+        title("view.table"),
+        "Show the map as a table (phases as columns, lanes as rows) (Shift+T)"
+    );
     assert_eq!(
         title("phase.add"),
         "Add a phase",

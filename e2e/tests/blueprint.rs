@@ -119,12 +119,12 @@ async fn fail_point_from_the_card_panel_and_the_print_kit_once() -> Res {
             .text_of("[data-testid='print-facts']")
             .await
             .unwrap_or_default();
-        if facts.starts_with("2 pages") {
+        if facts.starts_with("3 pages") {
             break;
         }
         assert!(
             std::time::Instant::now() < deadline,
-            "the preview counts the canvas and the persona sheet: {facts:?}"
+            "the preview counts the canvas, the persona sheet and the parking-lot sheet: {facts:?}"
         );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
@@ -135,13 +135,15 @@ async fn fail_point_from_the_card_panel_and_the_print_kit_once() -> Res {
         "the kit's file name: {pdf:?}"
     );
     let info = run(Command::new("pdfinfo").arg(&pdf))?;
-    assert!(info.contains("Pages:           2"), "{info}");
+    // The canvas, the persona sheet and the parking-lot sheet (issue 31).
+    assert!(info.contains("Pages:           3"), "{info}");
     let text = run(Command::new("pdftotext").arg(&pdf).arg("-"))?;
     for want in [
         "line of visibility",
         "blue notes",
         "photo or drawing",
         "Frustrations",
+        "PARKING LOT",
     ] {
         assert!(text.contains(want), "{want:?} in the kit:\n{text}");
     }
