@@ -7,75 +7,17 @@
 
 mod scan_photos;
 
-use image::RgbImage;
-use klantreis::edit::Edit;
-use klantreis::layout::{Paper, Scene};
-use klantreis::model::{Card, Lang};
+use klantreis::layout::Paper;
+use klantreis::model::Card;
 use klantreis::print::{self, PrintRequest};
 use klantreis::scan::again::{ink, likeness};
 use klantreis::scan::{apply, read_photos, FoundNote, Scan};
-use klantreis::store::Document;
-use klantreis::templates;
 use scan_photos::tiled::{tiled_print, TiledPrint};
+use scan_photos::wall::{shot, wall, Wall};
 use scan_photos::{
     photograph_with, plan_mean_notes, plan_notes, render_pdf_page, stick, Mean, NoteSpec, Photo,
     Rng, Shot,
 };
-
-struct Wall {
-    _dir: tempfile::TempDir,
-    doc: Document,
-    id: String,
-    scene: Scene,
-    canvas: RgbImage,
-    ppm: f64,
-}
-
-/// The sample journey's blank A0 canvas, printed (its version taken) and rendered at 3.2 px/mm.
-fn wall() -> Wall {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut doc = Document::create(dir.path().join("w.klantreis")).expect("create");
-    let (mut journey, persona) = templates::sample(Lang::Nl);
-    journey.meta.id = "journey_wallAgain0027".into();
-    let id = journey.meta.id.clone();
-    doc.apply(&Edit::CreateJourney {
-        journey,
-        personas: vec![persona],
-    })
-    .expect("sample");
-    let req = PrintRequest {
-        blank: true,
-        ..Default::default()
-    };
-    let pdf = print::render(&doc, &id, &req, &mut |_| {}).expect("print");
-    print::versions::snapshot_export(&doc, &id, &req).expect("version");
-    let scene = print::scene(doc.workspace(), &id, &req).expect("scene");
-    let canvas = render_pdf_page(&pdf.bytes, 1, 81, dir.path());
-    let ppm = canvas.width() as f64 / scene.width.0 as f64;
-    Wall {
-        _dir: dir,
-        doc,
-        id,
-        scene,
-        canvas,
-        ppm,
-    }
-}
-
-/// A 4.3 MP photo; each seed another angle (quarter turns, tilt, perspective) and, with
-/// [`Mean::light`], other light (direction, shadow band).
-fn shot(seed: u64) -> Shot {
-    let mut rng = Rng::new(seed ^ 0x5eed);
-    let landscape = seed.is_multiple_of(2);
-    Shot {
-        width: if landscape { 2400 } else { 1800 },
-        height: if landscape { 1800 } else { 2400 },
-        quarter_turns: (seed % 4) as u32,
-        seed,
-        blur: rng.f(0.0, 0.9) as f32,
-        noise: rng.f(2.0, 7.0),
-    }
-}
 
 /// The wall with `notes` on it (each note's strokes from its own seed, so a note looks the
 /// same on every photo it is on), photographed with `seed`.
@@ -158,7 +100,7 @@ fn print_likeness(w: &Wall, scan: &Scan, truth: &[(String, Option<String>)]) {
 
 #[test]
 fn a_wall_read_again_adds_only_the_new_notes_and_lists_the_gone() {
-    let mut w = wall();
+    let mut w = wall("journey_wallAgain0027");
     let mut rng = Rng::new(2701);
     let (sw, sh) = (w.scene.width.0 as f64, w.scene.height.0 as f64);
     let all: Vec<(usize, NoteSpec)> =

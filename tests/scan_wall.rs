@@ -6,73 +6,12 @@
 
 mod scan_photos;
 
-use image::RgbImage;
-use klantreis::edit::Edit;
-use klantreis::layout::Scene;
-use klantreis::model::{CardColour, Lang};
-use klantreis::print::{self, PrintRequest};
+use klantreis::model::CardColour;
 use klantreis::scan::read_photos;
-use klantreis::store::Document;
-use klantreis::templates;
+use scan_photos::wall::{shot, wall, Wall};
 use scan_photos::{
-    mark_inset, photograph_with, plan_mean_notes, render_pdf_page, stick, tally, Mean, NoteSpec,
-    Rng, Shot, Tally,
+    mark_inset, photograph_with, plan_mean_notes, stick, tally, Mean, NoteSpec, Rng, Tally,
 };
-
-struct Wall {
-    _dir: tempfile::TempDir,
-    doc: Document,
-    id: String,
-    scene: Scene,
-    canvas: RgbImage,
-    ppm: f64,
-}
-
-/// The sample journey's blank A0 canvas, printed (its version taken) and rendered at 3.2 px/mm,
-/// as in `tests/scan.rs`.
-fn wall() -> Wall {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let mut doc = Document::create(dir.path().join("w.klantreis")).expect("create");
-    let (mut journey, persona) = templates::sample(Lang::Nl);
-    journey.meta.id = "journey_wallTest0027".into();
-    let id = journey.meta.id.clone();
-    doc.apply(&Edit::CreateJourney {
-        journey,
-        personas: vec![persona],
-    })
-    .expect("sample");
-    let req = PrintRequest {
-        blank: true,
-        ..Default::default()
-    };
-    let pdf = print::render(&doc, &id, &req, &mut |_| {}).expect("print");
-    print::versions::snapshot_export(&doc, &id, &req).expect("version");
-    let scene = print::scene(doc.workspace(), &id, &req).expect("scene");
-    let canvas = render_pdf_page(&pdf.bytes, 1, 81, dir.path());
-    let ppm = canvas.width() as f64 / scene.width.0 as f64;
-    Wall {
-        _dir: dir,
-        doc,
-        id,
-        scene,
-        canvas,
-        ppm,
-    }
-}
-
-/// A 4.3 MP photo, as the detection tests of `tests/scan.rs` take.
-fn shot(seed: u64) -> Shot {
-    let mut rng = Rng::new(seed ^ 0x5eed);
-    let landscape = seed.is_multiple_of(2);
-    Shot {
-        width: if landscape { 2400 } else { 1800 },
-        height: if landscape { 1800 } else { 2400 },
-        quarter_turns: (seed % 4) as u32,
-        seed,
-        blur: rng.f(0.0, 0.9) as f32,
-        noise: rng.f(2.0, 7.0),
-    }
-}
 
 /// A note stuck over the mark of sheet corner `k` (it is outside every cell: not a card).
 fn over_mark(w: &Wall, k: usize) -> NoteSpec {
@@ -197,7 +136,7 @@ fn mean_light() -> Mean {
 // Twelve photos in two halves, so the two run side by side.
 #[test]
 fn notes_and_dots_under_hard_light_on_photos_1_to_6() {
-    let w = wall();
+    let w = wall("journey_wallTest0027");
     let mut t = Tally::default();
     for seed in 101..107 {
         t.add(read_mean(&w, seed, mean_light(), None));
@@ -207,7 +146,7 @@ fn notes_and_dots_under_hard_light_on_photos_1_to_6() {
 
 #[test]
 fn notes_and_dots_under_hard_light_on_photos_7_to_12() {
-    let w = wall();
+    let w = wall("journey_wallTest0027");
     let mut t = Tally::default();
     for seed in 107..113 {
         t.add(read_mean(&w, seed, mean_light(), None));
@@ -219,7 +158,7 @@ fn notes_and_dots_under_hard_light_on_photos_7_to_12() {
 /// under a note: the canvas is read from the other three marks and the code.
 #[test]
 fn a_canvas_with_one_corner_mark_out_of_frame_or_covered_is_read() {
-    let w = wall();
+    let w = wall("journey_wallTest0027");
     let mut t = Tally::default();
     for (seed, k) in [(121, 0), (122, 1), (123, 2)] {
         let mean = Mean {

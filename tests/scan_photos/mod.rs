@@ -11,6 +11,7 @@
 #![allow(dead_code, clippy::needless_range_loop)]
 
 pub mod tiled;
+pub mod wall;
 
 use std::path::Path;
 use std::process::Command;
